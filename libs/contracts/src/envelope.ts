@@ -1,0 +1,36 @@
+import type { Role } from './roles';
+
+/** Who caused an event: the authenticated caller, or a service acting on its own behalf. */
+export interface Actor {
+  sub: string;
+  role: Role | 'SYSTEM';
+  org: string;
+}
+
+/**
+ * The Kafka message value and the row of a service's `events` table (ARCHITECTURE.md).
+ * Personal data lives only inside `data.subject` of the events that must carry it.
+ */
+export interface EventEnvelope<TType extends string = string, TData = unknown> {
+  eventId: string;
+  type: TType;
+  schemaVersion: number;
+  occurredAt: string;
+  recordedAt: string;
+  streamId: string;
+  streamVersion: number;
+  /** The Kafka message key: every event about one child is ordered within its topic. */
+  childId: string | null;
+  correlationId: string;
+  causationId: string | null;
+  actor: Actor;
+  data: TData;
+}
+
+/** Kafka headers every published event carries (values are strings on the wire). */
+export const EVENT_HEADERS = {
+  eventType: 'event-type',
+  schemaVersion: 'schema-version',
+  eventId: 'event-id',
+  traceparent: 'traceparent',
+} as const;

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { EventEnvelope } from './envelope';
+import { ROLES } from './roles';
+
+const uuid = z.uuid();
+const instant = z.iso.datetime({ offset: true });
+
+/** The envelope's shape as every consumer must find it; `data` is checked by the event's own schema. */
+export const eventEnvelopeSchema = z.strictObject({
+  eventId: uuid,
+  type: z.string().regex(/^[A-Z][A-Za-z0-9]+$/, 'must be an event type string such as ReferralReceived'),
+  schemaVersion: z.number().int().min(1),
+  occurredAt: instant,
+  recordedAt: instant,
+  streamId: z.string().min(1).max(200),
+  streamVersion: z.number().int().min(1),
+  childId: uuid.nullable(),
+  correlationId: uuid,
+  causationId: uuid.nullable(),
+  actor: z.strictObject({
+    sub: z.string().min(1).max(200),
+    role: z.enum([...ROLES, 'SYSTEM']),
+    org: z.string().min(1).max(50),
+  }),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export class InvalidEnvelopeError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid event envelope: ${problems.join('; ')}`);
+    this.name = 'InvalidEnvelopeError';
+  }
+}
+
+/** Parses a Kafka message value into an envelope, naming every problem (never echoing values: they may be personal). */
+export const parseEnvelope = (raw: Buffer | string | null): EventEnvelope => {
+  if (raw === null) throw new InvalidEnvelopeError(['message value is empty']);
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString());
+  } catch {
+    throw new InvalidEnvelopeError(['message value is not JSON']);
+  }
+  const result = eventEnvelopeSchema.safeParse(json);
+  if (!result.success) {
+    throw new InvalidEnvelopeError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+  }
+  return result.data as EventEnvelope;
+};

@@ -1,0 +1,120 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { ConcurrencyError, DuplicateEventError } from './errors';
+import { EVENT_COLUMNS, toStoredEvent, type AppendContext, type EventRow, type NewEvent, type StoredEvent } from './stored-event';
+
+/** The version of a stream that does not exist yet. */
+export const NO_STREAM = 0;
+export type ExpectedVersion = number | 'any';
+
+/** Woken after each committing append (NOTIFY is delivered only on commit), so the relay publishes at once. */
+export const EVENTS_APPENDED_CHANNEL = 'events_appended';
+
+export interface AppendResult {
+  /** The stream's version after this append: what the next writer must expect (and the HTTP ETag). */
+  nextExpectedVersion: number;
+  globalPositions: string[];
+}
+
+const PG_UNIQUE_VIOLATION = '23505';
+
+/**
+ * Appends events to streams and reads them back. Pass `manager` to append inside a transaction the
+ * caller already holds (a reaction that also records its inbox entry, a read model in the same commit).
+ */
+export class EventStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async append(
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: NewEvent[],
+    context: AppendContext,
+    manager?: EntityManager,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    const within = (m: EntityManager) => this.appendWithin(m, streamId, expectedVersion, events, context);
+    return manager ? within(manager) : this.dataSource.transaction(within);
+  }
+
+  async readStream(streamId: string, manager: EntityManager = this.dataSource.manager): Promise<StoredEvent[]> {
+    const rows: EventRow[] = await manager.query(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+      [streamId],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async streamVersion(streamId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const [row] = await manager.query(`SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1`, [
+      streamId,
+    ]);
+    return row.version;
+  }
+
+  private async appendWithin(
+    manager: EntityManager,
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: NewEvent[],
+    context: AppendContext,
+  ): Promise<AppendResult> {
+    const currentVersion = await this.streamVersion(streamId, manager);
+    if (expectedVersion !== 'any' && currentVersion !== expectedVersion) {
+      throw new ConcurrencyError(streamId, expectedVersion, currentVersion);
+    }
+    let rows: { global_position: string }[];
+    try {
+      // A racing writer that read the same version loses on the (stream_id, stream_version) key.
+      rows = await manager.query(
+        `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, child_id,
+                             correlation_id, causation_id, actor, data, traceparent, occurred_at)
+         SELECT $1, v.stream_version, v.event_id, v.type, v.schema_version, v.child_id,
+                $2, $3, $4::jsonb, v.data, $5, v.occurred_at
+         FROM unnest($6::int[], $7::uuid[], $8::text[], $9::int[], $10::uuid[], $11::jsonb[], $12::timestamptz[])
+              AS v(stream_version, event_id, type, schema_version, child_id, data, occurred_at)
+         ORDER BY v.stream_version
+         RETURNING global_position`,
+        [
+          streamId,
+          context.correlationId,
+          context.causationId,
+          JSON.stringify(context.actor),
+          context.traceparent ?? null,
+          events.map((_, index) => currentVersion + index + 1),
+          events.map((event) => event.eventId),
+          events.map((event) => event.type),
+          events.map((event) => event.schemaVersion),
+          events.map((event) => event.childId),
+          events.map((event) => JSON.stringify(event.data)),
+          events.map((event) => event.occurredAt.toISOString()),
+        ],
+      );
+    } catch (error) {
+      throw this.translateUniqueViolation(error, streamId, expectedVersion, currentVersion, events);
+    }
+    await manager.query(`SELECT pg_notify($1, '')`, [EVENTS_APPENDED_CHANNEL]);
+    return {
+      nextExpectedVersion: currentVersion + events.length,
+      globalPositions: rows.map((row) => String(row.global_position)),
+    };
+  }
+
+  private translateUniqueViolation(
+    error: unknown,
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    currentVersion: number,
+    events: NewEvent[],
+  ): unknown {
+    const pgError = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+    const code = pgError.code ?? pgError.driverError?.code;
+    const constraint = pgError.constraint ?? pgError.driverError?.constraint;
+    if (code !== PG_UNIQUE_VIOLATION) return error;
+    if (constraint === 'events_stream_version_unique') {
+      const expected = expectedVersion === 'any' ? currentVersion : expectedVersion;
+      return new ConcurrencyError(streamId, expected, currentVersion + 1);
+    }
+    if (constraint === 'events_event_id_key') return new DuplicateEventError(events.map((event) => event.eventId));
+    return error;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './stored-event';
+export * from './event-store';
+export * from './global-log-reader';
+export * from './outbox-relay';
+export * from './event-store.migration';

@@ -1,0 +1,26 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@csc/contracts';
+
+export type InboxOutcome = 'handled' | 'duplicate';
+
+/**
+ * Makes a reaction idempotent: the event id is claimed and the handler's writes are made in one
+ * transaction, so a redelivered event (relay republish, rebalance, crash before the offset commit)
+ * finds its id already claimed and does nothing. Two instances racing on one event serialise on
+ * the primary key; the second sees the first's commit and skips.
+ */
+export class EventInbox {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async handleOnce(consumer: string, envelope: EventEnvelope, handle: (manager: EntityManager) => Promise<void>): Promise<InboxOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const claimed = await manager.query(
+        `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [consumer, envelope.eventId, envelope.type],
+      );
+      if (claimed.length === 0) return 'duplicate';
+      await handle(manager);
+      return 'handled';
+    });
+  }
+}

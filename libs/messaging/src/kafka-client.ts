@@ -1,0 +1,33 @@
+import { Kafka, logLevel, type ISocketFactory, type KafkaConfig, type LogEntry } from 'kafkajs';
+
+export interface KafkaClientOptions {
+  clientId: string;
+  brokers: string[];
+  /** Tests use this to cut the network between a client and the real broker. */
+  socketFactory?: ISocketFactory;
+  log?: (level: 'error' | 'warn', message: string) => void;
+}
+
+/** kafkajs with its log routed to ours, at WARN and above (its INFO is per-connection noise). */
+export const createKafkaClient = ({ clientId, brokers, socketFactory, log }: KafkaClientOptions): Kafka => {
+  const config: KafkaConfig = {
+    clientId,
+    brokers,
+    logLevel: logLevel.WARN,
+    retry: { initialRetryTime: 200, retries: 8 },
+    logCreator:
+      () =>
+      ({ level, label, log: entry }: LogEntry) => {
+        const message = `kafkajs ${label}: ${entry.message}${entry.error ? ` (${entry.error})` : ''}`;
+        log?.(level <= logLevel.ERROR ? 'error' : 'warn', message);
+      },
+  };
+  if (socketFactory) config.socketFactory = socketFactory;
+  return new Kafka(config);
+};
+
+export const parseBrokers = (value: string): string[] =>
+  value
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);

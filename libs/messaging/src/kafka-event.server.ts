@@ -1,0 +1,217 @@
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
+import {
+  EVENT_HEADERS,
+  InvalidEnvelopeError,
+  currentSchemaVersionOf,
+  isEventType,
+  parseEnvelope,
+  topicOf,
+  type EventEnvelope,
+  type Upcasters,
+} from '@csc/contracts';
+import { sendToDeadLetterTopic } from './dead-letter';
+import type { EventInbox } from './event-inbox';
+import { KafkaEventContext, type KafkaEventDelivery } from './kafka-event.context';
+
+/** Options a reaction may give `@EventPattern(type, extras)`. */
+export interface EventPatternExtras {
+  /** Consume in a consumer group of its own (its own offsets and pace) instead of the server's default. */
+  group?: string;
+  /** For event types outside the catalogue (tests, outside topics): where they are published. */
+  topic?: string;
+}
+
+export interface KafkaEventServerOptions {
+  kafka: Kafka;
+  /** The default consumer group: usually the service's name. */
+  groupId: string;
+  inbox: EventInbox;
+  /** Appended to every topic name (test isolation); empty in production. */
+  topicSuffix?: string;
+  upcasters?: Upcasters;
+  /** Attempts per event before it is parked on the dead-letter topic. */
+  maxAttempts?: number;
+  retryBackoffMs?: number;
+  partitionsConsumedConcurrently?: number;
+  /** A new group starts from the beginning of history, as replaying consumers need. */
+  fromBeginning?: boolean;
+}
+
+export interface DeadLetterNotice {
+  topic: string;
+  partition: number;
+  offset: string;
+  reason: string;
+}
+
+/** Events the server emits through `on()` (the transport's status hooks). */
+export type KafkaEventServerEvents = {
+  'dead-letter': (notice: DeadLetterNotice) => void;
+};
+
+interface GroupSubscription {
+  groupId: string;
+  topics: Set<string>;
+  handlersByType: Map<string, MessageHandler>;
+}
+
+/**
+ * A NestJS transport over kafkajs for domain events (`@EventPattern('<event type>')`). Unlike the
+ * built-in Kafka transport it routes by the envelope's `type` string (never a class name), consumes
+ * in batches, runs one consumer per group so reactions can move at their own pace, makes every
+ * reaction idempotent through the inbox, and parks an event that keeps failing on the topic's
+ * `.dlq` twin so one poison event never stalls its partition.
+ */
+export class KafkaEventServer extends Server<KafkaEventServerEvents> implements CustomTransportStrategy {
+  private readonly consumers: Consumer[] = [];
+  private producer: Producer | null = null;
+  private readonly deadLetterListeners: KafkaEventServerEvents['dead-letter'][] = [];
+  private stopping = false;
+
+  constructor(private readonly options: KafkaEventServerOptions) {
+    super();
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      await this.start();
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.stopping = true;
+    // kafkajs lets the batch in hand finish before it leaves the group.
+    await Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
+    await this.producer?.disconnect();
+    this.consumers.length = 0;
+    this.producer = null;
+  }
+
+  on<K extends keyof KafkaEventServerEvents>(event: K, callback: KafkaEventServerEvents[K]): void {
+    if (event === 'dead-letter') this.deadLetterListeners.push(callback);
+  }
+
+  unwrap<T>(): T {
+    return { kafka: this.options.kafka, consumers: this.consumers, producer: this.producer } as T;
+  }
+
+  private async start(): Promise<void> {
+    const subscriptions = this.subscriptions();
+    if (subscriptions.length === 0) return;
+    this.producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.producer.connect();
+    for (const subscription of subscriptions) {
+      const consumer = this.options.kafka.consumer({ groupId: subscription.groupId, allowAutoTopicCreation: false });
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...subscription.topics], fromBeginning: this.options.fromBeginning ?? true });
+      await consumer.run({
+        eachBatchAutoResolve: false,
+        autoCommit: true,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachBatch: (payload) => this.consumeBatch(subscription, payload),
+      });
+      this.consumers.push(consumer);
+      this.logger.log(`consuming ${[...subscription.handlersByType.keys()].join(', ')} as group ${subscription.groupId}`);
+    }
+  }
+
+  /** Groups the registered reactions by consumer group, each with the topics its event types travel on. */
+  private subscriptions(): GroupSubscription[] {
+    const byGroup = new Map<string, GroupSubscription>();
+    for (const [type, handler] of this.messageHandlers) {
+      if (!handler.isEventHandler) continue;
+      const extras = (handler.extras ?? {}) as EventPatternExtras;
+      const groupId = extras.group ?? this.options.groupId;
+      const subscription = byGroup.get(groupId) ?? { groupId, topics: new Set<string>(), handlersByType: new Map() };
+      subscription.topics.add(this.topicFor(type, extras));
+      subscription.handlersByType.set(type, handler);
+      byGroup.set(groupId, subscription);
+    }
+    return [...byGroup.values()];
+  }
+
+  private topicFor(type: string, extras: EventPatternExtras): string {
+    const base = extras.topic ?? (isEventType(type) ? topicOf(type) : undefined);
+    if (!base) throw new Error(`@EventPattern('${type}'): not in the event catalogue; give its topic in the pattern's extras`);
+    return `${base}${this.options.topicSuffix ?? ''}`;
+  }
+
+  private async consumeBatch(subscription: GroupSubscription, payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) break;
+      await this.consumeMessage(subscription, batch.topic, batch.partition, message);
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+  }
+
+  private async consumeMessage(subscription: GroupSubscription, topic: string, partition: number, message: KafkaMessage): Promise<void> {
+    let envelope: EventEnvelope;
+    try {
+      envelope = this.upcast(parseEnvelope(message.value));
+    } catch (error) {
+      // A malformed event will never parse: no point retrying it.
+      await this.deadLetter(subscription, topic, partition, message, 1, error);
+      return;
+    }
+    const handler = subscription.handlersByType.get(envelope.type);
+    if (!handler) return; // another reaction's event on a shared topic
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+      try {
+        await this.options.inbox.handleOnce(subscription.groupId, envelope, (manager) =>
+          this.dispatch(handler, envelope, manager, { topic, partition, offset: message.offset, attempt, consumerGroup: subscription.groupId, traceparent: headerOf(message, EVENT_HEADERS.traceparent) }),
+        );
+        return;
+      } catch (error) {
+        lastError = error;
+        this.logger.warn(`${envelope.type} ${envelope.eventId} failed in ${subscription.groupId} (attempt ${attempt}/${maxAttempts}): ${describe(error)}`);
+        if (attempt < maxAttempts && !this.stopping) await delay((this.options.retryBackoffMs ?? 200) * 2 ** (attempt - 1));
+        if (this.stopping) throw error; // leave it unresolved: another instance takes it from here
+      }
+    }
+    await this.deadLetter(subscription, topic, partition, message, maxAttempts, lastError);
+  }
+
+  private async dispatch(handler: MessageHandler, envelope: EventEnvelope, manager: KafkaEventContext['manager'], delivery: KafkaEventDelivery): Promise<void> {
+    const context = new KafkaEventContext([envelope, manager, delivery]);
+    const result = await handler(envelope, context);
+    // Nest's exception layer turns a thrown error into an erroring observable: surface it as a failure.
+    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+  }
+
+  private upcast(envelope: EventEnvelope): EventEnvelope {
+    if (!this.options.upcasters || !isEventType(envelope.type)) return envelope;
+    return this.options.upcasters.upcast(envelope, currentSchemaVersionOf(envelope.type));
+  }
+
+  private async deadLetter(subscription: GroupSubscription, topic: string, partition: number, message: KafkaMessage, attempts: number, error: unknown): Promise<void> {
+    if (!this.producer) throw new Error('dead-letter producer not connected');
+    const reason = error instanceof InvalidEnvelopeError ? error.message : describe(error);
+    await sendToDeadLetterTopic(this.producer, { topic, partition, message, consumerGroup: subscription.groupId, attempts, reason });
+    this.logger.error(`parked offset ${message.offset} of ${topic}[${partition}] on the dead-letter topic for ${subscription.groupId}: ${reason}`);
+    for (const listener of this.deadLetterListeners) listener({ topic, partition, offset: message.offset, reason });
+  }
+}
+
+const headerOf = (message: KafkaMessage, name: string): string | null => {
+  const value = message.headers?.[name];
+  if (value === undefined || value === null) return null;
+  return Array.isArray(value) ? String(value[0]) : value.toString();
+};
+
+/** Error text without values: our errors name fields and rules, never personal data. */
+const describe = (error: unknown): string => {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
+};
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
