@@ -1,0 +1,31 @@
+import { EVENT_TYPES, eventTypesOn, isEventType, topicOf } from './event-catalogue';
+import { TOPICS, deadLetterTopicOf, declaredTopics } from './topics';
+
+describe('the event catalogue', () => {
+  it('holds every event type named in API.md, each on its service topic', () => {
+    expect(eventTypesOn(TOPICS.referralIntake)).toEqual(['ReferralReceived', 'ChildMatched', 'InformationRequested', 'InformationProvided', 'ReferralDecided']);
+    expect(eventTypesOn(TOPICS.caseProgression)).toHaveLength(14);
+    expect(eventTypesOn(TOPICS.earlyHelp)).toHaveLength(8);
+    expect(eventTypesOn(TOPICS.schoolNotifications)).toEqual(['NotificationQueued', 'NotificationDelivered', 'NotificationFailed']);
+    expect(EVENT_TYPES).toHaveLength(30);
+  });
+
+  it('routes by the type string', () => {
+    expect(isEventType('CaseClosed')).toBe(true);
+    expect(isEventType('caseClosed')).toBe(false);
+    expect(isEventType('toString')).toBe(false);
+    expect(topicOf('EarlyHelpSteppedUp')).toBe('csc.early-help.events.v1');
+  });
+});
+
+describe('declared topics', () => {
+  it('declares each domain topic and its dead-letter twin, kept forever', () => {
+    const declared = declaredTopics();
+    expect(declared.map(({ topic }) => topic).sort()).toEqual(
+      Object.values(TOPICS)
+        .flatMap((topic) => [topic, deadLetterTopicOf(topic)])
+        .sort(),
+    );
+    for (const { config } of declared) expect(config['retention.ms']).toBe('-1');
+  });
+});

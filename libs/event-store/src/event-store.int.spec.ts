@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '@csc/testing';
+import { ConcurrencyError, DuplicateEventError } from './errors';
+import { EventStore, NO_STREAM } from './event-store';
+import { CreateEventStore1763800000000 } from './event-store.migration';
+import type { AppendContext, NewEvent } from './stored-event';
+
+const context: AppendContext = {
+  actor: { sub: 'worker-1', role: 'FRONT_DOOR', org: '888' },
+  correlationId: randomUUID(),
+  causationId: null,
+  traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+};
+const event = (type: string, data: Record<string, unknown> = {}): NewEvent => ({
+  eventId: randomUUID(),
+  type,
+  schemaVersion: 1,
+  occurredAt: new Date('2025-01-03T09:15:00Z'),
+  childId: '0b7d7d4e-11f1-4a9c-8f3e-7d2a1c5b9e01',
+  data,
+});
+
+describe('EventStore against PostgreSQL', () => {
+  let database: TestDatabase;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('event_store', [CreateEventStore1763800000000]);
+    store = new EventStore(database.dataSource);
+  });
+  afterAll(() => database.drop());
+
+  it('appends to a new stream and reads the events back in order with their envelope', async () => {
+    const streamId = `referral-${randomUUID()}`;
+    const first = event('ReferralReceived', { referralSource: '2A' });
+    const second = event('ChildMatched', { rule: 'NEW_CHILD' });
+
+    const result = await store.append(streamId, NO_STREAM, [first, second], context);
+
+    expect(result.nextExpectedVersion).toBe(2);
+    const stored = await store.readStream(streamId);
+    expect(stored.map((e) => [e.type, e.streamVersion, e.eventId])).toEqual([
+      ['ReferralReceived', 1, first.eventId],
+      ['ChildMatched', 2, second.eventId],
+    ]);
+    expect(stored[0]).toMatchObject({
+      streamId,
+      childId: first.childId,
+      correlationId: context.correlationId,
+      causationId: null,
+      actor: context.actor,
+      data: { referralSource: '2A' },
+      occurredAt: '2025-01-03T09:15:00.000Z',
+      traceparent: context.traceparent,
+    });
+    expect(Number(stored[1].globalPosition)).toBeGreaterThan(Number(stored[0].globalPosition));
+  });
+
+  it('refuses an append made on a stale version, naming the current one, and writes nothing', async () => {
+    const streamId = `case-${randomUUID()}`;
+    await store.append(streamId, NO_STREAM, [event('CaseOpened')], context);
+    await store.append(streamId, 1, [event('AssessmentStarted')], context);
+
+    const stale = store.append(streamId, 1, [event('AssessmentCompleted')], context);
+
+    await expect(stale).rejects.toEqual(expect.any(ConcurrencyError));
+    await expect(stale).rejects.toMatchObject({ expectedVersion: 1, actualVersion: 2 });
+    expect(await store.streamVersion(streamId)).toBe(2);
+  });
+
+  it('lets exactly one of two concurrent writers on the same version win', async () => {
+    const streamId = `case-${randomUUID()}`;
+    await store.append(streamId, NO_STREAM, [event('CaseOpened')], context);
+
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, () => store.append(streamId, 1, [event('AssessmentStarted')], context)),
+    );
+
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    for (const outcome of outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected')) {
+      expect(outcome.reason).toBeInstanceOf(ConcurrencyError);
+    }
+    expect(await store.readStream(streamId)).toHaveLength(2);
+  });
+
+  it('refuses the same event id twice', async () => {
+    const once = event('ReferralReceived');
+    await store.append(`referral-${randomUUID()}`, NO_STREAM, [once], context);
+    await expect(store.append(`referral-${randomUUID()}`, NO_STREAM, [once], context)).rejects.toBeInstanceOf(DuplicateEventError);
+  });
+
+  it('appends inside a transaction the caller holds, and rolls back with it', async () => {
+    const streamId = `referral-${randomUUID()}`;
+    await expect(
+      database.dataSource.transaction(async (manager) => {
+        await store.append(streamId, NO_STREAM, [event('ReferralReceived')], context, manager);
+        expect(await store.streamVersion(streamId, manager)).toBe(1);
+        throw new Error('the caller changed its mind');
+      }),
+    ).rejects.toThrow('the caller changed its mind');
+    expect(await store.streamVersion(streamId)).toBe(0);
+  });
+
+  it('keeps events immutable: updates and deletes are refused by the database', async () => {
+    const streamId = `referral-${randomUUID()}`;
+    await store.append(streamId, NO_STREAM, [event('ReferralReceived')], context);
+    await expect(database.dataSource.query(`UPDATE events SET type = 'Tampered' WHERE stream_id = $1`, [streamId])).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(database.dataSource.query(`DELETE FROM events WHERE stream_id = $1`, [streamId])).rejects.toThrow(/append-only/);
+  });
+});

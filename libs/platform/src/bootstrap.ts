@@ -1,0 +1,62 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { Upcasters } from '@csc/contracts';
+import { EventFailureFilter, EventInbox, KafkaEventServer } from '@csc/messaging';
+import { ApiErrorFilter } from './errors/api-error.filter';
+import { createValidationPipe } from './errors/validation.pipe';
+import { KafkaClient } from './kafka/kafka.providers';
+
+export interface ServiceDefinition {
+  name: string;
+  title: string;
+  description: string;
+  defaultPort: number;
+  module: Type<unknown>;
+  upcasters?: Upcasters;
+}
+
+/**
+ * Builds a service exactly as it runs (used by main.ts and by e2e tests): validation, the API.md
+ * error shape, OpenAPI at /docs and /docs-json, graceful shutdown, and the Kafka event transport
+ * for its `@EventPattern` reactions.
+ */
+export const createServiceApp = async (definition: ServiceDefinition): Promise<INestApplication> => {
+  const app = await NestFactory.create(definition.module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiErrorFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(definition.title).setDescription(definition.description).setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+
+  const kafka = app.get(KafkaClient);
+  const microservice = app.connectMicroservice({
+    strategy: new KafkaEventServer({
+      kafka: kafka.client,
+      groupId: definition.name,
+      topicSuffix: kafka.topicSuffix,
+      inbox: new EventInbox(app.get(DataSource)),
+      upcasters: definition.upcasters ?? new Upcasters([]),
+    }),
+  });
+  microservice.useGlobalFilters(new EventFailureFilter());
+  return app;
+};
+
+export const runService = async (definition: ServiceDefinition): Promise<INestApplication> => {
+  const app = await createServiceApp(definition);
+  const config = app.get(ConfigService);
+  await app.startAllMicroservices();
+  const port = config.get<number>('PORT') ?? definition.defaultPort;
+  await app.listen(port, config.get<string>('HOST', '127.0.0.1'));
+  app.get(Logger).log(`${definition.name} listening on ${await app.getUrl()} (docs at /docs)`);
+  return app;
+};

@@ -1,0 +1,66 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export const LOCAL_DEVELOPMENT_JWT_SECRET = 'local-development-only-secret-not-for-production';
+
+/** Every service's settings, validated at start-up: a service with a bad setting refuses to start and says which. */
+export class ServiceEnvironment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  /** Loopback by default: exposing a service is a deployment decision. */
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  DATABASE_URL?: string;
+
+  @IsString()
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  /** Appended to every topic name: lets a test run use topics of its own. Empty in production. */
+  @IsString()
+  KAFKA_TOPIC_SUFFIX = '';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false })
+  JWT_JWKS_URL?: string;
+
+  @IsString()
+  JWT_ISSUER = 'csc-local';
+
+  @IsString()
+  JWT_AUDIENCE = 'csc-services';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export const validateEnvironment = (raw: Record<string, unknown>): ServiceEnvironment => {
+  const environment = plainToInstance(ServiceEnvironment, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const problems = validateSync(environment, { skipMissingProperties: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
+  );
+  if (environment.NODE_ENV === 'production' && !environment.JWT_JWKS_URL && !environment.JWT_SECRET) {
+    problems.push('JWT_JWKS_URL or JWT_SECRET: one is required in production');
+  }
+  if (environment.NODE_ENV === 'production' && environment.JWT_SECRET === LOCAL_DEVELOPMENT_JWT_SECRET) {
+    problems.push('JWT_SECRET: the local development secret may not be used in production');
+  }
+  if (problems.length > 0) throw new Error(`invalid environment:\n  ${problems.join('\n  ')}`);
+  if (!environment.JWT_SECRET && !environment.JWT_JWKS_URL) environment.JWT_SECRET = LOCAL_DEVELOPMENT_JWT_SECRET;
+  return environment;
+};

@@ -1,0 +1,54 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { ConcurrencyError } from '@csc/event-store';
+
+/** API.md's error body. `message` is always a list of "field.path: what is wrong". */
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string[];
+  currentVersion?: number;
+}
+
+/**
+ * Shapes every HTTP error as API.md says, turns a lost optimistic-concurrency race into 409 with
+ * the current version, and hides anything unexpected behind a bare 500 (details go to the log by
+ * error name and message only; our errors never carry personal data).
+ */
+@Catch()
+export class ApiErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
+    const body = this.toApiError(exception);
+    response.status(body.statusCode).json(body);
+  }
+
+  private toApiError(exception: unknown): ApiError {
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const payload = exception.getResponse();
+      const raw = typeof payload === 'string' ? payload : (payload as { message?: unknown }).message ?? exception.message;
+      const extra = typeof payload === 'object' ? (payload as { currentVersion?: number }) : {};
+      return {
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Error',
+        message: (Array.isArray(raw) ? raw : [raw]).map(String),
+        ...(extra.currentVersion !== undefined ? { currentVersion: extra.currentVersion } : {}),
+      };
+    }
+    if (exception instanceof ConcurrencyError) {
+      return {
+        statusCode: HttpStatus.CONFLICT,
+        error: STATUS_CODES[HttpStatus.CONFLICT]!,
+        message: [`If-Match: the record changed; it is now at version ${exception.actualVersion}`],
+        currentVersion: exception.actualVersion,
+      };
+    }
+    const error = exception instanceof Error ? exception : new Error(String(exception));
+    this.logger.error(`unhandled ${error.name}: ${error.message}`, error.stack);
+    return { statusCode: 500, error: STATUS_CODES[500]!, message: ['internal error'] };
+  }
+}

@@ -1,0 +1,106 @@
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Producer } from 'kafkajs';
+import { DataSource, type MixedList } from 'typeorm';
+import { AuthModule } from '@csc/auth';
+import { EventStore, OutboxRelay } from '@csc/event-store';
+import { createKafkaClient, parseBrokers } from '@csc/messaging';
+import { validateEnvironment } from './config/service-environment';
+import { defaultDatabaseUrl } from './database/database-url';
+import { serviceDataSourceOptions } from './database/service-data-source';
+import { HealthController } from './health/health.controller';
+import { loggingModule } from './logging/logging.module';
+import { KafkaHealthIndicator } from './health/kafka.health';
+import { KafkaClient } from './kafka/kafka.providers';
+import { OutboxRelayService } from './kafka/outbox-relay.service';
+
+export interface ServicePlatformOptions {
+  /** kebab-case service name: logs, consumer group, database name, relay checkpoint. */
+  name: string;
+  migrations: MixedList<Function>;
+  entities?: MixedList<Function>;
+  /** The topic the service's events are relayed to; services that write no events leave it out. */
+  eventsTopic?: string;
+}
+
+export const RELAY_PRODUCER = Symbol('RELAY_PRODUCER');
+export const SERVICE_NAME = Symbol('SERVICE_NAME');
+
+/** What every service gets for free: config, logs, database, auth, health, Kafka and, if it writes events, the store and relay. */
+@Module({})
+export class PlatformModule {
+  static forService(options: ServicePlatformOptions): DynamicModule {
+    const kafkaLogger = new Logger('kafka');
+    const eventProviders = options.eventsTopic
+      ? [
+          { provide: EventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
+          {
+            provide: RELAY_PRODUCER,
+            inject: [KafkaClient],
+            useFactory: (kafka: KafkaClient) => kafka.client.producer({ idempotent: true, maxInFlightRequests: 1 }),
+          },
+          {
+            provide: OutboxRelay,
+            inject: [DataSource, RELAY_PRODUCER, KafkaClient, ConfigService],
+            useFactory: (dataSource: DataSource, producer: Producer, kafka: KafkaClient, config: ConfigService) =>
+              new OutboxRelay(
+                dataSource,
+                producer,
+                { name: options.name, topic: kafka.topic(options.eventsTopic!), databaseUrl: databaseUrlOf(config, options.name) },
+                new Logger('OutboxRelay'),
+              ),
+          },
+          {
+            provide: OutboxRelayService,
+            inject: [OutboxRelay, RELAY_PRODUCER],
+            useFactory: (relay: OutboxRelay, producer: Producer) => new OutboxRelayService(relay, producer),
+          },
+        ]
+      : [];
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
+        loggingModule(options.name),
+        TypeOrmModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) =>
+            serviceDataSourceOptions({
+              databaseUrl: databaseUrlOf(config, options.name),
+              migrations: options.migrations,
+              entities: options.entities,
+              applicationName: options.name,
+            }),
+        }),
+        TerminusModule,
+        AuthModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_NAME, useValue: options.name },
+        {
+          provide: KafkaClient,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) =>
+            new KafkaClient(
+              createKafkaClient({
+                clientId: options.name,
+                brokers: parseBrokers(config.getOrThrow('KAFKA_BROKERS')),
+                log: (level, message) => (level === 'error' ? kafkaLogger.error(message) : kafkaLogger.warn(message)),
+              }),
+              config.get<string>('KAFKA_TOPIC_SUFFIX', ''),
+            ),
+        },
+        KafkaHealthIndicator,
+        ...eventProviders,
+      ],
+      exports: [SERVICE_NAME, KafkaClient, TypeOrmModule, ...(options.eventsTopic ? [EventStore, OutboxRelay] : [])],
+    };
+  }
+}
+
+export const databaseUrlOf = (config: ConfigService, serviceName: string): string =>
+  config.get<string>('DATABASE_URL') ?? defaultDatabaseUrl(serviceName);

@@ -1,0 +1,5 @@
+export * from './test-environment';
+export * from './test-infrastructure';
+export * from './test-database';
+export * from './test-kafka';
+export * from './eventually';

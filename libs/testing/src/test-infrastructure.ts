@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+
+/** Where the tests' real broker and PostgreSQL are. */
+export interface TestInfrastructure {
+  kafkaBrokers: string;
+  /** A URL with the right to CREATE DATABASE: each test file makes databases of its own. */
+  postgresAdminUrl: string;
+  describe: string;
+  stop(): Promise<void>;
+}
+
+const REPO_ROOT = resolve(__dirname, '../../..');
+const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * KAFKA_BROKERS and DATABASE_URL win when set. Otherwise Testcontainers when a Docker engine
+ * answers; otherwise the project's own infra/ scripts (a broker from Maven Central's jars and the
+ * machine's PostgreSQL). Only what this function started is stopped.
+ */
+export const startTestInfrastructure = async (): Promise<TestInfrastructure> => {
+  if (process.env.KAFKA_BROKERS && process.env.DATABASE_URL) {
+    return { kafkaBrokers: process.env.KAFKA_BROKERS, postgresAdminUrl: process.env.DATABASE_URL, describe: 'from environment', stop: async () => undefined };
+  }
+  if (await dockerEngineAnswers()) return startContainers();
+  return startLocal();
+};
+
+const dockerEngineAnswers = async (): Promise<boolean> => {
+  if (process.env.CSC_TEST_INFRA === 'local') return false;
+  try {
+    const { getContainerRuntimeClient } = await import('testcontainers');
+    await withTimeout(getContainerRuntimeClient(), 5000);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const startContainers = async (): Promise<TestInfrastructure> => {
+  const { KafkaContainer } = await import('@testcontainers/kafka');
+  const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
+  const [kafka, postgres] = await Promise.all([
+    new KafkaContainer('apache/kafka:4.1.1').withKraft().start(),
+    new PostgreSqlContainer('postgres:16-alpine').start(),
+  ]);
+  return {
+    kafkaBrokers: process.env.KAFKA_BROKERS ?? `${kafka.getHost()}:${kafka.getMappedPort(9093)}`,
+    postgresAdminUrl: process.env.DATABASE_URL ?? postgres.getConnectionUri(),
+    describe: 'Testcontainers',
+    stop: async () => {
+      await Promise.all([kafka.stop(), postgres.stop()]);
+    },
+  };
+};
+
+const startLocal = async (): Promise<TestInfrastructure> => {
+  const postgresAdminUrl = process.env.DATABASE_URL ?? LOCAL_POSTGRES;
+  if (!(await postgresAnswers(postgresAdminUrl))) {
+    execFileSync('bash', [resolve(REPO_ROOT, 'infra/postgres/ensure-running.sh')], { stdio: 'inherit' });
+  }
+  let startedKafka = false;
+  if (!process.env.KAFKA_BROKERS && !kafkaAnswers()) {
+    execFileSync('bash', [resolve(REPO_ROOT, 'infra/kafka/kafka.sh'), 'start'], { stdio: 'inherit' });
+    startedKafka = true;
+  }
+  return {
+    kafkaBrokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    postgresAdminUrl,
+    describe: `local PostgreSQL and ${startedKafka ? 'a broker started by infra/kafka/kafka.sh' : 'the broker already running'}`,
+    stop: async () => {
+      if (startedKafka) execFileSync('bash', [resolve(REPO_ROOT, 'infra/kafka/kafka.sh'), 'stop'], { stdio: 'inherit' });
+    },
+  };
+};
+
+const kafkaAnswers = (): boolean => {
+  try {
+    execFileSync('bash', [resolve(REPO_ROOT, 'infra/kafka/kafka.sh'), 'status'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const postgresAnswers = async (url: string): Promise<boolean> => {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+};
+
+const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
+  new Promise<T>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), ms);
+    promise.then(resolvePromise, reject).finally(() => clearTimeout(timer));
+  });

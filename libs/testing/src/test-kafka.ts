@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import type { ISocketFactory, Kafka, KafkaMessage } from 'kafkajs';
+import { createKafkaClient, parseBrokers } from '@csc/messaging';
+import { testEnvironment } from './test-environment';
+
+export const testKafka = (clientId: string, socketFactory?: ISocketFactory): Kafka =>
+  createKafkaClient({ clientId, brokers: parseBrokers(testEnvironment().kafkaBrokers), socketFactory });
+
+/** A suffix that gives a test file topics of its own (KAFKA_TOPIC_SUFFIX for services under test). */
+export const uniqueTopicSuffix = (): string => `.test-${randomBytes(4).toString('hex')}`;
+
+export const createTopics = async (kafka: Kafka, topics: string[], partitions = 3): Promise<void> => {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: topics.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1, configEntries: [{ name: 'retention.ms', value: '-1' }] })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+};
+
+export const deleteTopics = async (kafka: Kafka, topics: string[]): Promise<void> => {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.deleteTopics({ topics });
+  } catch {
+    // best effort: the broker's data directory is disposable
+  } finally {
+    await admin.disconnect();
+  }
+};
+
+export interface ReceivedMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+/** Reads topics from the beginning into memory, as an outside consumer would, for assertions. */
+export class TopicProbe {
+  readonly messages: ReceivedMessage[] = [];
+  private readonly consumer;
+
+  private constructor(kafka: Kafka) {
+    this.consumer = kafka.consumer({ groupId: `probe-${randomBytes(6).toString('hex')}` });
+  }
+
+  static async start(kafka: Kafka, topics: string[]): Promise<TopicProbe> {
+    const probe = new TopicProbe(kafka);
+    await probe.consumer.connect();
+    await probe.consumer.subscribe({ topics, fromBeginning: true });
+    await probe.consumer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        probe.messages.push(toReceived(topic, partition, message));
+      },
+    });
+    return probe;
+  }
+
+  on(topic: string): ReceivedMessage[] {
+    return this.messages.filter((message) => message.topic === topic);
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+}
+
+const toReceived = (topic: string, partition: number, message: KafkaMessage): ReceivedMessage => ({
+  topic,
+  partition,
+  offset: message.offset,
+  key: message.key?.toString() ?? null,
+  value: message.value?.toString() ?? null,
+  headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(Array.isArray(value) ? value[0] : value)])),
+});

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@csc/platform';
+import { caseProgressionService } from './case-progression.service-definition';
+
+void runService(caseProgressionService);

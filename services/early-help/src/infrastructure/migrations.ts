@@ -1,0 +1,6 @@
+import type { MixedList } from 'typeorm';
+import { CreateEventStore1763800000000 } from '@csc/event-store';
+import { CreateInbox1763800000001 } from '@csc/messaging';
+
+/** In order. The event store (events + outbox checkpoint) and the reactions' inbox come first. */
+export const earlyHelpMigrations: MixedList<Function> = [CreateEventStore1763800000000, CreateInbox1763800000001];

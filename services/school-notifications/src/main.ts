@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@csc/platform';
+import { schoolNotificationsService } from './school-notifications.service-definition';
+
+void runService(schoolNotificationsService);

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { defaultDatabaseUrl, ensureDatabaseExists, runServiceMigrations } from '@csc/platform';
+import { ALL_SERVICES } from '../services/registry';
+
+/**
+ * Creates each service's database if missing and applies its migrations. A service's URL can be
+ * given as <SERVICE>_DATABASE_URL (e.g. REFERRAL_INTAKE_DATABASE_URL); otherwise the local default.
+ */
+const main = async () => {
+  for (const service of ALL_SERVICES) {
+    const variable = `${service.name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`;
+    const databaseUrl = process.env[variable] ?? defaultDatabaseUrl(service.name);
+    await ensureDatabaseExists(databaseUrl);
+    const applied = await runServiceMigrations({ databaseUrl, migrations: service.migrations, applicationName: `${service.name}-migrate` });
+    console.log(`${service.name}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
+  }
+};
+
+main().catch((error) => {
+  console.error(`migrations failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
