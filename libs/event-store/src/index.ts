@@ -4,3 +4,4 @@ export * from './event-store';
 export * from './global-log-reader';
 export * from './outbox-relay';
 export * from './event-store.migration';
+export * from './relay-producer';

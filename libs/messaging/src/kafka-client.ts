@@ -14,7 +14,7 @@ export const createKafkaClient = ({ clientId, brokers, socketFactory, log }: Kaf
     clientId,
     brokers,
     logLevel: logLevel.WARN,
-    retry: { initialRetryTime: 200, retries: 8 },
+    retry: { initialRetryTime: 200, retries: 5 },
     logCreator:
       () =>
       ({ level, label, log: entry }: LogEntry) => {

@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Producer } from 'kafkajs';
 import { DataSource, type MixedList } from 'typeorm';
 import { AuthModule } from '@csc/auth';
-import { EventStore, OutboxRelay } from '@csc/event-store';
+import { EventStore, OutboxRelay, createRelayProducer } from '@csc/event-store';
 import { createKafkaClient, parseBrokers } from '@csc/messaging';
 import { validateEnvironment } from './config/service-environment';
 import { defaultDatabaseUrl } from './database/database-url';
@@ -39,7 +39,7 @@ export class PlatformModule {
           {
             provide: RELAY_PRODUCER,
             inject: [KafkaClient],
-            useFactory: (kafka: KafkaClient) => kafka.client.producer({ idempotent: true, maxInFlightRequests: 1 }),
+            useFactory: (kafka: KafkaClient) => createRelayProducer(kafka.client),
           },
           {
             provide: OutboxRelay,
