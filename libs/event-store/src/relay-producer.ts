@@ -1,4 +1,4 @@
-import type { Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 
 /**
  * The relay's producer: idempotent with one request in flight, so retries neither duplicate nor
@@ -6,4 +6,10 @@ import type { Kafka, Producer } from 'kafkajs';
  * and a pass that fails leaves the checkpoint where it was.
  */
 export const createRelayProducer = (kafka: Kafka): Producer =>
-  kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 1000 } });
+  kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    // Java-compatible murmur2 on the child id: outside consumers can predict a child's partition.
+    createPartitioner: Partitioners.DefaultPartitioner,
+    retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 1000 },
+  });

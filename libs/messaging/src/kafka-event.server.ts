@@ -1,5 +1,5 @@
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import {
   EVENT_HEADERS,
@@ -103,7 +103,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
   private async start(): Promise<void> {
     const subscriptions = this.subscriptions();
     if (subscriptions.length === 0) return;
-    this.producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
     await this.producer.connect();
     for (const subscription of subscriptions) {
       const consumer = this.options.kafka.consumer({ groupId: subscription.groupId, allowAutoTopicCreation: false });
@@ -125,6 +125,8 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     const byGroup = new Map<string, GroupSubscription>();
     for (const [type, handler] of this.messageHandlers) {
       if (!handler.isEventHandler) continue;
+      // Nest chains a second @EventPattern of the same type onto the first; one reaction per type keeps retries and the inbox honest.
+      if (handler.next) throw new Error(`two reactions to ${type} in one service: give one of them its own event type or combine them`);
       const extras = (handler.extras ?? {}) as EventPatternExtras;
       const groupId = extras.group ?? this.options.groupId;
       const subscription = byGroup.get(groupId) ?? { groupId, topics: new Set<string>(), handlersByType: new Map() };

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { Upcasters } from '@csc/contracts';
-import { EventFailureFilter, EventInbox, KafkaEventServer } from '@csc/messaging';
+import { EventInbox, KafkaEventServer } from '@csc/messaging';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { createValidationPipe } from './errors/validation.pipe';
 import { KafkaClient } from './kafka/kafka.providers';
@@ -38,7 +38,9 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
   const kafka = app.get(KafkaClient);
-  const microservice = app.connectMicroservice({
+  // The app's pipes and filters apply to reactions too (a hybrid app's microservice cannot take filters of its own).
+  app.connectMicroservice(
+    {
     strategy: new KafkaEventServer({
       kafka: kafka.client,
       groupId: definition.name,
@@ -46,8 +48,9 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
       inbox: new EventInbox(app.get(DataSource)),
       upcasters: definition.upcasters ?? new Upcasters([]),
     }),
-  });
-  microservice.useGlobalFilters(new EventFailureFilter());
+    },
+    { inheritAppConfig: true },
+  );
   return app;
 };
 

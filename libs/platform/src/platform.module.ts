@@ -63,7 +63,8 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
+        // Validated when the app is built (not when this module is imported), from the process environment only.
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, load: [() => ({ ...validateEnvironment(process.env) })] }),
         loggingModule(options.name),
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],

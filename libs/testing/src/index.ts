@@ -3,3 +3,4 @@ export * from './test-infrastructure';
 export * from './test-database';
 export * from './test-kafka';
 export * from './eventually';
+export * from './service-under-test';

@@ -1,6 +1,8 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import type { Observable } from 'rxjs';
 import { ConcurrencyError } from '@csc/event-store';
+import { EventFailureFilter } from '@csc/messaging';
 
 /** API.md's error body. `message` is always a list of "field.path: what is wrong". */
 export interface ApiError {
@@ -18,9 +20,11 @@ export interface ApiError {
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiErrorFilter');
+  private readonly eventFailures = new EventFailureFilter();
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    if (host.getType() !== 'http') throw exception;
+  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    // A Kafka reaction's error goes back to the transport as it is: it decides on retries and the dead-letter topic.
+    if (host.getType() !== 'http') return this.eventFailures.catch(exception, host);
     const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
     const body = this.toApiError(exception);
     response.status(body.statusCode).json(body);

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
+import request from 'supertest';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
+import { declaredTopics, TOPICS } from '@csc/contracts';
+import { CreateEventStore1763800000000 } from '@csc/event-store';
+import { CreateInbox1763800000001 } from '@csc/messaging';
+import { createTestDatabase, createTopics, startServiceUnderTest, testKafka, testToken, uniqueTopicSuffix, type ServiceUnderTest, type TestDatabase } from '@csc/testing';
+import { PlatformModule } from './platform.module';
+
+class ChildDto {
+  @IsString()
+  @MaxLength(5)
+  givenName!: string;
+}
+class ExampleDto {
+  @IsIn(['2A', '6'])
+  source!: string;
+  @ValidateNested()
+  @Type(() => ChildDto)
+  child!: ChildDto;
+}
+
+@Controller('v1/examples')
+class ExampleController {
+  @Post()
+  @HttpCode(201)
+  @Roles('ADMIN', 'FRONT_DOOR')
+  create(@Body() body: ExampleDto, @CurrentUser() user: AuthenticatedUser) {
+    return { source: body.source, by: user.role };
+  }
+
+  @Get('closed')
+  closedToEveryone() {
+    return 'nobody should see this';
+  }
+}
+
+const migrations = [CreateEventStore1763800000000, CreateInbox1763800000001];
+@Module({ imports: [PlatformModule.forService({ name: 'platform-test', migrations, eventsTopic: TOPICS.referralIntake })], controllers: [ExampleController] })
+class ExampleModule {}
+
+describe('the conventions every service gets', () => {
+  let database: TestDatabase;
+  let service: ServiceUnderTest;
+  const tokenFor = (role: AuthenticatedUser['role']) => testToken({ sub: `user-${role}`, role, org: '888' });
+
+  beforeAll(async () => {
+    const topicSuffix = uniqueTopicSuffix();
+    await createTopics(testKafka('platform-e2e'), declaredTopics().map(({ topic }) => `${topic}${topicSuffix}`));
+    database = await createTestDatabase('platform', migrations);
+    service = await startServiceUnderTest(
+      { name: 'platform-test', title: 'Platform test', description: 'conventions', defaultPort: 0, module: ExampleModule },
+      { databaseUrl: database.url, topicSuffix },
+    );
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await database?.drop();
+  });
+
+  it('answers liveness and readiness (database and Kafka) without a token', async () => {
+    await request(service.url).get('/health').expect(200);
+    const ready = await request(service.url).get('/health/ready').expect(200);
+    expect(ready.body.details).toEqual({ database: { status: 'up' }, kafka: { status: 'up' } });
+  });
+
+  it('serves its OpenAPI document and UI', async () => {
+    const docs = await request(service.url).get('/docs-json').expect(200);
+    expect(docs.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/health', '/health/ready', '/v1/examples']));
+    await request(service.url).get('/docs').expect(200);
+  });
+
+  it('answers 401 without a token and with a token signed by someone else', async () => {
+    const missing = await request(service.url).post('/v1/examples').send({}).expect(401);
+    expect(missing.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: ['authorization: a Bearer token is required'] });
+    const forged = await request(service.url).post('/v1/examples').set('Authorization', `Bearer ${(await tokenFor('ADMIN')).slice(0, -4)}AAAA`).send({});
+    expect(forged.status).toBe(401);
+  });
+
+  it('answers 403 to a role the endpoint does not name, and to every role where it names none', async () => {
+    const school = await request(service.url).post('/v1/examples').set('Authorization', `Bearer ${await tokenFor('SCHOOL')}`).send({});
+    expect(school.status).toBe(403);
+    expect(school.body.message).toEqual(['authorization: role SCHOOL may not call this endpoint']);
+    await request(service.url).get('/v1/examples/closed').set('Authorization', `Bearer ${await tokenFor('ADMIN')}`).expect(403);
+  });
+
+  it('names every invalid and unknown field by its path, in the API.md error shape', async () => {
+    const response = await request(service.url)
+      .post('/v1/examples')
+      .set('Authorization', `Bearer ${await tokenFor('FRONT_DOOR')}`)
+      .send({ source: '2Z', child: { givenName: 'Bartholomew', nickname: 'Bart' }, extra: true })
+      .expect(400);
+    expect(response.body.statusCode).toBe(400);
+    expect(response.body.error).toBe('Bad Request');
+    expect(response.body.message).toEqual(
+      expect.arrayContaining([
+        'source: must be one of the following values: 2A, 6',
+        'child.givenName: must be shorter than or equal to 5 characters',
+        'child.nickname: is not a known field',
+        'extra: is not a known field',
+      ]),
+    );
+    expect(JSON.stringify(response.body)).not.toContain('Bartholomew'); // values are never echoed
+  });
+
+  it('lets an allowed role through with the body validated and typed', async () => {
+    const response = await request(service.url)
+      .post('/v1/examples')
+      .set('Authorization', `Bearer ${await tokenFor('FRONT_DOOR')}`)
+      .set('X-Request-Id', randomUUID())
+      .send({ source: '6', child: { givenName: 'Amy' } })
+      .expect(201);
+    expect(response.body).toEqual({ source: '6', by: 'FRONT_DOOR' });
+  });
+});

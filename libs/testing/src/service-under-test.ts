@@ -1,0 +1,39 @@
+import type { INestApplication } from '@nestjs/common';
+import type { ServiceDefinition } from '@csc/platform';
+import { createServiceApp } from '@csc/platform';
+import { testEnvironment } from './test-environment';
+import { mintToken, type AuthenticatedUser } from '@csc/auth';
+
+export const TEST_JWT = { secret: 'test-secret-that-is-at-least-32-characters-long', issuer: 'csc-test', audience: 'csc-services' };
+
+export interface ServiceUnderTest {
+  app: INestApplication;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a service exactly as main.ts does (same module, pipes, filters, transport), on a free port,
+ * against the test database and the test file's own topics (KAFKA_TOPIC_SUFFIX).
+ */
+export const startServiceUnderTest = async (
+  definition: ServiceDefinition,
+  { databaseUrl, topicSuffix }: { databaseUrl: string; topicSuffix: string },
+): Promise<ServiceUnderTest> => {
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: testEnvironment().kafkaBrokers,
+    KAFKA_TOPIC_SUFFIX: topicSuffix,
+    JWT_SECRET: TEST_JWT.secret,
+    JWT_ISSUER: TEST_JWT.issuer,
+    JWT_AUDIENCE: TEST_JWT.audience,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+  });
+  const app = await createServiceApp(definition);
+  await app.startAllMicroservices();
+  await app.listen(0, '127.0.0.1');
+  return { app, url: await app.getUrl(), stop: () => app.close() };
+};
+
+export const testToken = (user: AuthenticatedUser): Promise<string> => mintToken(user, TEST_JWT);
