@@ -1,6 +1,14 @@
 import request from 'supertest';
 import { declaredTopics } from '@csc/contracts';
-import { createTestDatabase, createTopics, startServiceUnderTest, testKafka, uniqueTopicSuffix, type ServiceUnderTest, type TestDatabase } from '@csc/testing';
+import {
+  createTestDatabase,
+  createTopics,
+  startServiceUnderTest,
+  testKafka,
+  uniqueTopicSuffix,
+  type ServiceUnderTest,
+  type TestDatabase,
+} from '@csc/testing';
 import { ALL_SERVICES } from './registry';
 
 describe.each(ALL_SERVICES.map((service) => [service.name, service] as const))('%s starts as it runs in production', (name, definition) => {
@@ -9,7 +17,10 @@ describe.each(ALL_SERVICES.map((service) => [service.name, service] as const))('
 
   beforeAll(async () => {
     const topicSuffix = uniqueTopicSuffix();
-    await createTopics(testKafka(`${name}-e2e`), declaredTopics().map(({ topic }) => `${topic}${topicSuffix}`));
+    await createTopics(
+      testKafka(`${name}-e2e`),
+      declaredTopics().map(({ topic }) => `${topic}${topicSuffix}`),
+    );
     database = await createTestDatabase(name, definition.migrations);
     service = await startServiceUnderTest(definition, { databaseUrl: database.url, topicSuffix });
   });

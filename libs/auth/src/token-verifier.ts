@@ -38,7 +38,10 @@ export class TokenVerifier {
     let payload: JWTPayload;
     try {
       const options = { issuer: this.config.issuer, audience: this.config.audience, algorithms: this.algorithms };
-      payload = typeof this.key === 'function' ? (await jwtVerify(token, this.key, options)).payload : (await jwtVerify(token, this.key, options)).payload;
+      payload =
+        typeof this.key === 'function'
+          ? (await jwtVerify(token, this.key, options)).payload
+          : (await jwtVerify(token, this.key, options)).payload;
     } catch (error) {
       throw new InvalidTokenError(`token rejected (${(error as { code?: string }).code ?? 'invalid'})`);
     }

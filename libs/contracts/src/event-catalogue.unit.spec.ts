@@ -3,7 +3,13 @@ import { TOPICS, deadLetterTopicOf, declaredTopics } from './topics';
 
 describe('the event catalogue', () => {
   it('holds every event type named in API.md, each on its service topic', () => {
-    expect(eventTypesOn(TOPICS.referralIntake)).toEqual(['ReferralReceived', 'ChildMatched', 'InformationRequested', 'InformationProvided', 'ReferralDecided']);
+    expect(eventTypesOn(TOPICS.referralIntake)).toEqual([
+      'ReferralReceived',
+      'ChildMatched',
+      'InformationRequested',
+      'InformationProvided',
+      'ReferralDecided',
+    ]);
     expect(eventTypesOn(TOPICS.caseProgression)).toHaveLength(14);
     expect(eventTypesOn(TOPICS.earlyHelp)).toHaveLength(8);
     expect(eventTypesOn(TOPICS.schoolNotifications)).toEqual(['NotificationQueued', 'NotificationDelivered', 'NotificationFailed']);

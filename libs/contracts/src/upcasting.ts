@@ -38,7 +38,11 @@ export class Upcasters {
     while (current.schemaVersion < targetVersion) {
       const step = this.steps.get(Upcasters.key(current.type, current.schemaVersion));
       if (!step) throw new UnknownSchemaVersionError(current.type, current.schemaVersion);
-      current = { ...current, data: step.upcast(current.data as Record<string, unknown>, current), schemaVersion: current.schemaVersion + 1 };
+      current = {
+        ...current,
+        data: step.upcast(current.data as Record<string, unknown>, current),
+        schemaVersion: current.schemaVersion + 1,
+      };
     }
     return current as T;
   }

@@ -15,11 +15,7 @@ export const START_OF_LOG: GlobalLogPosition = { transactionId: '0', position: '
  * time, not at commit, so a later-committing transaction can leave a lower position behind a
  * reader's checkpoint; waiting for `pg_snapshot_xmin` makes that impossible.
  */
-export const readGlobalLogAfter = async (
-  manager: EntityManager,
-  after: GlobalLogPosition,
-  limit: number,
-): Promise<StoredEvent[]> => {
+export const readGlobalLogAfter = async (manager: EntityManager, after: GlobalLogPosition, limit: number): Promise<StoredEvent[]> => {
   const rows: EventRow[] = await manager.query(
     `SELECT ${EVENT_COLUMNS} FROM events
      WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)

@@ -3,7 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import type { ISocketFactory, Kafka, Producer } from 'kafkajs';
-import { createTestDatabase, createTopics, eventually, testEnvironment, testKafka, TopicProbe, uniqueTopicSuffix, type TestDatabase } from '@csc/testing';
+import {
+  createTestDatabase,
+  createTopics,
+  eventually,
+  testEnvironment,
+  testKafka,
+  TopicProbe,
+  uniqueTopicSuffix,
+  type TestDatabase,
+} from '@csc/testing';
 import { EventStore, NO_STREAM } from './event-store';
 import { CreateEventStore1763800000000 } from './event-store.migration';
 import { OutboxRelay } from './outbox-relay';
@@ -85,7 +94,10 @@ describe('OutboxRelay against PostgreSQL and Kafka', () => {
   it('publishes each appended event with its envelope, the child id as key and the contract headers', async () => {
     await startRelay();
     const event = eventFor(childA);
-    await store.append('referral-1', NO_STREAM, [event], { ...context, traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
+    await store.append('referral-1', NO_STREAM, [event], {
+      ...context,
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    });
 
     const [message] = await eventually(() => {
       expect(probe.on(topic)).toHaveLength(1);
@@ -164,7 +176,14 @@ describe('OutboxRelay against PostgreSQL and Kafka', () => {
     await eventually(() => expect(new Set(eventIdsOn(probe, topic)).size).toBe(total), { timeoutMs: 60_000 });
     // At least once: a batch published before the crash's checkpoint may come again, never out of order per child.
     for (const child of children) {
-      const firstSeen = [...new Set(probe.on(topic).filter((m) => m.key === child).map((m) => m.headers['event-id']))];
+      const firstSeen = [
+        ...new Set(
+          probe
+            .on(topic)
+            .filter((m) => m.key === child)
+            .map((m) => m.headers['event-id']),
+        ),
+      ];
       expect(firstSeen).toEqual(events.filter((event) => event.childId === child).map((event) => event.eventId));
     }
   });
@@ -203,6 +222,12 @@ describe('OutboxRelay against PostgreSQL and Kafka', () => {
 const spawnRelayProcess = (databaseUrl: string, topic: string): ChildProcess =>
   spawn(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, '../test/relay-process.ts')], {
     cwd: resolve(__dirname, '../../..'),
-    env: { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: testEnvironment().kafkaBrokers, RELAY_TOPIC: topic, RELAY_BATCH_SIZE: '10' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: testEnvironment().kafkaBrokers,
+      RELAY_TOPIC: topic,
+      RELAY_BATCH_SIZE: '10',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -103,10 +103,15 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
   private async start(): Promise<void> {
     const subscriptions = this.subscriptions();
     if (subscriptions.length === 0) return;
-    this.producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    this.producer = this.options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     await this.producer.connect();
     for (const subscription of subscriptions) {
-      const consumer = this.options.kafka.consumer({ groupId: subscription.groupId, allowAutoTopicCreation: false });
+      // Fetches return as soon as events arrive; the wait only bounds how long shutdown waits for an idle fetch.
+      const consumer = this.options.kafka.consumer({ groupId: subscription.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
       await consumer.connect();
       await consumer.subscribe({ topics: [...subscription.topics], fromBeginning: this.options.fromBeginning ?? true });
       await consumer.run({
@@ -169,12 +174,21 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
       try {
         await this.options.inbox.handleOnce(subscription.groupId, envelope, (manager) =>
-          this.dispatch(handler, envelope, manager, { topic, partition, offset: message.offset, attempt, consumerGroup: subscription.groupId, traceparent: headerOf(message, EVENT_HEADERS.traceparent) }),
+          this.dispatch(handler, envelope, manager, {
+            topic,
+            partition,
+            offset: message.offset,
+            attempt,
+            consumerGroup: subscription.groupId,
+            traceparent: headerOf(message, EVENT_HEADERS.traceparent),
+          }),
         );
         return;
       } catch (error) {
         lastError = error;
-        this.logger.warn(`${envelope.type} ${envelope.eventId} failed in ${subscription.groupId} (attempt ${attempt}/${maxAttempts}): ${describe(error)}`);
+        this.logger.warn(
+          `${envelope.type} ${envelope.eventId} failed in ${subscription.groupId} (attempt ${attempt}/${maxAttempts}): ${describe(error)}`,
+        );
         if (attempt < maxAttempts && !this.stopping) await delay((this.options.retryBackoffMs ?? 200) * 2 ** (attempt - 1));
         if (this.stopping) throw error; // leave it unresolved: another instance takes it from here
       }
@@ -182,7 +196,12 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     await this.deadLetter(subscription, topic, partition, message, maxAttempts, lastError);
   }
 
-  private async dispatch(handler: MessageHandler, envelope: EventEnvelope, manager: KafkaEventContext['manager'], delivery: KafkaEventDelivery): Promise<void> {
+  private async dispatch(
+    handler: MessageHandler,
+    envelope: EventEnvelope,
+    manager: KafkaEventContext['manager'],
+    delivery: KafkaEventDelivery,
+  ): Promise<void> {
     const context = new KafkaEventContext([envelope, manager, delivery]);
     const result = await handler(envelope, context);
     // Nest's exception layer turns a thrown error into an erroring observable: surface it as a failure.
@@ -194,11 +213,20 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     return this.options.upcasters.upcast(envelope, currentSchemaVersionOf(envelope.type));
   }
 
-  private async deadLetter(subscription: GroupSubscription, topic: string, partition: number, message: KafkaMessage, attempts: number, error: unknown): Promise<void> {
+  private async deadLetter(
+    subscription: GroupSubscription,
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    attempts: number,
+    error: unknown,
+  ): Promise<void> {
     if (!this.producer) throw new Error('dead-letter producer not connected');
     const reason = error instanceof InvalidEnvelopeError ? error.message : describe(error);
     await sendToDeadLetterTopic(this.producer, { topic, partition, message, consumerGroup: subscription.groupId, attempts, reason });
-    this.logger.error(`parked offset ${message.offset} of ${topic}[${partition}] on the dead-letter topic for ${subscription.groupId}: ${reason}`);
+    this.logger.error(
+      `parked offset ${message.offset} of ${topic}[${partition}] on the dead-letter topic for ${subscription.groupId}: ${reason}`,
+    );
     for (const listener of this.deadLetterListeners) listener({ topic, partition, offset: message.offset, reason });
   }
 }

@@ -41,13 +41,13 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
   // The app's pipes and filters apply to reactions too (a hybrid app's microservice cannot take filters of its own).
   app.connectMicroservice(
     {
-    strategy: new KafkaEventServer({
-      kafka: kafka.client,
-      groupId: definition.name,
-      topicSuffix: kafka.topicSuffix,
-      inbox: new EventInbox(app.get(DataSource)),
-      upcasters: definition.upcasters ?? new Upcasters([]),
-    }),
+      strategy: new KafkaEventServer({
+        kafka: kafka.client,
+        groupId: definition.name,
+        topicSuffix: kafka.topicSuffix,
+        inbox: new EventInbox(app.get(DataSource)),
+        upcasters: definition.upcasters ?? new Upcasters([]),
+      }),
     },
     { inheritAppConfig: true },
   );

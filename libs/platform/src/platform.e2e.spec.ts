@@ -7,7 +7,16 @@ import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
 import { declaredTopics, TOPICS } from '@csc/contracts';
 import { CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
-import { createTestDatabase, createTopics, startServiceUnderTest, testKafka, testToken, uniqueTopicSuffix, type ServiceUnderTest, type TestDatabase } from '@csc/testing';
+import {
+  createTestDatabase,
+  createTopics,
+  startServiceUnderTest,
+  testKafka,
+  testToken,
+  uniqueTopicSuffix,
+  type ServiceUnderTest,
+  type TestDatabase,
+} from '@csc/testing';
 import { PlatformModule } from './platform.module';
 
 class ChildDto {
@@ -39,7 +48,10 @@ class ExampleController {
 }
 
 const migrations = [CreateEventStore1763800000000, CreateInbox1763800000001];
-@Module({ imports: [PlatformModule.forService({ name: 'platform-test', migrations, eventsTopic: TOPICS.referralIntake })], controllers: [ExampleController] })
+@Module({
+  imports: [PlatformModule.forService({ name: 'platform-test', migrations, eventsTopic: TOPICS.referralIntake })],
+  controllers: [ExampleController],
+})
 class ExampleModule {}
 
 describe('the conventions every service gets', () => {
@@ -49,7 +61,10 @@ describe('the conventions every service gets', () => {
 
   beforeAll(async () => {
     const topicSuffix = uniqueTopicSuffix();
-    await createTopics(testKafka('platform-e2e'), declaredTopics().map(({ topic }) => `${topic}${topicSuffix}`));
+    await createTopics(
+      testKafka('platform-e2e'),
+      declaredTopics().map(({ topic }) => `${topic}${topicSuffix}`),
+    );
     database = await createTestDatabase('platform', migrations);
     service = await startServiceUnderTest(
       { name: 'platform-test', title: 'Platform test', description: 'conventions', defaultPort: 0, module: ExampleModule },
@@ -77,15 +92,24 @@ describe('the conventions every service gets', () => {
   it('answers 401 without a token and with a token signed by someone else', async () => {
     const missing = await request(service.url).post('/v1/examples').send({}).expect(401);
     expect(missing.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: ['authorization: a Bearer token is required'] });
-    const forged = await request(service.url).post('/v1/examples').set('Authorization', `Bearer ${(await tokenFor('ADMIN')).slice(0, -4)}AAAA`).send({});
+    const forged = await request(service.url)
+      .post('/v1/examples')
+      .set('Authorization', `Bearer ${(await tokenFor('ADMIN')).slice(0, -4)}AAAA`)
+      .send({});
     expect(forged.status).toBe(401);
   });
 
   it('answers 403 to a role the endpoint does not name, and to every role where it names none', async () => {
-    const school = await request(service.url).post('/v1/examples').set('Authorization', `Bearer ${await tokenFor('SCHOOL')}`).send({});
+    const school = await request(service.url)
+      .post('/v1/examples')
+      .set('Authorization', `Bearer ${await tokenFor('SCHOOL')}`)
+      .send({});
     expect(school.status).toBe(403);
     expect(school.body.message).toEqual(['authorization: role SCHOOL may not call this endpoint']);
-    await request(service.url).get('/v1/examples/closed').set('Authorization', `Bearer ${await tokenFor('ADMIN')}`).expect(403);
+    await request(service.url)
+      .get('/v1/examples/closed')
+      .set('Authorization', `Bearer ${await tokenFor('ADMIN')}`)
+      .expect(403);
   });
 
   it('names every invalid and unknown field by its path, in the API.md error shape', async () => {

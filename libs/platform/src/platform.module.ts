@@ -64,7 +64,12 @@ export class PlatformModule {
       global: true,
       imports: [
         // Validated when the app is built (not when this module is imported), from the process environment only.
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, load: [() => ({ ...validateEnvironment(process.env) })] }),
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          skipProcessEnv: true,
+          load: [() => ({ ...validateEnvironment(process.env) })],
+        }),
         loggingModule(options.name),
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],

@@ -17,7 +17,9 @@ export const createTestDatabase = async (label: string, migrations: MixedList<Fu
   await adminQuery(postgresAdminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
-  const dataSource = new DataSource(serviceDataSourceOptions({ databaseUrl: url.toString(), migrations, applicationName: `test-${label}` }));
+  const dataSource = new DataSource(
+    serviceDataSourceOptions({ databaseUrl: url.toString(), migrations, applicationName: `test-${label}` }),
+  );
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return {

@@ -21,7 +21,12 @@ const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
  */
 export const startTestInfrastructure = async (): Promise<TestInfrastructure> => {
   if (process.env.KAFKA_BROKERS && process.env.DATABASE_URL) {
-    return { kafkaBrokers: process.env.KAFKA_BROKERS, postgresAdminUrl: process.env.DATABASE_URL, describe: 'from environment', stop: async () => undefined };
+    return {
+      kafkaBrokers: process.env.KAFKA_BROKERS,
+      postgresAdminUrl: process.env.DATABASE_URL,
+      describe: 'from environment',
+      stop: async () => undefined,
+    };
   }
   if (await dockerEngineAnswers()) return startContainers();
   return startLocal();

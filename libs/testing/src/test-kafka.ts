@@ -15,7 +15,12 @@ export const createTopics = async (kafka: Kafka, topics: string[], partitions = 
   try {
     await admin.createTopics({
       waitForLeaders: true,
-      topics: topics.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1, configEntries: [{ name: 'retention.ms', value: '-1' }] })),
+      topics: topics.map((topic) => ({
+        topic,
+        numPartitions: partitions,
+        replicationFactor: 1,
+        configEntries: [{ name: 'retention.ms', value: '-1' }],
+      })),
     });
   } finally {
     await admin.disconnect();
@@ -49,7 +54,8 @@ export class TopicProbe {
   private readonly consumer;
 
   private constructor(kafka: Kafka) {
-    this.consumer = kafka.consumer({ groupId: `probe-${randomBytes(6).toString('hex')}` });
+    // A short long-poll: the probe sees messages as they come and stops without waiting out a fetch.
+    this.consumer = kafka.consumer({ groupId: `probe-${randomBytes(6).toString('hex')}`, maxWaitTimeInMs: 100 });
   }
 
   static async start(kafka: Kafka, topics: string[]): Promise<TopicProbe> {
@@ -79,5 +85,7 @@ const toReceived = (topic: string, partition: number, message: KafkaMessage): Re
   offset: message.offset,
   key: message.key?.toString() ?? null,
   value: message.value?.toString() ?? null,
-  headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(Array.isArray(value) ? value[0] : value)])),
+  headers: Object.fromEntries(
+    Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(Array.isArray(value) ? value[0] : value)]),
+  ),
 });

@@ -4,6 +4,8 @@ import { PlatformModule } from '@csc/platform';
 import { caseProgressionMigrations } from './infrastructure/migrations';
 
 @Module({
-  imports: [PlatformModule.forService({ name: 'case-progression', migrations: caseProgressionMigrations, eventsTopic: TOPICS.caseProgression })],
+  imports: [
+    PlatformModule.forService({ name: 'case-progression', migrations: caseProgressionMigrations, eventsTopic: TOPICS.caseProgression }),
+  ],
 })
 export class CaseProgressionModule {}

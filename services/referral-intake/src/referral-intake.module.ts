@@ -4,6 +4,8 @@ import { PlatformModule } from '@csc/platform';
 import { referralIntakeMigrations } from './infrastructure/migrations';
 
 @Module({
-  imports: [PlatformModule.forService({ name: 'referral-intake', migrations: referralIntakeMigrations, eventsTopic: TOPICS.referralIntake })],
+  imports: [
+    PlatformModule.forService({ name: 'referral-intake', migrations: referralIntakeMigrations, eventsTopic: TOPICS.referralIntake }),
+  ],
 })
 export class ReferralIntakeModule {}

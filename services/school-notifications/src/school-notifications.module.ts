@@ -4,6 +4,12 @@ import { PlatformModule } from '@csc/platform';
 import { schoolNotificationsMigrations } from './infrastructure/migrations';
 
 @Module({
-  imports: [PlatformModule.forService({ name: 'school-notifications', migrations: schoolNotificationsMigrations, eventsTopic: TOPICS.schoolNotifications })],
+  imports: [
+    PlatformModule.forService({
+      name: 'school-notifications',
+      migrations: schoolNotificationsMigrations,
+      eventsTopic: TOPICS.schoolNotifications,
+    }),
+  ],
 })
 export class SchoolNotificationsModule {}

@@ -9,7 +9,12 @@ export interface ServiceDataSourceOptions {
 }
 
 /** Migrations only, never `synchronize`: the schema of an event-sourced service changes on purpose. */
-export const serviceDataSourceOptions = ({ databaseUrl, migrations, entities = [], applicationName }: ServiceDataSourceOptions): DataSourceOptions => ({
+export const serviceDataSourceOptions = ({
+  databaseUrl,
+  migrations,
+  entities = [],
+  applicationName,
+}: ServiceDataSourceOptions): DataSourceOptions => ({
   type: 'postgres',
   url: databaseUrl,
   applicationName,

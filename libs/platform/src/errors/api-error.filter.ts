@@ -34,7 +34,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const payload = exception.getResponse();
-      const raw = typeof payload === 'string' ? payload : (payload as { message?: unknown }).message ?? exception.message;
+      const raw = typeof payload === 'string' ? payload : ((payload as { message?: unknown }).message ?? exception.message);
       const extra = typeof payload === 'object' ? (payload as { currentVersion?: number }) : {};
       return {
         statusCode,

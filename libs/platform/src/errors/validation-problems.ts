@@ -7,7 +7,9 @@ import type { ValidationError } from 'class-validator';
 export const validationProblems = (errors: ValidationError[], parentPath = ''): string[] =>
   errors.flatMap((error) => {
     const path = parentPath ? `${parentPath}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => `${path}: ${describeConstraint(rule, message, error.property)}`);
+    const own = Object.entries(error.constraints ?? {}).map(
+      ([rule, message]) => `${path}: ${describeConstraint(rule, message, error.property)}`,
+    );
     return [...own, ...validationProblems(error.children ?? [], path)];
   });
 

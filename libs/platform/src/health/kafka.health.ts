@@ -17,7 +17,10 @@ export class KafkaHealthIndicator implements OnModuleDestroy {
     const indicator = this.health.check(key);
     try {
       this.admin ??= this.kafka.client.admin();
-      await withTimeout(this.admin.connect().then(() => this.admin!.describeCluster()), 2000);
+      await withTimeout(
+        this.admin.connect().then(() => this.admin!.describeCluster()),
+        2000,
+      );
       return indicator.up();
     } catch (error) {
       await this.admin?.disconnect().catch(() => undefined);

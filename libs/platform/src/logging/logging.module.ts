@@ -19,7 +19,11 @@ export const loggingModule = (serviceName: string) =>
           return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
         },
         serializers: {
-          req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, path: request.url.split('?')[0] }),
+          req: (request: { id: string; method: string; url: string }) => ({
+            id: request.id,
+            method: request.method,
+            path: request.url.split('?')[0],
+          }),
           res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
           err: (error: Error) => ({ type: error.name, message: error.message }),
         },

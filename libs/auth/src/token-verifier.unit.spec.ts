@@ -1,0 +1,50 @@
+import { SignJWT } from 'jose';
+import { mintToken } from './mint-token';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
+
+const settings = { secret: 'a-secret-of-at-least-thirty-two-characters', issuer: 'csc-test', audience: 'csc-services' };
+const verifier = new TokenVerifier(settings);
+const sign = (claims: Record<string, unknown>, overrides: Partial<typeof settings> = {}, expiresIn = '5m') => {
+  const options = { ...settings, ...overrides };
+  const jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(options.issuer)
+    .setAudience(options.audience)
+    .setExpirationTime(expiresIn);
+  if (typeof claims.sub === 'string') jwt.setSubject(claims.sub);
+  return jwt.sign(new TextEncoder().encode(options.secret));
+};
+
+describe('TokenVerifier (HS256)', () => {
+  it('returns the caller from a token minted for them', async () => {
+    const token = await mintToken({ sub: 'dsl-42', role: 'SCHOOL', org: '123456' }, settings);
+    await expect(verifier.verify(token)).resolves.toEqual({ sub: 'dsl-42', role: 'SCHOOL', org: '123456' });
+  });
+
+  it.each([
+    [
+      'signed with another secret',
+      () => sign({ sub: 'u', role: 'ADMIN', org: '888' }, { secret: 'another-secret-of-at-least-thirty-two-chars' }),
+    ],
+    ['for another audience', () => sign({ sub: 'u', role: 'ADMIN', org: '888' }, { audience: 'someone-else' })],
+    ['from another issuer', () => sign({ sub: 'u', role: 'ADMIN', org: '888' }, { issuer: 'someone-else' })],
+    ['expired', () => sign({ sub: 'u', role: 'ADMIN', org: '888' }, {}, '-1m')],
+    ['without a subject', () => sign({ role: 'ADMIN', org: '888' })],
+    ['with an unknown role', () => sign({ sub: 'u', role: 'SUPERUSER', org: '888' })],
+    ['without an org', () => sign({ sub: 'u', role: 'ADMIN' })],
+  ])('rejects a token %s', async (_case, token) => {
+    await expect(verifier.verify(await token())).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('refuses an unsigned token (alg none)', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ sub: 'u', role: 'ADMIN', org: '888', iss: settings.issuer, aud: settings.audience }),
+    ).toString('base64url');
+    await expect(verifier.verify(`${header}.${payload}.`)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('needs a key to verify with', () => {
+    expect(() => new TokenVerifier({ issuer: 'x', audience: 'y' })).toThrow(/JWT_JWKS_URL .* JWT_SECRET/);
+  });
+});

@@ -1,0 +1,34 @@
+import { LOCAL_DEVELOPMENT_JWT_SECRET, validateEnvironment } from './service-environment';
+
+describe('validateEnvironment', () => {
+  it('fills local defaults for a developer machine', () => {
+    const environment = validateEnvironment({});
+    expect(environment).toMatchObject({
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      KAFKA_BROKERS: '127.0.0.1:9092',
+      KAFKA_TOPIC_SUFFIX: '',
+    });
+    expect(environment.JWT_SECRET).toBe(LOCAL_DEVELOPMENT_JWT_SECRET);
+  });
+
+  it('converts and checks types', () => {
+    expect(validateEnvironment({ PORT: '3101' }).PORT).toBe(3101);
+    expect(() => validateEnvironment({ PORT: '70000' })).toThrow(/PORT: /);
+    expect(() => validateEnvironment({ LOG_LEVEL: 'chatty' })).toThrow(/LOG_LEVEL: /);
+  });
+
+  it('refuses to run in production without a real key or with the development secret', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_JWKS_URL or JWT_SECRET: one is required in production/);
+    expect(() => validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: LOCAL_DEVELOPMENT_JWT_SECRET })).toThrow(
+      /may not be used in production/,
+    );
+    expect(
+      validateEnvironment({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json' }).JWT_SECRET,
+    ).toBeUndefined();
+  });
+
+  it('refuses a short shared secret', () => {
+    expect(() => validateEnvironment({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: /);
+  });
+});
