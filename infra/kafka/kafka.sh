@@ -4,6 +4,7 @@
 #   kafka.sh start   resolve jars (first time), format storage (first time), start, wait until it answers
 #   kafka.sh stop    stop the broker this script started, by its pid file
 #   kafka.sh status  exit 0 when the broker answers on its port
+#   kafka.sh resolve only resolve the jars (CI's install step)
 # KAFKA_RUN_DIR (default <repo>/.run/kafka) holds the data, the log and the pid file.
 set -euo pipefail
 
@@ -33,10 +34,10 @@ resolve_classpath() {
   fi
 }
 
-kafka_java() {
-  java -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
-    -Dlog4j2.configurationFile="$here/log4j2.properties" \
-    -cp "$(cat "$classpath_file")" "$@"
+# The JVM command shared by the storage formatter and the broker (an array: paths may hold spaces).
+kafka_jvm() {
+  jvm=(java -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true
+    "-Dlog4j2.configurationFile=$here/log4j2.properties" -cp "$(cat "$classpath_file")")
 }
 
 format_storage_once() {
@@ -44,14 +45,17 @@ format_storage_once() {
   if [[ ! -f "$data_dir/meta.properties" ]]; then
     echo "kafka: formatting storage in $data_dir"
     mkdir -p "$data_dir"
-    local cluster_id; cluster_id="$(kafka_java kafka.tools.StorageTool random-uuid | tail -n 1)"
-    kafka_java kafka.tools.StorageTool format --config "$config" --cluster-id "$cluster_id" --standalone >>"$log_file" 2>&1
+    kafka_jvm
+    local cluster_id; cluster_id="$("${jvm[@]}" kafka.tools.StorageTool random-uuid | tail -n 1)"
+    "${jvm[@]}" kafka.tools.StorageTool format --config "$config" --cluster-id "$cluster_id" --standalone >>"$log_file" 2>&1
   fi
 }
 
+# Ready = the port answers and this start's log says the broker finished starting (the KRaft
+# controller has elected itself), so the first client does not race the election.
 wait_until_answers() {
-  local deadline=$((SECONDS + ${KAFKA_START_TIMEOUT:-90}))
-  until answers; do
+  local log_offset="$1" deadline=$((SECONDS + ${KAFKA_START_TIMEOUT:-90}))
+  until answers && tail -c +"$log_offset" "$log_file" | grep -q "Kafka Server started"; do
     if ! running_pid >/dev/null; then
       echo "kafka: the broker exited during start-up; last lines of $log_file:" >&2
       tail -n 30 "$log_file" >&2
@@ -70,11 +74,12 @@ start() {
   resolve_classpath
   format_storage_once
   echo "kafka: starting on $host:$port (log: $log_file)"
-  nohup java -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
-    -Dlog4j2.configurationFile="$here/log4j2.properties" \
-    -cp "$(cat "$classpath_file")" kafka.Kafka "$config" >>"$log_file" 2>&1 </dev/null &
+  local log_offset=$(( $(stat -c %s "$log_file" 2>/dev/null || echo 0) + 1 ))
+  kafka_jvm
+  # nohup execs java itself, so the pid file holds the JVM's pid and `stop` signals the broker directly.
+  nohup "${jvm[@]}" kafka.Kafka "$config" >>"$log_file" 2>&1 </dev/null &
   echo $! > "$pid_file"
-  wait_until_answers
+  wait_until_answers "$log_offset"
   echo "kafka: ready (pid $(cat "$pid_file"))"
 }
 
@@ -91,6 +96,7 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  resolve) rm -f "$classpath_file"; resolve_classpath ;;
   status) if answers; then echo "kafka: answering on $host:$port"; else echo "kafka: not answering"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|resolve" >&2; exit 2 ;;
 esac

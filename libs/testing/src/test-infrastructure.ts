@@ -47,7 +47,8 @@ const startContainers = async (): Promise<TestInfrastructure> => {
   const { KafkaContainer } = await import('@testcontainers/kafka');
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
   const [kafka, postgres] = await Promise.all([
-    new KafkaContainer('apache/kafka:4.1.1').withKraft().start(),
+    // This container class drives Confluent's image; from 8.0 (Apache Kafka 4.0) it runs in KRaft mode.
+    new KafkaContainer('confluentinc/cp-kafka:8.0.0').start(),
     new PostgreSqlContainer('postgres:16-alpine').start(),
   ]);
   return {

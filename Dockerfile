@@ -1,0 +1,18 @@
+# One image for every service: `docker build --build-arg SERVICE=referral-intake .` (docker-compose.yml does this).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+USER node
+ARG SERVICE=referral-intake
+ENV SERVICE=${SERVICE}
+CMD ["sh", "-c", "exec node dist/services/${SERVICE}/src/main.js"]

@@ -1,0 +1,4 @@
+# The services and their default ports (API.md), shared by the start and stop scripts.
+SERVICES=(referral-intake case-progression early-help school-notifications analytics)
+declare -A PORTS=([referral-intake]=3001 [case-progression]=3002 [early-help]=3003 [school-notifications]=3004 [analytics]=3005)
+RUN_DIR=".run/services"

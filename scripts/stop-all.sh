@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `npm stop`: stops the five services (gracefully: they flush their relays) and the Kafka broker.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/services.sh
+for service in "${SERVICES[@]}"; do
+  pid_file="$RUN_DIR/$service.pid"
+  [[ -f "$pid_file" ]] || continue
+  pid="$(cat "$pid_file")"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+    echo "$service: stopped"
+  fi
+  rm -f "$pid_file"
+done
+bash infra/down.sh
