@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh
 
-[[ -d node_modules ]] || npm ci --no-audit --no-fund
+[[ -d node_modules ]] || npm install --no-audit --no-fund --no-save # why not `npm ci`: see .ci/run
 bash infra/up.sh
 echo "building..."
 npm run -s build
