@@ -41,11 +41,18 @@ const main = async () => {
 
     const producer = createRelayProducer(kafka);
     await producer.connect();
-    const relay = new OutboxRelay(database.dataSource, producer, { name: 'bench', topic, databaseUrl: database.url, batchSize }, { log: () => undefined, warn: console.warn });
+    const relay = new OutboxRelay(
+      database.dataSource,
+      producer,
+      { name: 'bench', topic, databaseUrl: database.url, batchSize },
+      { log: () => undefined, warn: console.warn },
+    );
     const started = process.hrtime.bigint();
     await relay.start();
     for (;;) {
-      const [{ published }] = await database.dataSource.query(`SELECT published_count::int AS published FROM outbox_checkpoints WHERE relay = 'bench'`);
+      const [{ published }] = await database.dataSource.query(
+        `SELECT published_count::int AS published FROM outbox_checkpoints WHERE relay = 'bench'`,
+      );
       if (published >= events) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
