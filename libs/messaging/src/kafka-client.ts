@@ -18,6 +18,8 @@ export const createKafkaClient = ({ clientId, brokers, socketFactory, log }: Kaf
     logCreator:
       () =>
       ({ level, label, log: entry }: LogEntry) => {
+        // Known and accepted: the relay limits producer retries and owns the backoff itself (libs/event-store relay-producer.ts).
+        if (entry.message.startsWith('Limiting retries for the idempotent producer')) return;
         const message = `kafkajs ${label}: ${entry.message}${entry.error ? ` (${entry.error})` : ''}`;
         log?.(level <= logLevel.ERROR ? 'error' : 'warn', message);
       },
