@@ -1,9 +1,9 @@
 /**
  * Boundary rules, checked in CI (`npm run lint`). The domain is `libs/contracts`, every
  * `*.decider.ts` and anything under a `domain/` folder: pure TypeScript that any service or
- * outside consumer can depend on. tools/dependency-rule/fixtures shows each rule failing.
+ * outside consumer can depend on. libs/domain holds the pure helpers deciders share. tools/dependency-rule/fixtures shows each rule failing.
  */
-const DOMAIN = '(^libs/contracts/src/|[.]decider[.]ts$|/domain/)';
+const DOMAIN = '(^libs/contracts/src/|^libs/domain/src/|[.]decider[.]ts$|/domain/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

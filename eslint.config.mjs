@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // The domain stays pure (STYLE.md); .dependency-cruiser.cjs checks the same rule transitively in CI.
-    files: ['libs/contracts/**/*.ts', '**/*.decider.ts', '**/domain/**/*.ts'],
+    files: ['libs/contracts/**/*.ts', 'libs/domain/**/*.ts', '**/*.decider.ts', '**/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -5,3 +5,5 @@ export * from './topics';
 export * from './event-catalogue';
 export * from './upcasting';
 export * from './code-sets';
+export * from './event-data';
+export * from './referral-intake';

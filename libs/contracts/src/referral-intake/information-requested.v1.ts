@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** The front door went back to the referrer for more information (a measure of referral quality). */
+export const informationRequestedV1 = z.strictObject({
+  referralId: z.uuid(),
+  requestId: z.uuid(),
+  requestedAt: z.iso.datetime({ offset: true }),
+  referrerOrganisationId: z.string().nullable(),
+  subject: z.strictObject({ question: z.string() }),
+});
+export type InformationRequestedV1 = z.infer<typeof informationRequestedV1>;

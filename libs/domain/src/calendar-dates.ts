@@ -1,0 +1,28 @@
+/** Dates as API.md carries them: `YYYY-MM-DD`, a calendar day with no time zone. */
+export type CalendarDate = string;
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export const isCalendarDate = (value: string): boolean => {
+  const match = DATE_ONLY.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+};
+
+/** The calendar day of an instant in England (referrals are dated by the day they were received). */
+export const londonDateOf = (instant: Date): CalendarDate =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+
+/** Whole years from `dateOfBirth` to `on`, as a birthday count (29 February birthdays turn on 1 March). */
+export const ageInYears = (dateOfBirth: CalendarDate, on: CalendarDate): number => {
+  const [birthYear, birthMonth, birthDay] = dateOfBirth.split('-').map(Number);
+  const [year, month, day] = on.split('-').map(Number);
+  const hadBirthday = month > birthMonth || (month === birthMonth && day >= birthDay);
+  return year - birthYear - (hadBirthday ? 0 : 1);
+};
+
+export const addDays = (date: CalendarDate, days: number): CalendarDate => {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+};

@@ -1,0 +1,27 @@
+import { addDays, ageInYears, isCalendarDate, londonDateOf } from './calendar-dates';
+
+describe('calendar dates', () => {
+  it('accepts real days only', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2023-02-29')).toBe(false);
+    expect(isCalendarDate('2024-13-01')).toBe(false);
+    expect(isCalendarDate('2024-1-01')).toBe(false);
+  });
+
+  it('counts age in whole years, a leap-day birthday turning on 1 March', () => {
+    expect(ageInYears('2012-05-10', '2025-05-09')).toBe(12);
+    expect(ageInYears('2012-05-10', '2025-05-10')).toBe(13);
+    expect(ageInYears('2008-02-29', '2025-02-28')).toBe(16);
+    expect(ageInYears('2008-02-29', '2025-03-01')).toBe(17);
+  });
+
+  it('dates an instant by the day in England, across the clock change', () => {
+    expect(londonDateOf(new Date('2025-06-30T23:30:00Z'))).toBe('2025-07-01'); // BST
+    expect(londonDateOf(new Date('2025-01-31T23:30:00Z'))).toBe('2025-01-31'); // GMT
+  });
+
+  it('adds days across month and year ends', () => {
+    expect(addDays('2024-12-30', 3)).toBe('2025-01-02');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+  });
+});

@@ -1,0 +1,3 @@
+export * from './domain-errors';
+export * from './identifiers';
+export * from './calendar-dates';
