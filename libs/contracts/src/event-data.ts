@@ -1,12 +1,6 @@
 import type { z } from 'zod';
 import type { EventType } from './event-catalogue';
-import {
-  childMatchedV1,
-  informationProvidedV1,
-  informationRequestedV1,
-  referralDecidedV1,
-  referralReceivedV1,
-} from './referral-intake';
+import { childMatchedV1, informationProvidedV1, informationRequestedV1, referralDecidedV1, referralReceivedV1 } from './referral-intake';
 
 /** The current data schema of each event whose shape is settled; the rest arrive with their services. */
 export const EVENT_DATA_SCHEMAS = {

@@ -8,3 +8,5 @@ export * from './errors/validation-problems';
 export * from './errors/validation.pipe';
 export * from './kafka/kafka.providers';
 export * from './kafka/outbox-relay.service';
+export * from './validation/validators';
+export * from './http/command-context';

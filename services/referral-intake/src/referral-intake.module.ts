@@ -1,11 +1,29 @@
 import { Module } from '@nestjs/common';
 import { TOPICS } from '@csc/contracts';
 import { PlatformModule } from '@csc/platform';
+import { ChildIndex } from './child-index/child-index';
+import { IdempotencyKeys } from './infrastructure/idempotency-keys';
 import { referralIntakeMigrations } from './infrastructure/migrations';
+import { DecideReferralController } from './referral/decide-referral/decide-referral.controller';
+import { ProvideInformationController } from './referral/provide-information/provide-information.controller';
+import { ReadReferralsController } from './referral/read-referrals/read-referrals.controller';
+import { ReceiveReferralController } from './referral/receive-referral/receive-referral.controller';
+import { ReceiveReferralHandler } from './referral/receive-referral/receive-referral.handler';
+import { ReferralCommands } from './referral/referral-commands';
+import { ReferralRepository } from './referral/referral.repository';
+import { RequestInformationController } from './referral/request-information/request-information.controller';
 
 @Module({
   imports: [
     PlatformModule.forService({ name: 'referral-intake', migrations: referralIntakeMigrations, eventsTopic: TOPICS.referralIntake }),
   ],
+  controllers: [
+    ReceiveReferralController,
+    RequestInformationController,
+    ProvideInformationController,
+    DecideReferralController,
+    ReadReferralsController,
+  ],
+  providers: [ReferralRepository, ReferralCommands, ReceiveReferralHandler, ChildIndex, IdempotencyKeys],
 })
 export class ReferralIntakeModule {}

@@ -1,6 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Observable } from 'rxjs';
+import { DomainRuleViolation, StateConflict } from '@csc/domain';
 import { ConcurrencyError } from '@csc/event-store';
 import { EventFailureFilter } from '@csc/messaging';
 
@@ -49,6 +50,21 @@ export class ApiErrorFilter implements ExceptionFilter {
         error: STATUS_CODES[HttpStatus.CONFLICT]!,
         message: [`If-Match: the record changed; it is now at version ${exception.actualVersion}`],
         currentVersion: exception.actualVersion,
+      };
+    }
+    if (exception instanceof DomainRuleViolation) {
+      const census = exception.censusCode ? ` (CIN census rule ${exception.censusCode})` : '';
+      return {
+        statusCode: HttpStatus.UNPROCESSABLE_ENTITY,
+        error: STATUS_CODES[HttpStatus.UNPROCESSABLE_ENTITY]!,
+        message: [`${exception.field}: ${exception.message} [${exception.rule}]${census}`],
+      };
+    }
+    if (exception instanceof StateConflict) {
+      return {
+        statusCode: HttpStatus.CONFLICT,
+        error: STATUS_CODES[HttpStatus.CONFLICT]!,
+        message: [`${exception.field}: ${exception.message}`],
       };
     }
     const error = exception instanceof Error ? exception : new Error(String(exception));

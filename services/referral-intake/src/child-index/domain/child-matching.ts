@@ -109,4 +109,11 @@ const existing = (
   rule: Exclude<ChildMatchRule, 'NEW_CHILD'>,
   givenNameComparison: GivenNameComparison | null,
   nearMissChildIds: string[],
-): ChildMatch => ({ matchedExistingChild: true, childId: identity.childId, rule, matchedReferralId: identity.referralId, givenNameComparison, nearMissChildIds });
+): ChildMatch => ({
+  matchedExistingChild: true,
+  childId: identity.childId,
+  rule,
+  matchedReferralId: identity.referralId,
+  givenNameComparison,
+  nearMissChildIds,
+});

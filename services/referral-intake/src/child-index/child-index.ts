@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { matchChild, type ChildIdentity, type ChildMatch, type KnownIdentity } from './domain/child-matching';
+
+interface IdentityRow {
+  referral_id: string;
+  child_id: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string;
+  unborn: boolean;
+  sex: 'M' | 'F' | 'U';
+  nhs_number: string | null;
+  upn: string | null;
+  postcode_district: string | null;
+}
+
+export interface ResolvedChild {
+  childId: string;
+  match: ChildMatch;
+}
+
+/**
+ * Resolves each referral's child to a child id and remembers how the referral described it.
+ * Resolution runs inside the caller's transaction under advisory locks on the identity's keys
+ * (date of birth, NHS number, UPN), so two referrals for the same new child arriving together are
+ * serialised and the second finds the first: never two children for one.
+ */
+@Injectable()
+export class ChildIndex {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async resolve(manager: EntityManager, identity: ChildIdentity, referralId: string): Promise<ResolvedChild> {
+    await this.lockKeysOf(manager, identity);
+    const candidates: IdentityRow[] = await manager.query(
+      `SELECT referral_id, child_id, given_name, family_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, unborn, sex,
+              nhs_number, upn, postcode_district
+       FROM child_identities
+       WHERE nhs_number = $1 OR upn = $2 OR (date_of_birth = $3 AND unborn = $4)`,
+      [identity.nhsNumber, identity.upn, identity.dateOfBirth, identity.unborn],
+    );
+    const match = matchChild(identity, candidates.map(toKnownIdentity));
+    const childId = match.matchedExistingChild ? match.childId : randomUUID();
+    await this.remember(manager, identity, referralId, childId);
+    return { childId, match };
+  }
+
+  /** Records an identity whose child is already known (a step-up from early help, a rebuild). */
+  async remember(manager: EntityManager, identity: ChildIdentity, referralId: string, childId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO child_identities (referral_id, child_id, given_name, family_name, date_of_birth, unborn, sex, nhs_number, upn, postcode_district)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (referral_id) DO NOTHING`,
+      [
+        referralId,
+        childId,
+        identity.givenName,
+        identity.familyName,
+        identity.dateOfBirth,
+        identity.unborn,
+        identity.sex,
+        identity.nhsNumber,
+        identity.upn,
+        identity.postcodeDistrict,
+      ],
+    );
+  }
+
+  async isKnown(manager: EntityManager, childId: string): Promise<boolean> {
+    const rows = await manager.query(`SELECT 1 FROM child_identities WHERE child_id = $1 LIMIT 1`, [childId]);
+    return rows.length > 0;
+  }
+
+  /** Rebuilds the index from the referral events, the source of truth, in log order. */
+  async rebuildFromEvents(identityOf: (data: unknown) => ChildIdentity): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`LOCK TABLE child_identities IN EXCLUSIVE MODE`);
+      await manager.query(`DELETE FROM child_identities`);
+      const received: { data: { referralId: string; childId: string } }[] = await manager.query(
+        `SELECT data FROM events WHERE type = 'ReferralReceived' ORDER BY global_position`,
+      );
+      for (const { data } of received) await this.remember(manager, identityOf(data), data.referralId, data.childId);
+      return received.length;
+    });
+  }
+
+  private async lockKeysOf(manager: EntityManager, identity: ChildIdentity): Promise<void> {
+    const keys = [`birth:${identity.unborn ? 'expected' : 'born'}:${identity.dateOfBirth}`];
+    if (identity.nhsNumber) keys.push(`nhs:${identity.nhsNumber}`);
+    if (identity.upn) keys.push(`upn:${identity.upn}`);
+    // A fixed order, so two referrals never wait on each other's locks.
+    for (const key of keys.sort()) await manager.query(`SELECT pg_advisory_xact_lock(hashtext('child-index:' || $1))`, [key]);
+  }
+}
+
+const toKnownIdentity = (row: IdentityRow): KnownIdentity => ({
+  childId: row.child_id,
+  referralId: row.referral_id,
+  givenName: row.given_name,
+  familyName: row.family_name,
+  dateOfBirth: row.date_of_birth,
+  unborn: row.unborn,
+  sex: row.sex,
+  nhsNumber: row.nhs_number,
+  upn: row.upn,
+  postcodeDistrict: row.postcode_district,
+});

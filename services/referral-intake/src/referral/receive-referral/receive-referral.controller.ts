@@ -1,0 +1,38 @@
+import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
+import { commandContextOf } from '@csc/platform';
+import { ReceiveReferralDto, ReferralCreatedDto } from './receive-referral.dto';
+import { ReceiveReferralHandler } from './receive-referral.handler';
+
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Controller('v1/referrals')
+export class ReceiveReferralController {
+  constructor(private readonly handler: ReceiveReferralHandler) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('FRONT_DOOR', 'SCHOOL')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry safely: the same key and body return the first response' })
+  @ApiResponse({ status: 201, type: ReferralCreatedDto })
+  async receive(
+    @Body() body: ReceiveReferralDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.handler.handle({
+      body,
+      rawBody: request.body,
+      user,
+      context: commandContextOf(user, request.headers),
+      idempotencyKey,
+    });
+    const created = result.body as ReferralCreatedDto;
+    response.status(result.status).setHeader('ETag', `"${created.version}"`).setHeader('Location', `/v1/referrals/${created.referralId}`);
+    return created;
+  }
+}

@@ -1,0 +1,56 @@
+import type { AuthenticatedUser } from '@csc/auth';
+import type { LoadedReferral } from './referral.repository';
+import { schoolDecisionCategoryOf } from './school-decision-category';
+
+/** A school sees only referrals it made (the caller checks), and of those only what it may be told. */
+export const isReferrerSchool = (referral: LoadedReferral, user: AuthenticatedUser): boolean =>
+  user.role === 'SCHOOL' && referral.state.received.referrerOrganisationId === user.org;
+
+export const referralView = ({ state, version, events }: LoadedReferral, viewer: AuthenticatedUser) => {
+  const received = state.received;
+  const match = events.find((event) => event.type === 'ChildMatched');
+  const informationRequests = events.flatMap((event) => (event.type === 'InformationRequested' ? [event.data] : []));
+  const answers = new Map(
+    events.flatMap((event) => (event.type === 'InformationProvided' ? [[event.data.requestId, event.data] as const] : [])),
+  );
+  const forSchool = viewer.role === 'SCHOOL';
+  return {
+    referralId: received.referralId,
+    childId: received.childId,
+    status: state.status,
+    version,
+    receivedAt: received.receivedAt,
+    referrer: { source: received.source, organisationId: received.referrerOrganisationId, ...received.subject.referrer },
+    child: {
+      ...received.subject.child,
+      sex: received.child.sex,
+      schoolUrn: received.child.schoolUrn,
+      ageAtReferral: received.child.ageAtReferral,
+    },
+    concerns: { summary: received.subject.concernsSummary, factors: received.factors },
+    consent: { given: received.consent.given, notRequiredReason: received.subject.consentNotRequiredReason },
+    steppedUpFromEarlyHelpEpisodeId: received.steppedUpFromEarlyHelpEpisodeId,
+    // Whether a child was known before is case history: not for a school.
+    ...(forSchool || match?.type !== 'ChildMatched'
+      ? {}
+      : { childMatch: { rule: match.data.rule, matchedExistingChild: match.data.matchedExistingChild } }),
+    informationRequests: informationRequests.map((request) => ({
+      requestId: request.requestId,
+      question: request.subject.question,
+      requestedAt: request.requestedAt,
+      answer: answers.get(request.requestId)?.subject.answer ?? null,
+      answeredAt: answers.get(request.requestId)?.providedAt ?? null,
+    })),
+    decision: !state.decision
+      ? null
+      : forSchool
+        ? { category: schoolDecisionCategoryOf(state.decision.outcome), decidedAt: state.decision.decidedAt }
+        : {
+            outcome: state.decision.outcome,
+            decidedAt: state.decision.decidedAt,
+            primaryNeed: state.decision.primaryNeed,
+            cinReferral: state.decision.cinReferral,
+            rationale: state.decision.subject.rationale,
+          },
+  };
+};
