@@ -39,11 +39,9 @@ const main = async () => {
     }
     const appendSeconds = (Date.now() - appendStarted) / 1000;
 
-    const producer = createRelayProducer(kafka);
-    await producer.connect();
     const relay = new OutboxRelay(
       database.dataSource,
-      producer,
+      () => createRelayProducer(kafka),
       { name: 'bench', topic, databaseUrl: database.url, batchSize },
       { log: () => undefined, warn: console.warn },
     );
@@ -58,7 +56,6 @@ const main = async () => {
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     await relay.stop();
-    await producer.disconnect();
 
     const result = {
       scenario: 'outbox relay: PostgreSQL events table to Kafka (acks=all, idempotent producer)',

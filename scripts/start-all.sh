@@ -18,7 +18,8 @@ for service in "${SERVICES[@]}"; do
     echo "$service: already running (pid $(cat "$pid_file"))"
     continue
   fi
-  PORT="${PORTS[$service]}" nohup node "dist/services/$service/src/main.js" >"$RUN_DIR/$service.log" 2>&1 </dev/null &
+  # Local development: the development token secret is accepted only with NODE_ENV=development.
+  NODE_ENV=development PORT="${PORTS[$service]}" nohup node "dist/services/$service/src/main.js" >"$RUN_DIR/$service.log" 2>&1 </dev/null &
   echo $! >"$pid_file"
 done
 

@@ -1,8 +1,7 @@
 import request from 'supertest';
-import { declaredTopics } from '@csc/contracts';
 import {
+  createServiceTopics,
   createTestDatabase,
-  createTopics,
   startServiceUnderTest,
   testKafka,
   uniqueTopicSuffix,
@@ -17,10 +16,7 @@ describe.each(ALL_SERVICES.map((service) => [service.name, service] as const))('
 
   beforeAll(async () => {
     const topicSuffix = uniqueTopicSuffix();
-    await createTopics(
-      testKafka(`${name}-e2e`),
-      declaredTopics().map(({ topic }) => `${topic}${topicSuffix}`),
-    );
+    await createServiceTopics(testKafka(`${name}-e2e`), topicSuffix);
     database = await createTestDatabase(name, definition.migrations);
     service = await startServiceUnderTest(definition, { databaseUrl: database.url, topicSuffix });
   });

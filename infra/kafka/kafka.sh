@@ -21,10 +21,14 @@ port=9092
 
 answers() { (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; }
 
+# The pid file's process, only if it is still our broker: after a reboot the number may belong to anything.
 running_pid() {
   [[ -f "$pid_file" ]] || return 1
   local pid; pid="$(cat "$pid_file")"
-  kill -0 "$pid" 2>/dev/null && echo "$pid"
+  kill -0 "$pid" 2>/dev/null || return 1
+  local cmdline; cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  [[ "$cmdline" == *"kafka.Kafka $config"* ]] || return 1
+  echo "$pid"
 }
 
 resolve_classpath() {
@@ -55,7 +59,8 @@ format_storage_once() {
 # controller has elected itself), so the first client does not race the election.
 wait_until_answers() {
   local log_offset="$1" deadline=$((SECONDS + ${KAFKA_START_TIMEOUT:-90}))
-  until answers && tail -c +"$log_offset" "$log_file" | grep -q "Kafka Server started"; do
+  # grep -c reads to the end (grep -q could close the pipe early and fail the check under pipefail).
+  until answers && [[ "$(tail -c +"$log_offset" "$log_file" | grep -c "Kafka Server started")" -gt 0 ]]; do
     if ! running_pid >/dev/null; then
       echo "kafka: the broker exited during start-up; last lines of $log_file:" >&2
       tail -n 30 "$log_file" >&2

@@ -22,8 +22,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthenticatedUser }>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException(['authorization: a Bearer token is required']);
+    const [scheme, token] = (request.headers.authorization ?? '').trim().split(/\s+/);
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedException(['authorization: a Bearer token is required']);
     try {
       request.user = await this.verifier.verify(token);
     } catch (error) {

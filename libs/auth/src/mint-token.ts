@@ -5,7 +5,7 @@ export interface MintOptions {
   secret: string;
   issuer: string;
   audience: string;
-  /** e.g. '8h', '15m' */
+  /** e.g. '8h', '15m'; verifiers accept at most 12 hours */
   expiresIn?: string;
 }
 

@@ -37,7 +37,14 @@ export class TokenVerifier {
   async verify(token: string): Promise<AuthenticatedUser> {
     let payload: JWTPayload;
     try {
-      const options = { issuer: this.config.issuer, audience: this.config.audience, algorithms: this.algorithms };
+      // A token must say when it expires; none lives longer than a working day.
+      const options = {
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+        algorithms: this.algorithms,
+        requiredClaims: ['exp', 'sub'],
+        maxTokenAge: '12h',
+      };
       payload =
         typeof this.key === 'function'
           ? (await jwtVerify(token, this.key, options)).payload
@@ -46,7 +53,7 @@ export class TokenVerifier {
       throw new InvalidTokenError(`token rejected (${(error as { code?: string }).code ?? 'invalid'})`);
     }
     const { sub, role, org } = payload as JWTPayload & { role?: unknown; org?: unknown };
-    if (!sub) throw new InvalidTokenError('token has no sub claim');
+    if (typeof sub !== 'string' || sub.length === 0) throw new InvalidTokenError('token has no sub claim');
     if (!isRole(role)) throw new InvalidTokenError('token role claim is not one of the known roles');
     if (typeof org !== 'string' || org.length === 0) throw new InvalidTokenError('token has no org claim');
     return { sub, role, org };

@@ -36,6 +36,17 @@ describe('TokenVerifier (HS256)', () => {
     await expect(verifier.verify(await token())).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
+  it('rejects a token that never expires', async () => {
+    const forever = await new SignJWT({ role: 'ADMIN', org: '888' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u')
+      .setIssuer(settings.issuer)
+      .setAudience(settings.audience)
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(settings.secret));
+    await expect(verifier.verify(forever)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
   it('refuses an unsigned token (alg none)', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
     const payload = Buffer.from(

@@ -83,6 +83,23 @@ describe('EventStore against PostgreSQL', () => {
     expect(await store.readStream(streamId)).toHaveLength(2);
   });
 
+  it('refuses an append overtaken by a later transaction, so the relay never publishes a stream out of order', async () => {
+    const streamId = `case-${randomUUID()}`;
+    await store.append(streamId, NO_STREAM, [event('CaseOpened')], context);
+    const earlier = database.dataSource.createQueryRunner();
+    await earlier.startTransaction();
+    await earlier.query('SELECT pg_current_xact_id()'); // like a reaction whose inbox write came first
+
+    await store.append(streamId, 1, [event('AssessmentStarted')], context); // a later transaction commits v2 first
+
+    await expect(store.append(streamId, 'any', [event('AssessmentCompleted')], context, earlier.manager)).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
+    await earlier.rollbackTransaction();
+    await earlier.release();
+    expect((await store.readStream(streamId)).map((e) => e.type)).toEqual(['CaseOpened', 'AssessmentStarted']);
+  });
+
   it('refuses the same event id twice', async () => {
     const once = event('ReferralReceived');
     await store.append(`referral-${randomUUID()}`, NO_STREAM, [once], context);

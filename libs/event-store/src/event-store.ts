@@ -91,6 +91,15 @@ export class EventStore {
     } catch (error) {
       throw this.translateUniqueViolation(error, streamId, expectedVersion, currentVersion, events);
     }
+    // The relay publishes in transaction-id order, and a transaction takes its id at its first write,
+    // not at commit. If a transaction that started writing after ours has already committed an event
+    // to this stream, ours would be published after it though its version is lower: refuse, and let
+    // the caller retry on fresh state.
+    const [{ overtaken, version }] = await manager.query(
+      `SELECT bool_or(transaction_id > pg_current_xact_id()) AS overtaken, max(stream_version)::int AS version FROM events WHERE stream_id = $1`,
+      [streamId],
+    );
+    if (overtaken) throw new ConcurrencyError(streamId, currentVersion, version);
     await manager.query(`SELECT pg_notify($1, '')`, [EVENTS_APPENDED_CHANNEL]);
     return {
       nextExpectedVersion: currentVersion + events.length,

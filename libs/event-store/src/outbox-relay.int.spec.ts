@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { resolve } from 'node:path';
-import type { ISocketFactory, Kafka, Producer } from 'kafkajs';
+import type { ISocketFactory, Kafka } from 'kafkajs';
 import {
   createTestDatabase,
   createTopics,
@@ -58,16 +58,19 @@ describe('OutboxRelay against PostgreSQL and Kafka', () => {
   let topic: string;
   let probe: TopicProbe;
   const relays: OutboxRelay[] = [];
-  const producers: Producer[] = [];
 
-  const startRelay = async (options: { kafkaClient?: Kafka; batchSize?: number; name?: string } = {}) => {
-    const producer = createRelayProducer(options.kafkaClient ?? kafka);
-    await producer.connect();
-    producers.push(producer);
+  const startRelay = async (options: { kafkaClient?: Kafka; batchSize?: number; name?: string; maxBatchBytes?: number } = {}) => {
     const relay = new OutboxRelay(
       database.dataSource,
-      producer,
-      { name: options.name ?? 'relay-under-test', topic, databaseUrl: database.url, batchSize: options.batchSize, maxBackoffMs: 500 },
+      () => createRelayProducer(options.kafkaClient ?? kafka),
+      {
+        name: options.name ?? 'relay-under-test',
+        topic,
+        databaseUrl: database.url,
+        batchSize: options.batchSize,
+        maxBatchBytes: options.maxBatchBytes,
+        maxBackoffMs: 500,
+      },
       quietLogger,
     );
     relays.push(relay);
@@ -86,7 +89,6 @@ describe('OutboxRelay against PostgreSQL and Kafka', () => {
 
   afterEach(async () => {
     await Promise.all(relays.splice(0).map((relay) => relay.stop()));
-    await Promise.all(producers.splice(0).map((producer) => producer.disconnect()));
     await probe.stop();
     await database.drop();
   });
@@ -205,6 +207,22 @@ describe('OutboxRelay against PostgreSQL and Kafka', () => {
     network.restore();
     await eventually(() => expect(new Set(eventIdsOn(probe, topic)).size).toBe(51), { timeoutMs: 90_000 });
     expect([...new Set(eventIdsOn(probe, topic))]).toEqual([before, ...during].map((event) => event.eventId));
+  });
+
+  it('splits a backlog of large events into batches Kafka accepts, in order', async () => {
+    const relay = await startRelay({ maxBatchBytes: 20_000 });
+    const large = Array.from({ length: 30 }, () => ({ ...eventFor(childA), data: { padding: 'x'.repeat(4000) } }));
+    await store.append('stream-large', NO_STREAM, large, context);
+
+    await eventually(() => expect(eventIdsOn(probe, topic)).toEqual(large.map((event) => event.eventId)));
+    expect(relay.getStatus().passes).toBeGreaterThan(6); // 30 x ~5 KB in 20 KB batches
+  });
+
+  it('publishes an event whose occurredAt is in the future (the Kafka timestamp is when it was stored)', async () => {
+    await startRelay();
+    const scheduled = { ...eventFor(childA), occurredAt: new Date(Date.now() + 3 * 24 * 3600 * 1000) };
+    await store.append('stream-future', NO_STREAM, [scheduled], context);
+    await eventually(() => expect(eventIdsOn(probe, topic)).toEqual([scheduled.eventId]));
   });
 
   it('lets two relay instances share one database without publishing anything twice', async () => {

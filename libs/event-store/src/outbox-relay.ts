@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { Producer } from 'kafkajs';
+import type { Message, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EVENT_HEADERS } from '@csc/contracts';
 import { EVENTS_APPENDED_CHANNEL } from './event-store';
@@ -13,9 +13,16 @@ export interface OutboxRelayOptions {
   /** Used only for LISTEN; the relay reads and checkpoints through the DataSource. */
   databaseUrl: string;
   batchSize?: number;
+  /**
+   * Kafka refuses a record batch over message.max.bytes (1 MiB by default) and kafkajs sends one
+   * batch per partition; keeping a whole pass under this bound keeps every partition's share under it.
+   */
+  maxBatchBytes?: number;
   /** The fallback when a notification is missed (listener reconnecting, another instance's append). */
   pollIntervalMs?: number;
   maxBackoffMs?: number;
+  /** After this many failed passes in a row the relay reports itself unhealthy (readiness goes down). */
+  unhealthyAfterFailures?: number;
 }
 
 export interface RelayLogger {
@@ -25,10 +32,21 @@ export interface RelayLogger {
 
 export interface RelayStatus {
   running: boolean;
+  healthy: boolean;
   passes: number;
   publishedSinceStart: number;
   consecutiveFailures: number;
   lastError: string | null;
+}
+
+export class CheckpointFromAnotherServerError extends Error {
+  constructor(name: string, checkpoint: string, current: string) {
+    super(
+      `outbox relay ${name}: its checkpoint (transaction ${checkpoint}) is ahead of this server's transaction counter (${current}); ` +
+        'the database was restored or moved, and resuming would skip every new event. Reset the checkpoint deliberately.',
+    );
+    this.name = 'CheckpointFromAnotherServerError';
+  }
 }
 
 /**
@@ -37,7 +55,8 @@ export interface RelayStatus {
  * at once), read the gap-safe global log after the checkpoint, publish with the idempotent producer
  * (acks=all, key = child id), then move the checkpoint. A crash after publishing and before the
  * checkpoint commits republishes that batch: delivery is at least once and consumers dedupe by event id.
- * When the broker is down the pass fails, nothing moves, and the relay retries with backoff.
+ * When a pass fails nothing moves: the relay backs off, replaces its producer (a failed idempotent
+ * send can leave its sequence numbers unusable) and tries again.
  */
 export class OutboxRelay {
   private running = false;
@@ -45,21 +64,33 @@ export class OutboxRelay {
   private listener: Client | null = null;
   private wakeUp: (() => void) | null = null;
   private pendingWake = false;
-  private readonly status: RelayStatus = { running: false, passes: 0, publishedSinceStart: 0, consecutiveFailures: 0, lastError: null };
+  private producer: Producer | null = null;
+  private readonly status: RelayStatus = {
+    running: false,
+    healthy: true,
+    passes: 0,
+    publishedSinceStart: 0,
+    consecutiveFailures: 0,
+    lastError: null,
+  };
   private readonly batchSize: number;
+  private readonly maxBatchBytes: number;
   private readonly pollIntervalMs: number;
   private readonly maxBackoffMs: number;
+  private readonly unhealthyAfterFailures: number;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly producer: Producer,
+    private readonly createProducer: () => Producer,
     private readonly options: OutboxRelayOptions,
     private readonly logger: RelayLogger,
   ) {
     // Batches only grow under a backlog; 2000 doubled throughput over 500 (bench/relay-publish-rate.ts).
     this.batchSize = options.batchSize ?? 2000;
+    this.maxBatchBytes = options.maxBatchBytes ?? 900_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.maxBackoffMs = options.maxBackoffMs ?? 5000;
+    this.unhealthyAfterFailures = options.unhealthyAfterFailures ?? 5;
   }
 
   getStatus(): RelayStatus {
@@ -69,6 +100,7 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     await this.dataSource.query(`INSERT INTO outbox_checkpoints (relay) VALUES ($1) ON CONFLICT DO NOTHING`, [this.options.name]);
+    await this.refuseCheckpointFromAnotherServer();
     this.running = true;
     this.status.running = true;
     await this.listen();
@@ -80,17 +112,22 @@ export class OutboxRelay {
     if (!this.running) return;
     this.running = false;
     this.wake();
-    await this.loop;
-    if (flush) await this.flush();
-    this.status.running = false;
-    await this.listener?.end().catch(() => undefined);
-    this.listener = null;
+    try {
+      await this.loop;
+      if (flush) await this.flush();
+    } finally {
+      this.status.running = false;
+      await this.listener?.end().catch(() => undefined);
+      this.listener = null;
+      await this.producer?.disconnect().catch(() => undefined);
+      this.producer = null;
+    }
   }
 
   /** Publishes until nothing committed is left (used at shutdown and by tests). */
   async flush(): Promise<void> {
-    while ((await this.relayOnce()) === this.batchSize) {
-      // a full batch means there may be more
+    while ((await this.relayOnce()) > 0) {
+      // keep going until a pass finds nothing
     }
   }
 
@@ -102,7 +139,7 @@ export class OutboxRelay {
       ]);
       if (!locked) return 0;
       const checkpoint = await this.readCheckpoint(manager);
-      const events = await readGlobalLogAfter(manager, checkpoint, this.batchSize);
+      const events = this.withinByteBound(await readGlobalLogAfter(manager, checkpoint, this.batchSize));
       if (events.length === 0) return 0;
       await this.publish(events);
       await this.saveCheckpoint(manager, positionOf(events[events.length - 1]), events.length);
@@ -118,36 +155,49 @@ export class OutboxRelay {
         published = await this.relayOnce();
         this.status.consecutiveFailures = 0;
         this.status.lastError = null;
+        this.status.healthy = true;
       } catch (error) {
-        this.status.consecutiveFailures += 1;
-        this.status.lastError = error instanceof Error ? error.message : String(error);
-        const backoff = Math.min(this.maxBackoffMs, 100 * 2 ** Math.min(this.status.consecutiveFailures, 10));
-        this.logger.warn(`outbox relay ${this.options.name}: pass failed (${this.status.lastError}); retrying in ${backoff} ms`);
-        await this.pause(backoff);
+        await this.recordFailure(error);
         continue;
       } finally {
         this.status.passes += 1;
       }
-      if (published < this.batchSize) await this.pause(this.pollIntervalMs);
+      if (published === 0) await this.pause(this.pollIntervalMs, { wakeable: true });
     }
   }
 
+  private async recordFailure(error: unknown): Promise<void> {
+    this.status.consecutiveFailures += 1;
+    // Kafka and PostgreSQL errors name the problem, not the events' contents.
+    this.status.lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.status.healthy = this.status.consecutiveFailures < this.unhealthyAfterFailures;
+    const backoff = Math.min(this.maxBackoffMs, 100 * 2 ** Math.min(this.status.consecutiveFailures, 10));
+    this.logger.warn(`outbox relay ${this.options.name}: pass failed (${this.status.lastError}); retrying in ${backoff} ms`);
+    const failed = this.producer;
+    this.producer = null;
+    await failed?.disconnect().catch(() => undefined);
+    // Appends keep notifying while we back off; they must not cut the backoff short.
+    await this.pause(backoff, { wakeable: false });
+  }
+
+  private withinByteBound(events: StoredEvent[]): StoredEvent[] {
+    let bytes = 0;
+    const bounded: StoredEvent[] = [];
+    for (const event of events) {
+      bytes += Buffer.byteLength(JSON.stringify(event.data)) + 1024; // the envelope and headers around the data
+      if (bounded.length > 0 && bytes > this.maxBatchBytes) break;
+      bounded.push(event);
+    }
+    return bounded;
+  }
+
   private async publish(events: StoredEvent[]): Promise<void> {
-    await this.producer.send({
-      topic: this.options.topic,
-      acks: -1,
-      messages: events.map((event) => ({
-        key: event.childId ?? event.streamId,
-        value: JSON.stringify(toEnvelope(event)),
-        timestamp: String(Date.parse(event.occurredAt)),
-        headers: {
-          [EVENT_HEADERS.eventType]: event.type,
-          [EVENT_HEADERS.schemaVersion]: String(event.schemaVersion),
-          [EVENT_HEADERS.eventId]: event.eventId,
-          ...(event.traceparent ? { [EVENT_HEADERS.traceparent]: event.traceparent } : {}),
-        },
-      })),
-    });
+    if (!this.producer) {
+      const producer = this.createProducer();
+      await producer.connect();
+      this.producer = producer;
+    }
+    await this.producer.send({ topic: this.options.topic, acks: -1, messages: events.map(toMessage) });
   }
 
   private async readCheckpoint(manager: EntityManager): Promise<GlobalLogPosition> {
@@ -167,12 +217,29 @@ export class OutboxRelay {
     );
   }
 
+  /** Transaction ids are per server: after a restore elsewhere, new ids can be lower than the checkpoint. */
+  private async refuseCheckpointFromAnotherServer(): Promise<void> {
+    const [row] = await this.dataSource.query(
+      `SELECT last_transaction_id::text AS checkpoint, pg_current_snapshot()::text AS snapshot,
+              last_transaction_id > pg_snapshot_xmax(pg_current_snapshot()) AS ahead
+       FROM outbox_checkpoints WHERE relay = $1`,
+      [this.options.name],
+    );
+    if (row.ahead) throw new CheckpointFromAnotherServerError(this.options.name, row.checkpoint, row.snapshot);
+  }
+
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl, application_name: `outbox-relay:${this.options.name}` });
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: `outbox-relay:${this.options.name}`,
+      connectionTimeoutMillis: 5000,
+      keepAlive: true,
+    });
     client.on('notification', () => this.wake());
     // Polling carries on if the listener drops; the next pause reconnects it.
     client.on('error', () => {
       if (this.listener === client) this.listener = null;
+      client.end().catch(() => undefined);
     });
     try {
       await client.connect();
@@ -189,9 +256,10 @@ export class OutboxRelay {
     this.wakeUp?.();
   }
 
-  private async pause(ms: number): Promise<void> {
+  private async pause(ms: number, { wakeable }: { wakeable: boolean }): Promise<void> {
     if (this.running && !this.listener) await this.listen();
-    if (this.pendingWake || !this.running) {
+    if (!this.running) return;
+    if (wakeable && this.pendingWake) {
       this.pendingWake = false;
       return;
     }
@@ -201,9 +269,25 @@ export class OutboxRelay {
         clearTimeout(timer);
         resolve();
       }
-      this.wakeUp = done;
+      // stop() always ends a pause; a notification ends it only when it may.
+      this.wakeUp = () => {
+        if (wakeable || !this.running) done();
+      };
     });
     this.wakeUp = null;
     this.pendingWake = false;
   }
 }
+
+const toMessage = (event: StoredEvent): Message => ({
+  key: event.childId ?? event.streamId,
+  value: JSON.stringify(toEnvelope(event)),
+  // When the event was stored: Kafka refuses timestamps far in the future, and occurredAt is the caller's to set.
+  timestamp: String(Date.parse(event.recordedAt)),
+  headers: {
+    [EVENT_HEADERS.eventType]: event.type,
+    [EVENT_HEADERS.schemaVersion]: String(event.schemaVersion),
+    [EVENT_HEADERS.eventId]: event.eventId,
+    ...(event.traceparent ? { [EVENT_HEADERS.traceparent]: event.traceparent } : {}),
+  },
+});

@@ -11,11 +11,9 @@ const main = async () => {
   const databaseUrl = process.env.DATABASE_URL!;
   const dataSource = await new DataSource({ type: 'postgres', url: databaseUrl }).initialize();
   const kafka = createKafkaClient({ clientId: 'relay-process', brokers: parseBrokers(process.env.KAFKA_BROKERS!) });
-  const producer = createRelayProducer(kafka);
-  await producer.connect();
   const relay = new OutboxRelay(
     dataSource,
-    producer,
+    () => createRelayProducer(kafka),
     { name: 'relay-under-test', topic: process.env.RELAY_TOPIC!, databaseUrl, batchSize: Number(process.env.RELAY_BATCH_SIZE ?? 10) },
     { log: () => undefined, warn: (message) => console.error(message) },
   );

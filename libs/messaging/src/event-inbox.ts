@@ -23,4 +23,12 @@ export class EventInbox {
       return 'handled';
     });
   }
+
+  /** Remembers that an event was parked on the dead-letter topic, so a redelivery skips it. */
+  async recordDeadLetter(consumer: string, envelope: EventEnvelope): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO inbox (consumer, event_id, event_type, outcome) VALUES ($1, $2, $3, 'DEAD_LETTERED') ON CONFLICT DO NOTHING`,
+      [consumer, envelope.eventId, envelope.type],
+    );
+  }
 }

@@ -10,6 +10,8 @@ export class CreateInbox1763800000001 implements MigrationInterface {
         consumer text NOT NULL,
         event_id uuid NOT NULL,
         event_type text NOT NULL,
+        -- HANDLED, or DEAD_LETTERED when it was parked after its retries (a redelivery must not retry it again).
+        outcome text NOT NULL DEFAULT 'HANDLED',
         handled_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (consumer, event_id)
       )`);

@@ -6,3 +6,5 @@ export * from './kafka-event.context';
 export * from './kafka-event.server';
 export * from './event-failure.filter';
 export * from './dead-letter';
+export * from './error-classification';
+export * from './consumer-health';

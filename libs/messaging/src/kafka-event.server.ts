@@ -11,7 +11,9 @@ import {
   type EventEnvelope,
   type Upcasters,
 } from '@csc/contracts';
+import type { ConsumerHealth } from './consumer-health';
 import { sendToDeadLetterTopic } from './dead-letter';
+import { describeErrorSafely, isTransientError } from './error-classification';
 import type { EventInbox } from './event-inbox';
 import { KafkaEventContext, type KafkaEventDelivery } from './kafka-event.context';
 
@@ -31,9 +33,12 @@ export interface KafkaEventServerOptions {
   /** Appended to every topic name (test isolation); empty in production. */
   topicSuffix?: string;
   upcasters?: Upcasters;
-  /** Attempts per event before it is parked on the dead-letter topic. */
+  /** Attempts per event before it is parked on the dead-letter topic (transient failures do not count). */
   maxAttempts?: number;
   retryBackoffMs?: number;
+  /** The longest wait between retries of a transient failure (the database restarting, say). */
+  maxTransientBackoffMs?: number;
+  health?: ConsumerHealth;
   partitionsConsumedConcurrently?: number;
   /** A new group starts from the beginning of history, as replaying consumers need. */
   fromBeginning?: boolean;
@@ -112,6 +117,14 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     for (const subscription of subscriptions) {
       // Fetches return as soon as events arrive; the wait only bounds how long shutdown waits for an idle fetch.
       const consumer = this.options.kafka.consumer({ groupId: subscription.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        // kafkajs restarts a consumer after most crashes; one it gives up on must show in readiness.
+        if (!payload.restart) this.options.health?.consumerCrashed(subscription.groupId, describeErrorSafely(payload.error));
+        this.logger.error(
+          `consumer ${subscription.groupId} crashed (${describeErrorSafely(payload.error)}); ${payload.restart ? 'restarting' : 'not restarting'}`,
+        );
+      });
+      consumer.on(consumer.events.GROUP_JOIN, () => this.options.health?.consumerStarted(subscription.groupId));
       await consumer.connect();
       await consumer.subscribe({ topics: [...subscription.topics], fromBeginning: this.options.fromBeginning ?? true });
       await consumer.run({
@@ -170,8 +183,12 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     const handler = subscription.handlersByType.get(envelope.type);
     if (!handler) return; // another reaction's event on a shared topic
     const maxAttempts = this.options.maxAttempts ?? 5;
+    const backoff = this.options.retryBackoffMs ?? 200;
     let lastError: unknown;
-    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    let attempt = 0;
+    let transientFailures = 0;
+    while (attempt < maxAttempts) {
+      attempt += 1;
       try {
         await this.options.inbox.handleOnce(subscription.groupId, envelope, (manager) =>
           this.dispatch(handler, envelope, manager, {
@@ -186,14 +203,27 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
         return;
       } catch (error) {
         lastError = error;
+        // Leave it unresolved when stopping: this instance or another takes it from here.
+        if (this.stopping) throw error;
+        if (isTransientError(error)) {
+          // Not the event's fault: wait and try again, however long it takes, without using up its attempts.
+          attempt -= 1;
+          transientFailures += 1;
+          const wait = Math.min(this.options.maxTransientBackoffMs ?? 10_000, backoff * 2 ** Math.min(transientFailures, 10));
+          this.logger.warn(
+            `${envelope.type} ${envelope.eventId} hit a transient failure in ${subscription.groupId} (${describeErrorSafely(error)}); retrying in ${wait} ms`,
+          );
+          await delay(wait);
+          continue;
+        }
         this.logger.warn(
-          `${envelope.type} ${envelope.eventId} failed in ${subscription.groupId} (attempt ${attempt}/${maxAttempts}): ${describe(error)}`,
+          `${envelope.type} ${envelope.eventId} failed in ${subscription.groupId} (attempt ${attempt}/${maxAttempts}): ${describeErrorSafely(error)}`,
         );
-        if (attempt < maxAttempts && !this.stopping) await delay((this.options.retryBackoffMs ?? 200) * 2 ** (attempt - 1));
-        if (this.stopping) throw error; // leave it unresolved: another instance takes it from here
+        if (attempt < maxAttempts) await delay(backoff * 2 ** (attempt - 1));
       }
     }
     await this.deadLetter(subscription, topic, partition, message, maxAttempts, lastError);
+    await this.options.inbox.recordDeadLetter(subscription.groupId, envelope);
   }
 
   private async dispatch(
@@ -222,7 +252,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     error: unknown,
   ): Promise<void> {
     if (!this.producer) throw new Error('dead-letter producer not connected');
-    const reason = error instanceof InvalidEnvelopeError ? error.message : describe(error);
+    const reason = error instanceof InvalidEnvelopeError ? error.message : describeErrorSafely(error);
     await sendToDeadLetterTopic(this.producer, { topic, partition, message, consumerGroup: subscription.groupId, attempts, reason });
     this.logger.error(
       `parked offset ${message.offset} of ${topic}[${partition}] on the dead-letter topic for ${subscription.groupId}: ${reason}`,
@@ -235,13 +265,6 @@ const headerOf = (message: KafkaMessage, name: string): string | null => {
   const value = message.headers?.[name];
   if (value === undefined || value === null) return null;
   return Array.isArray(value) ? String(value[0]) : value.toString();
-};
-
-/** Error text without values: our errors name fields and rules, never personal data. */
-const describe = (error: unknown): string => {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
-  return String(error);
 };
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { Upcasters } from '@csc/contracts';
-import { EventInbox, KafkaEventServer } from '@csc/messaging';
+import { ConsumerHealth, EventInbox, KafkaEventServer, describeErrorSafely } from '@csc/messaging';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { createValidationPipe } from './errors/validation.pipe';
 import { KafkaClient } from './kafka/kafka.providers';
@@ -47,6 +47,7 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
         topicSuffix: kafka.topicSuffix,
         inbox: new EventInbox(app.get(DataSource)),
         upcasters: definition.upcasters ?? new Upcasters([]),
+        health: app.get(ConsumerHealth),
       }),
     },
     { inheritAppConfig: true },
@@ -54,7 +55,14 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
   return app;
 };
 
-export const runService = async (definition: ServiceDefinition): Promise<INestApplication> => {
+/** main.ts: start, or say why not and exit non-zero (a half-started service must not linger). */
+export const runService = (definition: ServiceDefinition): Promise<INestApplication | void> =>
+  startService(definition).catch((error: unknown) => {
+    process.stderr.write(`${definition.name} failed to start: ${describeErrorSafely(error)}\n`);
+    process.exit(1);
+  });
+
+const startService = async (definition: ServiceDefinition): Promise<INestApplication> => {
   const app = await createServiceApp(definition);
   const config = app.get(ConfigService);
   await app.startAllMicroservices();

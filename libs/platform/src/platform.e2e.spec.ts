@@ -4,12 +4,12 @@ import { Type } from 'class-transformer';
 import { IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
 import request from 'supertest';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
-import { declaredTopics, TOPICS } from '@csc/contracts';
+import { TOPICS } from '@csc/contracts';
 import { CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 import {
+  createServiceTopics,
   createTestDatabase,
-  createTopics,
   startServiceUnderTest,
   testKafka,
   testToken,
@@ -61,10 +61,7 @@ describe('the conventions every service gets', () => {
 
   beforeAll(async () => {
     const topicSuffix = uniqueTopicSuffix();
-    await createTopics(
-      testKafka('platform-e2e'),
-      declaredTopics().map(({ topic }) => `${topic}${topicSuffix}`),
-    );
+    await createServiceTopics(testKafka('platform-e2e'), topicSuffix);
     database = await createTestDatabase('platform', migrations);
     service = await startServiceUnderTest(
       { name: 'platform-test', title: 'Platform test', description: 'conventions', defaultPort: 0, module: ExampleModule },
@@ -79,7 +76,12 @@ describe('the conventions every service gets', () => {
   it('answers liveness and readiness (database and Kafka) without a token', async () => {
     await request(service.url).get('/health').expect(200);
     const ready = await request(service.url).get('/health/ready').expect(200);
-    expect(ready.body.details).toEqual({ database: { status: 'up' }, kafka: { status: 'up' } });
+    expect(ready.body.details).toEqual({
+      database: { status: 'up' },
+      kafka: { status: 'up' },
+      outboxRelay: { status: 'up' },
+      consumers: { status: 'up' },
+    });
   });
 
   it('serves its OpenAPI document and UI', async () => {
@@ -129,6 +131,16 @@ describe('the conventions every service gets', () => {
       ]),
     );
     expect(JSON.stringify(response.body)).not.toContain('Bartholomew'); // values are never echoed
+  });
+
+  it('says a malformed body is not JSON without quoting it back', async () => {
+    const response = await request(service.url)
+      .post('/v1/examples')
+      .set('Authorization', `Bearer ${await tokenFor('FRONT_DOOR')}`)
+      .set('Content-Type', 'application/json')
+      .send('{"child": {"givenName": "Bartholomew')
+      .expect(400);
+    expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: ['body: is not valid JSON'] });
   });
 
   it('lets an allowed role through with the body validated and typed', async () => {

@@ -2,16 +2,16 @@ import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { Producer } from 'kafkajs';
 import { DataSource, type MixedList } from 'typeorm';
 import { AuthModule } from '@csc/auth';
 import { EventStore, OutboxRelay, createRelayProducer } from '@csc/event-store';
-import { createKafkaClient, parseBrokers } from '@csc/messaging';
+import { ConsumerHealth, createKafkaClient, parseBrokers } from '@csc/messaging';
 import { validateEnvironment } from './config/service-environment';
 import { defaultDatabaseUrl } from './database/database-url';
 import { serviceDataSourceOptions } from './database/service-data-source';
 import { HealthController } from './health/health.controller';
 import { loggingModule } from './logging/logging.module';
+import { EventFlowHealthIndicator } from './health/event-flow.health';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { KafkaClient } from './kafka/kafka.providers';
 import { OutboxRelayService } from './kafka/outbox-relay.service';
@@ -25,7 +25,6 @@ export interface ServicePlatformOptions {
   eventsTopic?: string;
 }
 
-export const RELAY_PRODUCER = Symbol('RELAY_PRODUCER');
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
 
 /** What every service gets for free: config, logs, database, auth, health, Kafka and, if it writes events, the store and relay. */
@@ -37,26 +36,17 @@ export class PlatformModule {
       ? [
           { provide: EventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
           {
-            provide: RELAY_PRODUCER,
-            inject: [KafkaClient],
-            useFactory: (kafka: KafkaClient) => createRelayProducer(kafka.client),
-          },
-          {
             provide: OutboxRelay,
-            inject: [DataSource, RELAY_PRODUCER, KafkaClient, ConfigService],
-            useFactory: (dataSource: DataSource, producer: Producer, kafka: KafkaClient, config: ConfigService) =>
+            inject: [DataSource, KafkaClient, ConfigService],
+            useFactory: (dataSource: DataSource, kafka: KafkaClient, config: ConfigService) =>
               new OutboxRelay(
                 dataSource,
-                producer,
+                () => createRelayProducer(kafka.client),
                 { name: options.name, topic: kafka.topic(options.eventsTopic!), databaseUrl: databaseUrlOf(config, options.name) },
                 new Logger('OutboxRelay'),
               ),
           },
-          {
-            provide: OutboxRelayService,
-            inject: [OutboxRelay, RELAY_PRODUCER],
-            useFactory: (relay: OutboxRelay, producer: Producer) => new OutboxRelayService(relay, producer),
-          },
+          OutboxRelayService,
         ]
       : [];
     return {
@@ -101,9 +91,11 @@ export class PlatformModule {
             ),
         },
         KafkaHealthIndicator,
+        EventFlowHealthIndicator,
+        ConsumerHealth,
         ...eventProviders,
       ],
-      exports: [SERVICE_NAME, KafkaClient, TypeOrmModule, ...(options.eventsTopic ? [EventStore, OutboxRelay] : [])],
+      exports: [SERVICE_NAME, KafkaClient, TypeOrmModule, ConsumerHealth, ...(options.eventsTopic ? [EventStore, OutboxRelay] : [])],
     };
   }
 }

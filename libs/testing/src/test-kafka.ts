@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ISocketFactory, Kafka, KafkaMessage } from 'kafkajs';
+import { deadLetterTopicOf, declaredTopics } from '@csc/contracts';
 import { createKafkaClient, parseBrokers } from '@csc/messaging';
 import { testEnvironment } from './test-environment';
 
@@ -25,6 +26,18 @@ export const createTopics = async (kafka: Kafka, topics: string[], partitions = 
   } finally {
     await admin.disconnect();
   }
+};
+
+/**
+ * The domain topics and their dead-letter twins as services under test name them with
+ * KAFKA_TOPIC_SUFFIX: `<topic><suffix>` and `<topic><suffix>.dlq`.
+ */
+export const createServiceTopics = async (kafka: Kafka, suffix: string): Promise<void> => {
+  const domainTopics = declaredTopics()
+    .map(({ topic }) => topic)
+    .filter((topic) => !topic.endsWith('.dlq'))
+    .map((topic) => `${topic}${suffix}`);
+  await createTopics(kafka, [...domainTopics, ...domainTopics.map(deadLetterTopicOf)]);
 };
 
 export const deleteTopics = async (kafka: Kafka, topics: string[]): Promise<void> => {

@@ -6,8 +6,9 @@ export const LOCAL_DEVELOPMENT_JWT_SECRET = 'local-development-only-secret-not-f
 
 /** Every service's settings, validated at start-up: a service with a bad setting refuses to start and says which. */
 export class ServiceEnvironment {
+  /** Production unless said otherwise: the development secret is refused unless this is development or test. */
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  NODE_ENV: 'development' | 'test' | 'production' = 'production';
 
   @IsOptional()
   @IsInt()

@@ -1,8 +1,12 @@
 import { LOCAL_DEVELOPMENT_JWT_SECRET, validateEnvironment } from './service-environment';
 
 describe('validateEnvironment', () => {
+  it('is production unless told otherwise, and then needs a real key', () => {
+    expect(() => validateEnvironment({})).toThrow(/JWT_JWKS_URL or JWT_SECRET: one is required in production/);
+  });
+
   it('fills local defaults for a developer machine', () => {
-    const environment = validateEnvironment({});
+    const environment = validateEnvironment({ NODE_ENV: 'development' });
     expect(environment).toMatchObject({
       NODE_ENV: 'development',
       HOST: '127.0.0.1',
@@ -13,22 +17,20 @@ describe('validateEnvironment', () => {
   });
 
   it('converts and checks types', () => {
-    expect(validateEnvironment({ PORT: '3101' }).PORT).toBe(3101);
-    expect(() => validateEnvironment({ PORT: '70000' })).toThrow(/PORT: /);
-    expect(() => validateEnvironment({ LOG_LEVEL: 'chatty' })).toThrow(/LOG_LEVEL: /);
+    expect(validateEnvironment({ NODE_ENV: 'test', PORT: '3101' }).PORT).toBe(3101);
+    expect(() => validateEnvironment({ NODE_ENV: 'test', PORT: '70000' })).toThrow(/PORT: /);
+    expect(() => validateEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'chatty' })).toThrow(/LOG_LEVEL: /);
   });
 
   it('refuses to run in production without a real key or with the development secret', () => {
-    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_JWKS_URL or JWT_SECRET: one is required in production/);
     expect(() => validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: LOCAL_DEVELOPMENT_JWT_SECRET })).toThrow(
       /may not be used in production/,
     );
-    expect(
-      validateEnvironment({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json' }).JWT_SECRET,
-    ).toBeUndefined();
+    const withKeys = validateEnvironment({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json' });
+    expect(withKeys.JWT_SECRET).toBeUndefined();
   });
 
   it('refuses a short shared secret', () => {
-    expect(() => validateEnvironment({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: /);
+    expect(() => validateEnvironment({ NODE_ENV: 'test', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: /);
   });
 });

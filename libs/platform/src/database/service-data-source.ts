@@ -23,7 +23,8 @@ export const serviceDataSourceOptions = ({
   synchronize: false,
   migrationsRun: false,
   migrationsTransactionMode: 'each',
-  extra: { max: 10 },
+  // Fail a query rather than hang when the server stops answering.
+  extra: { max: 10, connectionTimeoutMillis: 5000, keepAlive: true },
   // TypeORM would log a failed query with its parameters, which can be personal data; failures reach us as errors anyway.
   logging: false,
 });

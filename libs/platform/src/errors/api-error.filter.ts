@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Observable } from 'rxjs';
 import { DomainRuleViolation, StateConflict } from '@csc/domain';
 import { ConcurrencyError } from '@csc/event-store';
-import { EventFailureFilter } from '@csc/messaging';
+import { EventFailureFilter, describeErrorSafely } from '@csc/messaging';
 
 /** API.md's error body. `message` is always a list of "field.path: what is wrong". */
 export interface ApiError {
@@ -32,6 +32,10 @@ export class ApiErrorFilter implements ExceptionFilter {
   }
 
   private toApiError(exception: unknown): ApiError {
+    // body-parser's message quotes the malformed body: say only what is wrong.
+    if (isMalformedJson(exception)) {
+      return { statusCode: 400, error: STATUS_CODES[400]!, message: ['body: is not valid JSON'] };
+    }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const payload = exception.getResponse();
@@ -67,8 +71,16 @@ export class ApiErrorFilter implements ExceptionFilter {
         message: [`${exception.field}: ${exception.message}`],
       };
     }
-    const error = exception instanceof Error ? exception : new Error(String(exception));
-    this.logger.error(`unhandled ${error.name}: ${error.message}`, error.stack);
+    this.logger.error(`unhandled ${describeErrorSafely(exception)}`, exception instanceof Error ? stackFrames(exception) : undefined);
     return { statusCode: 500, error: STATUS_CODES[500]!, message: ['internal error'] };
   }
 }
+
+const isMalformedJson = (exception: unknown): boolean => {
+  const candidate = exception as { type?: string; cause?: { type?: string } } | null;
+  if (candidate?.type === 'entity.parse.failed' || candidate?.cause?.type === 'entity.parse.failed') return true;
+  return exception instanceof HttpException && exception.getStatus() === 400 && /JSON/.test(String(exception.message));
+};
+
+/** Where it happened, without the message line (which may quote data). */
+const stackFrames = (error: Error): string | undefined => error.stack?.split('\n').slice(1).join('\n');

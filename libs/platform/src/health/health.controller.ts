@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@csc/auth';
+import { EventFlowHealthIndicator } from './event-flow.health';
 import { KafkaHealthIndicator } from './kafka.health';
 
 @ApiTags('health')
@@ -12,6 +13,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly kafka: KafkaHealthIndicator,
+    private readonly eventFlow: EventFlowHealthIndicator,
   ) {}
 
   /** Liveness: the process answers. */
@@ -21,10 +23,15 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Readiness: the database and the broker both answer. */
+  /** Readiness: the database and the broker answer, and events flow in and out. */
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }), () => this.kafka.isHealthy()]);
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 2000 }),
+      () => this.kafka.isHealthy(),
+      () => this.eventFlow.relayIsPublishing(),
+      () => this.eventFlow.consumersAreRunning(),
+    ]);
   }
 }

@@ -1,0 +1,52 @@
+/**
+ * Telling a bad event from a bad moment. An event whose handler fails for its own reasons is
+ * retried a few times and then parked on the dead-letter topic; a database restarting, a deadlock or
+ * a lost optimistic-concurrency race says nothing about the event, so it is retried until it works.
+ */
+const TRANSIENT_SQLSTATES = new Set([
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected
+  '55P03', // lock_not_available
+  '53300', // too_many_connections
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+]);
+const TRANSIENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH']);
+const TRANSIENT_ERROR_NAMES = new Set([
+  'ConcurrencyError',
+  'KafkaJSConnectionError',
+  'KafkaJSRequestTimeoutError',
+  'KafkaJSNumberOfRetriesExceeded',
+]);
+
+const codeOf = (error: unknown): string | undefined => {
+  const candidate = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = candidate?.code ?? candidate?.driverError?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+export const isTransientError = (error: unknown): boolean => {
+  if (!(error instanceof Error)) return false;
+  if (TRANSIENT_ERROR_NAMES.has(error.name)) return true;
+  const code = codeOf(error);
+  if (code && (TRANSIENT_SQLSTATES.has(code) || code.startsWith('08') || TRANSIENT_SOCKET_CODES.has(code))) return true;
+  // node-postgres reports a dropped or unobtainable connection without a code.
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(error.message);
+};
+
+/**
+ * An error as it may be logged or kept on a dead-letter topic (kept forever, outside any subject
+ * that crypto-shredding could erase): PostgreSQL errors by code and constraint only (their messages
+ * can quote input values), JSON errors by name only (they quote the text), others by name and message.
+ */
+export const describeErrorSafely = (error: unknown): string => {
+  if (!(error instanceof Error)) return typeof error === 'string' ? error.slice(0, 300) : 'non-error thrown';
+  const code = codeOf(error);
+  const constraint =
+    (error as { constraint?: string; driverError?: { constraint?: string } }).constraint ??
+    (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+  if (code && /^[0-9A-Z]{5}$/.test(code)) return `${error.name} SQLSTATE ${code}${constraint ? ` on ${constraint}` : ''}`;
+  if (error instanceof SyntaxError) return error.name;
+  return `${error.name}: ${error.message}`.slice(0, 500);
+};

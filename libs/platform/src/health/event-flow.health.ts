@@ -1,0 +1,31 @@
+import { Injectable, Optional } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { OutboxRelay } from '@csc/event-store';
+import { ConsumerHealth } from '@csc/messaging';
+
+/**
+ * Ready only while events flow: the outbox relay is publishing (not failing pass after pass) and no
+ * consumer has crashed for good. Either would otherwise fail silently while HTTP still answers.
+ */
+@Injectable()
+export class EventFlowHealthIndicator {
+  constructor(
+    private readonly health: HealthIndicatorService,
+    private readonly consumers: ConsumerHealth,
+    @Optional() private readonly relay?: OutboxRelay,
+  ) {}
+
+  relayIsPublishing(key = 'outboxRelay') {
+    const indicator = this.health.check(key);
+    if (!this.relay) return indicator.up({ relay: 'none: this service writes no events' });
+    const status = this.relay.getStatus();
+    return status.healthy
+      ? indicator.up()
+      : indicator.down({ consecutiveFailures: status.consecutiveFailures, lastError: status.lastError });
+  }
+
+  consumersAreRunning(key = 'consumers') {
+    const indicator = this.health.check(key);
+    return this.consumers.healthy ? indicator.up() : indicator.down({ crashed: this.consumers.problems });
+  }
+}
