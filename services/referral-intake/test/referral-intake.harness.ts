@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { Role } from '@csc/contracts';
+import { TOPICS } from '@csc/contracts';
+import {
+  createServiceTopics,
+  createTestDatabase,
+  startServiceUnderTest,
+  testKafka,
+  testToken,
+  TopicProbe,
+  uniqueTopicSuffix,
+  type ServiceUnderTest,
+  type TestDatabase,
+} from '@csc/testing';
+import { referralIntakeService } from '../src/referral-intake.service-definition';
+
+export const SCHOOL_A = '100001';
+export const SCHOOL_B = '100002';
+export const SCHOOL_C = '100003';
+export const LA = 'LA888';
+
+/** The referral-intake service as it runs, on its own database and topics, with a probe on its topic. */
+export class ReferralIntakeHarness {
+  private constructor(
+    readonly database: TestDatabase,
+    readonly service: ServiceUnderTest,
+    readonly probe: TopicProbe,
+    readonly topic: string,
+  ) {}
+
+  static async start(label: string): Promise<ReferralIntakeHarness> {
+    const suffix = uniqueTopicSuffix();
+    const kafka = testKafka(`${label}-harness`);
+    await createServiceTopics(kafka, suffix);
+    const database = await createTestDatabase(label, referralIntakeService.migrations);
+    const service = await startServiceUnderTest(referralIntakeService, { databaseUrl: database.url, topicSuffix: suffix });
+    const topic = `${TOPICS.referralIntake}${suffix}`;
+    const probe = await TopicProbe.start(kafka, [topic]);
+    return new ReferralIntakeHarness(database, service, probe, topic);
+  }
+
+  async stop(): Promise<void> {
+    await this.service?.stop();
+    await this.probe?.stop();
+    await this.database?.drop();
+  }
+
+  http() {
+    return request(this.service.url);
+  }
+
+  async tokenFor(role: Role, org = role === 'SCHOOL' ? SCHOOL_A : LA): Promise<string> {
+    return testToken({ sub: `${role.toLowerCase()}-user`, role, org });
+  }
+
+  async post(path: string, body: unknown, role: Role, org?: string, headers: Record<string, string> = {}) {
+    let call = this.http()
+      .post(path)
+      .set('Authorization', `Bearer ${await this.tokenFor(role, org)}`);
+    for (const [name, value] of Object.entries(headers)) call = call.set(name, value);
+    return call.send(body as object);
+  }
+
+  async get(path: string, role: Role, org?: string) {
+    return this.http()
+      .get(path)
+      .set('Authorization', `Bearer ${await this.tokenFor(role, org)}`);
+  }
+
+  async eventCount(): Promise<number> {
+    const [{ count }] = await this.database.dataSource.query(`SELECT count(*)::int AS count FROM events`);
+    return count;
+  }
+
+  messagesFor(referralId: string) {
+    return this.probe.on(this.topic).filter((message) => message.value && JSON.parse(message.value).data.referralId === referralId);
+  }
+}
+
+/** A referral body as a school's DSL would post it (made-up child; NHS number from a test range). */
+export const aReferralBody = (
+  overrides: { child?: Record<string, unknown>; referrer?: Record<string, unknown>; [key: string]: unknown } = {},
+) => {
+  const { child, referrer, ...rest } = overrides;
+  return {
+    referrer: {
+      source: '2A',
+      organisationId: SCHOOL_A,
+      name: 'Sam Example',
+      role: 'Designated Safeguarding Lead',
+      email: 'dsl@school.example',
+      ...referrer,
+    },
+    child: {
+      givenName: 'Amelia',
+      familyName: `Testchild${randomUUID().slice(0, 8)}`,
+      dateOfBirth: '2014-06-01',
+      sex: 'F',
+      postcode: 'FY1 4QS',
+      schoolUrn: SCHOOL_B,
+      ...child,
+    },
+    concerns: { summary: 'Attendance has dropped sharply and she has told staff she is frightened to go home.', factors: ['16A', '3A'] },
+    consent: { given: true },
+    ...rest,
+  };
+};
+
+/** Asserts a response's status, showing its body when it is not the one expected. */
+export const expectStatus = <T extends { status: number; body: unknown }>(response: T, status: number): T => {
+  if (response.status !== status) throw new Error(`expected HTTP ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
+  return response;
+};
