@@ -8,6 +8,7 @@ import {
   IsEmail,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -156,21 +157,25 @@ export class ReceiveReferralDto {
   receivedAt?: string;
 
   @ApiProperty({ type: () => ReferrerDto })
+  @IsObject({ message: 'is required: an object' })
   @ValidateNested()
   @Type(() => ReferrerDto)
   referrer!: ReferrerDto;
 
   @ApiProperty({ type: () => ChildDto })
+  @IsObject({ message: 'is required: an object' })
   @ValidateNested()
   @Type(() => ChildDto)
   child!: ChildDto;
 
   @ApiProperty({ type: () => ConcernsDto })
+  @IsObject({ message: 'is required: an object' })
   @ValidateNested()
   @Type(() => ConcernsDto)
   concerns!: ConcernsDto;
 
   @ApiProperty({ type: () => ConsentDto })
+  @IsObject({ message: 'is required: an object' })
   @ValidateNested()
   @Type(() => ConsentDto)
   consent!: ConsentDto;
