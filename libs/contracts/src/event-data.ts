@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { EventType } from './event-catalogue';
 import { childMatchedV1, informationProvidedV1, informationRequestedV1, referralDecidedV1, referralReceivedV1 } from './referral-intake';
+import { earlyHelpSteppedUpV1 } from './early-help';
 
 /** The current data schema of each event whose shape is settled; the rest arrive with their services. */
 export const EVENT_DATA_SCHEMAS = {
@@ -9,6 +10,7 @@ export const EVENT_DATA_SCHEMAS = {
   InformationRequested: informationRequestedV1,
   InformationProvided: informationProvidedV1,
   ReferralDecided: referralDecidedV1,
+  EarlyHelpSteppedUp: earlyHelpSteppedUpV1,
 } as const satisfies Partial<Record<EventType, z.ZodType>>;
 
 export type EventDataOf<T extends keyof typeof EVENT_DATA_SCHEMAS> = z.infer<(typeof EVENT_DATA_SCHEMAS)[T]>;

@@ -7,3 +7,4 @@ export * from './upcasting';
 export * from './code-sets';
 export * from './event-data';
 export * from './referral-intake';
+export * from './early-help';

@@ -26,6 +26,11 @@ const codeOf = (error: unknown): string | undefined => {
   return typeof code === 'string' ? code : undefined;
 };
 
+/** Errors that no retry can cure: the event itself is malformed. Parked at once. */
+const PERMANENT_ERROR_NAMES = new Set(['InvalidEventDataError', 'InvalidEnvelopeError', 'UnknownSchemaVersionError']);
+
+export const isPermanentError = (error: unknown): boolean => error instanceof Error && PERMANENT_ERROR_NAMES.has(error.name);
+
 export const isTransientError = (error: unknown): boolean => {
   if (!(error instanceof Error)) return false;
   if (TRANSIENT_ERROR_NAMES.has(error.name)) return true;

@@ -13,7 +13,7 @@ import {
 } from '@csc/contracts';
 import type { ConsumerHealth } from './consumer-health';
 import { sendToDeadLetterTopic } from './dead-letter';
-import { describeErrorSafely, isTransientError } from './error-classification';
+import { describeErrorSafely, isPermanentError, isTransientError } from './error-classification';
 import type { EventInbox } from './event-inbox';
 import { KafkaEventContext, type KafkaEventDelivery } from './kafka-event.context';
 
@@ -219,10 +219,11 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
         this.logger.warn(
           `${envelope.type} ${envelope.eventId} failed in ${subscription.groupId} (attempt ${attempt}/${maxAttempts}): ${describeErrorSafely(error)}`,
         );
+        if (isPermanentError(error)) break;
         if (attempt < maxAttempts) await delay(backoff * 2 ** (attempt - 1));
       }
     }
-    await this.deadLetter(subscription, topic, partition, message, maxAttempts, lastError);
+    await this.deadLetter(subscription, topic, partition, message, attempt, lastError);
     await this.options.inbox.recordDeadLetter(subscription.groupId, envelope);
   }
 

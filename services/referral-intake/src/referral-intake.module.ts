@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TOPICS } from '@csc/contracts';
 import { PlatformModule } from '@csc/platform';
 import { ChildIndex } from './child-index/child-index';
+import { CreateReferralWhenEarlyHelpStepsUp } from './referral/create-referral-when-early-help-steps-up/create-referral-when-early-help-steps-up';
 import { IdempotencyKeys } from './infrastructure/idempotency-keys';
 import { referralIntakeMigrations } from './infrastructure/migrations';
 import { DecideReferralController } from './referral/decide-referral/decide-referral.controller';
@@ -18,6 +19,7 @@ import { RequestInformationController } from './referral/request-information/req
     PlatformModule.forService({ name: 'referral-intake', migrations: referralIntakeMigrations, eventsTopic: TOPICS.referralIntake }),
   ],
   controllers: [
+    CreateReferralWhenEarlyHelpStepsUp,
     ReceiveReferralController,
     RequestInformationController,
     ProvideInformationController,

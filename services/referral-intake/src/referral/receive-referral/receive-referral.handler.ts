@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@csc/auth';
-import type { ChildMatchedV1, ReferralReceivedV1 } from '@csc/contracts';
 import { londonDateOf } from '@csc/domain';
 import { NO_STREAM, type AppendContext } from '@csc/event-store';
 import { ChildIndex } from '../../child-index/child-index';
 import { IdempotencyKeys, type StoredResponse } from '../../infrastructure/idempotency-keys';
 import { decide, initialReferralState } from '../referral.decider';
+import { childMatchedOf, referralReceivedOf } from '../new-referral';
 import { ReferralRepository } from '../referral.repository';
 import { childAtReferral } from './child-at-referral';
 import type { ReceiveReferralDto } from './receive-referral.dto';
@@ -36,7 +36,7 @@ export class ReceiveReferralHandler {
   async handle({ body, rawBody, user, context, idempotencyKey }: ReceiveReferralRequest): Promise<StoredResponse> {
     this.checkSchoolRefersAsItself(body, user);
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : new Date();
-    const { identity, coarse } = childAtReferral(body.child, londonDateOf(receivedAt));
+    const resolved = childAtReferral(body.child, londonDateOf(receivedAt));
     const caller = `${user.sub}@${user.org}`;
 
     return this.dataSource.transaction(async (manager) => {
@@ -45,46 +45,23 @@ export class ReceiveReferralHandler {
         if (replay) return replay;
       }
       const referralId = randomUUID();
-      const { childId, match } = await this.childIndex.resolve(manager, identity, referralId);
-      const referral: ReferralReceivedV1 = {
+      const { childId, match } = await this.childIndex.resolve(manager, resolved.identity, referralId);
+      const referral = referralReceivedOf({
         referralId,
         childId,
-        receivedAt: receivedAt.toISOString(),
+        receivedAt,
         source: body.referrer.source,
         referrerOrganisationId: body.referrer.organisationId ?? null,
-        child: coarse,
+        child: body.child,
+        resolved,
+        referrer: { name: body.referrer.name, role: body.referrer.role, email: body.referrer.email, phone: body.referrer.phone },
+        concernsSummary: body.concerns.summary,
         factors: body.concerns.factors ?? [],
-        consent: { given: body.consent.given },
+        consentGiven: body.consent.given,
+        consentNotRequiredReason: body.consent.notRequiredReason,
         steppedUpFromEarlyHelpEpisodeId: null,
-        subject: {
-          child: withoutUndefined({
-            givenName: body.child.givenName,
-            familyName: body.child.familyName,
-            dateOfBirth: body.child.dateOfBirth,
-            expectedDateOfBirth: body.child.expectedDateOfBirth,
-            nhsNumber: identity.nhsNumber ?? undefined,
-            upn: identity.upn ?? undefined,
-            postcode: body.child.postcode?.toUpperCase(),
-          }),
-          referrer: withoutUndefined({
-            name: body.referrer.name,
-            role: body.referrer.role,
-            email: body.referrer.email,
-            phone: body.referrer.phone,
-          }),
-          concernsSummary: body.concerns.summary,
-          ...(body.consent.notRequiredReason ? { consentNotRequiredReason: body.consent.notRequiredReason } : {}),
-        },
-      };
-      const childMatched: ChildMatchedV1 = {
-        referralId,
-        childId,
-        rule: match.rule,
-        matchedExistingChild: match.matchedExistingChild,
-        matchedReferralId: match.matchedExistingChild ? match.matchedReferralId : null,
-        givenNameComparison: match.matchedExistingChild ? match.givenNameComparison : null,
-        nearMissChildIds: match.nearMissChildIds,
-      };
+      });
+      const childMatched = childMatchedOf(referralId, childId, match);
       const events = decide({ type: 'ReceiveReferral', referral, match: childMatched }, initialReferralState);
       const version = await this.referrals.append(referralId, childId, NO_STREAM, events, context, manager);
       const response: StoredResponse = {
@@ -106,6 +83,3 @@ export class ReceiveReferralHandler {
     }
   }
 }
-
-const withoutUndefined = <T extends Record<string, unknown>>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;

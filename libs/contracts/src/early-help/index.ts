@@ -1,0 +1,1 @@
+export * from './early-help-stepped-up.v1';
