@@ -10,9 +10,11 @@ export const isCalendarDate = (value: string): boolean => {
   return date.toISOString().slice(0, 10) === value;
 };
 
+// Built once: constructing a DateTimeFormat costs more than formatting with it (it showed in the intake profile).
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The calendar day of an instant in England (referrals are dated by the day they were received). */
-export const londonDateOf = (instant: Date): CalendarDate =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+export const londonDateOf = (instant: Date): CalendarDate => LONDON_DAY.format(instant);
 
 /** Whole years from `dateOfBirth` to `on`, as a birthday count (29 February birthdays turn on 1 March). */
 export const ageInYears = (dateOfBirth: CalendarDate, on: CalendarDate): number => {

@@ -95,12 +95,13 @@ export class EventStore {
     // not at commit. If a transaction that started writing after ours has already committed an event
     // to this stream, ours would be published after it though its version is lower: refuse, and let
     // the caller retry on fresh state.
+    // One round trip: the check, and the notification (discarded with the transaction if the check fails).
     const [{ overtaken, version }] = await manager.query(
-      `SELECT bool_or(transaction_id > pg_current_xact_id()) AS overtaken, max(stream_version)::int AS version FROM events WHERE stream_id = $1`,
-      [streamId],
+      `SELECT bool_or(transaction_id > pg_current_xact_id()) AS overtaken, max(stream_version)::int AS version, pg_notify($2, '') IS NULL AS notified
+       FROM events WHERE stream_id = $1`,
+      [streamId, EVENTS_APPENDED_CHANNEL],
     );
     if (overtaken) throw new ConcurrencyError(streamId, currentVersion, version);
-    await manager.query(`SELECT pg_notify($1, '')`, [EVENTS_APPENDED_CHANNEL]);
     return {
       nextExpectedVersion: currentVersion + events.length,
       globalPositions: rows.map((row) => String(row.global_position)),
