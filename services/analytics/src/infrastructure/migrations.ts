@@ -1,5 +1,6 @@
 import type { MixedList } from 'typeorm';
 import { CreateInbox1763800000001 } from '@csc/messaging';
+import { CreateProjectionOffsets1763800000002 } from '@csc/projections';
 
-/** In order. Analytics writes no events; its projections and their offsets arrive with the analytics issue. */
-export const analyticsMigrations: MixedList<Function> = [CreateInbox1763800000001];
+/** In order. Analytics writes no events; its projections keep their Kafka offsets beside their rows. */
+export const analyticsMigrations: MixedList<Function> = [CreateInbox1763800000001, CreateProjectionOffsets1763800000002];

@@ -1,0 +1,51 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SignJWT, exportJWK, generateKeyPair, type KeyLike } from 'jose';
+import { mintToken } from './mint-token';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
+
+/** Production verification: RS256 tokens checked against the identity provider's published keys (a JWKS over HTTP). */
+describe('TokenVerifier with a JWKS (RS256)', () => {
+  let server: Server;
+  let verifier: TokenVerifier;
+  let privateKey: KeyLike;
+  const settings = { issuer: 'https://idp.example.gov.uk', audience: 'csc-services' };
+
+  beforeAll(async () => {
+    const keys = await generateKeyPair('RS256');
+    privateKey = keys.privateKey as KeyLike;
+    const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' };
+    server = createServer((request, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify(request.url === '/.well-known/jwks.json' ? { keys: [jwk] } : {}));
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const { port } = server.address() as AddressInfo;
+    verifier = new TokenVerifier({ ...settings, jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json` });
+  });
+  afterAll(() => new Promise((closed) => server.close(closed)));
+
+  const signWith = (key: KeyLike, kid = 'key-1') =>
+    new SignJWT({ role: 'SOCIAL_WORKER', org: 'LA888' })
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .setSubject('sw-7')
+      .setIssuer(settings.issuer)
+      .setAudience(settings.audience)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(key);
+
+  it('accepts a token signed by the published key', async () => {
+    await expect(verifier.verify(await signWith(privateKey))).resolves.toEqual({ sub: 'sw-7', role: 'SOCIAL_WORKER', org: 'LA888' });
+  });
+
+  it('rejects a token signed by another key, and an HS256 token (no algorithm switching)', async () => {
+    const stranger = (await generateKeyPair('RS256')).privateKey as KeyLike;
+    await expect(verifier.verify(await signWith(stranger))).rejects.toBeInstanceOf(InvalidTokenError);
+    const hs256 = await mintToken(
+      { sub: 'x', role: 'ADMIN', org: 'LA888' },
+      { ...settings, secret: 'a-secret-of-at-least-thirty-two-characters' },
+    );
+    await expect(verifier.verify(hs256)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+});
