@@ -139,9 +139,9 @@ export class OutboxRelay {
       ]);
       if (!locked) return 0;
       const checkpoint = await this.readCheckpoint(manager);
-      const events = this.withinByteBound(await readGlobalLogAfter(manager, checkpoint, this.batchSize));
+      const { events, messages } = this.withinByteBound(await readGlobalLogAfter(manager, checkpoint, this.batchSize));
       if (events.length === 0) return 0;
-      await this.publish(events);
+      await this.publish(messages);
       await this.saveCheckpoint(manager, positionOf(events[events.length - 1]), events.length);
       this.status.publishedSinceStart += events.length;
       return events.length;
@@ -180,24 +180,26 @@ export class OutboxRelay {
     await this.pause(backoff, { wakeable: false });
   }
 
-  private withinByteBound(events: StoredEvent[]): StoredEvent[] {
+  /** The longest prefix of `events` whose messages fit in one request Kafka accepts (always at least one). */
+  private withinByteBound(events: StoredEvent[]): { events: StoredEvent[]; messages: Message[] } {
     let bytes = 0;
-    const bounded: StoredEvent[] = [];
+    const messages: Message[] = [];
     for (const event of events) {
-      bytes += Buffer.byteLength(JSON.stringify(event.data)) + 1024; // the envelope and headers around the data
-      if (bounded.length > 0 && bytes > this.maxBatchBytes) break;
-      bounded.push(event);
+      const message = toMessage(event);
+      bytes += messageSize(message);
+      if (messages.length > 0 && bytes > this.maxBatchBytes) break;
+      messages.push(message);
     }
-    return bounded;
+    return { events: events.slice(0, messages.length), messages };
   }
 
-  private async publish(events: StoredEvent[]): Promise<void> {
+  private async publish(messages: Message[]): Promise<void> {
     if (!this.producer) {
       const producer = this.createProducer();
       await producer.connect();
       this.producer = producer;
     }
-    await this.producer.send({ topic: this.options.topic, acks: -1, messages: events.map(toMessage) });
+    await this.producer.send({ topic: this.options.topic, acks: -1, messages });
   }
 
   private async readCheckpoint(manager: EntityManager): Promise<GlobalLogPosition> {
@@ -291,3 +293,10 @@ const toMessage = (event: StoredEvent): Message => ({
     ...(event.traceparent ? { [EVENT_HEADERS.traceparent]: event.traceparent } : {}),
   },
 });
+
+// A record's bytes on the wire, near enough: value, key, headers and about 70 bytes of record framing.
+const messageSize = (message: Message): number =>
+  Buffer.byteLength(message.value as string) +
+  Buffer.byteLength(String(message.key)) +
+  Object.entries(message.headers ?? {}).reduce((total, [name, value]) => total + name.length + String(value).length, 0) +
+  70;
