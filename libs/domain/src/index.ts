@@ -1,3 +1,4 @@
 export * from './domain-errors';
 export * from './identifiers';
 export * from './calendar-dates';
+export * from './working-days';
