@@ -13,6 +13,7 @@ const catalogue = {
   ReferralDecided: { topic: TOPICS.referralIntake, schemaVersion: 1 },
   // case-progression
   CaseOpened: { topic: TOPICS.caseProgression, schemaVersion: 1 },
+  ReferralAttachedToCase: { topic: TOPICS.caseProgression, schemaVersion: 1 },
   AssessmentStarted: { topic: TOPICS.caseProgression, schemaVersion: 1 },
   AssessmentCompleted: { topic: TOPICS.caseProgression, schemaVersion: 1 },
   StrategyDiscussionHeld: { topic: TOPICS.caseProgression, schemaVersion: 1 },

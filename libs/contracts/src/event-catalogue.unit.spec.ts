@@ -10,10 +10,11 @@ describe('the event catalogue', () => {
       'InformationProvided',
       'ReferralDecided',
     ]);
-    expect(eventTypesOn(TOPICS.caseProgression)).toHaveLength(14);
+    // API.md's fourteen, and ReferralAttachedToCase (an ALREADY_OPEN decision joins the open case)
+    expect(eventTypesOn(TOPICS.caseProgression)).toHaveLength(15);
     expect(eventTypesOn(TOPICS.earlyHelp)).toHaveLength(8);
     expect(eventTypesOn(TOPICS.schoolNotifications)).toEqual(['NotificationQueued', 'NotificationDelivered', 'NotificationFailed']);
-    expect(EVENT_TYPES).toHaveLength(30);
+    expect(EVENT_TYPES).toHaveLength(31);
   });
 
   it('routes by the type string', () => {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { EventType } from './event-catalogue';
 import { childMatchedV1, informationProvidedV1, informationRequestedV1, referralDecidedV1, referralReceivedV1 } from './referral-intake';
 import { earlyHelpSteppedUpV1 } from './early-help';
+import * as caseEvents from './case-progression/case-events.v1';
 
 /** The current data schema of each event whose shape is settled; the rest arrive with their services. */
 export const EVENT_DATA_SCHEMAS = {
@@ -11,6 +12,21 @@ export const EVENT_DATA_SCHEMAS = {
   InformationProvided: informationProvidedV1,
   ReferralDecided: referralDecidedV1,
   EarlyHelpSteppedUp: earlyHelpSteppedUpV1,
+  CaseOpened: caseEvents.caseOpenedV1,
+  ReferralAttachedToCase: caseEvents.referralAttachedToCaseV1,
+  AssessmentStarted: caseEvents.assessmentStartedV1,
+  AssessmentCompleted: caseEvents.assessmentCompletedV1,
+  StrategyDiscussionHeld: caseEvents.strategyDiscussionHeldV1,
+  Section47Concluded: caseEvents.section47ConcludedV1,
+  ChildProtectionConferenceHeld: caseEvents.childProtectionConferenceHeldV1,
+  ChildProtectionPlanStarted: caseEvents.childProtectionPlanStartedV1,
+  ChildProtectionPlanReviewed: caseEvents.childProtectionPlanReviewedV1,
+  ChildProtectionPlanEnded: caseEvents.childProtectionPlanEndedV1,
+  ChildInNeedPlanStarted: caseEvents.childInNeedPlanStartedV1,
+  ChildInNeedPlanEnded: caseEvents.childInNeedPlanEndedV1,
+  BecameLookedAfter: caseEvents.becameLookedAfterV1,
+  CeasedToBeLookedAfter: caseEvents.ceasedToBeLookedAfterV1,
+  CaseClosed: caseEvents.caseClosedV1,
 } as const satisfies Partial<Record<EventType, z.ZodType>>;
 
 export type EventDataOf<T extends keyof typeof EVENT_DATA_SCHEMAS> = z.infer<(typeof EVENT_DATA_SCHEMAS)[T]>;

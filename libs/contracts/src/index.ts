@@ -8,3 +8,4 @@ export * from './code-sets';
 export * from './event-data';
 export * from './referral-intake';
 export * from './early-help';
+export * from './case-progression';

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { ABUSE_CATEGORY_CODES } from '../code-sets/small-code-sets';
+import { ASSESSMENT_FACTOR_CODES } from '../code-sets/assessment-factor';
+import { PRIMARY_NEED_CODES } from '../code-sets/primary-need';
+import { REASON_FOR_CLOSURE_CODES } from '../code-sets/reason-for-closure';
+import { REFERRAL_SOURCE_CODES } from '../code-sets/referral-source';
+import { childSubjectSchema, coarseChildSchema } from '../referral-intake/referral-subject';
+
+const id = z.uuid();
+const day = z.iso.date();
+const category = z.enum(ABUSE_CATEGORY_CODES as [string, ...string[]]);
+
+export const ASSESSMENT_OUTCOMES = ['CHILD_IN_NEED', 'NO_FURTHER_ACTION', 'STEP_DOWN_TO_EARLY_HELP', 'STRATEGY_DISCUSSION'] as const;
+export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
+
+/** What early help needs to open an episode when a case steps a family down (RC9, or an assessment's outcome). */
+export const stepDownSchema = z.strictObject({
+  schoolUrn: z.string().nullable(),
+  consentGiven: z.boolean(),
+  subject: z.strictObject({ child: childSubjectSchema }),
+});
+
+/** A CIN episode begins: the front door accepted a referral for assessment. */
+export const caseOpenedV1 = z.strictObject({
+  caseId: id,
+  childId: id,
+  referralId: id,
+  referralDate: day,
+  primaryNeed: z.enum(PRIMARY_NEED_CODES as [string, ...string[]]),
+  source: z.enum(REFERRAL_SOURCE_CODES as [string, ...string[]]),
+  referrerOrganisationId: z.string().nullable(),
+  child: coarseChildSchema,
+  consentGiven: z.boolean(),
+  subject: z.strictObject({ child: childSubjectSchema }),
+});
+
+/** A further referral about a child whose case is open joins that case (ALREADY_OPEN; no overlapping episodes, 8820). */
+export const referralAttachedToCaseV1 = z.strictObject({ caseId: id, childId: id, referralId: id, referralDate: day, source: z.enum(REFERRAL_SOURCE_CODES as [string, ...string[]]), referrerOrganisationId: z.string().nullable() });
+
+export const assessmentStartedV1 = z.strictObject({ caseId: id, assessmentId: id, startedOn: day });
+
+export const assessmentCompletedV1 = z.strictObject({
+  caseId: id,
+  assessmentId: id,
+  authorisedOn: day,
+  factors: z.array(z.enum(ASSESSMENT_FACTOR_CODES as [string, ...string[]])),
+  outcome: z.enum(ASSESSMENT_OUTCOMES),
+  /** Working days from the referral (day 0) to authorisation; timely within 45. */
+  workingDaysFromReferral: z.number().int().min(0),
+  withinTimescale: z.boolean(),
+  stepDown: stepDownSchema.nullable(),
+});
+
+export const strategyDiscussionHeldV1 = z.strictObject({ caseId: id, strategyDiscussionId: id, heldOn: day, section47Id: id.nullable() });
+
+export const section47ConcludedV1 = z.strictObject({ caseId: id, section47Id: id, concludedOn: day, icpcRequired: z.boolean() });
+
+export const childProtectionConferenceHeldV1 = z.strictObject({
+  caseId: id,
+  conferenceId: id,
+  heldOn: day,
+  section47Id: id.nullable(),
+  childProtectionPlan: z.boolean(),
+  /** Working days from the strategy discussion that started the S47 (day 0); timely within 15. Null without one. */
+  workingDaysFromStrategyDiscussion: z.number().int().min(0).nullable(),
+  withinTimescale: z.boolean().nullable(),
+});
+
+export const childProtectionPlanStartedV1 = z.strictObject({ caseId: id, planId: id, conferenceId: id, startedOn: day, category });
+export const childProtectionPlanReviewedV1 = z.strictObject({ caseId: id, planId: id, heldOn: day, latestCategory: category });
+export const childProtectionPlanEndedV1 = z.strictObject({ caseId: id, planId: id, endedOn: day });
+export const childInNeedPlanStartedV1 = z.strictObject({ caseId: id, planId: id, startedOn: day });
+export const childInNeedPlanEndedV1 = z.strictObject({ caseId: id, planId: id, endedOn: day });
+export const becameLookedAfterV1 = z.strictObject({ caseId: id, periodId: id, startedOn: day, legalStatus: z.string().min(1).max(10) });
+export const ceasedToBeLookedAfterV1 = z.strictObject({ caseId: id, periodId: id, endedOn: day, reason: z.string().min(1).max(10) });
+
+export const caseClosedV1 = z.strictObject({
+  caseId: id,
+  closedOn: day,
+  reason: z.enum(REASON_FOR_CLOSURE_CODES as [string, ...string[]]),
+  referralDate: day,
+  stepDown: stepDownSchema.nullable(),
+});
+
+export type CaseOpenedV1 = z.infer<typeof caseOpenedV1>;
+export type ReferralAttachedToCaseV1 = z.infer<typeof referralAttachedToCaseV1>;
+export type AssessmentStartedV1 = z.infer<typeof assessmentStartedV1>;
+export type AssessmentCompletedV1 = z.infer<typeof assessmentCompletedV1>;
+export type StrategyDiscussionHeldV1 = z.infer<typeof strategyDiscussionHeldV1>;
+export type Section47ConcludedV1 = z.infer<typeof section47ConcludedV1>;
+export type ChildProtectionConferenceHeldV1 = z.infer<typeof childProtectionConferenceHeldV1>;
+export type ChildProtectionPlanStartedV1 = z.infer<typeof childProtectionPlanStartedV1>;
+export type ChildProtectionPlanReviewedV1 = z.infer<typeof childProtectionPlanReviewedV1>;
+export type ChildProtectionPlanEndedV1 = z.infer<typeof childProtectionPlanEndedV1>;
+export type ChildInNeedPlanStartedV1 = z.infer<typeof childInNeedPlanStartedV1>;
+export type ChildInNeedPlanEndedV1 = z.infer<typeof childInNeedPlanEndedV1>;
+export type BecameLookedAfterV1 = z.infer<typeof becameLookedAfterV1>;
+export type CeasedToBeLookedAfterV1 = z.infer<typeof ceasedToBeLookedAfterV1>;
+export type CaseClosedV1 = z.infer<typeof caseClosedV1>;
+export type StepDown = z.infer<typeof stepDownSchema>;

@@ -1,0 +1,33 @@
+import type { AssessmentOutcome, CaseOpenedV1 } from '@csc/contracts';
+
+export interface CaseState {
+  status: 'NONE' | 'OPEN' | 'CLOSED';
+  opened: CaseOpenedV1 | null;
+  referralDate: string;
+  attachedReferralIds: string[];
+  assessments: Record<string, { startedOn: string; authorisedOn?: string; outcome?: AssessmentOutcome }>;
+  lastAssessmentOutcome: AssessmentOutcome | null;
+  strategyDiscussions: Record<string, { heldOn: string; section47Id: string | null }>;
+  section47s: Record<string, { startedOn: string; concludedOn?: string; icpcRequired?: boolean }>;
+  conferences: Record<string, { heldOn: string; section47Id: string | null }>;
+  cpPlans: Record<string, { startedOn: string; conferenceHeldOn: string; category: string; reviews: string[]; endedOn?: string }>;
+  cinPlans: Record<string, { startedOn: string; endedOn?: string }>;
+  lookedAfter: { periodId: string; startedOn: string; legalStatus: string } | null;
+  closure: { closedOn: string; reason: string } | null;
+}
+
+export const initialCaseState: CaseState = {
+  status: 'NONE',
+  opened: null,
+  referralDate: '',
+  attachedReferralIds: [],
+  assessments: {},
+  lastAssessmentOutcome: null,
+  strategyDiscussions: {},
+  section47s: {},
+  conferences: {},
+  cpPlans: {},
+  cinPlans: {},
+  lookedAfter: null,
+  closure: null,
+};
