@@ -28,3 +28,12 @@ export const addDays = (date: CalendarDate, days: number): CalendarDate => {
   const [year, month, day] = date.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 };
+
+/** The same day `months` later, or the month's last day when it has no such day (31 January + 1 month = 28/29 February). */
+export const addMonths = (date: CalendarDate, months: number): CalendarDate => {
+  const [year, month, day] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+};
