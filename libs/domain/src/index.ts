@@ -2,3 +2,4 @@ export * from './domain-errors';
 export * from './identifiers';
 export * from './calendar-dates';
 export * from './working-days';
+export * from './name-based-uuid';

@@ -1,11 +1,30 @@
 import { Module } from '@nestjs/common';
 import { TOPICS } from '@csc/contracts';
 import { PlatformModule } from '@csc/platform';
+import { CaseCommands } from './case/case-commands';
+import { CaseRepository } from './case/case.repository';
+import { CloseCaseController } from './case/close-case/close-case.controller';
+import { OpenCaseWhenReferralAccepted } from './case/open-case-when-referral-accepted/open-case-when-referral-accepted';
+import { ReadCasesController } from './case/read-cases/read-cases.controller';
+import { RecordAssessmentController } from './case/record-assessment/record-assessment.controller';
+import { RecordChildProtectionController } from './case/record-child-protection/record-child-protection.controller';
+import { RecordLookedAfterController } from './case/record-looked-after/record-looked-after.controller';
+import { RecordPlansController } from './case/record-plans/record-plans.controller';
 import { caseProgressionMigrations } from './infrastructure/migrations';
 
 @Module({
   imports: [
     PlatformModule.forService({ name: 'case-progression', migrations: caseProgressionMigrations, eventsTopic: TOPICS.caseProgression }),
   ],
+  controllers: [
+    OpenCaseWhenReferralAccepted,
+    RecordAssessmentController,
+    RecordChildProtectionController,
+    RecordPlansController,
+    RecordLookedAfterController,
+    CloseCaseController,
+    ReadCasesController,
+  ],
+  providers: [CaseRepository, CaseCommands],
 })
 export class CaseProgressionModule {}

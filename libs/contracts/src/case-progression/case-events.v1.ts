@@ -35,7 +35,14 @@ export const caseOpenedV1 = z.strictObject({
 });
 
 /** A further referral about a child whose case is open joins that case (ALREADY_OPEN; no overlapping episodes, 8820). */
-export const referralAttachedToCaseV1 = z.strictObject({ caseId: id, childId: id, referralId: id, referralDate: day, source: z.enum(REFERRAL_SOURCE_CODES as [string, ...string[]]), referrerOrganisationId: z.string().nullable() });
+export const referralAttachedToCaseV1 = z.strictObject({
+  caseId: id,
+  childId: id,
+  referralId: id,
+  referralDate: day,
+  source: z.enum(REFERRAL_SOURCE_CODES as [string, ...string[]]),
+  referrerOrganisationId: z.string().nullable(),
+});
 
 export const assessmentStartedV1 = z.strictObject({ caseId: id, assessmentId: id, startedOn: day });
 

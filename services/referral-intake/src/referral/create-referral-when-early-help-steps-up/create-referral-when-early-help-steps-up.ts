@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { parseEventData, type EventEnvelope } from '@csc/contracts';
-import { londonDateOf } from '@csc/domain';
+import { londonDateOf, nameBasedUuid } from '@csc/domain';
 import { NO_STREAM } from '@csc/event-store';
 import { KafkaEventContext } from '@csc/messaging';
 import { ChildIndex } from '../../child-index/child-index';
@@ -71,11 +70,5 @@ export class CreateReferralWhenEarlyHelpStepsUp {
   }
 }
 
-/** A UUID (v5 layout) derived from the episode id: the same step-up always names the same referral. */
-export const referralIdForEpisode = (episodeId: string): string => {
-  const hash = createHash('sha1').update(`referral-from-early-help:${episodeId}`).digest();
-  hash[6] = (hash[6] & 0x0f) | 0x50;
-  hash[8] = (hash[8] & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-};
+/** One step-up, one referral: the id is derived from the episode id. */
+export const referralIdForEpisode = (episodeId: string): string => nameBasedUuid(`referral-from-early-help:${episodeId}`);

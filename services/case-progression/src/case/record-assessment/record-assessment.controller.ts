@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn } from 'class-validator';
+import type { Request, Response } from 'express';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
+import { ASSESSMENT_FACTOR_CODES, ASSESSMENT_OUTCOMES, type AssessmentFactor, type AssessmentOutcome } from '@csc/contracts';
+import { IsCalendarDate, IsNotInFuture, UuidParam } from '@csc/platform';
+import { CaseCommands } from '../case-commands';
+import { writeCase } from '../case-write';
+
+export class StartAssessmentDto {
+  @ApiProperty({ example: '2025-01-06', description: 'YYYY-MM-DD' })
+  @IsCalendarDate()
+  @IsNotInFuture()
+  startedAt!: string;
+}
+
+export class CompleteAssessmentDto {
+  @ApiProperty({ example: '2025-02-14', description: 'YYYY-MM-DD: the day the assessment was authorised' })
+  @IsCalendarDate()
+  @IsNotInFuture()
+  authorisedAt!: string;
+
+  @ApiProperty({ enum: ASSESSMENT_FACTOR_CODES, isArray: true, description: 'CIN census assessment factors; 21 (none) only alone' })
+  @IsArray()
+  @ArrayMaxSize(42)
+  @ArrayUnique()
+  @IsIn(ASSESSMENT_FACTOR_CODES, { each: true, message: 'each must be a CIN census assessment factor code' })
+  factors!: AssessmentFactor[];
+
+  @ApiProperty({ enum: ASSESSMENT_OUTCOMES })
+  @IsIn(ASSESSMENT_OUTCOMES)
+  outcome!: AssessmentOutcome;
+}
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('v1/cases/:id/assessments')
+export class RecordAssessmentController {
+  constructor(private readonly commands: CaseCommands) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
+  async start(
+    @Param('id', UuidParam('id')) caseId: string,
+    @Body() body: StartAssessmentDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const assessmentId = randomUUID();
+    const result = await writeCase(this.commands, {
+      caseId,
+      user,
+      request,
+      response,
+      command: () => ({ type: 'StartAssessment', assessmentId, startedOn: body.startedAt }),
+    });
+    return { ...result, assessmentId };
+  }
+
+  @Post(':aid/completion')
+  @HttpCode(201)
+  @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
+  complete(
+    @Param('id', UuidParam('id')) caseId: string,
+    @Param('aid', UuidParam('aid')) assessmentId: string,
+    @Body() body: CompleteAssessmentDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return writeCase(this.commands, {
+      caseId,
+      user,
+      request,
+      response,
+      command: () => ({
+        type: 'CompleteAssessment',
+        assessmentId,
+        authorisedOn: body.authorisedAt,
+        factors: body.factors,
+        outcome: body.outcome,
+      }),
+    });
+  }
+}

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import type { Request, Response } from 'express';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
+import { ABUSE_CATEGORY_CODES, type AbuseCategory } from '@csc/contracts';
+import { IsCalendarDate, IsNotInFuture, UuidParam } from '@csc/platform';
+import { CaseCommands } from '../case-commands';
+import { writeCase } from '../case-write';
+
+export class StrategyDiscussionDto {
+  @ApiProperty({ description: 'YYYY-MM-DD' })
+  @IsCalendarDate()
+  @IsNotInFuture()
+  heldOn!: string;
+
+  @ApiProperty({ description: 'Whether a Section 47 enquiry starts at this discussion' })
+  @IsBoolean()
+  section47!: boolean;
+}
+
+export class Section47OutcomeDto {
+  @ApiProperty({ description: 'YYYY-MM-DD' })
+  @IsCalendarDate()
+  @IsNotInFuture()
+  concludedOn!: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  icpcRequired!: boolean;
+}
+
+export class ConferenceDto {
+  @ApiProperty({ description: 'YYYY-MM-DD; never a weekend or bank holiday (CIN rule 8875)' })
+  @IsCalendarDate()
+  @IsNotInFuture()
+  heldOn!: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  childProtectionPlan!: boolean;
+
+  @ApiPropertyOptional({ enum: ABUSE_CATEGORY_CODES, description: 'Required when a plan starts' })
+  @IsOptional()
+  @IsIn(ABUSE_CATEGORY_CODES)
+  category?: AbuseCategory;
+}
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('v1/cases/:id')
+export class RecordChildProtectionController {
+  constructor(private readonly commands: CaseCommands) {}
+
+  @Post('strategy-discussions')
+  @HttpCode(201)
+  @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
+  async strategyDiscussion(
+    @Param('id', UuidParam('id')) caseId: string,
+    @Body() body: StrategyDiscussionDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const strategyDiscussionId = randomUUID();
+    const section47Id = randomUUID();
+    const result = await writeCase(this.commands, {
+      caseId,
+      user,
+      request,
+      response,
+      command: () => ({
+        type: 'HoldStrategyDiscussion',
+        strategyDiscussionId,
+        section47Id,
+        heldOn: body.heldOn,
+        section47: body.section47,
+      }),
+    });
+    return { ...result, strategyDiscussionId, section47Id: body.section47 ? section47Id : null };
+  }
+
+  @Post('section47/:sid/outcome')
+  @HttpCode(201)
+  @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
+  section47Outcome(
+    @Param('id', UuidParam('id')) caseId: string,
+    @Param('sid', UuidParam('sid')) section47Id: string,
+    @Body() body: Section47OutcomeDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return writeCase(this.commands, {
+      caseId,
+      user,
+      request,
+      response,
+      command: () => ({ type: 'ConcludeSection47', section47Id, concludedOn: body.concludedOn, icpcRequired: body.icpcRequired }),
+    });
+  }
+
+  @Post('conferences')
+  @HttpCode(201)
+  @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
+  async conference(
+    @Param('id', UuidParam('id')) caseId: string,
+    @Body() body: ConferenceDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const conferenceId = randomUUID();
+    const planId = randomUUID();
+    const result = await writeCase(this.commands, {
+      caseId,
+      user,
+      request,
+      response,
+      command: () => ({
+        type: 'HoldConference',
+        conferenceId,
+        planId,
+        heldOn: body.heldOn,
+        childProtectionPlan: body.childProtectionPlan,
+        category: body.category ?? null,
+      }),
+    });
+    return { ...result, conferenceId, cpPlanId: body.childProtectionPlan ? planId : null };
+  }
+}

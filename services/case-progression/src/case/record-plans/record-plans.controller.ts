@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { Request, Response } from 'express';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
+import { ABUSE_CATEGORY_CODES, type AbuseCategory } from '@csc/contracts';
+import { IsCalendarDate, IsNotInFuture, UuidParam } from '@csc/platform';
+import { CaseCommands } from '../case-commands';
+import { writeCase } from '../case-write';
+
+export class CpReviewDto {
+  @ApiProperty({ description: 'YYYY-MM-DD' })
+  @IsCalendarDate()
+  @IsNotInFuture()
+  heldOn!: string;
+
+  @ApiPropertyOptional({ enum: ABUSE_CATEGORY_CODES })
+  @IsOptional()
+  @IsIn(ABUSE_CATEGORY_CODES)
+  latestCategory?: AbuseCategory;
+}
+
+export class EndedOnDto {
+  @ApiProperty({ description: 'YYYY-MM-DD' })
+  @IsCalendarDate()
+  @IsNotInFuture()
+  endedOn!: string;
+}
+
+export class StartedOnDto {
+  @ApiProperty({ description: 'YYYY-MM-DD' })
+  @IsCalendarDate()
+  @IsNotInFuture()
+  startedOn!: string;
+}
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('v1/cases/:id')
+export class RecordPlansController {
+  constructor(private readonly commands: CaseCommands) {}
+
+  @Post('cp-plans/:pid/reviews')
+  @HttpCode(201)
+  @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
+  review(
+    @Param('id', UuidParam('id')) caseId: string,
+    @Param('pid', UuidParam('pid')) planId: string,
+    @Body() body: CpReviewDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return writeCase(this.commands, {
+      caseId,
+      user,
+      request,
+      response,
+      command: () => ({ type: 'ReviewChildProtectionPlan', planId, heldOn: body.heldOn, latestCategory: body.latestCategory ?? null }),
+    });
+  }
+
+  @Post('cp-plans/:pid/end')
+  @HttpCode(201)
+  @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
+  endCp(
+    @Param('id', UuidParam('id')) caseId: string,
+    @Param('pid', UuidParam('pid')) planId: string,
+    @Body() body: EndedOnDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return writeCase(this.commands, {
+      caseId,
+      user,
+      request,
+      response,
+      command: () => ({ type: 'EndChildProtectionPlan', planId, endedOn: body.endedOn }),
+    });
+  }
+
+  @Post('cin-plans')
+  @HttpCode(201)
+  @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
+  async startCin(
+    @Param('id', UuidParam('id')) caseId: string,
+    @Body() body: StartedOnDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const planId = randomUUID();
+    const result = await writeCase(this.commands, {
+      caseId,
+      user,
+      request,
+      response,
+      command: () => ({ type: 'StartChildInNeedPlan', planId, startedOn: body.startedOn }),
+    });
+    return { ...result, cinPlanId: planId };
+  }
+
+  @Post('cin-plans/:pid/end')
+  @HttpCode(201)
+  @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
+  endCin(
+    @Param('id', UuidParam('id')) caseId: string,
+    @Param('pid', UuidParam('pid')) planId: string,
+    @Body() body: EndedOnDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return writeCase(this.commands, {
+      caseId,
+      user,
+      request,
+      response,
+      command: () => ({ type: 'EndChildInNeedPlan', planId, endedOn: body.endedOn }),
+    });
+  }
+}
