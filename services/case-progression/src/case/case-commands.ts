@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ConcurrencyError, type AppendContext } from '@csc/event-store';
 import { decide, type CaseCommand } from './case.decider';
 import { CaseRepository } from './case.repository';
-import type { CaseState } from './case.state';
+import type { CaseState } from './domain/case.state';
 
 export interface CaseCommandRequest {
   caseId: string;

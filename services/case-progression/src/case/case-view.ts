@@ -1,6 +1,6 @@
 import { addMonths, addWorkingDays } from '@csc/domain';
 import { ASSESSMENT_TIMESCALE_WORKING_DAYS, ICPC_TIMESCALE_WORKING_DAYS } from './case.decider';
-import type { CaseState } from './case.state';
+import type { CaseState } from './domain/case.state';
 
 /**
  * The case as a social worker reads it: where the child is in the statutory process, and what is due

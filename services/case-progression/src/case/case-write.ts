@@ -3,7 +3,7 @@ import type { AuthenticatedUser } from '@csc/auth';
 import { commandContextOf, expectedVersionFrom } from '@csc/platform';
 import type { CaseCommands } from './case-commands';
 import type { CaseCommand } from './case.decider';
-import type { CaseState } from './case.state';
+import type { CaseState } from './domain/case.state';
 
 export interface CaseWrite {
   caseId: string;

@@ -21,8 +21,8 @@ import type {
   StrategyDiscussionHeldV1,
 } from '@csc/contracts';
 import { DomainRuleViolation, StateConflict, workingDaysBetween } from '@csc/domain';
-import * as rules from './case-rules';
-import { initialCaseState, type CaseState } from './case.state';
+import * as rules from './domain/case-rules';
+import { initialCaseState, type CaseState } from './domain/case.state';
 
 export const ASSESSMENT_TIMESCALE_WORKING_DAYS = 45;
 export const ICPC_TIMESCALE_WORKING_DAYS = 15;

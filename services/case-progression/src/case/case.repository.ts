@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { currentSchemaVersionOf } from '@csc/contracts';
 import { EventStore, type AppendContext, type ExpectedVersion } from '@csc/event-store';
 import { foldCase, type CaseEvent } from './case.decider';
-import type { CaseState } from './case.state';
+import type { CaseState } from './domain/case.state';
 
 export interface LoadedCase {
   state: CaseState;

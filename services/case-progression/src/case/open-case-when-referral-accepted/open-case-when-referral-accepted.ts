@@ -6,7 +6,7 @@ import { NO_STREAM } from '@csc/event-store';
 import { KafkaEventContext } from '@csc/messaging';
 import { decide } from '../case.decider';
 import { CaseRepository } from '../case.repository';
-import { initialCaseState } from '../case.state';
+import { initialCaseState } from '../domain/case.state';
 
 /**
  * A referral accepted for assessment opens a case, once: the case id is derived from the referral's,
