@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TOPICS } from '@csc/contracts';
 import { PlatformModule } from '@csc/platform';
 import { ChildIndex } from './child-index/child-index';
+import { RecordCaseWhenOpened } from './referral/record-case-when-opened/record-case-when-opened';
 import { CreateReferralWhenEarlyHelpStepsUp } from './referral/create-referral-when-early-help-steps-up/create-referral-when-early-help-steps-up';
 import { IdempotencyKeys } from './infrastructure/idempotency-keys';
 import { referralIntakeMigrations } from './infrastructure/migrations';
@@ -20,6 +21,7 @@ import { RequestInformationController } from './referral/request-information/req
   ],
   controllers: [
     CreateReferralWhenEarlyHelpStepsUp,
+    RecordCaseWhenOpened,
     ReceiveReferralController,
     RequestInformationController,
     ProvideInformationController,

@@ -216,6 +216,18 @@ describe('a child from a posted referral to case closure, over HTTP and Kafka', 
     ).toBe(403);
   });
 
+  it('lets only one of two writes made on the same version succeed', async () => {
+    const { childId } = await referAndAccept('Racing');
+    const opened = await caseOf(childId);
+    const [first, second] = await Promise.all([
+      post(cases, `/v1/cases/${opened.caseId}/cin-plans`, { startedOn: '2025-02-01' }, 'SOCIAL_WORKER', opened.version),
+      post(cases, `/v1/cases/${opened.caseId}/assessments`, { startedAt: '2025-01-06' }, 'FRONT_DOOR', opened.version),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([201, 409]);
+    const loser = first.status === 409 ? first : second;
+    expect(loser.body.currentVersion).toBe(opened.version + 1);
+  });
+
   it('opens no second case when the decision is redelivered or republished', async () => {
     const { childId, referralId } = await referAndAccept('Redelivered');
     await caseOf(childId);

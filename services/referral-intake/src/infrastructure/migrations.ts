@@ -3,6 +3,7 @@ import { CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 import { CreateChildIndex1763900000000 } from './migrations/create-child-index.migration';
 import { CreateIdempotencyKeys1763900000001 } from './migrations/create-idempotency-keys.migration';
+import { CreateReferralCases1764000000001 } from './migrations/create-referral-cases.migration';
 
 /** In order. The event store (events + outbox checkpoint) and the reactions' inbox come first. */
 export const referralIntakeMigrations: MixedList<Function> = [
@@ -10,4 +11,5 @@ export const referralIntakeMigrations: MixedList<Function> = [
   CreateInbox1763800000001,
   CreateChildIndex1763900000000,
   CreateIdempotencyKeys1763900000001,
+  CreateReferralCases1764000000001,
 ];

@@ -6,7 +6,7 @@ import { schoolDecisionCategoryOf } from './school-decision-category';
 export const isReferrerSchool = (referral: LoadedReferral, user: AuthenticatedUser): boolean =>
   user.role === 'SCHOOL' && referral.state.received.referrerOrganisationId === user.org;
 
-export const referralView = ({ state, version, events }: LoadedReferral, viewer: AuthenticatedUser) => {
+export const referralView = ({ state, version, events, caseId }: LoadedReferral, viewer: AuthenticatedUser) => {
   const received = state.received;
   const match = events.find((event) => event.type === 'ChildMatched');
   const informationRequests = events.flatMap((event) => (event.type === 'InformationRequested' ? [event.data] : []));
@@ -30,6 +30,8 @@ export const referralView = ({ state, version, events }: LoadedReferral, viewer:
     concerns: { summary: received.subject.concernsSummary, factors: received.factors },
     consent: { given: received.consent.given, notRequiredReason: received.subject.consentNotRequiredReason },
     steppedUpFromEarlyHelpEpisodeId: received.steppedUpFromEarlyHelpEpisodeId,
+    // Staff follow the referral into its case; a school is told progress through its notifications instead.
+    ...(forSchool ? {} : { caseId: caseId ?? null }),
     // Whether a child was known before is case history: not for a school.
     ...(forSchool || match?.type !== 'ChildMatched'
       ? {}

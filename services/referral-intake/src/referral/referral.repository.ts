@@ -9,6 +9,8 @@ export interface LoadedReferral {
   state: Exclude<ReferralState, { status: 'NONE' }>;
   version: number;
   events: ReferralEvent[];
+  /** The case it opened or joined in case-progression, once that has happened. */
+  caseId?: string | null;
 }
 
 const STREAM_PREFIX = 'referral-';
@@ -23,7 +25,13 @@ export class ReferralRepository {
   ) {}
 
   async load(referralId: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedReferral | null> {
-    return toLoaded(await this.eventStore.readStream(referralStreamId(referralId), manager));
+    const loaded = toLoaded(await this.eventStore.readStream(referralStreamId(referralId), manager));
+    return loaded && { ...loaded, caseId: await this.caseOf(referralId, manager) };
+  }
+
+  private async caseOf(referralId: string, manager: EntityManager): Promise<string | null> {
+    const [row] = await manager.query(`SELECT case_id FROM referral_cases WHERE referral_id = $1`, [referralId]);
+    return row?.case_id ?? null;
   }
 
   async loadOrThrow(referralId: string, manager?: EntityManager): Promise<LoadedReferral> {
@@ -38,8 +46,8 @@ export class ReferralRepository {
       `SELECT stream_id FROM events WHERE child_id = $1 AND stream_id LIKE $2 AND stream_version = 1 ORDER BY global_position`,
       [childId, `${STREAM_PREFIX}%`],
     );
-    const referrals = await Promise.all(rows.map((row) => this.eventStore.readStream(row.stream_id)));
-    return referrals.map(toLoaded).filter((referral): referral is LoadedReferral => referral !== null);
+    const referrals = await Promise.all(rows.map((row) => this.load(row.stream_id.slice(STREAM_PREFIX.length))));
+    return referrals.filter((referral): referral is LoadedReferral => referral !== null);
   }
 
   async append(
