@@ -13,12 +13,15 @@ const category = z.enum(ABUSE_CATEGORY_CODES as [string, ...string[]]);
 export const ASSESSMENT_OUTCOMES = ['CHILD_IN_NEED', 'NO_FURTHER_ACTION', 'STEP_DOWN_TO_EARLY_HELP', 'STRATEGY_DISCUSSION'] as const;
 export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
 
-/** What early help needs to open an episode when a case steps a family down (RC9, or an assessment's outcome). */
+/**
+ * What early help needs to open an episode when a case steps a family down (RC9, or an assessment's
+ * outcome); the child's identity travels in the event's `data.subject`, where personal data lives.
+ */
 export const stepDownSchema = z.strictObject({
   schoolUrn: z.string().nullable(),
   consentGiven: z.boolean(),
-  subject: z.strictObject({ child: childSubjectSchema }),
 });
+const stepDownSubject = z.strictObject({ child: childSubjectSchema }).nullable();
 
 /** A CIN episode begins: the front door accepted a referral for assessment. */
 export const caseOpenedV1 = z.strictObject({
@@ -56,6 +59,7 @@ export const assessmentCompletedV1 = z.strictObject({
   workingDaysFromReferral: z.number().int().min(0),
   withinTimescale: z.boolean(),
   stepDown: stepDownSchema.nullable(),
+  subject: stepDownSubject,
 });
 
 export const strategyDiscussionHeldV1 = z.strictObject({ caseId: id, strategyDiscussionId: id, heldOn: day, section47Id: id.nullable() });
@@ -87,6 +91,7 @@ export const caseClosedV1 = z.strictObject({
   reason: z.enum(REASON_FOR_CLOSURE_CODES as [string, ...string[]]),
   referralDate: day,
   stepDown: stepDownSchema.nullable(),
+  subject: stepDownSubject,
 });
 
 export type CaseOpenedV1 = z.infer<typeof caseOpenedV1>;

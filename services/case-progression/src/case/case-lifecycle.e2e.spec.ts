@@ -144,6 +144,8 @@ describe('a child from a posted referral to case closure, over HTTP and Kafka', 
     await write(`/cp-plans/${cpPlanId}/reviews`, { heldOn: '2025-10-24', latestCategory: 'EMO' });
     await write(`/cp-plans/${cpPlanId}/end`, { endedOn: '2026-01-16' });
     const { cinPlanId } = await write('/cin-plans', { startedOn: '2026-01-16' });
+    // After the ICPC and the CP plan, the child is on a CIN plan (not still "in Section 47").
+    expect(ok(await get(cases, `/v1/cases/${caseId}`, 'SOCIAL_WORKER'), 200).body.stage).toBe('CHILD_IN_NEED_PLAN');
     await write(`/cin-plans/${cinPlanId}/end`, { endedOn: '2026-03-02' });
     await write('/closure', { closedOn: '2026-03-31', reason: 'RC7' });
 
@@ -184,9 +186,10 @@ describe('a child from a posted referral to case closure, over HTTP and Kafka', 
       .find((message) => message.key === childId && message.headers['event-type'] === 'ChildProtectionConferenceHeld');
     expect(JSON.parse(completed!.value!).data).toMatchObject({ workingDaysFromStrategyDiscussion: 14, withinTimescale: true, section47Id });
 
-    // Nothing after closure (2990); a stale or missing If-Match is refused.
+    // Nothing after closure (2990/8565: a census rule, so 422); a stale or missing If-Match is refused.
     const after = await post(cases, `/v1/cases/${caseId}/cin-plans`, { startedOn: '2026-04-01' }, 'SOCIAL_WORKER', version);
-    expect(after.status).toBe(409);
+    expect(after.status).toBe(422);
+    expect(after.body.message[0]).toMatch(/nothing more can be recorded \[nothing-after-closure\] \(CIN census rule 8565\)/);
     expect((await post(cases, `/v1/cases/${caseId}/cin-plans`, { startedOn: '2026-04-01' }, 'SOCIAL_WORKER', version - 1)).status).toBe(
       409,
     );

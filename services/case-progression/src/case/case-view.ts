@@ -8,8 +8,10 @@ import type { CaseState } from './domain/case.state';
  * referral, an ICPC within 15 working days of the strategy discussion that started the S47, CP
  * reviews 3 months after the ICPC and then at most every 6 months).
  */
-export const caseView = (state: CaseState, version: number, today: string) => {
+export const caseView = (state: CaseState, version: number, asOf: string) => {
   const opened = state.opened!;
+  // Nothing is overdue on a closed case: the due dates stop counting at closure.
+  const today = state.status === 'CLOSED' ? '0000-00-00' : asOf;
   const assessmentDueDate = addWorkingDays(state.referralDate, ASSESSMENT_TIMESCALE_WORKING_DAYS);
   const assessments = Object.entries(state.assessments).map(([assessmentId, assessment]) => ({ assessmentId, ...assessment }));
   const assessmentCompleted = assessments.some((assessment) => assessment.authorisedOn);
@@ -59,7 +61,7 @@ export const caseView = (state: CaseState, version: number, today: string) => {
       icpcOverdue: awaitingIcpc.some((section47) => section47.icpcOverdue),
       nextCpReviewDueDate: nextCpReview?.nextReviewDueDate ?? null,
       cpReviewOverdue: cpPlans.some((plan) => plan.reviewOverdue),
-      asOf: today,
+      asOf,
     },
     assessments,
     strategyDiscussions: Object.entries(state.strategyDiscussions).map(([strategyDiscussionId, discussion]) => ({
@@ -84,7 +86,11 @@ const stageOf = (state: CaseState): string => {
   if (state.status === 'CLOSED') return 'CLOSED';
   if (state.lookedAfter) return 'LOOKED_AFTER';
   if (Object.values(state.cpPlans).some((plan) => !plan.endedOn)) return 'CHILD_PROTECTION_PLAN';
-  if (Object.values(state.section47s).some((section47) => !section47.concludedOn || section47.icpcRequired)) return 'SECTION_47';
+  const conferenced = new Set(Object.values(state.conferences).map((conference) => conference.section47Id));
+  const section47Active = Object.entries(state.section47s).some(
+    ([id, section47]) => !section47.concludedOn || (section47.icpcRequired && !conferenced.has(id)),
+  );
+  if (section47Active) return 'SECTION_47';
   if (Object.values(state.cinPlans).some((plan) => !plan.endedOn)) return 'CHILD_IN_NEED_PLAN';
   if (Object.values(state.assessments).some((assessment) => !assessment.authorisedOn)) return 'ASSESSMENT';
   return 'OPEN';

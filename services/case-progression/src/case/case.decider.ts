@@ -74,14 +74,14 @@ export const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
     if (state.status !== 'NONE') throw new StateConflict('caseId', 'the case is already open');
     return [{ type: 'CaseOpened', data: command.opened }];
   }
-  rules.caseIsOpen(state);
+  rules.caseIsOpen_2990_8565(state);
   const caseId = state.opened!.caseId;
   switch (command.type) {
     case 'AttachReferral':
       if (state.attachedReferralIds.includes(command.attached.referralId)) return [];
       return [{ type: 'ReferralAttachedToCase', data: command.attached }];
     case 'StartAssessment':
-      rules.notBeforeReferral_1103_1104_8630(state, 'startedAt', command.startedOn, '1103');
+      rules.notBeforeReferral(state, 'startedAt', command.startedOn, '1103');
       if (Object.values(state.assessments).some((assessment) => !assessment.authorisedOn)) {
         throw new DomainRuleViolation('startedAt', 'one-assessment-at-a-time', 'an assessment is already in progress');
       }
@@ -104,14 +104,15 @@ export const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
             outcome: command.outcome,
             workingDaysFromReferral,
             withinTimescale: workingDaysFromReferral <= ASSESSMENT_TIMESCALE_WORKING_DAYS,
-            stepDown: command.outcome === 'STEP_DOWN_TO_EARLY_HELP' ? stepDownOf(state) : null,
+            ...stepDownIf(command.outcome === 'STEP_DOWN_TO_EARLY_HELP', state),
           },
         },
       ];
     }
     case 'HoldStrategyDiscussion':
       rules.nothingAfterNoFurtherAction_8831_4000(state, 'heldOn');
-      rules.notBeforeReferral_1103_1104_8630(state, 'heldOn', command.heldOn, '1104');
+      rules.notBeforeReferral(state, 'heldOn', command.heldOn, command.section47 ? '2889' : '1104');
+      if (command.section47) rules.oneSection47AtATime_8890(state);
       return [
         {
           type: 'StrategyDiscussionHeld',
@@ -137,7 +138,7 @@ export const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
     }
     case 'HoldConference': {
       rules.nothingAfterNoFurtherAction_8831_4000(state, 'heldOn');
-      rules.notBeforeReferral_1103_1104_8630(state, 'heldOn', command.heldOn, '1104');
+      rules.notBeforeReferral(state, 'heldOn', command.heldOn, '1104');
       rules.icpcOnAWorkingDay_8875(command.heldOn);
       if (command.childProtectionPlan && !command.category) {
         throw new DomainRuleViolation('category', 'category-for-cp-plan', 'a child protection plan needs a category of abuse');
@@ -147,7 +148,7 @@ export const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
       }
       const section47Id = latestSection47NeedingConference(state);
       const startedOn = section47Id ? state.section47s[section47Id].startedOn : null;
-      if (startedOn) rules.notBefore('heldOn', command.heldOn, startedOn, 'the strategy discussion that started the Section 47');
+      rules.icpcFollowsSection47_8615(startedOn, command.heldOn);
       const workingDays = startedOn ? workingDaysBetween(startedOn, command.heldOn) : null;
       const events: CaseEvent[] = [
         {
@@ -180,7 +181,7 @@ export const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
     }
     case 'ReviewChildProtectionPlan': {
       const plan = openCpPlan(state, command.planId);
-      rules.notBefore('heldOn', command.heldOn, plan.reviews.at(-1) ?? plan.startedOn, 'the plan started or was last reviewed');
+      rules.reviewAfterPlanStart_8841(command.heldOn, plan.reviews.at(-1) ?? plan.startedOn);
       return [
         {
           type: 'ChildProtectionPlanReviewed',
@@ -196,8 +197,9 @@ export const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
     }
     case 'StartChildInNeedPlan':
       rules.nothingAfterNoFurtherAction_8831_4000(state, 'startedOn');
-      rules.notBeforeReferral_1103_1104_8630(state, 'startedOn', command.startedOn, '1103');
+      rules.notBeforeReferral(state, 'startedOn', command.startedOn, '4015');
       rules.oneOpenCinPlan_4004(state);
+      rules.noCinPlanDuringCpPlan_4001(state);
       return [{ type: 'ChildInNeedPlanStarted', data: { caseId, planId: command.planId, startedOn: command.startedOn } }];
     case 'EndChildInNeedPlan': {
       const plan = state.cinPlans[command.planId];
@@ -208,7 +210,7 @@ export const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
     }
     case 'StartLookedAfter':
       rules.nothingAfterNoFurtherAction_8831_4000(state, 'startedOn');
-      rules.notBeforeReferral_1103_1104_8630(state, 'startedOn', command.startedOn, '1103');
+      rules.notBeforeReferral(state, 'startedOn', command.startedOn, '1103');
       if (state.lookedAfter) throw new StateConflict('startedOn', 'the child is already looked after');
       return [
         {
@@ -226,7 +228,7 @@ export const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
         },
       ];
     case 'CloseCase':
-      rules.notBeforeReferral_1103_1104_8630(state, 'closedOn', command.closedOn, '8630');
+      rules.notBeforeReferral(state, 'closedOn', command.closedOn, '8630');
       rules.closedAfterAssessmentNeedsOne_8825(state, command.reason);
       rules.nothingOpenAtClosure(state);
       return [
@@ -237,7 +239,8 @@ export const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
             closedOn: command.closedOn,
             reason: command.reason,
             referralDate: state.referralDate,
-            stepDown: command.reason === 'RC9' ? stepDownOf(state) : null,
+            // A family already stepped down at assessment is not handed over a second time at closure.
+            ...stepDownIf(command.reason === 'RC9' && !state.steppedDown, state),
           },
         },
       ];
@@ -270,6 +273,7 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
         ...state,
         assessments: { ...state.assessments, [event.data.assessmentId]: assessment },
         lastAssessmentOutcome: event.data.outcome,
+        steppedDown: state.steppedDown || event.data.stepDown !== null,
       };
     }
     case 'StrategyDiscussionHeld': {
@@ -347,11 +351,17 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
 
 export const foldCase = (events: CaseEvent[]): CaseState => events.reduce(evolve, initialCaseState);
 
-const stepDownOf = (state: CaseState): StepDown => ({
-  schoolUrn: state.opened!.child.schoolUrn,
-  consentGiven: state.opened!.consentGiven,
-  subject: { child: state.opened!.subject.child },
-});
+/** What early help needs to open an episode; the child's identity goes in `subject`, where personal data lives. */
+const stepDownIf = (
+  steppingDown: boolean,
+  state: CaseState,
+): { stepDown: StepDown | null; subject: { child: CaseOpenedV1['subject']['child'] } | null } =>
+  steppingDown
+    ? {
+        stepDown: { schoolUrn: state.opened!.child.schoolUrn, consentGiven: state.opened!.consentGiven },
+        subject: { child: state.opened!.subject.child },
+      }
+    : { stepDown: null, subject: null };
 
 /** The most recent Section 47 that concluded an ICPC was needed (or is still open) and has no conference yet. */
 const latestSection47NeedingConference = (state: CaseState): string | null => {

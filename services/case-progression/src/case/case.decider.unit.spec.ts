@@ -125,7 +125,7 @@ describe('case decider', () => {
     it('8869: factor 21 only alone, and some factor recorded', () => {
       expect(history(start(), complete('CHILD_IN_NEED', '2025-02-14', ['21'] as never[])).at(-1)?.type).toBe('AssessmentCompleted');
       expect(rule(history(start()), complete('CHILD_IN_NEED', '2025-02-14', ['21', '16A'] as never[]))).toBe('factor-21-alone/8869');
-      expect(rule(history(start()), complete('CHILD_IN_NEED', '2025-02-14', [] as never[]))).toBe('factors-recorded/8869');
+      expect(rule(history(start()), complete('CHILD_IN_NEED', '2025-02-14', [] as never[]))).toBe('factors-recorded/8897Q');
     });
 
     it('completes only after it started, and only once', () => {
@@ -136,8 +136,10 @@ describe('case decider', () => {
 
     it('a step-down outcome carries what early help needs', () => {
       expect(history(start(), complete('STEP_DOWN_TO_EARLY_HELP')).at(-1)).toMatchObject({
-        data: { stepDown: { schoolUrn: '100001', consentGiven: true, subject: { child: { givenName: 'Amelia' } } } },
+        data: { stepDown: { schoolUrn: '100001', consentGiven: true }, subject: { child: { givenName: 'Amelia' } } },
       });
+      // Personal data only in data.subject, and none when the family is not stepped down.
+      expect(history(start(), complete('CHILD_IN_NEED')).at(-1)).toMatchObject({ data: { stepDown: null, subject: null } });
     });
   });
 
@@ -169,6 +171,30 @@ describe('case decider', () => {
     it('8875: never at a weekend or on a bank holiday', () => {
       expect(rule(history(strategy()), conference('2025-01-25'))).toBe('icpc-not-at-weekend/8875');
       expect(rule(history(strategy()), conference('2025-04-18'))).toBe('icpc-not-on-bank-holiday/8875');
+    });
+
+    it('8615: a conference follows a Section 47 enquiry that called for it', () => {
+      expect(rule(history(), conference('2025-01-27', false))).toBe('icpc-after-section-47/8615');
+      const noIcpc: CaseCommand = { type: 'ConcludeSection47', section47Id: ids.s47, concludedOn: '2025-01-17', icpcRequired: false };
+      expect(rule(history(strategy(), noIcpc), conference('2025-01-27', false))).toBe('icpc-after-section-47/8615');
+      expect(history(strategy(), conference('2025-01-27', false)).at(-1)?.type).toBe('ChildProtectionConferenceHeld');
+    });
+
+    it('8890: one Section 47 enquiry at a time; 2889: not before the referral', () => {
+      expect(
+        rule(history(strategy()), {
+          ...strategy('2025-01-09'),
+          strategyDiscussionId: '22222222-0000-4000-8000-000000000009',
+          section47Id: '33333333-0000-4000-8000-000000000009',
+        } as CaseCommand),
+      ).toBe('one-section-47-at-a-time/8890');
+      const another = history(strategy(), conclude(), {
+        ...strategy('2025-01-20'),
+        strategyDiscussionId: '22222222-0000-4000-8000-000000000009',
+        section47Id: '33333333-0000-4000-8000-000000000009',
+      } as CaseCommand);
+      expect(another.at(-1)?.type).toBe('StrategyDiscussionHeld');
+      expect(rule(history(), strategy('2025-01-02'))).toBe('not-before-referral/2889');
     });
 
     it('1104: not before the referral', () => {
@@ -203,6 +229,15 @@ describe('case decider', () => {
       expect(rule(onPlan(), endCp('2025-01-20'))).toBe('dates-in-order');
     });
 
+    it('8841: a review is after the plan started, and after the last review', () => {
+      const review = (heldOn: string): CaseCommand => ({ type: 'ReviewChildProtectionPlan', planId: ids.cp, heldOn, latestCategory: null });
+      expect(rule(onPlan(), review('2025-01-27'))).toBe('review-after-plan-start/8841');
+      expect(rule(history(strategy(), conference('2025-01-27'), review('2025-04-25')), review('2025-04-25'))).toBe(
+        'review-after-plan-start/8841',
+      );
+      expect(history(strategy(), conference('2025-01-27'), review('2025-01-28')).at(-1)?.type).toBe('ChildProtectionPlanReviewed');
+    });
+
     it('one at a time', () => {
       expect(rule(onPlan(), { ...conference('2025-02-03'), conferenceId: '44444444-0000-4000-8000-000000000002' } as CaseCommand)).toBe(
         'one-open-cp-plan',
@@ -211,6 +246,14 @@ describe('case decider', () => {
   });
 
   describe('child in need plans', () => {
+    it('4001: not while the child is on a child protection plan; 4015: not before the referral', () => {
+      expect(rule(history(strategy(), conference('2025-01-27')), startCin(ids.cin, '2025-02-01'))).toBe('no-cin-plan-during-cp-plan/4001');
+      expect(history(strategy(), conference('2025-01-27'), endCp('2025-02-10'), startCin(ids.cin, '2025-02-10')).at(-1)?.type).toBe(
+        'ChildInNeedPlanStarted',
+      );
+      expect(rule(history(), startCin(ids.cin, '2025-01-02'))).toBe('not-before-referral/4015');
+    });
+
     it('4004: one open at a time; another once it has ended', () => {
       expect(rule(history(startCin()), startCin(ids.cin2, '2025-03-01'))).toBe('one-open-cin-plan/4004');
       const ended = history(
@@ -250,10 +293,24 @@ describe('case decider', () => {
       expect(rule(history(startCin()), close('RC7'))).toBe('nothing-open-at-closure');
     });
 
-    it('2990: nothing is recorded after closure', () => {
+    it('2990 / 8565: nothing is recorded after closure', () => {
       const closed = history(start(), complete('NO_FURTHER_ACTION'), close('RC8'));
-      expect(rule(closed, startCin())).toBe('conflict:caseId');
-      expect(rule(closed, close('RC7'))).toBe('conflict:caseId');
+      expect(rule(closed, startCin())).toBe('nothing-after-closure/8565');
+      expect(rule(closed, close('RC7'))).toBe('nothing-after-closure/8565');
+    });
+
+    it('8868: a Section 47 enquiry is concluded (conference held, or none needed) before closure', () => {
+      expect(rule(history(strategy()), close('RC7'))).toBe('nothing-open-at-closure');
+      expect(rule(history(strategy(), conclude()), close('RC7'))).toBe('nothing-open-at-closure'); // an ICPC was required
+      const noIcpc: CaseCommand = { type: 'ConcludeSection47', section47Id: ids.s47, concludedOn: '2025-01-17', icpcRequired: false };
+      expect(history(strategy(), noIcpc, close('RC7')).at(-1)?.type).toBe('CaseClosed');
+    });
+
+    it('hands a family to early help once: RC9 after an assessment already stepped it down carries no second step-down', () => {
+      expect(history(start(), complete('STEP_DOWN_TO_EARLY_HELP'), close('RC9')).at(-1)).toMatchObject({
+        type: 'CaseClosed',
+        data: { stepDown: null, subject: null },
+      });
     });
   });
 });

@@ -7,6 +7,8 @@ export interface CaseState {
   attachedReferralIds: string[];
   assessments: Record<string, { startedOn: string; authorisedOn?: string; outcome?: AssessmentOutcome }>;
   lastAssessmentOutcome: AssessmentOutcome | null;
+  /** Handed to early help already (an assessment's STEP_DOWN_TO_EARLY_HELP): RC9 must not do it again. */
+  steppedDown: boolean;
   strategyDiscussions: Record<string, { heldOn: string; section47Id: string | null }>;
   section47s: Record<string, { startedOn: string; concludedOn?: string; icpcRequired?: boolean }>;
   conferences: Record<string, { heldOn: string; section47Id: string | null }>;
@@ -23,6 +25,7 @@ export const initialCaseState: CaseState = {
   attachedReferralIds: [],
   assessments: {},
   lastAssessmentOutcome: null,
+  steppedDown: false,
   strategyDiscussions: {},
   section47s: {},
   conferences: {},
