@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isCalendarDate, isValidNhsNumber, isValidPostcode, isValidUpn, isValidUrn } from '@csc/domain';
+import { isCalendarDate, isValidNhsNumber, isValidPostcode, isValidUpn, isValidUrn, londonDateOf } from '@csc/domain';
 
 /**
  * Field checks for request bodies, each with a message that says what is wrong without echoing the
@@ -51,7 +51,9 @@ export const IsNotInFuture = (options?: ValidationOptions) =>
     'notInFuture',
     (value) => {
       if (typeof value !== 'string') return false;
-      const at = isCalendarDate(value) ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value);
+      // A calendar day is compared with today's date in England (not UTC midnight, which is an hour off in summer).
+      if (isCalendarDate(value)) return value <= londonDateOf(new Date(Date.now() + CLOCK_SKEW_MS));
+      const at = Date.parse(value);
       return !Number.isNaN(at) && at <= Date.now() + CLOCK_SKEW_MS;
     },
     'must not be in the future',

@@ -186,6 +186,16 @@ describe('a child from a posted referral to case closure, over HTTP and Kafka', 
       .find((message) => message.key === childId && message.headers['event-type'] === 'ChildProtectionConferenceHeld');
     expect(JSON.parse(completed!.value!).data).toMatchObject({ workingDaysFromStrategyDiscussion: 14, withinTimescale: true, section47Id });
 
+    // Personal data only inside data.subject, in every event of both services about this child.
+    const aboutChild = probe.messages.filter((message) => message.key === childId).map((message) => JSON.parse(message.value!));
+    expect(aboutChild.length).toBeGreaterThanOrEqual(13 + 3);
+    for (const event of aboutChild) {
+      const { subject: _subject, ...outsideSubject } = event.data;
+      expect(JSON.stringify({ ...event, data: outsideSubject })).not.toMatch(
+        /Amelia|Lifecycle|2014-06-01|FY1 4QS|Sam Example|Disclosure of harm/,
+      );
+    }
+
     // Nothing after closure (2990/8565: a census rule, so 422); a stale or missing If-Match is refused.
     const after = await post(cases, `/v1/cases/${caseId}/cin-plans`, { startedOn: '2026-04-01' }, 'SOCIAL_WORKER', version);
     expect(after.status).toBe(422);

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
+import { parseEventData } from '@csc/contracts';
+import { londonDateOf } from '@csc/domain';
+import { childAtReferral } from '../referral/receive-referral/child-at-referral';
 import { matchChild, type ChildIdentity, type ChildMatch, type KnownIdentity } from './domain/child-matching';
 
 interface IdentityRow {
@@ -34,11 +37,12 @@ export class ChildIndex {
 
   async resolve(manager: EntityManager, identity: ChildIdentity, referralId: string): Promise<ResolvedChild> {
     await this.lockKeysOf(manager, identity);
+    // Every row of every candidate child: a conflict on any of them rules the child out.
     const candidates: IdentityRow[] = await manager.query(
       `SELECT referral_id, child_id, given_name, family_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, unborn, sex,
               nhs_number, upn, postcode_district
        FROM child_identities
-       WHERE nhs_number = $1 OR upn = $2 OR (date_of_birth = $3 AND unborn = $4)`,
+       WHERE child_id IN (SELECT child_id FROM child_identities WHERE nhs_number = $1 OR upn = $2 OR (date_of_birth = $3 AND unborn = $4))`,
       [identity.nhsNumber, identity.upn, identity.dateOfBirth, identity.unborn],
     );
     const match = matchChild(identity, candidates.map(toKnownIdentity));
@@ -68,13 +72,22 @@ export class ChildIndex {
     );
   }
 
-  async isKnown(manager: EntityManager, childId: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM child_identities WHERE child_id = $1 LIMIT 1`, [childId]);
-    return rows.length > 0;
+  /** The child is in the index and none of its descriptions has an NHS number or UPN that conflicts. */
+  async canLink(manager: EntityManager, childId: string, identity: ChildIdentity): Promise<boolean> {
+    const rows: { nhs_number: string | null; upn: string | null }[] = await manager.query(
+      `SELECT nhs_number, upn FROM child_identities WHERE child_id = $1`,
+      [childId],
+    );
+    const conflicts = rows.some(
+      (row) =>
+        (identity.nhsNumber && row.nhs_number && row.nhs_number !== identity.nhsNumber) ||
+        (identity.upn && row.upn && row.upn !== identity.upn),
+    );
+    return rows.length > 0 && !conflicts;
   }
 
   /** Rebuilds the index from the referral events, the source of truth, in log order. */
-  async rebuildFromEvents(identityOf: (data: unknown) => ChildIdentity): Promise<number> {
+  async rebuildFromEvents(identityOf: (data: unknown) => ChildIdentity = identityFromReferralReceived): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`LOCK TABLE child_identities IN EXCLUSIVE MODE`);
       await manager.query(`DELETE FROM child_identities`);
@@ -97,6 +110,14 @@ export class ChildIndex {
     );
   }
 }
+
+/** The identity a ReferralReceived recorded, derived exactly as it was when the referral was taken. */
+export const identityFromReferralReceived = (data: unknown): ChildIdentity => {
+  const received = parseEventData('ReferralReceived', data);
+  const { child } = received.subject;
+  return childAtReferral({ ...child, sex: received.child.sex }, londonDateOf(new Date(received.receivedAt)), { checkBirthDates: false })
+    .identity;
+};
 
 const toKnownIdentity = (row: IdentityRow): KnownIdentity => ({
   childId: row.child_id,

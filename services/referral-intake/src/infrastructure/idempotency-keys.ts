@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 export interface StoredResponse {
@@ -17,7 +17,7 @@ export class IdempotencyKeys {
   /** Returns the stored response to replay, or null when this request goes ahead. */
   async claim(manager: EntityManager, caller: string, key: string, body: unknown): Promise<StoredResponse | null> {
     if (!/^[\w-]{8,100}$/.test(key)) {
-      throw new UnprocessableEntityException(['Idempotency-Key: must be 8-100 letters, digits, - or _ (a UUID is ideal)']);
+      throw new BadRequestException(['Idempotency-Key: must be 8-100 letters, digits, - or _ (a UUID is ideal)']);
     }
     const requestHash = hashOf(body);
     const claimed = await manager.query(

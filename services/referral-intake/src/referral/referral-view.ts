@@ -4,7 +4,8 @@ import { schoolDecisionCategoryOf } from './school-decision-category';
 
 /** A school sees only referrals it made (the caller checks), and of those only what it may be told. */
 export const isReferrerSchool = (referral: LoadedReferral, user: AuthenticatedUser): boolean =>
-  user.role === 'SCHOOL' && referral.state.received.referrerOrganisationId === user.org;
+  // A school's referral is source 2A from its own URN; another agency's code that happens to equal a URN is not.
+  user.role === 'SCHOOL' && referral.state.received.source === '2A' && referral.state.received.referrerOrganisationId === user.org;
 
 export const referralView = ({ state, version, events, caseId }: LoadedReferral, viewer: AuthenticatedUser) => {
   const received = state.received;

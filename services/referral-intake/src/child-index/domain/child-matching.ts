@@ -15,7 +15,7 @@ export interface ChildIdentity {
   postcodeDistrict: string | null;
 }
 
-/** An identity the index already holds: how one earlier referral described its child. */
+/** An identity the index already holds: how one earlier referral described its child (pass every row of each candidate child). */
 export interface KnownIdentity extends ChildIdentity {
   childId: string;
   referralId: string;
@@ -45,12 +45,18 @@ export type ChildMatch =
  * shows one child's record to another's workers). Near misses are returned for tracing.
  */
 export const matchChild = (candidate: ChildIdentity, known: KnownIdentity[]): ChildMatch => {
+  // A conflict on any description of a child rules that child out, not only the row that matched.
+  const rowsByChild = new Map<string, KnownIdentity[]>();
+  for (const identity of known) rowsByChild.set(identity.childId, [...(rowsByChild.get(identity.childId) ?? []), identity]);
+  const childConflicts = (childId: string, conflict: (a: ChildIdentity, b: ChildIdentity) => boolean) =>
+    (rowsByChild.get(childId) ?? []).some((row) => conflict(candidate, row));
+
   if (candidate.nhsNumber) {
     const byNhs = known.find((identity) => identity.nhsNumber === candidate.nhsNumber);
     if (byNhs) return existing(byNhs, 'NHS_NUMBER', null, []);
   }
   if (candidate.upn) {
-    const byUpn = known.find((identity) => identity.upn === candidate.upn && !nhsConflict(candidate, identity));
+    const byUpn = known.find((identity) => identity.upn === candidate.upn && !childConflicts(identity.childId, nhsConflict));
     if (byUpn) return existing(byUpn, 'UPN', null, []);
   }
 
@@ -61,7 +67,7 @@ export const matchChild = (candidate: ChildIdentity, known: KnownIdentity[]): Ch
       familyNameKey(identity.familyName) === familyNameKey(candidate.familyName),
   );
   const fits = sameFamilyAndBirth
-    .filter((identity) => !conflicts(candidate, identity) && sameDistrict(candidate, identity))
+    .filter((identity) => !childConflicts(identity.childId, conflicts) && sameDistrict(candidate, identity))
     .map((identity) => ({ identity, comparison: compareGivenNames(candidate.givenName, identity.givenName) }))
     .filter((fit): fit is { identity: KnownIdentity; comparison: GivenNameComparison } => fit.comparison !== null);
 
@@ -92,9 +98,11 @@ export const compareGivenNames = (a: string, b: string): GivenNameComparison | n
   if (!keyA || !keyB) return null;
   if (keyA === keyB) return 'SAME';
   if (areNicknames(keyA, keyB)) return 'NICKNAME';
-  // One slip in a short name, two in a longer one; "Jack" and "Jake" (two edits) stay different children.
-  const allowed = Math.min(keyA.length, keyB.length) <= 5 ? 1 : 2;
-  return editDistance(keyA, keyB) <= allowed ? 'TYPO' : null;
+  // No slip allowed in a name of four letters or fewer (Eva and Ava, Jack and Jake are different
+  // children, often twins); one in a name of five to seven letters; two in a longer one.
+  const shorter = Math.min(keyA.length, keyB.length);
+  const allowed = shorter <= 4 ? 0 : shorter <= 7 ? 1 : 2;
+  return allowed > 0 && editDistance(keyA, keyB) <= allowed ? 'TYPO' : null;
 };
 
 const nhsConflict = (a: ChildIdentity, b: ChildIdentity) => !!a.nhsNumber && !!b.nhsNumber && a.nhsNumber !== b.nhsNumber;

@@ -37,6 +37,21 @@ const INDEX: KnownIdentity[] = [
   known('F', { givenName: 'Zoë', familyName: "O'Brien", dateOfBirth: '2015-01-15', sex: 'F', postcodeDistrict: 'M14', upn: UPN_F }),
   known('G', { givenName: 'Amelia', familyName: 'Khan', dateOfBirth: '2013-06-30', sex: 'F', postcodeDistrict: 'B12' }),
   known('I', { givenName: 'Noah', familyName: 'Evans', dateOfBirth: '2011-02-14', sex: 'M', upn: UPN_I, nhsNumber: '9990000018' }),
+  known('J', { givenName: 'Ava', familyName: 'Khan', dateOfBirth: '2013-06-30', sex: 'F', postcodeDistrict: 'B12' }),
+  known('K', { givenName: 'Lily-Rose', familyName: 'Ward', dateOfBirth: '2019-02-02', sex: 'F', postcodeDistrict: 'FY5' }),
+  // Child L was referred twice: once without an NHS number, once with one.
+  known('L', { givenName: 'Ruby', familyName: 'Stone', dateOfBirth: '2012-12-12', sex: 'F', postcodeDistrict: 'FY6' }),
+  {
+    ...known('L', {
+      givenName: 'Ruby',
+      familyName: 'Stone',
+      dateOfBirth: '2012-12-12',
+      sex: 'F',
+      postcodeDistrict: 'FY6',
+      nhsNumber: '9990000018',
+    }),
+    referralId: 'second-referral-of-L',
+  },
   known('H', { givenName: 'Baby', familyName: 'Walsh', dateOfBirth: '2026-03-01', unborn: true, sex: 'U', postcodeDistrict: 'FY4' }),
 ];
 
@@ -210,8 +225,12 @@ describe('name comparison', () => {
     ['Katie', 'Catherine', 'NICKNAME'],
     ['Mohammed', 'Muhammad', 'NICKNAME'],
     ['Sophie', 'Sopihe', 'TYPO'],
-    ['Mary-Jane', 'Mary', 'SAME'],
-    ['Leah', 'Lea', 'TYPO'],
+    ['Mary-Jane', 'Mary Jane', 'SAME'],
+    ['Mary-Jane', 'Mary', null],
+    ['Lily-Rose', 'Lily-Mae', null],
+    ['Eva', 'Ava', null],
+    ['Jonathon', 'Jonathan', 'TYPO'],
+    ['Leah', 'Lea', null],
     ['Leah', 'Lena', null],
     ['Leah', 'Noah', null],
     ['Jack', 'Jake', null],

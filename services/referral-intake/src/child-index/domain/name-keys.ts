@@ -17,8 +17,11 @@ export const familyNameKey = (familyName: string): string =>
     .sort()
     .join(' ');
 
-/** The first given name: a middle name given once and not the next time should not split a child in two. */
-export const givenNameKey = (givenName: string): string => normaliseName(givenName).split(/[\s-]+/)[0] ?? '';
+/**
+ * The whole given name, without spaces or hyphens ("Lily-Rose" and "Lily Rose" are one key). Not its
+ * first part alone: twins called Lily-Rose and Lily-Mae must stay two children.
+ */
+export const givenNameKey = (givenName: string): string => normaliseName(givenName).replace(/[\s-]+/g, '');
 
 /** Edit distance counting a swap of neighbours as one edit (Damerau, optimal string alignment). */
 export const editDistance = (a: string, b: string): number => {

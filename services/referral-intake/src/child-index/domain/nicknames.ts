@@ -38,7 +38,7 @@ const NICKNAME_GROUPS: string[][] = [
   ['isabella', 'isabel', 'isabelle', 'bella', 'izzy', 'issy'],
   ['olivia', 'liv', 'livvy', 'livia'],
   ['sophia', 'sophie', 'soph'],
-  ['eleanor', 'ellie', 'elle', 'nell', 'nellie', 'ella'],
+  ['eleanor', 'ellie', 'nell', 'nellie'],
   ['henry', 'harry', 'hal', 'hank'],
   ['harold', 'harry', 'hal'],
   ['frederick', 'fred', 'freddie', 'freddy'],

@@ -31,8 +31,10 @@ export class CreateReferralWhenEarlyHelpStepsUp {
 
     const receivedAt = new Date(steppedUp.steppedUpAt);
     const child = { ...steppedUp.subject.child, sex: steppedUp.sex, schoolUrn: steppedUp.schoolUrn ?? undefined };
-    const resolved = childAtReferral(child, londonDateOf(receivedAt));
-    const linked = steppedUp.childId && (await this.childIndex.isKnown(manager, steppedUp.childId)) ? steppedUp.childId : null;
+    const resolved = childAtReferral(child, londonDateOf(receivedAt), { checkBirthDates: false });
+    // Linked to the child early help knows, unless the index holds a conflicting NHS number or UPN for it.
+    const linked =
+      steppedUp.childId && (await this.childIndex.canLink(manager, steppedUp.childId, resolved.identity)) ? steppedUp.childId : null;
     let childId: string;
     let match;
     if (linked) {

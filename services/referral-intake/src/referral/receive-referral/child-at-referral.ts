@@ -18,12 +18,40 @@ export interface ReferredChild {
 const UNBORN_WINDOW_DAYS = 40 * 7;
 
 /**
- * The child as of the referral's date: the rules that relate birth to referral (CIN census 8520,
- * 8606), the identity the child index matches on, and the coarse attributes analytics may keep.
+ * The child as of the referral's date: the identity the child index matches on and the coarse
+ * attributes analytics may keep. With `checkBirthDates` (a referral taken at the front door), the
+ * rules relating birth to referral are kept (CIN census 8520, 8606); a referral made from an event
+ * (a step-up from early help) takes the child as early help knew it.
  */
-export const childAtReferral = (child: ReferredChild, referralDate: string): { identity: ChildIdentity; coarse: CoarseChild } => {
+export const childAtReferral = (
+  child: ReferredChild,
+  referralDate: string,
+  { checkBirthDates = true }: { checkBirthDates?: boolean } = {},
+): { identity: ChildIdentity; coarse: CoarseChild } => {
   const unborn = child.dateOfBirth === undefined;
   const birth = child.dateOfBirth ?? child.expectedDateOfBirth!;
+  if (checkBirthDates) checkBirthAgainstReferral(unborn, birth, referralDate);
+  return {
+    identity: {
+      givenName: child.givenName,
+      familyName: child.familyName,
+      dateOfBirth: birth,
+      unborn,
+      sex: child.sex,
+      nhsNumber: child.nhsNumber ? normaliseNhsNumber(child.nhsNumber) : null,
+      upn: child.upn ? child.upn.toUpperCase() : null,
+      postcodeDistrict: child.postcode ? postcodeDistrictOf(child.postcode) : null,
+    },
+    coarse: {
+      ageAtReferral: unborn ? null : Math.max(0, ageInYears(birth, referralDate)),
+      unborn,
+      sex: child.sex,
+      schoolUrn: child.schoolUrn ?? null,
+    },
+  };
+};
+
+const checkBirthAgainstReferral = (unborn: boolean, birth: string, referralDate: string) => {
   if (!unborn && birth > referralDate) {
     throw new DomainRuleViolation(
       'child.dateOfBirth',
@@ -42,22 +70,4 @@ export const childAtReferral = (child: ReferredChild, referralDate: string): { i
   if (unborn && birth > addDays(referralDate, UNBORN_WINDOW_DAYS)) {
     throw new DomainRuleViolation('child.expectedDateOfBirth', 'within-40-weeks', 'is more than 40 weeks after the referral', '8606');
   }
-  return {
-    identity: {
-      givenName: child.givenName,
-      familyName: child.familyName,
-      dateOfBirth: birth,
-      unborn,
-      sex: child.sex,
-      nhsNumber: child.nhsNumber ? normaliseNhsNumber(child.nhsNumber) : null,
-      upn: child.upn ? child.upn.toUpperCase() : null,
-      postcodeDistrict: child.postcode ? postcodeDistrictOf(child.postcode) : null,
-    },
-    coarse: {
-      ageAtReferral: unborn ? null : ageInYears(birth, referralDate),
-      unborn,
-      sex: child.sex,
-      schoolUrn: child.schoolUrn ?? null,
-    },
-  };
 };
