@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { EventType } from './event-catalogue';
 import { childMatchedV1, informationProvidedV1, informationRequestedV1, referralDecidedV1, referralReceivedV1 } from './referral-intake';
 import { earlyHelpSteppedUpV1 } from './early-help';
+import * as earlyHelpEvents from './early-help/early-help-events.v1';
 import * as caseEvents from './case-progression/case-events.v1';
 
 /** The current data schema of each event whose shape is settled; the rest arrive with their services. */
@@ -12,6 +13,13 @@ export const EVENT_DATA_SCHEMAS = {
   InformationProvided: informationProvidedV1,
   ReferralDecided: referralDecidedV1,
   EarlyHelpSteppedUp: earlyHelpSteppedUpV1,
+  EarlyHelpEpisodeOpened: earlyHelpEvents.earlyHelpEpisodeOpenedV1,
+  EarlyHelpAssessmentCompleted: earlyHelpEvents.earlyHelpAssessmentCompletedV1,
+  TeamAroundTheFamilyFormed: earlyHelpEvents.teamAroundTheFamilyFormedV1,
+  EarlyHelpPlanAgreed: earlyHelpEvents.earlyHelpPlanAgreedV1,
+  OutcomesLadderScored: earlyHelpEvents.outcomesLadderScoredV1,
+  EarlyHelpReviewed: earlyHelpEvents.earlyHelpReviewedV1,
+  EarlyHelpEpisodeClosed: earlyHelpEvents.earlyHelpEpisodeClosedV1,
   CaseOpened: caseEvents.caseOpenedV1,
   ReferralAttachedToCase: caseEvents.referralAttachedToCaseV1,
   AssessmentStarted: caseEvents.assessmentStartedV1,

@@ -20,6 +20,7 @@ export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
 export const stepDownSchema = z.strictObject({
   schoolUrn: z.string().nullable(),
   consentGiven: z.boolean(),
+  sex: z.enum(['M', 'F', 'U']),
 });
 const stepDownSubject = z.strictObject({ child: childSubjectSchema }).nullable();
 

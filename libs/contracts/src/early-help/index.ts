@@ -1,1 +1,2 @@
 export * from './early-help-stepped-up.v1';
+export * from './early-help-events.v1';

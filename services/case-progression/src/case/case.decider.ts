@@ -358,7 +358,7 @@ const stepDownIf = (
 ): { stepDown: StepDown | null; subject: { child: CaseOpenedV1['subject']['child'] } | null } =>
   steppingDown
     ? {
-        stepDown: { schoolUrn: state.opened!.child.schoolUrn, consentGiven: state.opened!.consentGiven },
+        stepDown: { schoolUrn: state.opened!.child.schoolUrn, consentGiven: state.opened!.consentGiven, sex: state.opened!.child.sex },
         subject: { child: state.opened!.subject.child },
       }
     : { stepDown: null, subject: null };
