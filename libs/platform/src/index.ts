@@ -10,3 +10,4 @@ export * from './kafka/kafka.providers';
 export * from './kafka/outbox-relay.service';
 export * from './validation/validators';
 export * from './http/command-context';
+export * from './dto/child.dto';

@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './test-kafka';
 export * from './eventually';
 export * from './service-under-test';
+export * from './broker-warm-up';

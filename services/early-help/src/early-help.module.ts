@@ -1,9 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TOPICS } from '@csc/contracts';
 import { PlatformModule } from '@csc/platform';
+import { EpisodeCommands } from './episode/episode-commands';
+import { EpisodeRepository } from './episode/episode.repository';
+import { OpenEpisodeWhenSteppedDown } from './episode/open-episode-when-stepped-down/open-episode-when-stepped-down';
+import { ReadEpisodeController } from './episode/read-episode/read-episode.controller';
+import { RecordEpisodeController } from './episode/record-episode/record-episode.controller';
+import { RequestEarlyHelpController } from './episode/request-early-help/request-early-help.controller';
 import { earlyHelpMigrations } from './infrastructure/migrations';
 
 @Module({
   imports: [PlatformModule.forService({ name: 'early-help', migrations: earlyHelpMigrations, eventsTopic: TOPICS.earlyHelp })],
+  controllers: [OpenEpisodeWhenSteppedDown, RequestEarlyHelpController, RecordEpisodeController, ReadEpisodeController],
+  providers: [EpisodeRepository, EpisodeCommands],
 })
 export class EarlyHelpModule {}

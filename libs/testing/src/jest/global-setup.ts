@@ -1,3 +1,6 @@
+// Global set-up runs outside jest's module mapping: no @csc/* imports here, only relative ones and packages.
+import { Kafka, logLevel } from 'kafkajs';
+import { warmUpBroker } from '../broker-warm-up';
 import { startTestInfrastructure, type TestInfrastructure } from '../test-infrastructure';
 
 declare global {
@@ -11,5 +14,6 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__CSC_TEST_INFRASTRUCTURE__ = infrastructure;
   process.env.CSC_TEST_KAFKA_BROKERS = infrastructure.kafkaBrokers;
   process.env.CSC_TEST_POSTGRES_ADMIN_URL = infrastructure.postgresAdminUrl;
+  await warmUpBroker(new Kafka({ clientId: 'test-warm-up', brokers: infrastructure.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }));
   console.log(`\ntest infrastructure: ${infrastructure.describe} (Kafka ${infrastructure.kafkaBrokers})`);
 }

@@ -16,24 +16,10 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import {
-  ASSESSMENT_FACTOR_CODES,
-  REFERRAL_SOURCE_CODES,
-  SEX_CODES,
-  type AssessmentFactor,
-  type ReferralSource,
-  type Sex,
-} from '@csc/contracts';
-import {
-  IsAbsentWhenPresent,
-  IsCalendarDate,
-  IsInstant,
-  IsNhsNumber,
-  IsNotInFuture,
-  IsSchoolUrn,
-  IsUkPostcode,
-  IsUpn,
-} from '@csc/platform';
+import { ASSESSMENT_FACTOR_CODES, REFERRAL_SOURCE_CODES, type AssessmentFactor, type ReferralSource } from '@csc/contracts';
+import { ChildDto, IsInstant, IsNotInFuture } from '@csc/platform';
+
+export { ChildDto };
 
 export class ReferrerDto {
   @ApiProperty({ description: 'CIN census ReferralSource', enum: REFERRAL_SOURCE_CODES, example: '2A' })
@@ -68,56 +54,6 @@ export class ReferrerDto {
   @IsOptional()
   @Matches(/^\+?[\d\s()-]{7,20}$/, { message: 'must be a telephone number' })
   phone?: string;
-}
-
-export class ChildDto {
-  @ApiProperty({ example: 'Amelia' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  givenName!: string;
-
-  @ApiProperty({ example: 'Testchild' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  familyName!: string;
-
-  @ApiPropertyOptional({ description: 'YYYY-MM-DD; give this or expectedDateOfBirth (unborn), not both', example: '2014-06-01' })
-  @ValidateIf((child: ChildDto) => child.dateOfBirth !== undefined || child.expectedDateOfBirth === undefined)
-  @IsCalendarDate({ message: 'must be a real date as YYYY-MM-DD (or give expectedDateOfBirth for an unborn child)' })
-  @IsNotInFuture()
-  dateOfBirth?: string;
-
-  @ApiPropertyOptional({ description: 'For an unborn child: YYYY-MM-DD, within 40 weeks of the referral' })
-  @ValidateIf((child: ChildDto) => child.expectedDateOfBirth !== undefined)
-  @IsCalendarDate()
-  @IsAbsentWhenPresent('dateOfBirth', 'give dateOfBirth or expectedDateOfBirth, not both (CIN rule 8525Q)')
-  expectedDateOfBirth?: string;
-
-  @ApiProperty({ enum: SEX_CODES })
-  @IsIn(SEX_CODES)
-  sex!: Sex;
-
-  @ApiPropertyOptional({ example: '943 476 5919' })
-  @IsOptional()
-  @IsNhsNumber()
-  nhsNumber?: string;
-
-  @ApiPropertyOptional({ description: 'Unique pupil number' })
-  @IsOptional()
-  @IsUpn()
-  upn?: string;
-
-  @ApiPropertyOptional({ example: 'FY1 4QS' })
-  @IsOptional()
-  @IsUkPostcode()
-  postcode?: string;
-
-  @ApiPropertyOptional({ description: "URN of the school on the child's record", example: '100001' })
-  @IsOptional()
-  @IsSchoolUrn()
-  schoolUrn?: string;
 }
 
 export class ConcernsDto {
