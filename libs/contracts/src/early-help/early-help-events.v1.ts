@@ -39,7 +39,12 @@ export const teamAroundTheFamilyFormedV1 = z.strictObject({
   subject: z.strictObject({ leadPractitioner: z.string(), members: z.array(z.string()) }),
 });
 
-export const earlyHelpPlanAgreedV1 = z.strictObject({ episodeId: id, agreedOn: day, goalCount: z.number().int().min(1), subject: z.strictObject({ goals: z.array(z.string()) }) });
+export const earlyHelpPlanAgreedV1 = z.strictObject({
+  episodeId: id,
+  agreedOn: day,
+  goalCount: z.number().int().min(1),
+  subject: z.strictObject({ goals: z.array(z.string()) }),
+});
 
 export const outcomesLadderScoredV1 = z.strictObject({
   episodeId: id,
@@ -49,7 +54,12 @@ export const outcomesLadderScoredV1 = z.strictObject({
 
 export const earlyHelpReviewedV1 = z.strictObject({ episodeId: id, heldOn: day });
 
-export const earlyHelpEpisodeClosedV1 = z.strictObject({ episodeId: id, closedOn: day, outcome: z.enum(EARLY_HELP_OUTCOMES), hadPlan: z.boolean() });
+export const earlyHelpEpisodeClosedV1 = z.strictObject({
+  episodeId: id,
+  closedOn: day,
+  outcome: z.enum(EARLY_HELP_OUTCOMES),
+  hadPlan: z.boolean(),
+});
 
 export type EarlyHelpEpisodeOpenedV1 = z.infer<typeof earlyHelpEpisodeOpenedV1>;
 export type EarlyHelpAssessmentCompletedV1 = z.infer<typeof earlyHelpAssessmentCompletedV1>;
