@@ -1,6 +1,5 @@
-// Global set-up runs outside jest's module mapping: no @csc/* imports here, only relative ones and packages.
-import { Kafka, logLevel } from 'kafkajs';
-import { warmUpBroker } from '../broker-warm-up';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { startTestInfrastructure, type TestInfrastructure } from '../test-infrastructure';
 
 declare global {
@@ -14,6 +13,9 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__CSC_TEST_INFRASTRUCTURE__ = infrastructure;
   process.env.CSC_TEST_KAFKA_BROKERS = infrastructure.kafkaBrokers;
   process.env.CSC_TEST_POSTGRES_ADMIN_URL = infrastructure.postgresAdminUrl;
-  await warmUpBroker(new Kafka({ clientId: 'test-warm-up', brokers: infrastructure.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }));
+  execFileSync(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, '../broker-warm-up.cli.ts')], {
+    env: { ...process.env, KAFKA_BROKERS: infrastructure.kafkaBrokers },
+    stdio: 'inherit',
+  });
   console.log(`\ntest infrastructure: ${infrastructure.describe} (Kafka ${infrastructure.kafkaBrokers})`);
 }
