@@ -1,12 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import type { Request, Response } from 'express';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
+import { Roles } from '@csc/auth';
 import { REASON_FOR_CLOSURE_CODES, type ReasonForClosure } from '@csc/contracts';
 import { IsCalendarDate, IsNotInFuture, UuidParam } from '@csc/platform';
 import { CaseCommands } from '../case-commands';
-import { writeCase } from '../case-write';
+import { CaseWrite, writeCase, type CaseWriteContext } from '../case-write';
 
 export class CloseCaseDto {
   @ApiProperty({ description: 'YYYY-MM-DD' })
@@ -28,19 +27,7 @@ export class CloseCaseController {
   @Post()
   @HttpCode(201)
   @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
-  close(
-    @Param('id', UuidParam('id')) caseId: string,
-    @Body() body: CloseCaseDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return writeCase(this.commands, {
-      caseId,
-      user,
-      request,
-      response,
-      command: () => ({ type: 'CloseCase', closedOn: body.closedOn, reason: body.reason }),
-    });
+  close(@Param('id', UuidParam('id')) caseId: string, @Body() body: CloseCaseDto, @CaseWrite() write: CaseWriteContext) {
+    return writeCase(this.commands, caseId, write, () => ({ type: 'CloseCase', closedOn: body.closedOn, reason: body.reason }));
   }
 }

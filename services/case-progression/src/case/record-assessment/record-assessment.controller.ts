@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn } from 'class-validator';
-import type { Request, Response } from 'express';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
+import { Roles } from '@csc/auth';
 import { ASSESSMENT_FACTOR_CODES, ASSESSMENT_OUTCOMES, type AssessmentFactor, type AssessmentOutcome } from '@csc/contracts';
 import { IsCalendarDate, IsNotInFuture, UuidParam } from '@csc/platform';
 import { CaseCommands } from '../case-commands';
-import { writeCase } from '../case-write';
+import { CaseWrite, writeCase, type CaseWriteContext } from '../case-write';
 
 export class StartAssessmentDto {
   @ApiProperty({ example: '2025-01-06', description: 'YYYY-MM-DD' })
@@ -43,21 +42,13 @@ export class RecordAssessmentController {
   @Post()
   @HttpCode(201)
   @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
-  async start(
-    @Param('id', UuidParam('id')) caseId: string,
-    @Body() body: StartAssessmentDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  async start(@Param('id', UuidParam('id')) caseId: string, @Body() body: StartAssessmentDto, @CaseWrite() write: CaseWriteContext) {
     const assessmentId = randomUUID();
-    const result = await writeCase(this.commands, {
-      caseId,
-      user,
-      request,
-      response,
-      command: () => ({ type: 'StartAssessment', assessmentId, startedOn: body.startedAt }),
-    });
+    const result = await writeCase(this.commands, caseId, write, () => ({
+      type: 'StartAssessment',
+      assessmentId,
+      startedOn: body.startedAt,
+    }));
     return { ...result, assessmentId };
   }
 
@@ -68,22 +59,14 @@ export class RecordAssessmentController {
     @Param('id', UuidParam('id')) caseId: string,
     @Param('aid', UuidParam('aid')) assessmentId: string,
     @Body() body: CompleteAssessmentDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CaseWrite() write: CaseWriteContext,
   ) {
-    return writeCase(this.commands, {
-      caseId,
-      user,
-      request,
-      response,
-      command: () => ({
-        type: 'CompleteAssessment',
-        assessmentId,
-        authorisedOn: body.authorisedAt,
-        factors: body.factors,
-        outcome: body.outcome,
-      }),
-    });
+    return writeCase(this.commands, caseId, write, () => ({
+      type: 'CompleteAssessment',
+      assessmentId,
+      authorisedOn: body.authorisedAt,
+      factors: body.factors,
+      outcome: body.outcome,
+    }));
   }
 }

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import type { Request, Response } from 'express';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
+import { Roles } from '@csc/auth';
 import { ABUSE_CATEGORY_CODES, type AbuseCategory } from '@csc/contracts';
 import { IsCalendarDate, IsNotInFuture, UuidParam } from '@csc/platform';
 import { CaseCommands } from '../case-commands';
-import { writeCase } from '../case-write';
+import { CaseWrite, writeCase, type CaseWriteContext } from '../case-write';
 
 export class StrategyDiscussionDto {
   @ApiProperty({ description: 'YYYY-MM-DD' })
@@ -59,25 +58,17 @@ export class RecordChildProtectionController {
   async strategyDiscussion(
     @Param('id', UuidParam('id')) caseId: string,
     @Body() body: StrategyDiscussionDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CaseWrite() write: CaseWriteContext,
   ) {
     const strategyDiscussionId = randomUUID();
     const section47Id = randomUUID();
-    const result = await writeCase(this.commands, {
-      caseId,
-      user,
-      request,
-      response,
-      command: () => ({
-        type: 'HoldStrategyDiscussion',
-        strategyDiscussionId,
-        section47Id,
-        heldOn: body.heldOn,
-        section47: body.section47,
-      }),
-    });
+    const result = await writeCase(this.commands, caseId, write, () => ({
+      type: 'HoldStrategyDiscussion',
+      strategyDiscussionId,
+      section47Id,
+      heldOn: body.heldOn,
+      section47: body.section47,
+    }));
     return { ...result, strategyDiscussionId, section47Id: body.section47 ? section47Id : null };
   }
 
@@ -88,45 +79,30 @@ export class RecordChildProtectionController {
     @Param('id', UuidParam('id')) caseId: string,
     @Param('sid', UuidParam('sid')) section47Id: string,
     @Body() body: Section47OutcomeDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CaseWrite() write: CaseWriteContext,
   ) {
-    return writeCase(this.commands, {
-      caseId,
-      user,
-      request,
-      response,
-      command: () => ({ type: 'ConcludeSection47', section47Id, concludedOn: body.concludedOn, icpcRequired: body.icpcRequired }),
-    });
+    return writeCase(this.commands, caseId, write, () => ({
+      type: 'ConcludeSection47',
+      section47Id,
+      concludedOn: body.concludedOn,
+      icpcRequired: body.icpcRequired,
+    }));
   }
 
   @Post('conferences')
   @HttpCode(201)
   @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
-  async conference(
-    @Param('id', UuidParam('id')) caseId: string,
-    @Body() body: ConferenceDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  async conference(@Param('id', UuidParam('id')) caseId: string, @Body() body: ConferenceDto, @CaseWrite() write: CaseWriteContext) {
     const conferenceId = randomUUID();
     const planId = randomUUID();
-    const result = await writeCase(this.commands, {
-      caseId,
-      user,
-      request,
-      response,
-      command: () => ({
-        type: 'HoldConference',
-        conferenceId,
-        planId,
-        heldOn: body.heldOn,
-        childProtectionPlan: body.childProtectionPlan,
-        category: body.category ?? null,
-      }),
-    });
+    const result = await writeCase(this.commands, caseId, write, () => ({
+      type: 'HoldConference',
+      conferenceId,
+      planId,
+      heldOn: body.heldOn,
+      childProtectionPlan: body.childProtectionPlan,
+      category: body.category ?? null,
+    }));
     return { ...result, conferenceId, cpPlanId: body.childProtectionPlan ? planId : null };
   }
 }

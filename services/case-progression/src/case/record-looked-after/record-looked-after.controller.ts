@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import type { Request, Response } from 'express';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
+import { Roles } from '@csc/auth';
 import { IsCalendarDate, IsNotInFuture, UuidParam } from '@csc/platform';
 import { CaseCommands } from '../case-commands';
-import { writeCase } from '../case-write';
+import { CaseWrite, writeCase, type CaseWriteContext } from '../case-write';
 
 const CODE = /^[A-Z0-9]{1,10}$/;
 
@@ -41,39 +40,20 @@ export class RecordLookedAfterController {
   @Post()
   @HttpCode(201)
   @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
-  start(
-    @Param('id', UuidParam('id')) caseId: string,
-    @Body() body: BecameLookedAfterDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  start(@Param('id', UuidParam('id')) caseId: string, @Body() body: BecameLookedAfterDto, @CaseWrite() write: CaseWriteContext) {
     const periodId = randomUUID();
-    return writeCase(this.commands, {
-      caseId,
-      user,
-      request,
-      response,
-      command: () => ({ type: 'StartLookedAfter', periodId, startedOn: body.startedOn, legalStatus: body.legalStatus }),
-    });
+    return writeCase(this.commands, caseId, write, () => ({
+      type: 'StartLookedAfter',
+      periodId,
+      startedOn: body.startedOn,
+      legalStatus: body.legalStatus,
+    }));
   }
 
   @Post('end')
   @HttpCode(201)
   @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
-  end(
-    @Param('id', UuidParam('id')) caseId: string,
-    @Body() body: CeasedToBeLookedAfterDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return writeCase(this.commands, {
-      caseId,
-      user,
-      request,
-      response,
-      command: () => ({ type: 'EndLookedAfter', endedOn: body.endedOn, reason: body.reason }),
-    });
+  end(@Param('id', UuidParam('id')) caseId: string, @Body() body: CeasedToBeLookedAfterDto, @CaseWrite() write: CaseWriteContext) {
+    return writeCase(this.commands, caseId, write, () => ({ type: 'EndLookedAfter', endedOn: body.endedOn, reason: body.reason }));
   }
 }

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { Request, Response } from 'express';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
+import { Roles } from '@csc/auth';
 import { ABUSE_CATEGORY_CODES, type AbuseCategory } from '@csc/contracts';
 import { IsCalendarDate, IsNotInFuture, UuidParam } from '@csc/platform';
 import { CaseCommands } from '../case-commands';
-import { writeCase } from '../case-write';
+import { CaseWrite, writeCase, type CaseWriteContext } from '../case-write';
 
 export class CpReviewDto {
   @ApiProperty({ description: 'YYYY-MM-DD' })
@@ -48,17 +47,14 @@ export class RecordPlansController {
     @Param('id', UuidParam('id')) caseId: string,
     @Param('pid', UuidParam('pid')) planId: string,
     @Body() body: CpReviewDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CaseWrite() write: CaseWriteContext,
   ) {
-    return writeCase(this.commands, {
-      caseId,
-      user,
-      request,
-      response,
-      command: () => ({ type: 'ReviewChildProtectionPlan', planId, heldOn: body.heldOn, latestCategory: body.latestCategory ?? null }),
-    });
+    return writeCase(this.commands, caseId, write, () => ({
+      type: 'ReviewChildProtectionPlan',
+      planId,
+      heldOn: body.heldOn,
+      latestCategory: body.latestCategory ?? null,
+    }));
   }
 
   @Post('cp-plans/:pid/end')
@@ -68,37 +64,21 @@ export class RecordPlansController {
     @Param('id', UuidParam('id')) caseId: string,
     @Param('pid', UuidParam('pid')) planId: string,
     @Body() body: EndedOnDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CaseWrite() write: CaseWriteContext,
   ) {
-    return writeCase(this.commands, {
-      caseId,
-      user,
-      request,
-      response,
-      command: () => ({ type: 'EndChildProtectionPlan', planId, endedOn: body.endedOn }),
-    });
+    return writeCase(this.commands, caseId, write, () => ({ type: 'EndChildProtectionPlan', planId, endedOn: body.endedOn }));
   }
 
   @Post('cin-plans')
   @HttpCode(201)
   @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
-  async startCin(
-    @Param('id', UuidParam('id')) caseId: string,
-    @Body() body: StartedOnDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  async startCin(@Param('id', UuidParam('id')) caseId: string, @Body() body: StartedOnDto, @CaseWrite() write: CaseWriteContext) {
     const planId = randomUUID();
-    const result = await writeCase(this.commands, {
-      caseId,
-      user,
-      request,
-      response,
-      command: () => ({ type: 'StartChildInNeedPlan', planId, startedOn: body.startedOn }),
-    });
+    const result = await writeCase(this.commands, caseId, write, () => ({
+      type: 'StartChildInNeedPlan',
+      planId,
+      startedOn: body.startedOn,
+    }));
     return { ...result, cinPlanId: planId };
   }
 
@@ -109,16 +89,8 @@ export class RecordPlansController {
     @Param('id', UuidParam('id')) caseId: string,
     @Param('pid', UuidParam('pid')) planId: string,
     @Body() body: EndedOnDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CaseWrite() write: CaseWriteContext,
   ) {
-    return writeCase(this.commands, {
-      caseId,
-      user,
-      request,
-      response,
-      command: () => ({ type: 'EndChildInNeedPlan', planId, endedOn: body.endedOn }),
-    });
+    return writeCase(this.commands, caseId, write, () => ({ type: 'EndChildInNeedPlan', planId, endedOn: body.endedOn }));
   }
 }
