@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TOPICS } from '@csc/contracts';
+import { asAppRole } from '@csc/platform';
 import {
   createServiceTopics,
   createTestDatabase,
@@ -45,7 +46,7 @@ const main = async () => {
       ...process.env,
       NODE_ENV: 'test',
       PORT: String(PORT),
-      DATABASE_URL: database.url,
+      DATABASE_URL: asAppRole(database.url, 'referral-intake'),
       KAFKA_BROKERS: infrastructure.kafkaBrokers,
       KAFKA_TOPIC_SUFFIX: suffix,
       JWT_SECRET: TEST_JWT.secret,

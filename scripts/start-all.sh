@@ -19,6 +19,7 @@ for service in "${SERVICES[@]}"; do
     continue
   fi
   # Local development: the development token secret is accepted only with NODE_ENV=development.
+  # No DATABASE_URL: each service connects as its own app role (csc_<service>_app, made by its last migration), never as postgres.
   NODE_ENV=development PORT="${PORTS[$service]}" nohup node "dist/services/$service/src/main.js" >"$RUN_DIR/$service.log" 2>&1 </dev/null &
   echo $! >"$pid_file"
 done

@@ -1,15 +1,16 @@
 import 'reflect-metadata';
-import { defaultDatabaseUrl, ensureDatabaseExists, runServiceMigrations } from '@csc/platform';
+import { defaultOwnerDatabaseUrl, ensureDatabaseExists, runServiceMigrations } from '@csc/platform';
 import { ALL_SERVICES } from '../services/registry';
 
 /**
- * Creates each service's database if missing and applies its migrations. A service's URL can be
- * given as <SERVICE>_DATABASE_URL (e.g. REFERRAL_INTAKE_DATABASE_URL); otherwise the local default.
+ * Creates each service's database if missing and applies its migrations, as the database's owner
+ * (the services themselves run as their app roles, which the last migration creates). A service's
+ * owner URL can be given as <SERVICE>_DATABASE_URL (e.g. REFERRAL_INTAKE_DATABASE_URL); otherwise the local default.
  */
 const main = async () => {
   for (const service of ALL_SERVICES) {
     const variable = `${service.name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`;
-    const databaseUrl = process.env[variable] ?? defaultDatabaseUrl(service.name);
+    const databaseUrl = process.env[variable] ?? defaultOwnerDatabaseUrl(service.name);
     await ensureDatabaseExists(databaseUrl);
     const applied = await runServiceMigrations({ databaseUrl, migrations: service.migrations, applicationName: `${service.name}-migrate` });
     console.log(`${service.name}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);

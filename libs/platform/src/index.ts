@@ -11,3 +11,5 @@ export * from './kafka/outbox-relay.service';
 export * from './validation/validators';
 export * from './http/command-context';
 export * from './dto/child.dto';
+export * from './audit';
+export * from './database/app-role.migration';

@@ -17,6 +17,7 @@ import {
   type ServiceUnderTest,
   type TestDatabase,
 } from '@csc/testing';
+import { appRoleMigration } from './database/app-role.migration';
 import { PlatformModule } from './platform.module';
 
 class ChildDto {
@@ -47,7 +48,8 @@ class ExampleController {
   }
 }
 
-const migrations = [CreateEventStore1763800000000, CreateInbox1763800000001];
+// The app role last, as every service has it: the service under test connects as csc_platform_test_app.
+const migrations = [CreateEventStore1763800000000, CreateInbox1763800000001, appRoleMigration('platform-test')];
 @Module({
   imports: [PlatformModule.forService({ name: 'platform-test', migrations, eventsTopic: TOPICS.referralIntake })],
   controllers: [ExampleController],

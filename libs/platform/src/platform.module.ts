@@ -6,6 +6,7 @@ import { DataSource, type MixedList } from 'typeorm';
 import { AuthModule } from '@csc/auth';
 import { EventStore, OutboxRelay, createRelayProducer } from '@csc/event-store';
 import { ConsumerHealth, createKafkaClient, parseBrokers } from '@csc/messaging';
+import { AuditTrailModule } from './audit/audit-trail.module';
 import { validateEnvironment } from './config/service-environment';
 import { defaultDatabaseUrl } from './database/database-url';
 import { serviceDataSourceOptions } from './database/service-data-source';
@@ -23,6 +24,8 @@ export interface ServicePlatformOptions {
   entities?: MixedList<Function>;
   /** The topic the service's events are relayed to; services that write no events leave it out. */
   eventsTopic?: string;
+  /** Serves GET /v1/audit-log (ADMIN): for services whose routes serve children's records; needs CreateAuditLog in its migrations. */
+  auditLog?: boolean;
 }
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
@@ -72,6 +75,8 @@ export class PlatformModule {
             }),
         }),
         TerminusModule,
+        // Before AuthModule: its guard must see the requests the auth guard refuses (see AuditTrailModule).
+        AuditTrailModule.register({ serveAuditLog: options.auditLog ?? false }),
         AuthModule,
       ],
       controllers: [HealthController],

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { ServiceDefinition } from '@csc/platform';
 import { createServiceApp } from '@csc/platform';
+import { asTestAppRole } from './app-role-url';
 import { testEnvironment } from './test-environment';
 import { mintToken, type AuthenticatedUser } from '@csc/auth';
 
@@ -22,7 +23,8 @@ export const startServiceUnderTest = async (
 ): Promise<ServiceUnderTest> => {
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
+    // The owner's URL comes in (the test reaches into the database with it); the service runs as its app role.
+    DATABASE_URL: await asTestAppRole(databaseUrl, definition.name),
     KAFKA_BROKERS: testEnvironment().kafkaBrokers,
     KAFKA_TOPIC_SUFFIX: topicSuffix,
     JWT_SECRET: TEST_JWT.secret,

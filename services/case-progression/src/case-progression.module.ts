@@ -14,7 +14,12 @@ import { caseProgressionMigrations } from './infrastructure/migrations';
 
 @Module({
   imports: [
-    PlatformModule.forService({ name: 'case-progression', migrations: caseProgressionMigrations, eventsTopic: TOPICS.caseProgression }),
+    PlatformModule.forService({
+      name: 'case-progression',
+      migrations: caseProgressionMigrations,
+      eventsTopic: TOPICS.caseProgression,
+      auditLog: true,
+    }),
   ],
   controllers: [
     OpenCaseWhenReferralAccepted,

@@ -10,7 +10,9 @@ import { RequestEarlyHelpController } from './episode/request-early-help/request
 import { earlyHelpMigrations } from './infrastructure/migrations';
 
 @Module({
-  imports: [PlatformModule.forService({ name: 'early-help', migrations: earlyHelpMigrations, eventsTopic: TOPICS.earlyHelp })],
+  imports: [
+    PlatformModule.forService({ name: 'early-help', migrations: earlyHelpMigrations, eventsTopic: TOPICS.earlyHelp, auditLog: true }),
+  ],
   controllers: [OpenEpisodeWhenSteppedDown, RequestEarlyHelpController, RecordEpisodeController, ReadEpisodeController],
   providers: [EpisodeRepository, EpisodeCommands],
 })

@@ -17,7 +17,12 @@ import { RequestInformationController } from './referral/request-information/req
 
 @Module({
   imports: [
-    PlatformModule.forService({ name: 'referral-intake', migrations: referralIntakeMigrations, eventsTopic: TOPICS.referralIntake }),
+    PlatformModule.forService({
+      name: 'referral-intake',
+      migrations: referralIntakeMigrations,
+      eventsTopic: TOPICS.referralIntake,
+      auditLog: true,
+    }),
   ],
   controllers: [
     CreateReferralWhenEarlyHelpStepsUp,

@@ -1,8 +1,24 @@
 import { Client } from 'pg';
 
-/** The local default: one database per service on the machine's PostgreSQL. */
-export const defaultDatabaseUrl = (serviceName: string): string =>
+/**
+ * The role a service runs as: it owns nothing, may not create or drop anything, and may only add
+ * to its append-only tables (created by the service's last migration, AppRoleMigration).
+ */
+export const appRoleOf = (serviceName: string): string => `csc_${serviceName.replace(/-/g, '_')}_app`;
+
+/** The same database as `databaseUrl` (the owner's, which migrations use), reached as the service's app role. */
+export const asAppRole = (databaseUrl: string, serviceName: string): string => {
+  const url = new URL(databaseUrl);
+  url.username = appRoleOf(serviceName);
+  return url.toString();
+};
+
+/** The local default for migrations: one database per service on the machine's PostgreSQL, owned by postgres. */
+export const defaultOwnerDatabaseUrl = (serviceName: string): string =>
   `postgres://postgres@127.0.0.1:5432/csc_${serviceName.replace(/-/g, '_')}`;
+
+/** The local default for a running service: its database, as its app role (never the superuser). */
+export const defaultDatabaseUrl = (serviceName: string): string => asAppRole(defaultOwnerDatabaseUrl(serviceName), serviceName);
 
 /** Creates the service's database when it is missing (local and test machines; production provisions its own). */
 export const ensureDatabaseExists = async (databaseUrl: string): Promise<void> => {

@@ -28,8 +28,10 @@ export class CaseCommands {
       if (!loaded) throw new NotFoundException([`id: no case ${caseId}`]);
       if (loaded.version !== expectedVersion) throw new ConcurrencyError(caseId, expectedVersion, loaded.version);
       const events = decide(command(loaded.state), loaded.state);
-      const version = await this.cases.append(caseId, loaded.state.opened!.childId, expectedVersion, events, context, manager);
-      return { caseId, version, recorded: events.map((event) => event.type) };
+      const childId = loaded.state.opened!.childId;
+      const version = await this.cases.append(caseId, childId, expectedVersion, events, context, manager);
+      // childId: whose record changed, for the audit trail (which reads it from the response).
+      return { caseId, childId, version, recorded: events.map((event) => event.type) };
     });
   }
 }

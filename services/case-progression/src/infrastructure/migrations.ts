@@ -1,11 +1,17 @@
 import type { MixedList } from 'typeorm';
+import { appRoleMigration, CreateAuditLog1765000000000 } from '@csc/platform';
 import { CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 import { CreateChildCases1764000000000 } from './migrations/create-child-cases.migration';
 
-/** In order. The event store (events + outbox checkpoint) and the reactions' inbox come first. */
+/**
+ * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
+ * app role last, so that it is granted what the others created.
+ */
 export const caseProgressionMigrations: MixedList<Function> = [
   CreateEventStore1763800000000,
   CreateInbox1763800000001,
   CreateChildCases1764000000000,
+  CreateAuditLog1765000000000,
+  appRoleMigration('case-progression'),
 ];

@@ -26,8 +26,10 @@ export class EpisodeCommands {
       if (!loaded) throw new NotFoundException([`id: no early help episode ${episodeId}`]);
       if (loaded.version !== expectedVersion) throw new ConcurrencyError(episodeId, expectedVersion, loaded.version);
       const events = decide(command(loaded.state), loaded.state);
-      const version = await this.episodes.append(episodeId, loaded.state.opened!.childId, expectedVersion, events, context, manager);
-      return { episodeId, version, recorded: events.map((event) => event.type) };
+      const childId = loaded.state.opened!.childId;
+      const version = await this.episodes.append(episodeId, childId, expectedVersion, events, context, manager);
+      // childId: whose record changed, for the audit trail (which reads it from the response); null until the child is known.
+      return { episodeId, childId, version, recorded: events.map((event) => event.type) };
     });
   }
 }

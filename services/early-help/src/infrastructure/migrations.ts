@@ -1,6 +1,15 @@
 import type { MixedList } from 'typeorm';
+import { appRoleMigration, CreateAuditLog1765000000000 } from '@csc/platform';
 import { CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 
-/** In order. The event store (events + outbox checkpoint) and the reactions' inbox come first. */
-export const earlyHelpMigrations: MixedList<Function> = [CreateEventStore1763800000000, CreateInbox1763800000001];
+/**
+ * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
+ * app role last, so that it is granted what the others created.
+ */
+export const earlyHelpMigrations: MixedList<Function> = [
+  CreateEventStore1763800000000,
+  CreateInbox1763800000001,
+  CreateAuditLog1765000000000,
+  appRoleMigration('early-help'),
+];

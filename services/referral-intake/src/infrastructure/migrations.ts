@@ -1,15 +1,21 @@
 import type { MixedList } from 'typeorm';
+import { appRoleMigration, CreateAuditLog1765000000000 } from '@csc/platform';
 import { CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 import { CreateChildIndex1763900000000 } from './migrations/create-child-index.migration';
 import { CreateIdempotencyKeys1763900000001 } from './migrations/create-idempotency-keys.migration';
 import { CreateReferralCases1764000000001 } from './migrations/create-referral-cases.migration';
 
-/** In order. The event store (events + outbox checkpoint) and the reactions' inbox come first. */
+/**
+ * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
+ * app role last, so that it is granted what the others created.
+ */
 export const referralIntakeMigrations: MixedList<Function> = [
   CreateEventStore1763800000000,
   CreateInbox1763800000001,
   CreateChildIndex1763900000000,
   CreateIdempotencyKeys1763900000001,
   CreateReferralCases1764000000001,
+  CreateAuditLog1765000000000,
+  appRoleMigration('referral-intake'),
 ];

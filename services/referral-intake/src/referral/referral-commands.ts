@@ -18,6 +18,8 @@ export interface ReferralCommandRequest {
 
 export interface ReferralCommandResult {
   referralId: string;
+  /** Whose record changed: the audit trail reads it from the response. */
+  childId: string;
   status: string;
   version: number;
 }
@@ -42,7 +44,12 @@ export class ReferralCommands {
       }
       const events = decide(command(referral), referral.state);
       const version = await this.referrals.append(referralId, referral.state.received.childId, referral.version, events, context, manager);
-      return { referralId, status: foldReferral([...referral.events, ...events]).status, version };
+      return {
+        referralId,
+        childId: referral.state.received.childId,
+        status: foldReferral([...referral.events, ...events]).status,
+        version,
+      };
     });
   }
 }

@@ -1,6 +1,14 @@
 import type { MixedList } from 'typeorm';
+import { appRoleMigration } from '@csc/platform';
 import { CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 
-/** In order. The event store (events + outbox checkpoint) and the reactions' inbox come first. */
-export const schoolNotificationsMigrations: MixedList<Function> = [CreateEventStore1763800000000, CreateInbox1763800000001];
+/**
+ * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
+ * app role last, so that it is granted what the others created.
+ */
+export const schoolNotificationsMigrations: MixedList<Function> = [
+  CreateEventStore1763800000000,
+  CreateInbox1763800000001,
+  appRoleMigration('school-notifications'),
+];

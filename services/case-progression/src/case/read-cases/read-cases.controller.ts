@@ -3,13 +3,14 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '@csc/auth';
 import { londonDateOf } from '@csc/domain';
-import { UuidParam } from '@csc/platform';
+import { UuidParam, AuditChildRecord } from '@csc/platform';
 import { caseView } from '../case-view';
 import { CaseRepository } from '../case.repository';
 
 /** Reads fold the case's events and compute what is due as of today (in England). */
 @ApiTags('cases')
 @ApiBearerAuth()
+@AuditChildRecord('case')
 @Controller('v1')
 export class ReadCasesController {
   constructor(private readonly cases: CaseRepository) {}

@@ -1,13 +1,14 @@
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
-import { UuidParam } from '@csc/platform';
+import { AuditChildRecord, noteAuditedChild, UuidParam } from '@csc/platform';
 import { EpisodeRepository } from '../episode.repository';
 import { episodeView, isRequestingSchool } from '../episode-view';
 
 @ApiTags('early help')
 @ApiBearerAuth()
+@AuditChildRecord('episode')
 @Controller('v1/early-help/episodes')
 export class ReadEpisodeController {
   constructor(private readonly episodes: EpisodeRepository) {}
@@ -18,11 +19,14 @@ export class ReadEpisodeController {
   async episode(
     @Param('id', UuidParam('id')) episodeId: string,
     @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
     const loaded = await this.episodes.load(episodeId);
     if (!loaded || (user.role === 'SCHOOL' && !isRequestingSchool(loaded.state, user)))
       throw new NotFoundException([`id: no early help episode ${episodeId}`]);
+    // A school's view leaves the child id out; the audit trail still names the child.
+    noteAuditedChild(request, loaded.state.opened?.childId);
     response.setHeader('ETag', `"${loaded.version}"`);
     return episodeView(loaded.state, loaded.version, user);
   }

@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
 import { londonDateOf, normaliseNhsNumber } from '@csc/domain';
 import { NO_STREAM } from '@csc/event-store';
-import { ChildDto, commandContextOf } from '@csc/platform';
+import { ChildDto, commandContextOf, AuditChildRecord } from '@csc/platform';
 import { decide, foldEpisode } from '../episode.decider';
 import { EpisodeRepository } from '../episode.repository';
 
@@ -40,6 +40,7 @@ export class RequestEarlyHelpDto {
 /** A school or an early help practitioner asks for early help directly, with the family's consent. */
 @ApiTags('early help')
 @ApiBearerAuth()
+@AuditChildRecord('episode')
 @Controller('v1/early-help/requests')
 export class RequestEarlyHelpController {
   constructor(private readonly episodes: EpisodeRepository) {}

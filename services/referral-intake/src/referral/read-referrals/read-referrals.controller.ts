@@ -2,13 +2,14 @@ import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
-import { UuidParam } from '@csc/platform';
+import { UuidParam, AuditChildRecord } from '@csc/platform';
 import { ReferralRepository } from '../referral.repository';
 import { isReferrerSchool, referralView } from '../referral-view';
 
 /** Reads fold the referral's own events: always as current as the last write. */
 @ApiTags('referrals')
 @ApiBearerAuth()
+@AuditChildRecord('referral')
 @Controller('v1')
 export class ReadReferralsController {
   constructor(private readonly referrals: ReferralRepository) {}

@@ -2,12 +2,13 @@ import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/com
 import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
-import { commandContextOf } from '@csc/platform';
+import { commandContextOf, AuditChildRecord } from '@csc/platform';
 import { ReceiveReferralDto, ReferralCreatedDto } from './receive-referral.dto';
 import { ReceiveReferralHandler } from './receive-referral.handler';
 
 @ApiTags('referrals')
 @ApiBearerAuth()
+@AuditChildRecord('referral')
 @Controller('v1/referrals')
 export class ReceiveReferralController {
   constructor(private readonly handler: ReceiveReferralHandler) {}

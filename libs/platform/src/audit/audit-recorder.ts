@@ -1,0 +1,85 @@
+import { Injectable, Logger, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import type { AuthenticatedUser } from '@csc/auth';
+import { auditedRecordOf, type AuditedRecord } from './audit.decorators';
+import { AuditTrail, type AuditEntry } from './audit-trail';
+import { childRecordsServed } from './child-records-served';
+import { routePatternOf, type RoutePattern } from './route-pattern';
+
+type AuditedRequest = Request & { user?: AuthenticatedUser; id?: unknown; [RECORDED]?: boolean };
+
+const RECORDED = Symbol('csc:audit-recorded');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface AuditedRoute {
+  record: AuditedRecord;
+  route: RoutePattern;
+}
+
+/**
+ * Writes a request on an @AuditChildRecord route to the audit trail exactly once: a served response
+ * by the interceptor before it is sent (recordServed), anything else (refused by a guard, invalid,
+ * failed in the handler) when the response closes (recordOutcomeWhenClosed), with the status sent.
+ */
+@Injectable()
+export class AuditRecorder {
+  private readonly logger = new Logger('AuditTrail');
+  private readonly routes = new WeakMap<Function, AuditedRoute | null>();
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly trail: AuditTrail,
+  ) {}
+
+  /** The audited record and route behind this call, or undefined when the route is not audited. */
+  auditedRouteOf(context: ExecutionContext): AuditedRoute | undefined {
+    if (context.getType() !== 'http') return undefined;
+    const handler = context.getHandler();
+    if (!this.routes.has(handler)) {
+      const record = auditedRecordOf(this.reflector, handler, context.getClass());
+      const route = routePatternOf(context.getClass(), handler);
+      this.routes.set(handler, record && route ? { record, route } : null);
+    }
+    return this.routes.get(handler) ?? undefined;
+  }
+
+  /** Fails when the trail cannot be written: the caller then gets 500 and none of the data. */
+  async recordServed(context: ExecutionContext, audited: AuditedRoute, body: unknown): Promise<void> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<AuditedRequest>();
+    await this.trail.record(this.entriesOf(request, audited, http.getResponse<Response>().statusCode, body));
+    request[RECORDED] = true;
+  }
+
+  recordOutcomeWhenClosed(context: ExecutionContext, audited: AuditedRoute): void {
+    const http = context.switchToHttp();
+    const request = http.getRequest<AuditedRequest>();
+    const response = http.getResponse<Response>();
+    response.once('close', () => {
+      if (request[RECORDED]) return;
+      request[RECORDED] = true;
+      this.trail.record(this.entriesOf(request, audited, response.statusCode)).catch((error: unknown) => {
+        // Nothing was served; the failure itself must still be seen.
+        this.logger.error(`audit trail not written for ${audited.route.method} ${audited.route.path}: ${(error as Error).message}`);
+      });
+    });
+  }
+
+  private entriesOf(request: AuditedRequest, { record, route }: AuditedRoute, outcome: number, body?: unknown): AuditEntry[] {
+    const correlationId = request.header('x-correlation-id');
+    return childRecordsServed(record, request, body).map(({ childId, resourceId }) => ({
+      userSub: request.user?.sub ?? 'anonymous',
+      userRole: request.user?.role ?? null,
+      userOrg: request.user?.org ?? null,
+      childId,
+      resourceKind: record.kind,
+      resourceId,
+      method: route.method,
+      route: route.path,
+      outcome,
+      requestId: typeof request.id === 'string' ? request.id : null,
+      correlationId: correlationId && UUID.test(correlationId) ? correlationId : null,
+    }));
+  }
+}

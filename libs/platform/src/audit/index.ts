@@ -1,0 +1,7 @@
+export * from './audit.decorators';
+export * from './audit-log.migration';
+export * from './audit-trail';
+export * from './audit-trail.module';
+export * from './child-records-served';
+export * from './route-pattern';
+export * from './route-audit-coverage';
