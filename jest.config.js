@@ -20,7 +20,7 @@ const swc = [
   },
 ];
 
-const libs = ['contracts', 'domain', 'event-store', 'messaging', 'projections', 'auth', 'platform', 'testing'];
+const libs = ['contracts', 'domain', 'event-store', 'messaging', 'projections', 'privacy', 'auth', 'platform', 'testing'];
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',

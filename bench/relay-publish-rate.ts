@@ -8,7 +8,14 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateEventStore1763800000000, EventStore, OutboxRelay, createRelayProducer, type NewEvent } from '@csc/event-store';
+import {
+  CreateEventStore1763800000000,
+  EventStore,
+  NO_PERSONAL_DATA,
+  OutboxRelay,
+  createRelayProducer,
+  type NewEvent,
+} from '@csc/event-store';
 import { createTestDatabase, createTopics, deleteTopics, startTestInfrastructure, testKafka, uniqueTopicSuffix } from '@csc/testing';
 
 const main = async () => {
@@ -22,7 +29,7 @@ const main = async () => {
   const topic = `bench.relay${uniqueTopicSuffix()}`;
   await createTopics(kafka, [topic], 6);
   try {
-    const store = new EventStore(database.dataSource);
+    const store = new EventStore(database.dataSource, NO_PERSONAL_DATA);
     const children = Array.from({ length: 500 }, () => randomUUID());
     const context = { actor: { sub: 'bench', role: 'SYSTEM' as const, org: 'LA888' }, correlationId: randomUUID(), causationId: null };
     const appendStarted = Date.now();

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { defaultOwnerDatabaseUrl, ensureDatabaseExists, runServiceMigrations } from '@csc/platform';
+import { KEY_VAULT_DATABASE, SUBJECT_KEY_VAULT_MIGRATIONS } from '@csc/privacy';
 import { ALL_SERVICES } from '../services/registry';
 
 /**
@@ -15,6 +16,15 @@ const main = async () => {
     const applied = await runServiceMigrations({ databaseUrl, migrations: service.migrations, applicationName: `${service.name}-migrate` });
     console.log(`${service.name}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
   }
+  // The key vault: children's wrapped data keys, shared by the services that write personal data.
+  const vaultUrl = process.env.KEY_VAULT_OWNER_URL ?? `postgres://postgres@127.0.0.1:5432/${KEY_VAULT_DATABASE}`;
+  await ensureDatabaseExists(vaultUrl);
+  const applied = await runServiceMigrations({
+    databaseUrl: vaultUrl,
+    migrations: SUBJECT_KEY_VAULT_MIGRATIONS,
+    applicationName: 'key-vault-migrate',
+  });
+  console.log(`key vault: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
 };
 
 main().catch((error) => {

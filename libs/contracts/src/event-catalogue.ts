@@ -11,6 +11,7 @@ const catalogue = {
   InformationRequested: { topic: TOPICS.referralIntake, schemaVersion: 1 },
   InformationProvided: { topic: TOPICS.referralIntake, schemaVersion: 1 },
   ReferralDecided: { topic: TOPICS.referralIntake, schemaVersion: 1 },
+  ChildErased: { topic: TOPICS.referralIntake, schemaVersion: 1 },
   // case-progression
   CaseOpened: { topic: TOPICS.caseProgression, schemaVersion: 1 },
   ReferralAttachedToCase: { topic: TOPICS.caseProgression, schemaVersion: 1 },

@@ -9,12 +9,14 @@ describe('the event catalogue', () => {
       'InformationRequested',
       'InformationProvided',
       'ReferralDecided',
+      // issue 9: erasure by destroying the child's keys
+      'ChildErased',
     ]);
     // API.md's fourteen, and ReferralAttachedToCase (an ALREADY_OPEN decision joins the open case)
     expect(eventTypesOn(TOPICS.caseProgression)).toHaveLength(15);
     expect(eventTypesOn(TOPICS.earlyHelp)).toHaveLength(8);
     expect(eventTypesOn(TOPICS.schoolNotifications)).toEqual(['NotificationQueued', 'NotificationDelivered', 'NotificationFailed']);
-    expect(EVENT_TYPES).toHaveLength(31);
+    expect(EVENT_TYPES).toHaveLength(32);
   });
 
   it('routes by the type string', () => {

@@ -1,6 +1,14 @@
 import type { z } from 'zod';
+import { sealedSubjectSchema, type SealedSubject } from './sealed-subject';
 import type { EventType } from './event-catalogue';
-import { childMatchedV1, informationProvidedV1, informationRequestedV1, referralDecidedV1, referralReceivedV1 } from './referral-intake';
+import {
+  childErasedV1,
+  childMatchedV1,
+  informationProvidedV1,
+  informationRequestedV1,
+  referralDecidedV1,
+  referralReceivedV1,
+} from './referral-intake';
 import { earlyHelpSteppedUpV1 } from './early-help';
 import * as earlyHelpEvents from './early-help/early-help-events.v1';
 import * as caseEvents from './case-progression/case-events.v1';
@@ -12,6 +20,7 @@ export const EVENT_DATA_SCHEMAS = {
   InformationRequested: informationRequestedV1,
   InformationProvided: informationProvidedV1,
   ReferralDecided: referralDecidedV1,
+  ChildErased: childErasedV1,
   EarlyHelpSteppedUp: earlyHelpSteppedUpV1,
   EarlyHelpEpisodeOpened: earlyHelpEvents.earlyHelpEpisodeOpenedV1,
   EarlyHelpAssessmentCompleted: earlyHelpEvents.earlyHelpAssessmentCompletedV1,
@@ -59,4 +68,35 @@ export const parseEventData = <T extends keyof typeof EVENT_DATA_SCHEMAS>(type: 
     );
   }
   return result.data as EventDataOf<T>;
+};
+
+/** An event's data as it is stored and published: `subject`, where the event has one, sealed (or null). */
+export type SealedEventDataOf<T extends keyof typeof EVENT_DATA_SCHEMAS> =
+  EventDataOf<T> extends { subject: unknown } ? Omit<EventDataOf<T>, 'subject'> & { subject: SealedSubject | null } : EventDataOf<T>;
+
+const sealedSchemas = new Map<string, z.ZodType>();
+const sealedSchemaOf = (type: keyof typeof EVENT_DATA_SCHEMAS): z.ZodType => {
+  let schema = sealedSchemas.get(type);
+  if (!schema) {
+    const plain = EVENT_DATA_SCHEMAS[type] as z.ZodObject;
+    schema = 'subject' in plain.shape ? plain.extend({ subject: sealedSubjectSchema.nullable() }) : plain;
+    sealedSchemas.set(type, schema);
+  }
+  return schema;
+};
+
+/**
+ * Checks the data of an event as it arrives, without opening its subject: for a reaction that needs
+ * only the coarse facts (most of them). A reaction that needs the child's details opens the subject
+ * first (@csc/privacy) and calls parseEventData.
+ */
+export const parseSealedEventData = <T extends keyof typeof EVENT_DATA_SCHEMAS>(type: T, data: unknown): SealedEventDataOf<T> => {
+  const result = sealedSchemaOf(type).safeParse(data);
+  if (!result.success) {
+    throw new InvalidEventDataError(
+      type,
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`),
+    );
+  }
+  return result.data as SealedEventDataOf<T>;
 };

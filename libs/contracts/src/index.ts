@@ -9,3 +9,4 @@ export * from './event-data';
 export * from './referral-intake';
 export * from './early-help';
 export * from './case-progression';
+export * from './sealed-subject';

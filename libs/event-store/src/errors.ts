@@ -17,3 +17,14 @@ export class DuplicateEventError extends Error {
     this.name = 'DuplicateEventError';
   }
 }
+
+/**
+ * The child's personal data was erased (their key destroyed): the record can no longer be read as a
+ * whole or written to (HTTP 410). What remains is ids and coarse facts, for counting.
+ */
+export class PersonalDataErasedError extends Error {
+  constructor(readonly what: string) {
+    super(`${what}: the child's personal data has been erased`);
+    this.name = 'PersonalDataErasedError';
+  }
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@csc/testing';
 import { ConcurrencyError, DuplicateEventError } from './errors';
 import { EventStore, NO_STREAM } from './event-store';
+import { NO_PERSONAL_DATA } from './subject-sealer';
 import { CreateEventStore1763800000000 } from './event-store.migration';
 import type { AppendContext, NewEvent } from './stored-event';
 
@@ -26,7 +27,7 @@ describe('EventStore against PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('event_store', [CreateEventStore1763800000000]);
-    store = new EventStore(database.dataSource);
+    store = new EventStore(database.dataSource, NO_PERSONAL_DATA);
   });
   afterAll(() => database.drop());
 

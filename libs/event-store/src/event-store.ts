@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ConcurrencyError, DuplicateEventError } from './errors';
+import { ConcurrencyError, DuplicateEventError, PersonalDataErasedError } from './errors';
+import type { SubjectSealer } from './subject-sealer';
 import { EVENT_COLUMNS, toStoredEvent, type AppendContext, type EventRow, type NewEvent, type StoredEvent } from './stored-event';
 
 /** The version of a stream that does not exist yet. */
@@ -22,7 +23,10 @@ const PG_UNIQUE_VIOLATION = '23505';
  * caller already holds (a reaction that also records its inbox entry, a read model in the same commit).
  */
 export class EventStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly subjects: SubjectSealer,
+  ) {}
 
   async append(
     streamId: string,
@@ -32,15 +36,26 @@ export class EventStore {
     manager?: EntityManager,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
-    const within = (m: EntityManager) => this.appendWithin(m, streamId, expectedVersion, events, context);
+    const sealed = await this.subjects.seal(streamId, events);
+    const within = (m: EntityManager) => this.appendWithin(m, streamId, expectedVersion, sealed, context);
     return manager ? within(manager) : this.dataSource.transaction(within);
   }
 
-  async readStream(streamId: string, manager: EntityManager = this.dataSource.manager): Promise<StoredEvent[]> {
+  /**
+   * The stream's events, subjects opened. A stream whose child was erased is refused
+   * (PersonalDataErasedError) unless the caller asks for it as it remains: subjects null.
+   */
+  async readStream(
+    streamId: string,
+    manager: EntityManager = this.dataSource.manager,
+    { erased }: { erased: 'refuse' | 'include' } = { erased: 'refuse' },
+  ): Promise<StoredEvent[]> {
     const rows: EventRow[] = await manager.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [
       streamId,
     ]);
-    return rows.map(toStoredEvent);
+    const events = await this.subjects.open(rows.map(toStoredEvent));
+    if (erased === 'refuse' && events.some((event) => event.subjectErased)) throw new PersonalDataErasedError(`stream ${streamId}`);
+    return events;
   }
 
   async streamVersion(streamId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {

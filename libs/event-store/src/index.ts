@@ -5,3 +5,4 @@ export * from './global-log-reader';
 export * from './outbox-relay';
 export * from './event-store.migration';
 export * from './relay-producer';
+export * from './subject-sealer';

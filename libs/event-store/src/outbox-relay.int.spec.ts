@@ -14,6 +14,7 @@ import {
   type TestDatabase,
 } from '@csc/testing';
 import { EventStore, NO_STREAM } from './event-store';
+import { NO_PERSONAL_DATA } from './subject-sealer';
 import { CreateEventStore1763800000000 } from './event-store.migration';
 import { OutboxRelay } from './outbox-relay';
 import { createRelayProducer } from './relay-producer';
@@ -80,7 +81,7 @@ describe('OutboxRelay against PostgreSQL and Kafka', () => {
 
   beforeEach(async () => {
     database = await createTestDatabase('relay', [CreateEventStore1763800000000]);
-    store = new EventStore(database.dataSource);
+    store = new EventStore(database.dataSource, NO_PERSONAL_DATA);
     kafka = testKafka('relay-test');
     topic = `relay${uniqueTopicSuffix()}`;
     await createTopics(kafka, [topic]);

@@ -23,6 +23,8 @@ export interface StoredEvent<TType extends string = string, TData = unknown> ext
   globalPosition: string;
   transactionId: string;
   traceparent: string | null;
+  /** Set when the event's subject could not be opened because the child was erased (its subject is then null). */
+  subjectErased?: true;
 }
 
 export interface EventRow {
@@ -65,5 +67,10 @@ export const toStoredEvent = (row: EventRow): StoredEvent => ({
 });
 
 /** The envelope as it goes on the wire: the stored event without its log bookkeeping. */
-export const toEnvelope = ({ globalPosition: _p, transactionId: _t, traceparent: _tp, ...envelope }: StoredEvent): EventEnvelope =>
-  envelope;
+export const toEnvelope = ({
+  globalPosition: _p,
+  transactionId: _t,
+  traceparent: _tp,
+  subjectErased: _e,
+  ...envelope
+}: StoredEvent): EventEnvelope => envelope;

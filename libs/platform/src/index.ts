@@ -13,3 +13,4 @@ export * from './http/command-context';
 export * from './dto/child.dto';
 export * from './audit';
 export * from './database/app-role.migration';
+export * from './privacy/key-vault.providers';

@@ -4,7 +4,8 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type MixedList } from 'typeorm';
 import { AuthModule } from '@csc/auth';
-import { EventStore, OutboxRelay, createRelayProducer } from '@csc/event-store';
+import { EventStore, OutboxRelay, createRelayProducer, type SubjectSealer } from '@csc/event-store';
+import { SubjectKeyVault, SubjectProtection } from '@csc/privacy';
 import { ConsumerHealth, createKafkaClient, parseBrokers } from '@csc/messaging';
 import { AuditTrailModule } from './audit/audit-trail.module';
 import { validateEnvironment } from './config/service-environment';
@@ -16,6 +17,8 @@ import { EventFlowHealthIndicator } from './health/event-flow.health';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { KafkaClient } from './kafka/kafka.providers';
 import { OutboxRelayService } from './kafka/outbox-relay.service';
+import { keyVaultProviders, SUBJECT_SEALER } from './privacy/key-vault.providers';
+import { ForgetKeysWhenChildErased } from './privacy/forget-keys-when-child-erased';
 
 export interface ServicePlatformOptions {
   /** kebab-case service name: logs, consumer group, database name, relay checkpoint. */
@@ -26,6 +29,8 @@ export interface ServicePlatformOptions {
   eventsTopic?: string;
   /** Serves GET /v1/audit-log (ADMIN): for services whose routes serve children's records; needs CreateAuditLog in its migrations. */
   auditLog?: boolean;
+  /** Whether its events carry personal data (sealed with children's keys from the key vault). */
+  personalData?: boolean;
 }
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
@@ -37,7 +42,11 @@ export class PlatformModule {
     const kafkaLogger = new Logger('kafka');
     const eventProviders = options.eventsTopic
       ? [
-          { provide: EventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
+          {
+            provide: EventStore,
+            inject: [DataSource, SUBJECT_SEALER],
+            useFactory: (dataSource: DataSource, subjects: SubjectSealer) => new EventStore(dataSource, subjects),
+          },
           {
             provide: OutboxRelay,
             inject: [DataSource, KafkaClient, ConfigService],
@@ -79,7 +88,7 @@ export class PlatformModule {
         AuditTrailModule.register({ serveAuditLog: options.auditLog ?? false }),
         AuthModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ...(options.personalData ? [ForgetKeysWhenChildErased] : [])],
       providers: [
         { provide: SERVICE_NAME, useValue: options.name },
         {
@@ -98,9 +107,17 @@ export class PlatformModule {
         KafkaHealthIndicator,
         EventFlowHealthIndicator,
         ConsumerHealth,
+        ...keyVaultProviders(options.name, options.personalData ?? false),
         ...eventProviders,
       ],
-      exports: [SERVICE_NAME, KafkaClient, TypeOrmModule, ConsumerHealth, ...(options.eventsTopic ? [EventStore, OutboxRelay] : [])],
+      exports: [
+        SERVICE_NAME,
+        KafkaClient,
+        TypeOrmModule,
+        ConsumerHealth,
+        ...(options.eventsTopic ? [EventStore, OutboxRelay] : []),
+        ...(options.personalData ? [SubjectKeyVault, SubjectProtection] : []),
+      ],
     };
   }
 }

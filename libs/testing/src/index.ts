@@ -5,3 +5,5 @@ export * from './test-kafka';
 export * from './eventually';
 export * from './service-under-test';
 export * from './broker-warm-up';
+export * from './test-logs';
+export * from './test-key-vault';

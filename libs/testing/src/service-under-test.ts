@@ -3,7 +3,9 @@ import type { ServiceDefinition } from '@csc/platform';
 import { createServiceApp } from '@csc/platform';
 import { asTestAppRole } from './app-role-url';
 import { testEnvironment } from './test-environment';
+import { ensureTestKeyVault, testKeyVaultUrl } from './test-key-vault';
 import { mintToken, type AuthenticatedUser } from '@csc/auth';
+import { testLogFile } from './test-logs';
 
 export const TEST_JWT = { secret: 'test-secret-that-is-at-least-32-characters-long', issuer: 'csc-test', audience: 'csc-services' };
 
@@ -21,8 +23,10 @@ export const startServiceUnderTest = async (
   definition: ServiceDefinition,
   { databaseUrl, topicSuffix }: { databaseUrl: string; topicSuffix: string },
 ): Promise<ServiceUnderTest> => {
+  await ensureTestKeyVault();
   Object.assign(process.env, {
     NODE_ENV: 'test',
+    KEY_VAULT_URL: testKeyVaultUrl(definition.name),
     // The owner's URL comes in (the test reaches into the database with it); the service runs as its app role.
     DATABASE_URL: await asTestAppRole(databaseUrl, definition.name),
     KAFKA_BROKERS: testEnvironment().kafkaBrokers,
@@ -30,7 +34,9 @@ export const startServiceUnderTest = async (
     JWT_SECRET: TEST_JWT.secret,
     JWT_ISSUER: TEST_JWT.issuer,
     JWT_AUDIENCE: TEST_JWT.audience,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    // Info and above (requests, Nest's own lines, warnings, errors) go to the service's file, scanned for personal data after the run.
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
+    LOG_FILE: testLogFile(definition.name),
   });
   const app = await createServiceApp(definition);
   await app.startAllMicroservices();

@@ -18,6 +18,7 @@ import { caseProgressionMigrations } from './infrastructure/migrations';
       name: 'case-progression',
       migrations: caseProgressionMigrations,
       eventsTopic: TOPICS.caseProgression,
+      personalData: true,
       auditLog: true,
     }),
   ],

@@ -11,7 +11,13 @@ import { earlyHelpMigrations } from './infrastructure/migrations';
 
 @Module({
   imports: [
-    PlatformModule.forService({ name: 'early-help', migrations: earlyHelpMigrations, eventsTopic: TOPICS.earlyHelp, auditLog: true }),
+    PlatformModule.forService({
+      name: 'early-help',
+      migrations: earlyHelpMigrations,
+      eventsTopic: TOPICS.earlyHelp,
+      personalData: true,
+      auditLog: true,
+    }),
   ],
   controllers: [OpenEpisodeWhenSteppedDown, RequestEarlyHelpController, RecordEpisodeController, ReadEpisodeController],
   providers: [EpisodeRepository, EpisodeCommands],

@@ -2,6 +2,12 @@ import { Module } from '@nestjs/common';
 import { TOPICS } from '@csc/contracts';
 import { PlatformModule } from '@csc/platform';
 import { ChildIndex } from './child-index/child-index';
+import { ChildErasure } from './erasure/child-erasure';
+import { ChildRecords } from './retention/child-records';
+import { RetentionController } from './retention/retention.controller';
+import { RetentionSweep } from './retention/retention-sweep';
+import { TrackChildRecords } from './retention/track-child-records';
+import { EraseChildController } from './erasure/erase-child/erase-child.controller';
 import { RecordCaseWhenOpened } from './referral/record-case-when-opened/record-case-when-opened';
 import { CreateReferralWhenEarlyHelpStepsUp } from './referral/create-referral-when-early-help-steps-up/create-referral-when-early-help-steps-up';
 import { IdempotencyKeys } from './infrastructure/idempotency-keys';
@@ -21,6 +27,7 @@ import { RequestInformationController } from './referral/request-information/req
       name: 'referral-intake',
       migrations: referralIntakeMigrations,
       eventsTopic: TOPICS.referralIntake,
+      personalData: true,
       auditLog: true,
     }),
   ],
@@ -32,7 +39,19 @@ import { RequestInformationController } from './referral/request-information/req
     ProvideInformationController,
     DecideReferralController,
     ReadReferralsController,
+    EraseChildController,
+    RetentionController,
+    TrackChildRecords,
   ],
-  providers: [ReferralRepository, ReferralCommands, ReceiveReferralHandler, ChildIndex, IdempotencyKeys],
+  providers: [
+    ReferralRepository,
+    ReferralCommands,
+    ReceiveReferralHandler,
+    ChildIndex,
+    IdempotencyKeys,
+    ChildErasure,
+    ChildRecords,
+    RetentionSweep,
+  ],
 })
 export class ReferralIntakeModule {}

@@ -1,3 +1,5 @@
+import type { EventEnvelope } from '@csc/contracts';
+import { SubjectProtection } from '@csc/privacy';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Role } from '@csc/contracts';
@@ -71,6 +73,20 @@ export class ReferralIntakeHarness {
   async eventCount(): Promise<number> {
     const [{ count }] = await this.database.dataSource.query(`SELECT count(*)::int AS count FROM events`);
     return count;
+  }
+
+  /** The event with its subject opened, as a service holding the child's key would see it. */
+  async opened(envelope: EventEnvelope): Promise<EventEnvelope> {
+    return (await this.service.app.get(SubjectProtection).reveal(envelope)).envelope;
+  }
+
+  /** The event with its subject sealed, as the service that wrote it would have published it. */
+  async sealed(envelope: EventEnvelope): Promise<EventEnvelope> {
+    const { streamId, eventId, type, schemaVersion, childId, data } = envelope;
+    const [event] = await this.service.app
+      .get(SubjectProtection)
+      .seal(streamId, [{ eventId, type, schemaVersion, childId, data, occurredAt: new Date(envelope.occurredAt) }]);
+    return { ...envelope, data: event.data };
   }
 
   messagesFor(referralId: string) {

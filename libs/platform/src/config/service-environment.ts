@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
+import { LOCAL_DEVELOPMENT_MASTER_KEYS } from '@csc/privacy';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export const LOCAL_DEVELOPMENT_JWT_SECRET = 'local-development-only-secret-not-for-production';
@@ -47,8 +48,50 @@ export class ServiceEnvironment {
   @IsString()
   JWT_AUDIENCE = 'csc-services';
 
+  /** The key vault database (children's wrapped data keys); local default: csc_key_vault as the service's role. */
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  KEY_VAULT_URL?: string;
+
+  /** `id:base64key` pairs (32-byte keys) that wrap children's data keys; from a secrets manager in production. */
+  @IsOptional()
+  @IsString()
+  SUBJECT_MASTER_KEYS?: string;
+
+  /** Which master key wraps new data keys (rotation); the first listed when absent. */
+  @IsOptional()
+  @IsString()
+  SUBJECT_MASTER_KEY_ID?: string;
+
+  /** referral-intake: children in need are kept until this birthday (and the last closure's period) */
+  @IsInt()
+  @Min(18)
+  RETENTION_UNTIL_AGE = 25;
+
+  /** referral-intake: a child who was ever looked after is kept until this birthday */
+  @IsInt()
+  @Min(18)
+  RETENTION_UNTIL_AGE_IF_LOOKED_AFTER = 75;
+
+  /** referral-intake: and never less than this many years after the last closure */
+  @IsInt()
+  @Min(0)
+  RETENTION_YEARS_AFTER_LAST_CLOSURE = 0;
+
+  /** referral-intake: how often the retention sweep runs (0: never; erasures then only by an admin) */
+  @IsInt()
+  @Min(0)
+  RETENTION_SWEEP_HOURS = 24;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Logs go to this file (appended, its directory made) instead of stdout: the tests keep each service's log to scan it for personal data. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  LOG_FILE?: string;
 }
 
 export const validateEnvironment = (raw: Record<string, unknown>): ServiceEnvironment => {
@@ -61,6 +104,12 @@ export const validateEnvironment = (raw: Record<string, unknown>): ServiceEnviro
   }
   if (environment.NODE_ENV === 'production' && environment.JWT_SECRET === LOCAL_DEVELOPMENT_JWT_SECRET) {
     problems.push('JWT_SECRET: the local development secret may not be used in production');
+  }
+  if (environment.NODE_ENV === 'production' && !environment.SUBJECT_MASTER_KEYS) {
+    problems.push('SUBJECT_MASTER_KEYS: required in production');
+  }
+  if (environment.NODE_ENV === 'production' && environment.SUBJECT_MASTER_KEYS?.includes(LOCAL_DEVELOPMENT_MASTER_KEYS)) {
+    problems.push('SUBJECT_MASTER_KEYS: the local development key may not be used in production');
   }
   if (problems.length > 0) throw new Error(`invalid environment:\n  ${problems.join('\n  ')}`);
   if (!environment.JWT_SECRET && !environment.JWT_JWKS_URL) environment.JWT_SECRET = LOCAL_DEVELOPMENT_JWT_SECRET;

@@ -2,7 +2,7 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import { STATUS_CODES } from 'node:http';
 import type { Observable } from 'rxjs';
 import { DomainRuleViolation, StateConflict } from '@csc/domain';
-import { ConcurrencyError } from '@csc/event-store';
+import { ConcurrencyError, PersonalDataErasedError } from '@csc/event-store';
 import { EventFailureFilter, describeErrorSafely } from '@csc/messaging';
 
 /** API.md's error body. `message` is always a list of "field.path: what is wrong". */
@@ -54,6 +54,13 @@ export class ApiErrorFilter implements ExceptionFilter {
         error: STATUS_CODES[HttpStatus.CONFLICT]!,
         message: [`If-Match: the record changed; it is now at version ${exception.actualVersion}`],
         currentVersion: exception.actualVersion,
+      };
+    }
+    if (exception instanceof PersonalDataErasedError) {
+      return {
+        statusCode: HttpStatus.GONE,
+        error: STATUS_CODES[HttpStatus.GONE]!,
+        message: ["childId: this child's personal data has been erased"],
       };
     }
     if (exception instanceof DomainRuleViolation) {

@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import { destination, type DestinationStream } from 'pino';
 
 /**
- * Structured JSON logs. A request is logged by method, path (no query string), status and time:
- * never its body, headers or query, where personal data and credentials travel.
+ * Structured JSON logs, to stdout or to LOG_FILE. A request is logged by method, path (no query
+ * string), status and time: never its body, headers or query, where personal data and credentials travel.
  */
 export const loggingModule = (serviceName: string) =>
   LoggerModule.forRootAsync({
     inject: [ConfigService],
-    useFactory: (config: ConfigService) => ({
-      pinoHttp: {
+    useFactory: (config: ConfigService) => {
+      const options = {
         name: serviceName,
         level: config.get<string>('LOG_LEVEL', 'info'),
         genReqId: (request: IncomingMessage) => {
@@ -32,6 +33,23 @@ export const loggingModule = (serviceName: string) =>
         customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
           error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
         quietReqLogger: true,
-      },
-    }),
+      };
+      const file = config.get<string>('LOG_FILE');
+      return { pinoHttp: file ? ([options, logFile(file)] as const) : options };
+    },
   });
+
+const logFiles = new Map<string, DestinationStream>();
+
+/**
+ * One stream per file, however many times a process builds the app (the tests build many). Written
+ * synchronously so that nothing is lost when a test process ends right after its services stop.
+ */
+const logFile = (path: string): DestinationStream => {
+  let stream = logFiles.get(path);
+  if (!stream) {
+    stream = destination({ dest: path, append: true, mkdir: true, sync: true });
+    logFiles.set(path, stream);
+  }
+  return stream;
+};

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startTestInfrastructure, type TestInfrastructure } from '../test-infrastructure';
+import { clearTestLogs } from '../test-logs';
 
 declare global {
   var __CSC_TEST_INFRASTRUCTURE__: TestInfrastructure | undefined;
@@ -9,6 +10,7 @@ declare global {
 /** Runs once before the integration and e2e suites; test files read the addresses from the environment. */
 export default async function globalSetup(): Promise<void> {
   if (globalThis.__CSC_TEST_INFRASTRUCTURE__) return; // int and e2e share one set-up in a combined run
+  clearTestLogs();
   const infrastructure = await startTestInfrastructure();
   globalThis.__CSC_TEST_INFRASTRUCTURE__ = infrastructure;
   process.env.CSC_TEST_KAFKA_BROKERS = infrastructure.kafkaBrokers;

@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { parseEventData } from '@csc/contracts';
+import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '@csc/event-store';
+import { SubjectProtection } from '@csc/privacy';
 import { londonDateOf } from '@csc/domain';
 import { childAtReferral } from '../referral/receive-referral/child-at-referral';
 import { matchChild, type ChildIdentity, type ChildMatch, type KnownIdentity } from './domain/child-matching';
@@ -33,7 +35,10 @@ export interface ResolvedChild {
  */
 @Injectable()
 export class ChildIndex {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly subjects: SubjectProtection,
+  ) {}
 
   async resolve(manager: EntityManager, identity: ChildIdentity, referralId: string): Promise<ResolvedChild> {
     await this.lockKeysOf(manager, identity);
@@ -86,15 +91,22 @@ export class ChildIndex {
     return rows.length > 0 && !conflicts;
   }
 
-  /** Rebuilds the index from the referral events, the source of truth, in log order. */
+  /**
+   * Rebuilds the index from the referral events, the source of truth, in log order. An erased
+   * child's referrals no longer open: they are left out, so the child is forgotten here too.
+   */
   async rebuildFromEvents(identityOf: (data: unknown) => ChildIdentity = identityFromReferralReceived): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`LOCK TABLE child_identities IN EXCLUSIVE MODE`);
       await manager.query(`DELETE FROM child_identities`);
-      const received: { data: { referralId: string; childId: string } }[] = await manager.query(
-        `SELECT data FROM events WHERE type = 'ReferralReceived' ORDER BY global_position`,
+      const rows: EventRow[] = await manager.query(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE type = 'ReferralReceived' ORDER BY global_position`,
       );
-      for (const { data } of received) await this.remember(manager, identityOf(data), data.referralId, data.childId);
+      const received = (await this.subjects.open(rows.map(toStoredEvent))).filter((event) => !event.subjectErased);
+      for (const { data } of received) {
+        const { referralId, childId } = data as { referralId: string; childId: string };
+        await this.remember(manager, identityOf(data), referralId, childId);
+      }
       return received.length;
     });
   }

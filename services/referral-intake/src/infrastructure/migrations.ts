@@ -5,6 +5,8 @@ import { CreateInbox1763800000001 } from '@csc/messaging';
 import { CreateChildIndex1763900000000 } from './migrations/create-child-index.migration';
 import { CreateIdempotencyKeys1763900000001 } from './migrations/create-idempotency-keys.migration';
 import { CreateReferralCases1764000000001 } from './migrations/create-referral-cases.migration';
+import { CreateChildErasures1765100000000 } from './migrations/create-child-erasures.migration';
+import { CreateChildRecords1765100000001 } from './migrations/create-child-records.migration';
 
 /**
  * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
@@ -16,6 +18,8 @@ export const referralIntakeMigrations: MixedList<Function> = [
   CreateChildIndex1763900000000,
   CreateIdempotencyKeys1763900000001,
   CreateReferralCases1764000000001,
+  CreateChildErasures1765100000000,
+  CreateChildRecords1765100000001,
   CreateAuditLog1765000000000,
   appRoleMigration('referral-intake'),
 ];

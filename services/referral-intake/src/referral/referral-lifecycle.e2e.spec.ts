@@ -90,7 +90,7 @@ describe('a referral from a school to the front door decision', () => {
       expect(found).toBeDefined();
       return found!;
     });
-    expect(parseEventData('ReferralDecided', decision.data)).toMatchObject({
+    expect(parseEventData('ReferralDecided', (await harness.opened(decision)).data)).toMatchObject({
       outcome: 'ACCEPTED_FOR_ASSESSMENT',
       cinReferral: true,
       primaryNeed: 'N1',

@@ -1,9 +1,10 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { parseEventData, type EventEnvelope } from '@csc/contracts';
+import { parseSealedEventData, type EventEnvelope } from '@csc/contracts';
 import { nameBasedUuid } from '@csc/domain';
 import { NO_STREAM } from '@csc/event-store';
 import { KafkaEventContext } from '@csc/messaging';
+import { SubjectProtection } from '@csc/privacy';
 import { decide } from '../case.decider';
 import { CaseRepository } from '../case.repository';
 import { initialCaseState } from '../domain/case.state';
@@ -18,11 +19,14 @@ import { initialCaseState } from '../domain/case.state';
 export class OpenCaseWhenReferralAccepted {
   private readonly logger = new Logger(OpenCaseWhenReferralAccepted.name);
 
-  constructor(private readonly cases: CaseRepository) {}
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly subjects: SubjectProtection,
+  ) {}
 
   @EventPattern('ReferralDecided')
   async openOrAttach(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext): Promise<void> {
-    const decided = parseEventData('ReferralDecided', envelope.data);
+    const decided = parseSealedEventData('ReferralDecided', envelope.data);
     if (decided.outcome !== 'ACCEPTED_FOR_ASSESSMENT' && decided.outcome !== 'ALREADY_OPEN') return;
     const manager = context.manager;
     const causedBy = context.causedBy({ sub: 'case-progression', role: 'SYSTEM', org: envelope.actor.org });
@@ -53,6 +57,11 @@ export class OpenCaseWhenReferralAccepted {
       this.logger.warn(`referral ${decided.referralId} was decided ALREADY_OPEN but its child has no open case here; nothing opened`);
       return;
     }
+    const opened = await this.subjects.openData('ReferralDecided', envelope);
+    if (!opened) {
+      this.logger.warn(`referral ${decided.referralId}: its child's personal data was erased before the decision arrived; no case opened`);
+      return;
+    }
     await manager.query(`INSERT INTO child_cases (case_id, child_id, referral_id) VALUES ($1, $2, $3)`, [
       caseId,
       decided.childId,
@@ -71,7 +80,7 @@ export class OpenCaseWhenReferralAccepted {
           referrerOrganisationId: decided.referrerOrganisationId,
           child: decided.child,
           consentGiven: decided.consentGiven,
-          subject: { child: decided.subject.child },
+          subject: { child: opened.subject.child },
         },
       },
       initialCaseState,

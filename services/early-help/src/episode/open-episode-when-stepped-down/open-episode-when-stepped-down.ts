@@ -1,9 +1,10 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { parseEventData, type EarlyHelpEpisodeOpenedV1, type EventEnvelope } from '@csc/contracts';
+import { parseSealedEventData, type EarlyHelpEpisodeOpenedV1, type EventEnvelope } from '@csc/contracts';
 import { nameBasedUuid } from '@csc/domain';
 import { NO_STREAM } from '@csc/event-store';
 import { KafkaEventContext } from '@csc/messaging';
+import { SubjectProtection } from '@csc/privacy';
 import { decide, foldEpisode } from '../episode.decider';
 import { EpisodeRepository } from '../episode.repository';
 
@@ -14,12 +15,18 @@ import { EpisodeRepository } from '../episode.repository';
  */
 @Controller()
 export class OpenEpisodeWhenSteppedDown {
-  constructor(private readonly episodes: EpisodeRepository) {}
+  private readonly logger = new Logger(OpenEpisodeWhenSteppedDown.name);
+
+  constructor(
+    private readonly episodes: EpisodeRepository,
+    private readonly subjects: SubjectProtection,
+  ) {}
 
   @EventPattern('ReferralDecided')
   async fromReferral(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext): Promise<void> {
-    const decided = parseEventData('ReferralDecided', envelope.data);
-    if (decided.outcome !== 'STEP_DOWN_TO_EARLY_HELP') return;
+    if (parseSealedEventData('ReferralDecided', envelope.data).outcome !== 'STEP_DOWN_TO_EARLY_HELP') return;
+    const decided = await this.subjects.openData('ReferralDecided', envelope);
+    if (!decided) return this.erased(envelope);
     await this.open(context, envelope, {
       episodeId: nameBasedUuid(`episode-for-referral:${decided.referralId}`),
       childId: decided.childId,
@@ -36,8 +43,10 @@ export class OpenEpisodeWhenSteppedDown {
 
   @EventPattern('AssessmentCompleted')
   async fromAssessment(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext): Promise<void> {
-    const completed = parseEventData('AssessmentCompleted', envelope.data);
-    if (!completed.stepDown || !completed.subject) return;
+    if (!parseSealedEventData('AssessmentCompleted', envelope.data).stepDown) return;
+    const completed = await this.subjects.openData('AssessmentCompleted', envelope);
+    if (!completed?.subject) return this.erased(envelope);
+    if (!completed.stepDown) return;
     await this.open(
       context,
       envelope,
@@ -54,8 +63,10 @@ export class OpenEpisodeWhenSteppedDown {
 
   @EventPattern('CaseClosed')
   async fromClosure(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext): Promise<void> {
-    const closed = parseEventData('CaseClosed', envelope.data);
-    if (!closed.stepDown || !closed.subject) return;
+    if (!parseSealedEventData('CaseClosed', envelope.data).stepDown) return;
+    const closed = await this.subjects.openData('CaseClosed', envelope);
+    if (!closed?.subject) return this.erased(envelope);
+    if (!closed.stepDown) return;
     await this.open(
       context,
       envelope,
@@ -83,6 +94,11 @@ export class OpenEpisodeWhenSteppedDown {
       consentGiven: stepDown.consentGiven,
       subject: { child },
     };
+  }
+
+  /** The child was erased before this step-down reached us: there is nobody to open an episode for. */
+  private erased(envelope: EventEnvelope): void {
+    this.logger.warn(`${envelope.type} ${envelope.eventId}: the child's personal data was erased; no episode opened`);
   }
 
   private async open(context: KafkaEventContext, envelope: EventEnvelope, opened: EarlyHelpEpisodeOpenedV1): Promise<void> {

@@ -35,8 +35,11 @@ describe('a step-up from early help becomes a referral with source 5D', () => {
     actor: { sub: 'eh-worker', role: 'EARLY_HELP', org: 'LA888' },
     data,
   });
-  const publish = (envelope: EventEnvelope) =>
-    producer.send({ topic: earlyHelpTopic, messages: [{ key: envelope.childId ?? envelope.streamId, value: JSON.stringify(envelope) }] });
+  const publish = async (envelope: EventEnvelope) =>
+    producer.send({
+      topic: earlyHelpTopic,
+      messages: [{ key: envelope.childId ?? envelope.streamId, value: JSON.stringify(await harness.sealed(envelope)) }],
+    });
 
   it('links the referral to the child early help knows and to the episode, once however often it arrives', async () => {
     const first = expectStatus(await harness.post('/v1/referrals', aReferralBody(), 'FRONT_DOOR'), 201).body;

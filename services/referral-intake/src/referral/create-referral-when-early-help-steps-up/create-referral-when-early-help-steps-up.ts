@@ -1,9 +1,10 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { parseEventData, type EventEnvelope } from '@csc/contracts';
+import { parseSealedEventData, type EventEnvelope } from '@csc/contracts';
 import { londonDateOf, nameBasedUuid } from '@csc/domain';
 import { NO_STREAM } from '@csc/event-store';
 import { KafkaEventContext } from '@csc/messaging';
+import { SubjectKeyVault, SubjectProtection } from '@csc/privacy';
 import { ChildIndex } from '../../child-index/child-index';
 import { decide, initialReferralState } from '../referral.decider';
 import { ReferralRepository } from '../referral.repository';
@@ -17,17 +18,26 @@ import { childMatchedOf, referralReceivedOf } from '../new-referral';
  */
 @Controller()
 export class CreateReferralWhenEarlyHelpStepsUp {
+  private readonly logger = new Logger(CreateReferralWhenEarlyHelpStepsUp.name);
+
   constructor(
     private readonly referrals: ReferralRepository,
     private readonly childIndex: ChildIndex,
+    private readonly subjects: SubjectProtection,
+    private readonly keys: SubjectKeyVault,
   ) {}
 
   @EventPattern('EarlyHelpSteppedUp')
   async createReferral(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext): Promise<void> {
-    const steppedUp = parseEventData('EarlyHelpSteppedUp', envelope.data);
-    const referralId = referralIdForEpisode(steppedUp.episodeId);
+    const sealed = parseSealedEventData('EarlyHelpSteppedUp', envelope.data);
+    const referralId = referralIdForEpisode(sealed.episodeId);
     const manager = context.manager;
     if (await this.referrals.load(referralId, manager)) return;
+    const steppedUp = await this.subjects.openData('EarlyHelpSteppedUp', envelope);
+    if (!steppedUp) {
+      this.logger.warn(`early help episode ${sealed.episodeId}: the child's personal data was erased before the step-up arrived`);
+      return;
+    }
 
     const receivedAt = new Date(steppedUp.steppedUpAt);
     const child = { ...steppedUp.subject.child, sex: steppedUp.sex, schoolUrn: steppedUp.schoolUrn ?? undefined };
@@ -61,6 +71,8 @@ export class CreateReferralWhenEarlyHelpStepsUp {
       steppedUpFromEarlyHelpEpisodeId: steppedUp.episodeId,
     });
     const events = decide({ type: 'ReceiveReferral', referral, match }, initialReferralState);
+    // What early help recorded before the child was known is erased with the child from now on.
+    if (sealed.subject) await this.keys.linkKeyToChild(sealed.subject.kid, childId);
     await this.referrals.append(
       referralId,
       childId,

@@ -42,7 +42,7 @@ describe('POST /v1/referrals', () => {
       childId: response.body.childId,
       actor: { role: 'SCHOOL', org: SCHOOL_A },
     });
-    const data = parseEventData('ReferralReceived', received.data);
+    const data = parseEventData('ReferralReceived', (await harness.opened(received)).data);
     expect(data).toMatchObject({
       source: '2A',
       referrerOrganisationId: SCHOOL_A,
@@ -55,30 +55,33 @@ describe('POST /v1/referrals', () => {
     expect(matched.correlationId).toBe(received.correlationId);
   });
 
-  it('keeps personal data inside data.subject only', async () => {
-    const body = aReferralBody({ child: { nhsNumber: '4010232137', givenName: 'Persephone' } });
+  it("puts personal data only inside data.subject, sealed: the raw topic shows none of it, the child's key opens it", async () => {
+    const body = aReferralBody({ child: { nhsNumber: '4010232137', givenName: 'Persephone', upn: 'N201300012004' } });
     const { body: created } = expectStatus(await harness.post('/v1/referrals', body, 'FRONT_DOOR'), 201);
     const [message] = await eventually(() => {
       const found = harness.messagesFor(created.referralId);
       expect(found.length).toBeGreaterThan(0);
       return found;
     });
+    const raw = message.value!.toString();
     const envelope = parseEnvelope(message.value);
-    const { subject, ...outsideSubject } = envelope.data as Record<string, unknown>;
-    const elsewhere = JSON.stringify({ ...envelope, data: outsideSubject });
+    expect(envelope.data).toMatchObject({ subject: { alg: 'A256GCM', kid: expect.any(String), ct: expect.any(String) } });
+    const opened = JSON.stringify((await harness.opened(envelope)).data);
     for (const personal of [
       'Persephone',
       body.child.familyName,
       '4010232137',
+      'N201300012004',
       '2014-06-01',
       'FY1 4QS',
       'Sam Example',
       'dsl@school.example',
       'frightened',
     ]) {
-      expect(elsewhere).not.toContain(personal);
-      expect(JSON.stringify(subject)).toContain(personal);
+      expect(raw).not.toContain(personal);
+      expect(opened).toContain(personal);
     }
+    expect(raw).not.toMatch(/FY14QS|4010 ?232 ?137/i);
   });
 
   it('returns the first response again for a retried Idempotency-Key, and refuses the key with a different body', async () => {

@@ -1,0 +1,41 @@
+import { Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NO_PERSONAL_DATA } from '@csc/event-store';
+import { connectKeyVault, defaultKeyVaultUrl, LOCAL_DEVELOPMENT_MASTER_KEYS, SubjectKeyVault, SubjectProtection } from '@csc/privacy';
+
+/** The seal the event store uses: the key vault's for a service that writes personal data, a refusal otherwise. */
+export const SUBJECT_SEALER = Symbol('SUBJECT_SEALER');
+
+/** Closes the vault's pool with the app. */
+@Injectable()
+export class KeyVaultConnection implements OnApplicationShutdown {
+  readonly vault: SubjectKeyVault;
+  private readonly close: () => Promise<void>;
+
+  constructor(config: ConfigService, serviceName: string) {
+    ({ vault: this.vault, close: this.close } = connectKeyVault({
+      url: config.get<string>('KEY_VAULT_URL') ?? defaultKeyVaultUrl(serviceName),
+      masterKeys: config.get<string>('SUBJECT_MASTER_KEYS') ?? LOCAL_DEVELOPMENT_MASTER_KEYS,
+      currentMasterKeyId: config.get<string>('SUBJECT_MASTER_KEY_ID'),
+      applicationName: `${serviceName}-key-vault`,
+    }));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.close();
+  }
+}
+
+export const keyVaultProviders = (serviceName: string, personalData: boolean): Provider[] =>
+  personalData
+    ? [
+        {
+          provide: KeyVaultConnection,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) => new KeyVaultConnection(config, serviceName),
+        },
+        { provide: SubjectKeyVault, inject: [KeyVaultConnection], useFactory: (connection: KeyVaultConnection) => connection.vault },
+        { provide: SubjectProtection, inject: [SubjectKeyVault], useFactory: (vault: SubjectKeyVault) => new SubjectProtection(vault) },
+        { provide: SUBJECT_SEALER, useExisting: SubjectProtection },
+      ]
+    : [{ provide: SUBJECT_SEALER, useValue: NO_PERSONAL_DATA }];

@@ -1,0 +1,112 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client, Pool } from 'pg';
+import { createTestDatabase, type TestDatabase } from '@csc/testing';
+import { MasterKeyRing } from './master-key-ring';
+import { SubjectKeyVault } from './subject-key-vault';
+import { SubjectProtection } from './subject-protection';
+import { SUBJECT_KEY_VAULT_MIGRATIONS } from './subject-key-vault.migration';
+
+const masterKey = () => randomBytes(32).toString('base64');
+
+describe('the key vault', () => {
+  let database: TestDatabase;
+  let pool: Pool;
+  const vaultUrlAs = (user: string) => {
+    const url = new URL(database.url);
+    url.username = user;
+    return url.toString();
+  };
+  const oldKey = masterKey();
+  const newKey = masterKey();
+  const vaultWith = (keys: string, current?: string) => new SubjectKeyVault(pool, MasterKeyRing.fromConfiguration(keys, current), 0);
+  const anEvent = (childId: string | null) => ({
+    eventId: randomUUID(),
+    type: 'ReferralReceived',
+    schemaVersion: 1,
+    occurredAt: new Date(),
+    childId,
+    data: { referralId: randomUUID(), subject: { child: { givenName: 'Vaulted', familyName: 'Child' } } },
+  });
+  const stored = (event: ReturnType<typeof anEvent>, data: unknown) => ({
+    ...event,
+    data,
+    occurredAt: event.occurredAt.toISOString(),
+    recordedAt: event.occurredAt.toISOString(),
+    streamId: 'referral-x',
+    streamVersion: 1,
+    correlationId: randomUUID(),
+    causationId: null,
+    actor: { sub: 't', role: 'SYSTEM' as const, org: 'LA' },
+    globalPosition: '1',
+    transactionId: '1',
+    traceparent: null,
+  });
+
+  beforeAll(async () => {
+    // A vault of its own: rotation rewraps every key in the vault.
+    database = await createTestDatabase('key_vault', SUBJECT_KEY_VAULT_MIGRATIONS);
+    pool = new Pool({ connectionString: database.url });
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await database?.drop();
+  });
+
+  it("seals with the child's key, opens, and after the child's keys are destroyed opens nothing, for ever", async () => {
+    const vault = vaultWith(`old:${oldKey}`);
+    const subjects = new SubjectProtection(vault);
+    const childId = randomUUID();
+    const event = anEvent(childId);
+    const [sealed] = await subjects.seal('referral-x', [event]);
+    expect(JSON.stringify(sealed.data)).not.toContain('Vaulted');
+    const [opened] = await subjects.open([stored(event, sealed.data)]);
+    expect(opened.data).toEqual(event.data);
+
+    // A stream's key made before its child was known goes with the child too.
+    const early = anEvent(null);
+    const [earlySealed] = await subjects.seal('episode-y', [early]);
+    await vault.linkKeyToChild((earlySealed.data as { subject: { kid: string } }).subject.kid, childId);
+
+    expect(await vault.destroyKeysOf(childId)).toBe(2);
+    const [erased, earlyErased] = await subjects.open([stored(event, sealed.data), stored(early, earlySealed.data)]);
+    expect(erased).toMatchObject({ subjectErased: true, data: { referralId: event.data.referralId, subject: null } });
+    expect(earlyErased).toMatchObject({ subjectErased: true });
+    await expect(subjects.seal('referral-x', [anEvent(childId)])).rejects.toThrow(/erased/);
+    await expect(
+      pool.query(`UPDATE subject_keys SET wrapped_key = 'x', destroyed_at = NULL WHERE child_id = $1`, [childId]),
+    ).rejects.toThrow(/cannot be restored/);
+  });
+
+  it('rotates the master key: data keys are rewrapped, sealed subjects still open, the old master key can go', async () => {
+    const childId = randomUUID();
+    const event = anEvent(childId);
+    const [sealed] = await new SubjectProtection(vaultWith(`old:${oldKey}`)).seal('referral-z', [event]);
+    const rotating = vaultWith(`old:${oldKey},new:${newKey}`, 'new');
+    expect(await rotating.rewrapUnderCurrentMasterKey()).toBeGreaterThan(0);
+    expect(await rotating.rewrapUnderCurrentMasterKey()).toBe(0);
+    const [opened] = await new SubjectProtection(vaultWith(`new:${newKey}`)).open([stored(event, sealed.data)]);
+    expect(opened.data).toEqual(event.data);
+  });
+
+  it('gives each service only what it needs: only referral-intake destroys keys; analytics cannot even read them', async () => {
+    const asRole = async (role: string, sql: string) => {
+      const client = new Client({ connectionString: vaultUrlAs(role) });
+      await client.connect();
+      try {
+        return await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
+    await expect(asRole('csc_case_progression_app', 'SELECT count(*) FROM subject_keys')).resolves.toBeDefined();
+    await expect(asRole('csc_case_progression_app', 'UPDATE subject_keys SET destroyed_at = now() WHERE false')).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(asRole('csc_early_help_app', 'DELETE FROM subject_keys WHERE false')).rejects.toThrow(/permission denied/);
+    await expect(
+      asRole('csc_referral_intake_app', 'UPDATE subject_keys SET destroyed_at = destroyed_at WHERE false'),
+    ).resolves.toBeDefined();
+    await expect(asRole('csc_referral_intake_app', 'DELETE FROM subject_keys WHERE false')).rejects.toThrow(/permission denied/);
+    await expect(asRole('csc_analytics_app', 'SELECT count(*) FROM subject_keys')).rejects.toThrow(/permission denied|does not exist/);
+  });
+});

@@ -1,0 +1,69 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Services that write personal data, and what each may do with the keys (least privilege). */
+const KEY_USERS: { role: string; privileges: string }[] = [
+  // Owns the child index and erasure: the only one that may destroy a key.
+  { role: 'csc_referral_intake_app', privileges: 'SELECT, INSERT, UPDATE' },
+  { role: 'csc_case_progression_app', privileges: 'SELECT, INSERT' },
+  { role: 'csc_early_help_app', privileges: 'SELECT, INSERT' },
+];
+
+/**
+ * The key vault: one data key per child (or, for an early help request made before the child is
+ * known, per episode), wrapped by a master key from configuration. Destroying a child's key
+ * (wrapped_key NULL) erases every sealed subject about the child, wherever a copy of it lies.
+ * Analytics and school notifications have no access at all.
+ */
+export class CreateSubjectKeys1764000000000 implements MigrationInterface {
+  name = 'CreateSubjectKeys1764000000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE subject_keys (
+        kid uuid PRIMARY KEY,
+        -- child:<id> or stream:<id>; one key per owner
+        owner text NOT NULL UNIQUE,
+        -- the child whose erasure destroys this key (a stream's key gains one when its child is known)
+        child_id uuid,
+        master_key_id text NOT NULL,
+        wrapped_key text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        destroyed_at timestamptz,
+        CONSTRAINT destroyed_keys_hold_nothing CHECK ((wrapped_key IS NULL) = (destroyed_at IS NOT NULL))
+      )`);
+    await queryRunner.query(`CREATE INDEX subject_keys_by_child ON subject_keys (child_id) WHERE child_id IS NOT NULL`);
+    // A destroyed key never comes back: no update may give a destroyed row a key again.
+    await queryRunner.query(`
+      CREATE FUNCTION subject_keys_stay_destroyed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF OLD.destroyed_at IS NOT NULL THEN RAISE EXCEPTION 'subject key % was destroyed and cannot be restored', OLD.kid; END IF;
+        RETURN NEW;
+      END $$`);
+    await queryRunner.query(
+      `CREATE TRIGGER subject_keys_stay_destroyed BEFORE UPDATE ON subject_keys FOR EACH ROW EXECUTE FUNCTION subject_keys_stay_destroyed()`,
+    );
+    for (const { role, privileges } of KEY_USERS) {
+      await queryRunner.query(ensureLoginRole(role));
+      await queryRunner.query(`GRANT CONNECT ON DATABASE "${await currentDatabase(queryRunner)}" TO ${role}`);
+      await queryRunner.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+      await queryRunner.query(`GRANT ${privileges} ON subject_keys TO ${role}`);
+    }
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE subject_keys`);
+    await queryRunner.query(`DROP FUNCTION subject_keys_stay_destroyed`);
+  }
+}
+
+const currentDatabase = async (queryRunner: QueryRunner): Promise<string> =>
+  (await queryRunner.query(`SELECT current_database() AS name`))[0].name;
+
+/** Roles are cluster-wide: several databases (tests run in parallel) may race to create the same one. */
+export const ensureLoginRole = (role: string): string => `
+  DO $$ BEGIN
+    CREATE ROLE ${role} LOGIN;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END $$`;
+
+export const SUBJECT_KEY_VAULT_MIGRATIONS = [CreateSubjectKeys1764000000000];

@@ -1,0 +1,151 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { PersonalDataErasedError } from '@csc/event-store';
+import type { MasterKeyRing } from './master-key-ring';
+import { DATA_KEY_BYTES } from './subject-cipher';
+
+/** Whose key seals a subject: the child's, or, while the child is not known yet, the stream's. */
+export type KeyOwner = { childId: string } | { streamId: string };
+
+export interface DataKey {
+  kid: string;
+  key: Buffer;
+}
+
+export class UnknownSubjectKeyError extends Error {
+  constructor(readonly kid: string) {
+    super(`subject key ${kid} is not in the key vault`);
+    this.name = 'UnknownSubjectKeyError';
+  }
+}
+
+interface KeyRow {
+  kid: string;
+  master_key_id: string;
+  wrapped_key: string | null;
+}
+
+const MAX_CACHED_KEYS = 10_000;
+
+const ownerOf = (owner: KeyOwner): string => ('childId' in owner ? `child:${owner.childId}` : `stream:${owner.streamId}`);
+
+/**
+ * Children's data keys, kept wrapped in the key vault database. Unwrapped keys are cached briefly
+ * (a burst of reads of one case needs one lookup): an erasure evicts its keys in the process that
+ * erases at once, and every other process stops opening the child's data when its cached copy
+ * expires, within `cacheMillis` (30 s). No instance-wide broadcast is needed for that bound.
+ */
+export class SubjectKeyVault {
+  private readonly cache = new Map<string, { key: Buffer | null; until: number }>();
+  private readonly kidsByOwner = new Map<string, string>();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly masterKeys: MasterKeyRing,
+    private readonly cacheMillis = 30_000,
+  ) {}
+
+  /** The owner's key, created on first use. */
+  async sealingKey(owner: KeyOwner): Promise<DataKey> {
+    const ownerKey = ownerOf(owner);
+    const knownKid = this.kidsByOwner.get(ownerKey);
+    const cached = knownKid ? this.fromCache(knownKid) : undefined;
+    if (knownKid && cached) return { kid: knownKid, key: cached };
+    const row = (await this.findByOwner(ownerKey)) ?? (await this.create(ownerKey, 'childId' in owner ? owner.childId : null));
+    const key = this.unwrap(row);
+    if (!key) throw new PersonalDataErasedError(`subject key ${row.kid}`);
+    this.kidsByOwner.set(ownerKey, row.kid);
+    return { kid: row.kid, key };
+  }
+
+  /** The key that opens a sealed subject, or null when it was destroyed (the child was erased). */
+  async openingKey(kid: string): Promise<Buffer | null> {
+    const cached = this.fromCache(kid);
+    if (cached !== undefined) return cached;
+    const { rows } = await this.pool.query<KeyRow>(`SELECT kid, master_key_id, wrapped_key FROM subject_keys WHERE kid = $1`, [kid]);
+    if (rows.length === 0) throw new UnknownSubjectKeyError(kid);
+    return this.unwrap(rows[0]);
+  }
+
+  /** Destroys every key of the child (its own, and those of streams linked to it); returns how many. */
+  async destroyKeysOf(childId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ kid: string }>(
+      `UPDATE subject_keys SET wrapped_key = NULL, destroyed_at = now() WHERE child_id = $1 AND destroyed_at IS NULL RETURNING kid`,
+      [childId],
+    );
+    for (const { kid } of rows) this.cache.set(kid, { key: null, until: Number.POSITIVE_INFINITY });
+    return rows.length;
+  }
+
+  /** After an erasure: no key stays in memory longer than it must. */
+  forgetCachedKeys(): void {
+    this.cache.clear();
+    this.kidsByOwner.clear();
+  }
+
+  /** Whether the child's own key was destroyed. */
+  async isErased(childId: string): Promise<boolean> {
+    const { rows } = await this.pool.query(`SELECT 1 FROM subject_keys WHERE owner = $1 AND destroyed_at IS NOT NULL`, [
+      ownerOf({ childId }),
+    ]);
+    return rows.length > 0;
+  }
+
+  /** A key made before its child was known (an early help request) is erased with that child from now on. */
+  async linkKeyToChild(kid: string, childId: string): Promise<void> {
+    await this.pool.query(`UPDATE subject_keys SET child_id = $2 WHERE kid = $1 AND child_id IS NULL AND destroyed_at IS NULL`, [
+      kid,
+      childId,
+    ]);
+  }
+
+  /** Rewraps every live key under the current master key (rotation); returns how many moved. */
+  async rewrapUnderCurrentMasterKey(): Promise<number> {
+    const { rows } = await this.pool.query<KeyRow>(
+      `SELECT kid, master_key_id, wrapped_key FROM subject_keys WHERE destroyed_at IS NULL AND master_key_id <> $1`,
+      [this.masterKeys.currentKeyId],
+    );
+    for (const row of rows) {
+      const { masterKeyId, wrapped } = this.masterKeys.wrap(this.unwrap(row)!, row.kid);
+      await this.pool.query(
+        `UPDATE subject_keys SET master_key_id = $2, wrapped_key = $3 WHERE kid = $1 AND master_key_id = $4 AND destroyed_at IS NULL`,
+        [row.kid, masterKeyId, wrapped, row.master_key_id],
+      );
+    }
+    return rows.length;
+  }
+
+  private async findByOwner(owner: string): Promise<KeyRow | undefined> {
+    const { rows } = await this.pool.query<KeyRow>(`SELECT kid, master_key_id, wrapped_key FROM subject_keys WHERE owner = $1`, [owner]);
+    return rows[0];
+  }
+
+  private async create(owner: string, childId: string | null): Promise<KeyRow> {
+    const kid = randomUUID();
+    const { masterKeyId, wrapped } = this.masterKeys.wrap(randomBytes(DATA_KEY_BYTES), kid);
+    await this.pool.query(
+      `INSERT INTO subject_keys (kid, owner, child_id, master_key_id, wrapped_key) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (owner) DO NOTHING`,
+      [kid, owner, childId, masterKeyId, wrapped],
+    );
+    // Another process may have made the owner's key first: theirs is the one.
+    return (await this.findByOwner(owner))!;
+  }
+
+  private unwrap(row: KeyRow): Buffer | null {
+    const key = row.wrapped_key ? this.masterKeys.unwrap(row.master_key_id, row.wrapped_key, row.kid) : null;
+    this.cache.set(row.kid, { key, until: key ? Date.now() + this.cacheMillis : Number.POSITIVE_INFINITY });
+    // Bounded: the oldest entry goes first (a Map iterates in insertion order).
+    if (this.cache.size > MAX_CACHED_KEYS) this.cache.delete(this.cache.keys().next().value!);
+    return key;
+  }
+
+  private fromCache(kid: string): Buffer | null | undefined {
+    const entry = this.cache.get(kid);
+    if (!entry) return undefined;
+    if (entry.until < Date.now()) {
+      this.cache.delete(kid);
+      return undefined;
+    }
+    return entry.key;
+  }
+}

@@ -1,0 +1,66 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import {
+  connectKeyVault,
+  LOCAL_DEVELOPMENT_MASTER_KEYS,
+  SUBJECT_KEY_VAULT_MIGRATIONS,
+  SubjectProtection,
+  type SubjectKeyVault,
+} from '@csc/privacy';
+import { testEnvironment } from './test-environment';
+
+const TEST_KEY_VAULT_DATABASE = 'csc_test_key_vault';
+
+const vaultUrlAs = (user: string): string => {
+  const url = new URL(testEnvironment().postgresAdminUrl);
+  url.username = user;
+  url.pathname = `/${TEST_KEY_VAULT_DATABASE}`;
+  return url.toString();
+};
+
+let ready: Promise<void> | undefined;
+
+/**
+ * The key vault every service of a test run shares, as services of one deployment do: created and
+ * migrated once (under an advisory lock, as test runs may overlap); children's keys are random, so
+ * files never meet each other's.
+ */
+export const ensureTestKeyVault = (): Promise<void> => (ready ??= createTestKeyVault());
+
+const createTestKeyVault = async (): Promise<void> => {
+  const admin = new Client({ connectionString: testEnvironment().postgresAdminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`SELECT pg_advisory_lock(hashtext('csc-test-key-vault'))`);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEST_KEY_VAULT_DATABASE]);
+    if (rowCount === 0) await admin.query(`CREATE DATABASE ${TEST_KEY_VAULT_DATABASE}`);
+    const dataSource = new DataSource({
+      type: 'postgres',
+      url: vaultUrlAs('postgres'),
+      migrations: SUBJECT_KEY_VAULT_MIGRATIONS,
+      logging: false,
+    });
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' }).finally(() => dataSource.destroy());
+  } finally {
+    await admin.end();
+  }
+};
+
+/** Where a service under test finds the vault: as its own least-privileged role. */
+export const testKeyVaultUrl = (serviceName: string): string => vaultUrlAs(`csc_${serviceName.replace(/-/g, '_')}_app`);
+
+/** The test's own view of the vault (as its owner), to open what a topic carries or check what erasure destroyed. */
+export const testSubjectProtection = async (): Promise<{
+  subjects: SubjectProtection;
+  vault: SubjectKeyVault;
+  close: () => Promise<void>;
+}> => {
+  await ensureTestKeyVault();
+  const { vault, close } = connectKeyVault({
+    url: vaultUrlAs('postgres'),
+    masterKeys: LOCAL_DEVELOPMENT_MASTER_KEYS,
+    applicationName: 'test-key-vault',
+  });
+  return { subjects: new SubjectProtection(vault), vault, close };
+};

@@ -1,0 +1,323 @@
+import request from 'supertest';
+import { isSealedSubject, TOPICS, type EventEnvelope, type Role } from '@csc/contracts';
+import {
+  createServiceTopics,
+  createTestDatabase,
+  eventually,
+  startServiceUnderTest,
+  testKafka,
+  testSubjectProtection,
+  testToken,
+  TopicProbe,
+  uniqueTopicSuffix,
+  type ServiceUnderTest,
+  type TestDatabase,
+} from '@csc/testing';
+import type { SubjectProtection } from '@csc/privacy';
+import type { Kafka } from 'kafkajs';
+import { caseProgressionService } from '../../../case-progression/src/case-progression.service-definition';
+import { earlyHelpService } from '../../../early-help/src/early-help.service-definition';
+import { ChildIndex } from '../child-index/child-index';
+import { referralIntakeService } from '../referral-intake.service-definition';
+
+/** Two made-up children: Erasmina is erased, Keeley is kept (and proves the scans can find what they look for). */
+const ERASED = {
+  child: {
+    givenName: 'Erasmina',
+    familyName: 'Forgetmenot',
+    dateOfBirth: '2013-02-17',
+    sex: 'F',
+    nhsNumber: '9434761018',
+    upn: 'J201300077001',
+    postcode: 'LS6 2AB',
+    schoolUrn: '100002',
+  },
+  identifiers: ['Erasmina', 'Forgetmenot', '9434761018', 'J201300077001', 'LS6 2AB', 'LS62AB'],
+};
+const KEPT = {
+  child: {
+    givenName: 'Keeley',
+    familyName: 'Rememberwell',
+    dateOfBirth: '2012-09-30',
+    sex: 'F',
+    nhsNumber: '9434762006',
+    upn: 'Y201300077002',
+    postcode: 'LS7 3CD',
+    schoolUrn: '100002',
+  },
+  identifiers: ['Keeley', 'Rememberwell', '9434762006', 'Y201300077002', 'LS7 3CD'],
+};
+
+describe('erasing a child: their keys destroyed, their data unreadable everywhere, every count unchanged', () => {
+  const databases: Record<string, TestDatabase> = {};
+  const services: Record<string, ServiceUnderTest> = {};
+  let kafka: Kafka;
+  let suffix: string;
+  let topics: string[];
+  let probe: TopicProbe;
+  let subjects: SubjectProtection;
+  let closeVault: () => Promise<void>;
+  const token = (role: Role) => testToken({ sub: `${role.toLowerCase()}-1`, role, org: 'LA888' });
+
+  beforeAll(async () => {
+    suffix = uniqueTopicSuffix();
+    kafka = testKafka('erasure');
+    await createServiceTopics(kafka, suffix);
+    for (const definition of [referralIntakeService, caseProgressionService, earlyHelpService]) {
+      databases[definition.name] = await createTestDatabase(`erasure_${definition.name}`, definition.migrations);
+      services[definition.name] = await startServiceUnderTest(definition, {
+        databaseUrl: databases[definition.name].url,
+        topicSuffix: suffix,
+      });
+    }
+    topics = [TOPICS.referralIntake, TOPICS.caseProgression, TOPICS.earlyHelp].map((topic) => `${topic}${suffix}`);
+    probe = await TopicProbe.start(kafka, topics);
+    ({ subjects, close: closeVault } = await testSubjectProtection());
+  });
+  afterAll(async () => {
+    await probe?.stop();
+    for (const service of Object.values(services)) await service.stop();
+    for (const database of Object.values(databases)) await database.drop();
+    await closeVault?.();
+  });
+
+  const call = async (service: string, method: 'get' | 'post', path: string, role: Role, body?: object, ifMatch?: number) => {
+    const agent = request(services[service].url);
+    let pending = (method === 'get' ? agent.get(path) : agent.post(path)).set('Authorization', `Bearer ${await token(role)}`);
+    if (ifMatch !== undefined) pending = pending.set('If-Match', `"${ifMatch}"`);
+    return body ? pending.send(body) : pending;
+  };
+  const expectStatus = <T extends { status: number; body: unknown }>(response: T, status: number): T => {
+    if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
+    return response;
+  };
+  const referAndAccept = async ({ child }: typeof ERASED): Promise<{ childId: string; referralId: string }> => {
+    const referral = expectStatus(
+      await call('referral-intake', 'post', '/v1/referrals', 'FRONT_DOOR', {
+        receivedAt: '2025-01-03T09:00:00Z',
+        referrer: { source: '2A', organisationId: '100002', name: 'Sam Example' },
+        child,
+        concerns: { summary: 'Disclosure of harm at home.', factors: ['19C'] },
+        consent: { given: true },
+      }),
+      201,
+    ).body;
+    expectStatus(
+      await call('referral-intake', 'post', `/v1/referrals/${referral.referralId}/decision`, 'FRONT_DOOR', {
+        outcome: 'ACCEPTED_FOR_ASSESSMENT',
+        primaryNeed: 'N1',
+        rationale: 'Significant harm.',
+        decidedAt: '2025-01-03T15:00:00Z',
+      }),
+      200,
+    );
+    return referral;
+  };
+  const caseOf = (childId: string) =>
+    eventually(
+      async () => expectStatus(await call('case-progression', 'get', `/v1/children/${childId}/cases`, 'SOCIAL_WORKER'), 200).body[0],
+    );
+  const envelopes = (messages = probe.messages) => messages.map((message) => JSON.parse(message.value!) as EventEnvelope);
+
+  /** Every row of every table of every service's database, as text. */
+  const everythingStored = async (): Promise<string> => {
+    const dumps: string[] = [];
+    for (const database of Object.values(databases)) {
+      const tables: { name: string }[] = await database.dataSource.query(
+        `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`,
+      );
+      for (const { name } of tables) {
+        const rows: { row: string }[] = await database.dataSource.query(`SELECT t::text AS row FROM "${name}" t`);
+        dumps.push(...rows.map((row) => row.row));
+      }
+    }
+    return dumps.join('\n');
+  };
+  const countsOf = async () => {
+    const counts: Record<string, number> = {};
+    for (const [name, database] of Object.entries(databases)) {
+      const rows: { type: string; count: number }[] = await database.dataSource.query(
+        `SELECT type, count(*)::int AS count FROM events WHERE type <> 'ChildErased' GROUP BY type`,
+      );
+      for (const row of rows) counts[`${name}:${row.type}`] = row.count;
+      counts[`${name}:inbox`] = (
+        await database.dataSource.query(`SELECT count(*)::int AS count FROM inbox WHERE event_type <> 'ChildErased'`)
+      )[0].count;
+    }
+    counts['case-progression:child_cases'] = (
+      await databases['case-progression'].dataSource.query(`SELECT count(*)::int AS count FROM child_cases`)
+    )[0].count;
+    return counts;
+  };
+
+  it('keeps personal data sealed on every topic, and after erasure leaves none anywhere while every count stays', async () => {
+    const erased = await referAndAccept(ERASED);
+    const kept = await referAndAccept(KEPT);
+    const erasedCase = await caseOf(erased.childId);
+    await caseOf(kept.childId);
+    // The erased child also reaches early help: their assessment steps them down.
+    let version = erasedCase.version;
+    const started = expectStatus(
+      await call(
+        'case-progression',
+        'post',
+        `/v1/cases/${erasedCase.caseId}/assessments`,
+        'SOCIAL_WORKER',
+        { startedAt: '2025-01-06' },
+        version,
+      ),
+      201,
+    ).body;
+    version = started.version;
+    expectStatus(
+      await call(
+        'case-progression',
+        'post',
+        `/v1/cases/${erasedCase.caseId}/assessments/${started.assessmentId}/completion`,
+        'SOCIAL_WORKER',
+        { authorisedAt: '2025-02-06', factors: ['21'], outcome: 'STEP_DOWN_TO_EARLY_HELP' },
+        version,
+      ),
+      201,
+    );
+    const episodeOpened = await eventually(() => {
+      const found = envelopes().find((event) => event.type === 'EarlyHelpEpisodeOpened' && event.childId === erased.childId);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expectStatus(
+      await call('early-help', 'get', `/v1/early-help/episodes/${(episodeOpened.data as { episodeId: string }).episodeId}`, 'EARLY_HELP'),
+      200,
+    );
+
+    // On the topics: ciphertext only, for both children, in every service's events.
+    const raw = probe.messages.map((message) => message.value).join('\n');
+    for (const identifier of [...ERASED.identifiers, ...KEPT.identifiers, '2013-02-17', '2012-09-30'])
+      expect(raw).not.toContain(identifier);
+    const withSubjects = envelopes().filter((event) => (event.data as { subject?: unknown }).subject);
+    expect(new Set(withSubjects.map((event) => event.type))).toEqual(
+      new Set(['ReferralReceived', 'ReferralDecided', 'CaseOpened', 'AssessmentCompleted', 'EarlyHelpEpisodeOpened']),
+    );
+    for (const event of withSubjects) expect(isSealedSubject((event.data as { subject: unknown }).subject)).toBe(true);
+
+    // Before erasure, the scan of the databases finds the child (the child index holds how referrals described them).
+    expect(await everythingStored()).toContain('9434761018');
+    const before = await countsOf();
+    const messagesBefore = probe.messages.length;
+
+    const erasure = expectStatus(
+      await call('referral-intake', 'post', `/v1/children/${erased.childId}/erasure`, 'ADMIN', {
+        reason: 'Subject access and erasure request, ref 2026-117',
+      }),
+      201,
+    ).body;
+    expect(erasure).toEqual({ childId: erased.childId, basis: 'ERASURE_REQUEST', erasedAt: expect.any(String), keysDestroyed: 1 });
+    // Asking again changes nothing.
+    expect(
+      expectStatus(await call('referral-intake', 'post', `/v1/children/${erased.childId}/erasure`, 'ADMIN', { reason: 'again' }), 200).body,
+    ).toEqual(erasure);
+    await eventually(() => expect(envelopes().filter((event) => event.type === 'ChildErased')).toHaveLength(1));
+
+    // The child's records are gone as records (410), the other child's are whole.
+    expectStatus(await call('referral-intake', 'get', `/v1/referrals/${erased.referralId}`, 'FRONT_DOOR'), 410);
+    // Each service stops opening the child's data when ChildErased reaches it (it drops its cached keys).
+    await eventually(async () =>
+      expectStatus(await call('case-progression', 'get', `/v1/cases/${erasedCase.caseId}`, 'SOCIAL_WORKER'), 410),
+    );
+    expectStatus(
+      await call(
+        'case-progression',
+        'post',
+        `/v1/cases/${erasedCase.caseId}/closure`,
+        'SOCIAL_WORKER',
+        { closedOn: '2025-03-01', reason: 'RC7' },
+        3,
+      ),
+      410,
+    );
+    expect(
+      expectStatus(await call('referral-intake', 'get', `/v1/referrals/${kept.referralId}`, 'FRONT_DOOR'), 200).body.child,
+    ).toMatchObject({
+      givenName: 'Keeley',
+    });
+
+    // Rebuild the child index from the log: the erased child cannot come back.
+    await services['referral-intake'].app.get(ChildIndex).rebuildFromEvents();
+    const stored = await everythingStored();
+    for (const identifier of ERASED.identifiers) expect(stored).not.toContain(identifier);
+    expect(stored).toContain('9434762006');
+
+    // Replay every topic from offset 0: nothing of the erased child opens; the kept child's does.
+    const replay = await TopicProbe.start(kafka, topics);
+    try {
+      await eventually(() => expect(replay.messages.length).toBe(messagesBefore + 1));
+      const opened: string[] = [];
+      for (const event of envelopes(replay.messages)) {
+        const { envelope, erased: wasErased } = await subjects.reveal(event);
+        expect(wasErased).toBe(event.childId === erased.childId && (event.data as { subject?: unknown }).subject != null);
+        opened.push(JSON.stringify(envelope));
+      }
+      const everythingReplayed = opened.join('\n');
+      for (const identifier of ERASED.identifiers) expect(everythingReplayed).not.toContain(identifier);
+      expect(everythingReplayed).toContain('Rememberwell');
+    } finally {
+      await replay.stop();
+    }
+    expect(await countsOf()).toEqual(before);
+  });
+
+  it('lists children past their retention period (dry run), then erases exactly those', async () => {
+    const closedChild = {
+      ...KEPT.child,
+      givenName: 'Retta',
+      familyName: 'Pastdue',
+      dateOfBirth: '2010-05-05',
+      nhsNumber: undefined,
+      upn: undefined,
+      postcode: 'LS8 1EF',
+    };
+    const referral = expectStatus(
+      await call('referral-intake', 'post', '/v1/referrals', 'FRONT_DOOR', {
+        receivedAt: '2025-01-03T09:00:00Z',
+        referrer: { source: '2A', organisationId: '100002', name: 'Sam Example' },
+        child: closedChild,
+        concerns: { summary: 'Low-level worries.', factors: ['21'] },
+        consent: { given: true },
+      }),
+      201,
+    ).body;
+    expectStatus(
+      await call('referral-intake', 'post', `/v1/referrals/${referral.referralId}/decision`, 'FRONT_DOOR', {
+        outcome: 'NFA',
+        primaryNeed: 'N9',
+        rationale: 'No further action.',
+        decidedAt: '2025-01-04T10:00:00Z',
+      }),
+      200,
+    );
+    // Born 5 May 2010: kept until the 25th birthday, erased from the day after.
+    const dueOn = async (asOf: string) =>
+      expectStatus(await call('referral-intake', 'get', `/v1/retention/erasures-due?asOf=${asOf}`, 'ADMIN'), 200).body as {
+        childId: string;
+      }[];
+    await eventually(async () => expect((await dueOn('2035-05-06')).map((due) => due.childId)).toContain(referral.childId));
+    expect(await dueOn('2035-05-06')).toEqual([
+      { childId: referral.childId, lastClosedOn: '2025-01-04', retainUntil: '2035-05-05', everLookedAfter: false },
+    ]);
+    expect(await dueOn('2035-05-05')).toEqual([]);
+    expectStatus(await call('referral-intake', 'get', '/v1/retention/erasures-due?asOf=tomorrow', 'ADMIN'), 400);
+    expectStatus(await call('referral-intake', 'get', '/v1/retention/erasures-due', 'FRONT_DOOR'), 403);
+
+    const swept = expectStatus(await call('referral-intake', 'post', '/v1/retention/sweeps', 'ADMIN', { asOf: '2035-05-06' }), 200).body;
+    expect(swept).toEqual([{ childId: referral.childId, basis: 'RETENTION_PERIOD_ENDED', erasedAt: expect.any(String), keysDestroyed: 1 }]);
+    expect(await dueOn('2035-05-06')).toEqual([]);
+    expectStatus(await call('referral-intake', 'get', `/v1/referrals/${referral.referralId}`, 'FRONT_DOOR'), 410);
+    await eventually(() =>
+      expect(
+        envelopes()
+          .filter((event) => event.type === 'ChildErased')
+          .map((event) => (event.data as { basis: string }).basis),
+      ).toContain('RETENTION_PERIOD_ENDED'),
+    );
+  });
+});

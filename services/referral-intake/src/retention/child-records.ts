@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ChildRecordsSummary } from './domain/retention-policy';
+
+export interface ChildRecordsRow extends ChildRecordsSummary {
+  childId: string;
+}
+
+/** What is open and closed about each child; see CreateChildRecords. */
+@Injectable()
+export class ChildRecords {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async opened(manager: EntityManager, record: string, childId: string, kind: string, openedOn: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO child_records (record, child_id, kind, opened_on) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (record) DO UPDATE SET opened_on = LEAST(child_records.opened_on, EXCLUDED.opened_on)`,
+      [record, childId, kind, openedOn],
+    );
+  }
+
+  async closed(manager: EntityManager, record: string, childId: string, kind: string, closedOn: string): Promise<void> {
+    // A closure that overtakes its opening is kept, dated by itself until the opening arrives.
+    await manager.query(
+      `INSERT INTO child_records (record, child_id, kind, opened_on, closed_on) VALUES ($1, $2, $3, $4, $4)
+       ON CONFLICT (record) DO UPDATE SET closed_on = EXCLUDED.closed_on`,
+      [record, childId, kind, closedOn],
+    );
+  }
+
+  /** Every child with nothing open, not yet erased, with what retention needs. */
+  async closedChildren(): Promise<ChildRecordsRow[]> {
+    const rows: { child_id: string; date_of_birth: string | null; last_closed_on: string; ever_looked_after: boolean }[] =
+      await this.dataSource.query(
+        `SELECT r.child_id,
+                (SELECT to_char(min(i.date_of_birth), 'YYYY-MM-DD') FROM child_identities i WHERE i.child_id = r.child_id) AS date_of_birth,
+                to_char(max(r.closed_on), 'YYYY-MM-DD') AS last_closed_on,
+                bool_or(r.kind = 'looked-after') AS ever_looked_after
+         FROM child_records r
+         WHERE NOT EXISTS (SELECT 1 FROM child_erasures e WHERE e.child_id = r.child_id)
+         GROUP BY r.child_id
+         HAVING bool_and(r.closed_on IS NOT NULL)`,
+      );
+    return rows.map((row) => ({
+      childId: row.child_id,
+      dateOfBirth: row.date_of_birth,
+      lastClosedOn: row.last_closed_on,
+      openRecords: 0,
+      everLookedAfter: row.ever_looked_after,
+    }));
+  }
+}
