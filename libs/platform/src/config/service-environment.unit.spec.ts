@@ -1,4 +1,7 @@
+import { LOCAL_DEVELOPMENT_MASTER_KEYS } from '@csc/privacy';
 import { LOCAL_DEVELOPMENT_JWT_SECRET, validateEnvironment } from './service-environment';
+
+const PRODUCTION_MASTER_KEYS = `prod-1:${Buffer.alloc(32, 7).toString('base64')}`;
 
 describe('validateEnvironment', () => {
   it('is production unless told otherwise, and then needs a real key', () => {
@@ -26,8 +29,23 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: LOCAL_DEVELOPMENT_JWT_SECRET })).toThrow(
       /may not be used in production/,
     );
-    const withKeys = validateEnvironment({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json' });
+    const withKeys = validateEnvironment({
+      NODE_ENV: 'production',
+      JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json',
+      SUBJECT_MASTER_KEYS: PRODUCTION_MASTER_KEYS,
+    });
     expect(withKeys.JWT_SECRET).toBeUndefined();
+  });
+
+  it("refuses to run in production without a master key for children's data keys, or with the development one", () => {
+    const production = { NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json' };
+    expect(() => validateEnvironment(production)).toThrow(/SUBJECT_MASTER_KEYS: required in production/);
+    expect(() => validateEnvironment({ ...production, SUBJECT_MASTER_KEYS: LOCAL_DEVELOPMENT_MASTER_KEYS })).toThrow(
+      /SUBJECT_MASTER_KEYS: the local development key may not be used in production/,
+    );
+    expect(validateEnvironment({ ...production, SUBJECT_MASTER_KEYS: PRODUCTION_MASTER_KEYS }).SUBJECT_MASTER_KEYS).toBe(
+      PRODUCTION_MASTER_KEYS,
+    );
   });
 
   it('refuses a short shared secret', () => {
