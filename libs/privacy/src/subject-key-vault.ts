@@ -51,7 +51,7 @@ export class SubjectKeyVault {
     const knownKid = this.kidsByOwner.get(ownerKey);
     const cached = knownKid ? this.fromCache(knownKid) : undefined;
     if (knownKid && cached) return { kid: knownKid, key: cached };
-    const row = (await this.findByOwner(ownerKey)) ?? (await this.create(ownerKey, 'childId' in owner ? owner.childId : null));
+    const row = await this.findOrCreate(ownerKey, 'childId' in owner ? owner.childId : null);
     const key = this.unwrap(row);
     if (!key) throw new PersonalDataErasedError(`subject key ${row.kid}`);
     this.kidsByOwner.set(ownerKey, row.kid);
@@ -120,15 +120,21 @@ export class SubjectKeyVault {
     return rows[0];
   }
 
-  private async create(owner: string, childId: string | null): Promise<KeyRow> {
+  /** One round trip for a new owner and for a known one alike (a new key is wrapped each time; that is cheap). */
+  private async findOrCreate(owner: string, childId: string | null): Promise<KeyRow> {
     const kid = randomUUID();
     const { masterKeyId, wrapped } = this.masterKeys.wrap(randomBytes(DATA_KEY_BYTES), kid);
-    await this.pool.query(
-      `INSERT INTO subject_keys (kid, owner, child_id, master_key_id, wrapped_key) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (owner) DO NOTHING`,
+    const { rows } = await this.pool.query<KeyRow>(
+      `WITH created AS (
+         INSERT INTO subject_keys (kid, owner, child_id, master_key_id, wrapped_key) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (owner) DO NOTHING RETURNING kid, master_key_id, wrapped_key)
+       SELECT kid, master_key_id, wrapped_key FROM created
+       UNION ALL SELECT kid, master_key_id, wrapped_key FROM subject_keys WHERE owner = $2
+       LIMIT 1`,
       [kid, owner, childId, masterKeyId, wrapped],
     );
-    // Another process may have made the owner's key first: theirs is the one.
-    return (await this.findByOwner(owner))!;
+    // Empty only when another process created the owner's key after this statement began: theirs is the one.
+    return rows[0] ?? (await this.findByOwner(owner))!;
   }
 
   private unwrap(row: KeyRow): Buffer | null {
