@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TOPICS } from '@csc/contracts';
 import { PlatformModule } from '@csc/platform';
 import { schoolNotificationsMigrations } from './infrastructure/migrations';
+import { RegisterSchoolController } from './schools/register-school/register-school.controller';
+import { WebhookSecrets } from './schools/webhook-secrets';
 
 @Module({
   imports: [
@@ -11,5 +13,7 @@ import { schoolNotificationsMigrations } from './infrastructure/migrations';
       eventsTopic: TOPICS.schoolNotifications,
     }),
   ],
+  controllers: [RegisterSchoolController],
+  providers: [WebhookSecrets],
 })
 export class SchoolNotificationsModule {}

@@ -64,6 +64,11 @@ export class ServiceEnvironment {
   @IsString()
   SUBJECT_MASTER_KEY_ID?: string;
 
+  /** school-notifications: `id:base64key` pairs sealing schools' webhook secrets (its own keys, not the children's) */
+  @IsOptional()
+  @IsString()
+  WEBHOOK_SECRET_KEYS?: string;
+
   /** referral-intake: children in need are kept until this birthday (and the last closure's period) */
   @IsInt()
   @Min(18)
