@@ -73,8 +73,12 @@ describe('a step-up from early help becomes a referral with source 5D', () => {
       childMatch: { rule: 'EARLY_HELP_LINK', matchedExistingChild: true },
       concerns: { summary: 'Concerns escalated at the review.' },
     });
-    const received = harness.messagesFor(referralIdForEpisode(episodeId)).map((message) => JSON.parse(message.value!));
-    expect(received.map((event) => event.type)).toEqual(['ReferralReceived', 'ChildMatched']);
+    // Readable over HTTP once committed; on the topic once the relay has published it.
+    const received = await eventually(() => {
+      const found = harness.messagesFor(referralIdForEpisode(episodeId)).map((message) => JSON.parse(message.value!));
+      expect(found.map((event) => event.type)).toEqual(['ReferralReceived', 'ChildMatched']);
+      return found;
+    });
     expect(received[0].causationId).toBe(steppedUp.eventId);
     expect(received[0].correlationId).toBe(steppedUp.correlationId);
   });
