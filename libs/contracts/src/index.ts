@@ -10,3 +10,4 @@ export * from './referral-intake';
 export * from './early-help';
 export * from './case-progression';
 export * from './sealed-subject';
+export * from './school-notifications';

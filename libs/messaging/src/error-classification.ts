@@ -15,10 +15,22 @@ const TRANSIENT_SQLSTATES = new Set([
 const TRANSIENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH']);
 const TRANSIENT_ERROR_NAMES = new Set([
   'ConcurrencyError',
+  'WaitingForEarlierEvent',
   'KafkaJSConnectionError',
   'KafkaJSRequestTimeoutError',
   'KafkaJSNumberOfRetriesExceeded',
 ]);
+
+/**
+ * The event depends on another that has not been handled yet (it travels on another topic, whose
+ * consumer is behind): retried until the other arrives, never parked.
+ */
+export class WaitingForEarlierEvent extends Error {
+  constructor(what: string) {
+    super(`waiting for ${what}`);
+    this.name = 'WaitingForEarlierEvent';
+  }
+}
 
 const codeOf = (error: unknown): string | undefined => {
   const candidate = error as { code?: unknown; driverError?: { code?: unknown } } | null;

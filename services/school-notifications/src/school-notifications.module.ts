@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TOPICS } from '@csc/contracts';
 import { PlatformModule } from '@csc/platform';
 import { schoolNotificationsMigrations } from './infrastructure/migrations';
+import { ReadInboxController } from './notifications/read-inbox/read-inbox.controller';
+import { RecordNotifications } from './notifications/record-notifications';
 import { RegisterSchoolController } from './schools/register-school/register-school.controller';
 import { WebhookSecrets } from './schools/webhook-secrets';
 
@@ -11,9 +13,10 @@ import { WebhookSecrets } from './schools/webhook-secrets';
       name: 'school-notifications',
       migrations: schoolNotificationsMigrations,
       eventsTopic: TOPICS.schoolNotifications,
+      auditLog: true,
     }),
   ],
-  controllers: [RegisterSchoolController],
+  controllers: [RegisterSchoolController, RecordNotifications, ReadInboxController],
   providers: [WebhookSecrets],
 })
 export class SchoolNotificationsModule {}

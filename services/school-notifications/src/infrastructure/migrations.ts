@@ -1,8 +1,9 @@
 import type { MixedList } from 'typeorm';
-import { appRoleMigration } from '@csc/platform';
+import { appRoleMigration, CreateAuditLog1765000000000 } from '@csc/platform';
 import { CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 import { CreateSchools1765200000000 } from './migrations/create-schools.migration';
+import { CreateNotifications1765200000001 } from './migrations/create-notifications.migration';
 
 /**
  * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
@@ -12,5 +13,7 @@ export const schoolNotificationsMigrations: MixedList<Function> = [
   CreateEventStore1763800000000,
   CreateInbox1763800000001,
   CreateSchools1765200000000,
+  CreateNotifications1765200000001,
+  CreateAuditLog1765000000000,
   appRoleMigration('school-notifications'),
 ];

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { EntityManager } from 'typeorm';
+import { currentSchemaVersionOf, parseSealedEventData, type EventEnvelope, type NotificationQueuedV1 } from '@csc/contracts';
+import { nameBasedUuid } from '@csc/domain';
+import { EventStore, NO_STREAM } from '@csc/event-store';
+import { KafkaEventContext, WaitingForEarlierEvent } from '@csc/messaging';
+import { entitledSchools, theReferringSchool, type ReferralFacts } from './domain/school-entitlement';
+import { draftNotification, type NotificationDraft } from './domain/school-notification-policy';
+
+interface FactsRow {
+  referral_id: string;
+  source: string;
+  referrer_organisation_id: string | null;
+  school_urn: string | null;
+  consent_given: boolean;
+  received_at: Date;
+}
+
+/**
+ * Turns the services' events into notifications, each school once per event: the notification's
+ * id derives from the event's id and the school's URN, so a redelivered event adds nothing. The
+ * events arrive sealed and stay sealed: this service never sees personal data.
+ */
+@Controller()
+export class RecordNotifications {
+  constructor(private readonly eventStore: EventStore) {}
+
+  @EventPattern('ReferralReceived')
+  async referralReceived(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
+    const data = parseSealedEventData('ReferralReceived', envelope.data);
+    await context.manager.query(
+      `INSERT INTO referral_facts (referral_id, child_id, source, referrer_organisation_id, school_urn, consent_given, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (referral_id) DO NOTHING`,
+      [
+        data.referralId,
+        data.childId,
+        data.source,
+        data.referrerOrganisationId,
+        data.child.schoolUrn ?? null,
+        data.consent.given,
+        data.receivedAt,
+      ],
+    );
+    await this.notify(context, envelope);
+  }
+
+  @EventPattern('InformationRequested')
+  informationRequested(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
+    return this.notify(context, envelope);
+  }
+
+  @EventPattern('ReferralDecided')
+  referralDecided(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
+    return this.notify(context, envelope);
+  }
+
+  @EventPattern('AssessmentCompleted')
+  assessmentCompleted(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
+    return this.notify(context, envelope);
+  }
+
+  @EventPattern('ChildProtectionPlanStarted')
+  childProtectionPlanStarted(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
+    return this.notify(context, envelope);
+  }
+
+  @EventPattern('ChildInNeedPlanStarted')
+  childInNeedPlanStarted(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
+    return this.notify(context, envelope);
+  }
+
+  @EventPattern('CaseClosed')
+  caseClosed(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
+    return this.notify(context, envelope);
+  }
+
+  @EventPattern('EarlyHelpEpisodeClosed')
+  earlyHelpClosed(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
+    return this.notify(context, envelope);
+  }
+
+  private async notify(context: KafkaEventContext, envelope: EventEnvelope): Promise<void> {
+    const draft = draftNotification({ type: envelope.type, data: envelope.data as Record<string, unknown> });
+    // An early help episode opened on a direct request has no child id until a step-up links one: no school to tell.
+    if (!draft || !envelope.childId) return;
+    const schools = await this.schoolsFor(context.manager, envelope.childId, draft);
+    for (const schoolUrn of schools) await this.record(context, envelope, draft, schoolUrn);
+  }
+
+  private async schoolsFor(manager: EntityManager, childId: string, draft: NotificationDraft): Promise<string[]> {
+    const rows: FactsRow[] = await manager.query(`SELECT * FROM referral_facts WHERE child_id = $1`, [childId]);
+    const facts = rows.map(toFacts);
+    if (draft.audience === 'THE_REFERRING_SCHOOL') {
+      const referral = facts.find((fact) => fact.referralId === draft.referralId);
+      if (!referral) throw new WaitingForEarlierEvent(`the referral ${draft.referralId} this event follows`);
+      return theReferringSchool(referral);
+    }
+    // Every case and episode follows a referral: until it has arrived here, nobody can be told.
+    if (facts.length === 0) throw new WaitingForEarlierEvent(`a referral for child ${childId}`);
+    return entitledSchools(facts);
+  }
+
+  private async record(context: KafkaEventContext, envelope: EventEnvelope, draft: NotificationDraft, schoolUrn: string): Promise<void> {
+    const notificationId = nameBasedUuid(`notification:${envelope.eventId}:${schoolUrn}`);
+    const [inserted] = await context.manager.query(
+      `INSERT INTO notifications (notification_id, school_urn, child_id, referral_id, type, summary, occurred_at, source_event_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING notification_id`,
+      [notificationId, schoolUrn, envelope.childId, draft.referralId, draft.type, draft.summary, envelope.occurredAt, envelope.eventId],
+    );
+    if (!inserted) return;
+    const data: NotificationQueuedV1 = {
+      notificationId,
+      schoolUrn,
+      childId: envelope.childId!,
+      referralId: draft.referralId,
+      type: draft.type,
+      sourceEventId: envelope.eventId,
+    };
+    await this.eventStore.append(
+      `notification-${notificationId}`,
+      NO_STREAM,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'NotificationQueued',
+          schemaVersion: currentSchemaVersionOf('NotificationQueued'),
+          occurredAt: new Date(),
+          childId: envelope.childId,
+          data,
+        },
+      ],
+      context.causedBy({ sub: 'school-notifications', role: 'SYSTEM', org: schoolUrn }),
+      context.manager,
+    );
+  }
+}
+
+const toFacts = (row: FactsRow): ReferralFacts => ({
+  referralId: row.referral_id,
+  source: row.source,
+  referrerOrganisationId: row.referrer_organisation_id,
+  schoolUrn: row.school_urn,
+  consentGiven: row.consent_given,
+  receivedAt: row.received_at.toISOString(),
+});

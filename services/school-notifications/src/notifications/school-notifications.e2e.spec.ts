@@ -1,0 +1,148 @@
+import request from 'supertest';
+import type { Role } from '@csc/contracts';
+import {
+  createServiceTopics,
+  createTestDatabase,
+  eventually,
+  startServiceUnderTest,
+  testKafka,
+  testToken,
+  uniqueTopicSuffix,
+  type ServiceUnderTest,
+  type TestDatabase,
+} from '@csc/testing';
+import { caseProgressionService } from '../../../case-progression/src/case-progression.service-definition';
+import { referralIntakeService } from '../../../referral-intake/src/referral-intake.service-definition';
+import { schoolNotificationsService } from '../school-notifications.service-definition';
+
+const SCHOOL_A = '100001'; // refers
+const SCHOOL_B = '100002'; // the child is on its roll
+const SCHOOL_C = '100003'; // neither
+
+describe('schools are told how their referral and their pupil’s case progress, and no more', () => {
+  const databases: TestDatabase[] = [];
+  const services: Record<string, ServiceUnderTest> = {};
+
+  beforeAll(async () => {
+    const suffix = uniqueTopicSuffix();
+    await createServiceTopics(testKafka('school-notifications'), suffix);
+    for (const definition of [referralIntakeService, caseProgressionService, schoolNotificationsService]) {
+      const database = await createTestDatabase(`notify_${definition.name}`, definition.migrations);
+      databases.push(database);
+      services[definition.name] = await startServiceUnderTest(definition, { databaseUrl: database.url, topicSuffix: suffix });
+    }
+  });
+  afterAll(async () => {
+    for (const service of Object.values(services)) await service.stop();
+    for (const database of databases) await database.drop();
+  });
+
+  const auth = async (role: Role, org = 'LA888') => `Bearer ${await testToken({ sub: `${role.toLowerCase()}-${org}`, role, org })}`;
+  const post = async (service: string, path: string, body: object, role: Role, org?: string, ifMatch?: number) => {
+    let call = request(services[service].url)
+      .post(path)
+      .set('Authorization', await auth(role, org));
+    if (ifMatch !== undefined) call = call.set('If-Match', `"${ifMatch}"`);
+    const response = await call.send(body);
+    if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  const inbox = async (school: string, query = '') =>
+    request(services['school-notifications'].url)
+      .get(`/v1/schools/${school}/notifications${query}`)
+      .set('Authorization', await auth('SCHOOL', school));
+
+  it('tells the referring school and the pupil’s school each exactly what they may know; another school nothing', async () => {
+    const referral = await post(
+      'referral-intake',
+      '/v1/referrals',
+      {
+        receivedAt: '2025-01-03T09:00:00Z',
+        referrer: { source: '2A', organisationId: SCHOOL_A, name: 'Sam Example', role: 'DSL' },
+        child: {
+          givenName: 'Notia',
+          familyName: 'Schoolchild',
+          dateOfBirth: '2014-06-01',
+          sex: 'F',
+          postcode: 'FY1 4QS',
+          schoolUrn: SCHOOL_B,
+        },
+        concerns: { summary: 'Disclosure of physical harm at home.', factors: ['2B'] },
+        consent: { given: true },
+      },
+      'SCHOOL',
+      SCHOOL_A,
+    );
+    await post(
+      'referral-intake',
+      `/v1/referrals/${referral.referralId}/decision`,
+      { outcome: 'ACCEPTED_FOR_ASSESSMENT', primaryNeed: 'N1', rationale: 'Significant harm.', decidedAt: '2025-01-03T15:00:00Z' },
+      'FRONT_DOOR',
+    );
+    const opened = await eventually(async () => {
+      const response = await request(services['case-progression'].url)
+        .get(`/v1/children/${referral.childId}/cases`)
+        .set('Authorization', await auth('SOCIAL_WORKER'));
+      expect(response.status).toBe(200);
+      return response.body[0];
+    });
+    let version: number = opened.version;
+    const write = async (path: string, body: object) => {
+      const result = await post('case-progression', `/v1/cases/${opened.caseId}${path}`, body, 'SOCIAL_WORKER', 'LA888', version);
+      version = result.version;
+      return result;
+    };
+    const { assessmentId } = await write('/assessments', { startedAt: '2025-01-06' });
+    const { section47Id } = await write('/strategy-discussions', { heldOn: '2025-01-07', section47: true });
+    await write(`/section47/${section47Id}/outcome`, { concludedOn: '2025-01-17', icpcRequired: true });
+    const { cpPlanId } = await write('/conferences', { heldOn: '2025-01-27', childProtectionPlan: true, category: 'PHY' });
+    await write(`/assessments/${assessmentId}/completion`, { authorisedAt: '2025-02-14', factors: ['2B'], outcome: 'CHILD_IN_NEED' });
+    await write(`/cp-plans/${cpPlanId}/end`, { endedOn: '2025-09-16' });
+    await write('/closure', { closedOn: '2025-10-01', reason: 'RC7' });
+
+    const told = async (school: string, count: number) =>
+      eventually(async () => {
+        const response = await inbox(school);
+        expect(response.status).toBe(200);
+        expect(response.body).toHaveLength(count);
+        return response.body as { id: string; childId: string; referralId?: string; type: string; summary: string }[];
+      });
+    const toA = await told(SCHOOL_A, 5);
+    expect(toA.map((notification) => notification.type)).toEqual([
+      'REFERRAL_RECEIVED',
+      'REFERRAL_DECIDED',
+      'CHILD_PROTECTION_PLAN_STARTED',
+      'ASSESSMENT_COMPLETED',
+      'CASE_CLOSED',
+    ]);
+    const toB = await told(SCHOOL_B, 4);
+    expect(toB.map((notification) => notification.type)).toEqual([
+      'REFERRAL_DECIDED',
+      'CHILD_PROTECTION_PLAN_STARTED',
+      'ASSESSMENT_COMPLETED',
+      'CASE_CLOSED',
+    ]);
+    for (const notification of [...toA, ...toB]) {
+      expect(notification.childId).toBe(referral.childId);
+      // Ids, a type, a time and a summary; never the category, the factors, the child's or the referrer's details.
+      const { id: _id, childId: _child, referralId: _referral, ...told } = notification;
+      expect(Object.keys(told).sort()).toEqual(['occurredAt', 'summary', 'type']);
+      expect(JSON.stringify(told)).not.toMatch(/PHY|2B|Notia|Schoolchild|Sam Example|physical|FY1/i);
+    }
+    expect(new Set([...toA, ...toB].map((notification) => notification.id)).size).toBe(9);
+
+    // Paging: after the second, the rest, in order.
+    expect((await inbox(SCHOOL_A, `?after=${toA[1].id}&limit=2`)).body.map((n: { type: string }) => n.type)).toEqual([
+      'CHILD_PROTECTION_PLAN_STARTED',
+      'ASSESSMENT_COMPLETED',
+    ]);
+
+    // School C: nothing at all, and nothing about this child; nor may it read another school's inbox.
+    expect((await inbox(SCHOOL_C)).body).toEqual([]);
+    expect((await inbox(SCHOOL_C, `?childId=${referral.childId}`)).status).toBe(404);
+    const intoAnother = await request(services['school-notifications'].url)
+      .get(`/v1/schools/${SCHOOL_A}/notifications`)
+      .set('Authorization', await auth('SCHOOL', SCHOOL_C));
+    expect(intoAnother.status).toBe(403);
+  });
+});
