@@ -1,6 +1,11 @@
 import 'reflect-metadata';
-import { defaultOwnerDatabaseUrl, ensureDatabaseExists, runServiceMigrations } from '@csc/platform';
-import { KEY_VAULT_DATABASE, SUBJECT_KEY_VAULT_MIGRATIONS } from '@csc/privacy';
+import {
+  defaultKeyVaultOwnerUrl,
+  defaultOwnerDatabaseUrl,
+  ensureDatabaseExists,
+  runServiceMigrations,
+  SUBJECT_KEY_VAULT_MIGRATIONS,
+} from '@csc/platform';
 import { ALL_SERVICES } from '../services/registry';
 
 /**
@@ -17,7 +22,7 @@ const main = async () => {
     console.log(`${service.name}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
   }
   // The key vault: children's wrapped data keys, shared by the services that write personal data.
-  const vaultUrl = process.env.KEY_VAULT_OWNER_URL ?? `postgres://postgres@127.0.0.1:5432/${KEY_VAULT_DATABASE}`;
+  const vaultUrl = process.env.KEY_VAULT_OWNER_URL ?? defaultKeyVaultOwnerUrl();
   await ensureDatabaseExists(vaultUrl);
   const applied = await runServiceMigrations({
     databaseUrl: vaultUrl,

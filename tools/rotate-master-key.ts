@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { connectKeyVault, KEY_VAULT_DATABASE, LOCAL_DEVELOPMENT_MASTER_KEYS } from '@csc/privacy';
+import { defaultKeyVaultOwnerUrl } from '@csc/platform';
+import { connectKeyVault, LOCAL_DEVELOPMENT_MASTER_KEYS } from '@csc/privacy';
 
 /**
  * Master key rotation: with the new key added to SUBJECT_MASTER_KEYS and named in
@@ -9,7 +10,7 @@ import { connectKeyVault, KEY_VAULT_DATABASE, LOCAL_DEVELOPMENT_MASTER_KEYS } fr
  */
 const main = async () => {
   const { vault, close } = connectKeyVault({
-    url: process.env.KEY_VAULT_OWNER_URL ?? `postgres://postgres@127.0.0.1:5432/${KEY_VAULT_DATABASE}`,
+    url: process.env.KEY_VAULT_OWNER_URL ?? defaultKeyVaultOwnerUrl(),
     masterKeys: process.env.SUBJECT_MASTER_KEYS ?? LOCAL_DEVELOPMENT_MASTER_KEYS,
     currentMasterKeyId: process.env.SUBJECT_MASTER_KEY_ID,
     applicationName: 'key-rotation',

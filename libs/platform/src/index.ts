@@ -14,3 +14,4 @@ export * from './dto/child.dto';
 export * from './audit';
 export * from './database/app-role.migration';
 export * from './privacy/key-vault.providers';
+export * from './privacy/key-vault.migration';

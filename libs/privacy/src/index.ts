@@ -1,6 +1,5 @@
 export * from './subject-cipher';
 export * from './master-key-ring';
 export * from './subject-key-vault';
-export * from './subject-key-vault.migration';
 export * from './subject-protection';
 export * from './key-vault-connection';

@@ -5,12 +5,6 @@ import { SubjectKeyVault } from './subject-key-vault';
 /** For development and tests only: the configuration refuses it in production. */
 export const LOCAL_DEVELOPMENT_MASTER_KEYS = 'local-dev-1:DvyS1E4ifQRbb7qgZR7GyDhQs0LWyo9m/JaPCv6Jahs=';
 
-export const KEY_VAULT_DATABASE = 'csc_key_vault';
-
-/** The local default: the vault database, reached as the service's own least-privileged role. */
-export const defaultKeyVaultUrl = (serviceName: string): string =>
-  `postgres://csc_${serviceName.replace(/-/g, '_')}_app@127.0.0.1:5432/${KEY_VAULT_DATABASE}`;
-
 export interface KeyVaultSettings {
   url: string;
   masterKeys: string;

@@ -4,18 +4,13 @@ import { createTestDatabase, type TestDatabase } from '@csc/testing';
 import { MasterKeyRing } from './master-key-ring';
 import { SubjectKeyVault } from './subject-key-vault';
 import { SubjectProtection } from './subject-protection';
-import { SUBJECT_KEY_VAULT_MIGRATIONS } from './subject-key-vault.migration';
+import { asAppRole, SUBJECT_KEY_VAULT_MIGRATIONS } from '@csc/platform';
 
 const masterKey = () => randomBytes(32).toString('base64');
 
 describe('the key vault', () => {
   let database: TestDatabase;
   let pool: Pool;
-  const vaultUrlAs = (user: string) => {
-    const url = new URL(database.url);
-    url.username = user;
-    return url.toString();
-  };
   const oldKey = masterKey();
   const newKey = masterKey();
   const vaultWith = (keys: string, current?: string) => new SubjectKeyVault(pool, MasterKeyRing.fromConfiguration(keys, current), 0);
@@ -89,8 +84,8 @@ describe('the key vault', () => {
   });
 
   it('gives each service only what it needs: only referral-intake destroys keys; analytics cannot even read them', async () => {
-    const asRole = async (role: string, sql: string) => {
-      const client = new Client({ connectionString: vaultUrlAs(role) });
+    const asRole = async (service: string, sql: string) => {
+      const client = new Client({ connectionString: asAppRole(database.url, service) });
       await client.connect();
       try {
         return await client.query(sql);
@@ -98,15 +93,13 @@ describe('the key vault', () => {
         await client.end();
       }
     };
-    await expect(asRole('csc_case_progression_app', 'SELECT count(*) FROM subject_keys')).resolves.toBeDefined();
-    await expect(asRole('csc_case_progression_app', 'UPDATE subject_keys SET destroyed_at = now() WHERE false')).rejects.toThrow(
+    await expect(asRole('case-progression', 'SELECT count(*) FROM subject_keys')).resolves.toBeDefined();
+    await expect(asRole('case-progression', 'UPDATE subject_keys SET destroyed_at = now() WHERE false')).rejects.toThrow(
       /permission denied/,
     );
-    await expect(asRole('csc_early_help_app', 'DELETE FROM subject_keys WHERE false')).rejects.toThrow(/permission denied/);
-    await expect(
-      asRole('csc_referral_intake_app', 'UPDATE subject_keys SET destroyed_at = destroyed_at WHERE false'),
-    ).resolves.toBeDefined();
-    await expect(asRole('csc_referral_intake_app', 'DELETE FROM subject_keys WHERE false')).rejects.toThrow(/permission denied/);
-    await expect(asRole('csc_analytics_app', 'SELECT count(*) FROM subject_keys')).rejects.toThrow(/permission denied|does not exist/);
+    await expect(asRole('early-help', 'DELETE FROM subject_keys WHERE false')).rejects.toThrow(/permission denied/);
+    await expect(asRole('referral-intake', 'UPDATE subject_keys SET destroyed_at = destroyed_at WHERE false')).resolves.toBeDefined();
+    await expect(asRole('referral-intake', 'DELETE FROM subject_keys WHERE false')).rejects.toThrow(/permission denied/);
+    await expect(asRole('analytics', 'SELECT count(*) FROM subject_keys')).rejects.toThrow(/permission denied|does not exist/);
   });
 });

@@ -83,14 +83,6 @@ export class SubjectKeyVault {
     this.kidsByOwner.clear();
   }
 
-  /** Whether the child's own key was destroyed. */
-  async isErased(childId: string): Promise<boolean> {
-    const { rows } = await this.pool.query(`SELECT 1 FROM subject_keys WHERE owner = $1 AND destroyed_at IS NOT NULL`, [
-      ownerOf({ childId }),
-    ]);
-    return rows.length > 0;
-  }
-
   /** A key made before its child was known (an early help request) is erased with that child from now on. */
   async linkKeyToChild(kid: string, childId: string): Promise<void> {
     await this.pool.query(`UPDATE subject_keys SET child_id = $2 WHERE kid = $1 AND child_id IS NULL AND destroyed_at IS NULL`, [

@@ -7,3 +7,4 @@ export * from './service-under-test';
 export * from './broker-warm-up';
 export * from './test-logs';
 export * from './test-key-vault';
+export * from './services-under-test';

@@ -1,19 +1,12 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import {
-  connectKeyVault,
-  LOCAL_DEVELOPMENT_MASTER_KEYS,
-  SUBJECT_KEY_VAULT_MIGRATIONS,
-  SubjectProtection,
-  type SubjectKeyVault,
-} from '@csc/privacy';
+import { asAppRole, runServiceMigrations, SUBJECT_KEY_VAULT_MIGRATIONS } from '@csc/platform';
+import { connectKeyVault, LOCAL_DEVELOPMENT_MASTER_KEYS, SubjectProtection, type SubjectKeyVault } from '@csc/privacy';
 import { testEnvironment } from './test-environment';
 
 const TEST_KEY_VAULT_DATABASE = 'csc_test_key_vault';
 
-const vaultUrlAs = (user: string): string => {
+const testKeyVaultOwnerUrl = (): string => {
   const url = new URL(testEnvironment().postgresAdminUrl);
-  url.username = user;
   url.pathname = `/${TEST_KEY_VAULT_DATABASE}`;
   return url.toString();
 };
@@ -34,21 +27,18 @@ const createTestKeyVault = async (): Promise<void> => {
     await admin.query(`SELECT pg_advisory_lock(hashtext('csc-test-key-vault'))`);
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEST_KEY_VAULT_DATABASE]);
     if (rowCount === 0) await admin.query(`CREATE DATABASE ${TEST_KEY_VAULT_DATABASE}`);
-    const dataSource = new DataSource({
-      type: 'postgres',
-      url: vaultUrlAs('postgres'),
+    await runServiceMigrations({
+      databaseUrl: testKeyVaultOwnerUrl(),
       migrations: SUBJECT_KEY_VAULT_MIGRATIONS,
-      logging: false,
+      applicationName: 'test-key-vault',
     });
-    await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' }).finally(() => dataSource.destroy());
   } finally {
     await admin.end();
   }
 };
 
 /** Where a service under test finds the vault: as its own least-privileged role. */
-export const testKeyVaultUrl = (serviceName: string): string => vaultUrlAs(`csc_${serviceName.replace(/-/g, '_')}_app`);
+export const testKeyVaultUrl = (serviceName: string): string => asAppRole(testKeyVaultOwnerUrl(), serviceName);
 
 /** The test's own view of the vault (as its owner), to open what a topic carries or check what erasure destroyed. */
 export const testSubjectProtection = async (): Promise<{
@@ -58,7 +48,7 @@ export const testSubjectProtection = async (): Promise<{
 }> => {
   await ensureTestKeyVault();
   const { vault, close } = connectKeyVault({
-    url: vaultUrlAs('postgres'),
+    url: testKeyVaultOwnerUrl(),
     masterKeys: LOCAL_DEVELOPMENT_MASTER_KEYS,
     applicationName: 'test-key-vault',
   });

@@ -8,6 +8,17 @@ import { appRoleOf } from './database-url';
 export const APPEND_ONLY_TABLES = ['events', 'audit_log'];
 
 /**
+ * Creates a service's login role if it is missing. Roles belong to the whole server: databases migrating
+ * at once (tests) race to create it; the loser sees duplicate_object, or unique_violation when both
+ * passed the existence check.
+ */
+export const createLoginRole = (role: string): string => `
+  DO $$ BEGIN
+    CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END $$`;
+
+/**
  * The service's least-privilege login role (`csc_<service>_app`), listed LAST in every service's
  * migrations (TypeORM runs them in timestamp order: keep this one's the highest) so that it is granted
  * what the earlier ones created. Migrations run as the database's owner; the service runs as this
@@ -23,13 +34,7 @@ export const appRoleMigration = (serviceName: string): new () => MigrationInterf
     name = 'CreateAppRole1765900000000';
 
     async up(queryRunner: QueryRunner): Promise<void> {
-      // Roles belong to the whole server: databases migrating at once (tests) race to create it; the loser
-      // sees duplicate_object, or unique_violation when both passed the existence check.
-      await queryRunner.query(`
-        DO $$ BEGIN
-          CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
-        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-        END $$`);
+      await queryRunner.query(createLoginRole(role));
       // Every role may connect to a new database by default; only this service's role may connect to this one.
       await queryRunner.query(`
         DO $$ BEGIN

@@ -1,7 +1,9 @@
 import { Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NO_PERSONAL_DATA } from '@csc/event-store';
-import { connectKeyVault, defaultKeyVaultUrl, LOCAL_DEVELOPMENT_MASTER_KEYS, SubjectKeyVault, SubjectProtection } from '@csc/privacy';
+import { connectKeyVault, LOCAL_DEVELOPMENT_MASTER_KEYS, SubjectKeyVault, SubjectProtection } from '@csc/privacy';
+import { asAppRole } from '../database/database-url';
+import { defaultKeyVaultOwnerUrl } from './key-vault.migration';
 
 /** The seal the event store uses: the key vault's for a service that writes personal data, a refusal otherwise. */
 export const SUBJECT_SEALER = Symbol('SUBJECT_SEALER');
@@ -14,7 +16,7 @@ export class KeyVaultConnection implements OnApplicationShutdown {
 
   constructor(config: ConfigService, serviceName: string) {
     ({ vault: this.vault, close: this.close } = connectKeyVault({
-      url: config.get<string>('KEY_VAULT_URL') ?? defaultKeyVaultUrl(serviceName),
+      url: config.get<string>('KEY_VAULT_URL') ?? asAppRole(defaultKeyVaultOwnerUrl(), serviceName),
       masterKeys: config.get<string>('SUBJECT_MASTER_KEYS') ?? LOCAL_DEVELOPMENT_MASTER_KEYS,
       currentMasterKeyId: config.get<string>('SUBJECT_MASTER_KEY_ID'),
       applicationName: `${serviceName}-key-vault`,

@@ -1,20 +1,7 @@
 import request from 'supertest';
 import { isSealedSubject, TOPICS, type EventEnvelope, type Role } from '@csc/contracts';
-import {
-  createServiceTopics,
-  createTestDatabase,
-  eventually,
-  startServiceUnderTest,
-  testKafka,
-  testSubjectProtection,
-  testToken,
-  TopicProbe,
-  uniqueTopicSuffix,
-  type ServiceUnderTest,
-  type TestDatabase,
-} from '@csc/testing';
+import { eventually, startServices, testSubjectProtection, testToken, TopicProbe, type ServicesUnderTest } from '@csc/testing';
 import type { SubjectProtection } from '@csc/privacy';
-import type { Kafka } from 'kafkajs';
 import { caseProgressionService } from '../../../case-progression/src/case-progression.service-definition';
 import { earlyHelpService } from '../../../early-help/src/early-help.service-definition';
 import { ChildIndex } from '../child-index/child-index';
@@ -49,10 +36,7 @@ const KEPT = {
 };
 
 describe('erasing a child: their keys destroyed, their data unreadable everywhere, every count unchanged', () => {
-  const databases: Record<string, TestDatabase> = {};
-  const services: Record<string, ServiceUnderTest> = {};
-  let kafka: Kafka;
-  let suffix: string;
+  let running: ServicesUnderTest;
   let topics: string[];
   let probe: TopicProbe;
   let subjects: SubjectProtection;
@@ -60,29 +44,19 @@ describe('erasing a child: their keys destroyed, their data unreadable everywher
   const token = (role: Role) => testToken({ sub: `${role.toLowerCase()}-1`, role, org: 'LA888' });
 
   beforeAll(async () => {
-    suffix = uniqueTopicSuffix();
-    kafka = testKafka('erasure');
-    await createServiceTopics(kafka, suffix);
-    for (const definition of [referralIntakeService, caseProgressionService, earlyHelpService]) {
-      databases[definition.name] = await createTestDatabase(`erasure_${definition.name}`, definition.migrations);
-      services[definition.name] = await startServiceUnderTest(definition, {
-        databaseUrl: databases[definition.name].url,
-        topicSuffix: suffix,
-      });
-    }
-    topics = [TOPICS.referralIntake, TOPICS.caseProgression, TOPICS.earlyHelp].map((topic) => `${topic}${suffix}`);
-    probe = await TopicProbe.start(kafka, topics);
+    running = await startServices('erasure', [referralIntakeService, caseProgressionService, earlyHelpService]);
+    topics = [TOPICS.referralIntake, TOPICS.caseProgression, TOPICS.earlyHelp].map((topic) => `${topic}${running.topicSuffix}`);
+    probe = await TopicProbe.start(running.kafka, topics);
     ({ subjects, close: closeVault } = await testSubjectProtection());
   });
   afterAll(async () => {
     await probe?.stop();
-    for (const service of Object.values(services)) await service.stop();
-    for (const database of Object.values(databases)) await database.drop();
+    await running?.stop();
     await closeVault?.();
   });
 
   const call = async (service: string, method: 'get' | 'post', path: string, role: Role, body?: object, ifMatch?: number) => {
-    const agent = request(services[service].url);
+    const agent = request(running.services[service].url);
     let pending = (method === 'get' ? agent.get(path) : agent.post(path)).set('Authorization', `Bearer ${await token(role)}`);
     if (ifMatch !== undefined) pending = pending.set('If-Match', `"${ifMatch}"`);
     return body ? pending.send(body) : pending;
@@ -122,7 +96,7 @@ describe('erasing a child: their keys destroyed, their data unreadable everywher
   /** Every row of every table of every service's database, as text. */
   const everythingStored = async (): Promise<string> => {
     const dumps: string[] = [];
-    for (const database of Object.values(databases)) {
+    for (const database of Object.values(running.databases)) {
       const tables: { name: string }[] = await database.dataSource.query(
         `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`,
       );
@@ -135,7 +109,7 @@ describe('erasing a child: their keys destroyed, their data unreadable everywher
   };
   const countsOf = async () => {
     const counts: Record<string, number> = {};
-    for (const [name, database] of Object.entries(databases)) {
+    for (const [name, database] of Object.entries(running.databases)) {
       const rows: { type: string; count: number }[] = await database.dataSource.query(
         `SELECT type, count(*)::int AS count FROM events WHERE type <> 'ChildErased' GROUP BY type`,
       );
@@ -145,7 +119,7 @@ describe('erasing a child: their keys destroyed, their data unreadable everywher
       )[0].count;
     }
     counts['case-progression:child_cases'] = (
-      await databases['case-progression'].dataSource.query(`SELECT count(*)::int AS count FROM child_cases`)
+      await running.databases['case-progression'].dataSource.query(`SELECT count(*)::int AS count FROM child_cases`)
     )[0].count;
     return counts;
   };
@@ -242,13 +216,13 @@ describe('erasing a child: their keys destroyed, their data unreadable everywher
     });
 
     // Rebuild the child index from the log: the erased child cannot come back.
-    await services['referral-intake'].app.get(ChildIndex).rebuildFromEvents();
+    await running.services['referral-intake'].app.get(ChildIndex).rebuildFromEvents();
     const stored = await everythingStored();
     for (const identifier of ERASED.identifiers) expect(stored).not.toContain(identifier);
     expect(stored).toContain('9434762006');
 
     // Replay every topic from offset 0: nothing of the erased child opens; the kept child's does.
-    const replay = await TopicProbe.start(kafka, topics);
+    const replay = await TopicProbe.start(running.kafka, topics);
     try {
       await eventually(() => expect(replay.messages.length).toBe(messagesBefore + 1));
       const opened: string[] = [];

@@ -1,16 +1,6 @@
 import request from 'supertest';
 import type { Role } from '@csc/contracts';
-import {
-  createServiceTopics,
-  createTestDatabase,
-  eventually,
-  startServiceUnderTest,
-  testKafka,
-  testToken,
-  uniqueTopicSuffix,
-  type ServiceUnderTest,
-  type TestDatabase,
-} from '@csc/testing';
+import { eventually, startServices, testToken, type ServicesUnderTest } from '@csc/testing';
 import { caseProgressionService } from '../../../case-progression/src/case-progression.service-definition';
 import { referralIntakeService } from '../../../referral-intake/src/referral-intake.service-definition';
 import { schoolNotificationsService } from '../school-notifications.service-definition';
@@ -20,26 +10,17 @@ const SCHOOL_B = '100002'; // the child is on its roll
 const SCHOOL_C = '100003'; // neither
 
 describe('schools are told how their referral and their pupil’s case progress, and no more', () => {
-  const databases: TestDatabase[] = [];
-  const services: Record<string, ServiceUnderTest> = {};
+  let running: ServicesUnderTest;
+  const services = () => running.services;
 
   beforeAll(async () => {
-    const suffix = uniqueTopicSuffix();
-    await createServiceTopics(testKafka('school-notifications'), suffix);
-    for (const definition of [referralIntakeService, caseProgressionService, schoolNotificationsService]) {
-      const database = await createTestDatabase(`notify_${definition.name}`, definition.migrations);
-      databases.push(database);
-      services[definition.name] = await startServiceUnderTest(definition, { databaseUrl: database.url, topicSuffix: suffix });
-    }
+    running = await startServices('notify', [referralIntakeService, caseProgressionService, schoolNotificationsService]);
   });
-  afterAll(async () => {
-    for (const service of Object.values(services)) await service.stop();
-    for (const database of databases) await database.drop();
-  });
+  afterAll(() => running?.stop());
 
   const auth = async (role: Role, org = 'LA888') => `Bearer ${await testToken({ sub: `${role.toLowerCase()}-${org}`, role, org })}`;
   const post = async (service: string, path: string, body: object, role: Role, org?: string, ifMatch?: number) => {
-    let call = request(services[service].url)
+    let call = request(services()[service].url)
       .post(path)
       .set('Authorization', await auth(role, org));
     if (ifMatch !== undefined) call = call.set('If-Match', `"${ifMatch}"`);
@@ -48,7 +29,7 @@ describe('schools are told how their referral and their pupil’s case progress,
     return response.body;
   };
   const inbox = async (school: string, query = '') =>
-    request(services['school-notifications'].url)
+    request(services()['school-notifications'].url)
       .get(`/v1/schools/${school}/notifications${query}`)
       .set('Authorization', await auth('SCHOOL', school));
 
@@ -80,7 +61,7 @@ describe('schools are told how their referral and their pupil’s case progress,
       'FRONT_DOOR',
     );
     const opened = await eventually(async () => {
-      const response = await request(services['case-progression'].url)
+      const response = await request(services()['case-progression'].url)
         .get(`/v1/children/${referral.childId}/cases`)
         .set('Authorization', await auth('SOCIAL_WORKER'));
       expect(response.status).toBe(200);
@@ -140,7 +121,7 @@ describe('schools are told how their referral and their pupil’s case progress,
     // School C: nothing at all, and nothing about this child; nor may it read another school's inbox.
     expect((await inbox(SCHOOL_C)).body).toEqual([]);
     expect((await inbox(SCHOOL_C, `?childId=${referral.childId}`)).status).toBe(404);
-    const intoAnother = await request(services['school-notifications'].url)
+    const intoAnother = await request(services()['school-notifications'].url)
       .get(`/v1/schools/${SCHOOL_A}/notifications`)
       .set('Authorization', await auth('SCHOOL', SCHOOL_C));
     expect(intoAnother.status).toBe(403);

@@ -1,11 +1,13 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createLoginRole } from '../database/app-role.migration';
+import { appRoleOf } from '../database/database-url';
 
 /** Services that write personal data, and what each may do with the keys (least privilege). */
 const KEY_USERS: { role: string; privileges: string }[] = [
   // Owns the child index and erasure: the only one that may destroy a key.
-  { role: 'csc_referral_intake_app', privileges: 'SELECT, INSERT, UPDATE' },
-  { role: 'csc_case_progression_app', privileges: 'SELECT, INSERT' },
-  { role: 'csc_early_help_app', privileges: 'SELECT, INSERT' },
+  { role: appRoleOf('referral-intake'), privileges: 'SELECT, INSERT, UPDATE' },
+  { role: appRoleOf('case-progression'), privileges: 'SELECT, INSERT' },
+  { role: appRoleOf('early-help'), privileges: 'SELECT, INSERT' },
 ];
 
 /**
@@ -43,7 +45,7 @@ export class CreateSubjectKeys1764000000000 implements MigrationInterface {
       `CREATE TRIGGER subject_keys_stay_destroyed BEFORE UPDATE ON subject_keys FOR EACH ROW EXECUTE FUNCTION subject_keys_stay_destroyed()`,
     );
     for (const { role, privileges } of KEY_USERS) {
-      await queryRunner.query(ensureLoginRole(role));
+      await queryRunner.query(createLoginRole(role));
       await queryRunner.query(`GRANT CONNECT ON DATABASE "${await currentDatabase(queryRunner)}" TO ${role}`);
       await queryRunner.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
       await queryRunner.query(`GRANT ${privileges} ON subject_keys TO ${role}`);
@@ -59,11 +61,7 @@ export class CreateSubjectKeys1764000000000 implements MigrationInterface {
 const currentDatabase = async (queryRunner: QueryRunner): Promise<string> =>
   (await queryRunner.query(`SELECT current_database() AS name`))[0].name;
 
-/** Roles are cluster-wide: several databases (tests run in parallel) may race to create the same one. */
-export const ensureLoginRole = (role: string): string => `
-  DO $$ BEGIN
-    CREATE ROLE ${role} LOGIN;
-  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-  END $$`;
-
 export const SUBJECT_KEY_VAULT_MIGRATIONS = [CreateSubjectKeys1764000000000];
+
+/** The local default for migrating and rotating: the vault database, as its owner. */
+export const defaultKeyVaultOwnerUrl = (): string => 'postgres://postgres@127.0.0.1:5432/csc_key_vault';

@@ -1,0 +1,44 @@
+import type { Kafka } from 'kafkajs';
+import type { MixedList } from 'typeorm';
+import type { ServiceDefinition } from '@csc/platform';
+import { createTestDatabase, type TestDatabase } from './test-database';
+import { createServiceTopics, testKafka, uniqueTopicSuffix } from './test-kafka';
+import { startServiceUnderTest, type ServiceUnderTest } from './service-under-test';
+
+export interface ServicesUnderTest {
+  kafka: Kafka;
+  /** The topics' suffix all of them share, as services of one deployment share topics. */
+  topicSuffix: string;
+  services: Record<string, ServiceUnderTest>;
+  databases: Record<string, TestDatabase>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Several services as they run together: one database each, the test's own topics shared by all.
+ * Keyed by service name.
+ */
+export const startServices = async (
+  label: string,
+  definitions: (ServiceDefinition & { migrations: MixedList<Function> })[],
+): Promise<ServicesUnderTest> => {
+  const kafka = testKafka(label);
+  const topicSuffix = uniqueTopicSuffix();
+  await createServiceTopics(kafka, topicSuffix);
+  const running: ServicesUnderTest = {
+    kafka,
+    topicSuffix,
+    services: {},
+    databases: {},
+    stop: async () => {
+      for (const service of Object.values(running.services)) await service.stop();
+      for (const database of Object.values(running.databases)) await database.drop();
+    },
+  };
+  for (const definition of definitions) {
+    const database = await createTestDatabase(`${label}_${definition.name}`, definition.migrations);
+    running.databases[definition.name] = database;
+    running.services[definition.name] = await startServiceUnderTest(definition, { databaseUrl: database.url, topicSuffix });
+  }
+  return running;
+};
