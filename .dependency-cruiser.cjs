@@ -42,6 +42,13 @@ module.exports = {
       to: { path: '^libs/testing/' },
     },
     {
+      name: 'examples-stand-alone',
+      comment: "An example is copied into a school's own systems: it may use only Node itself, never this repository's code or packages.",
+      severity: 'error',
+      from: { path: '^examples/([^/]+)/', pathNot: '[.]spec[.]ts$' },
+      to: { pathNot: '^examples/$1/', dependencyTypesNot: ['core'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

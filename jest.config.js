@@ -37,8 +37,8 @@ const withRealServers = {
 
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{services,libs,tools}/**/*.unit.spec.ts'] },
-    { ...base, ...withRealServers, displayName: 'int', testMatch: ['<rootDir>/{services,libs,tools}/**/*.int.spec.ts'] },
-    { ...base, ...withRealServers, displayName: 'e2e', testMatch: ['<rootDir>/{services,libs,tools}/**/*.e2e.spec.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{services,libs,tools,examples}/**/*.unit.spec.ts'] },
+    { ...base, ...withRealServers, displayName: 'int', testMatch: ['<rootDir>/{services,libs,tools,examples}/**/*.int.spec.ts'] },
+    { ...base, ...withRealServers, displayName: 'e2e', testMatch: ['<rootDir>/{services,libs,tools,examples}/**/*.e2e.spec.ts'] },
   ],
 };

@@ -10,7 +10,7 @@ import {
   referralReceivedV1,
 } from './referral-intake';
 import { earlyHelpSteppedUpV1 } from './early-help';
-import { notificationQueuedV1 } from './school-notifications';
+import { notificationDeliveredV1, notificationFailedV1, notificationQueuedV1 } from './school-notifications';
 import * as earlyHelpEvents from './early-help/early-help-events.v1';
 import * as caseEvents from './case-progression/case-events.v1';
 
@@ -46,6 +46,8 @@ export const EVENT_DATA_SCHEMAS = {
   CeasedToBeLookedAfter: caseEvents.ceasedToBeLookedAfterV1,
   CaseClosed: caseEvents.caseClosedV1,
   NotificationQueued: notificationQueuedV1,
+  NotificationDelivered: notificationDeliveredV1,
+  NotificationFailed: notificationFailedV1,
 } as const satisfies Partial<Record<EventType, z.ZodType>>;
 
 export type EventDataOf<T extends keyof typeof EVENT_DATA_SCHEMAS> = z.infer<(typeof EVENT_DATA_SCHEMAS)[T]>;

@@ -21,7 +21,7 @@ export interface ServiceUnderTest {
  */
 export const startServiceUnderTest = async (
   definition: ServiceDefinition,
-  { databaseUrl, topicSuffix }: { databaseUrl: string; topicSuffix: string },
+  { databaseUrl, topicSuffix, environment = {} }: { databaseUrl: string; topicSuffix: string; environment?: Record<string, string> },
 ): Promise<ServiceUnderTest> => {
   await ensureTestKeyVault();
   Object.assign(process.env, {
@@ -37,8 +37,15 @@ export const startServiceUnderTest = async (
     // Info and above (requests, Nest's own lines, warnings, errors) go to the service's file, scanned for personal data after the run.
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
     LOG_FILE: testLogFile(definition.name),
+    // A test's own settings (e.g. short webhook retries), for this service only.
+    ...environment,
   });
-  const app = await createServiceApp(definition);
+  let app: INestApplication;
+  try {
+    app = await createServiceApp(definition);
+  } finally {
+    for (const name of Object.keys(environment)) delete process.env[name];
+  }
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
   return { app, url: await app.getUrl(), stop: () => app.close() };

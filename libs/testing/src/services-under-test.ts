@@ -16,11 +16,12 @@ export interface ServicesUnderTest {
 
 /**
  * Several services as they run together: one database each, the test's own topics shared by all.
- * Keyed by service name.
+ * Keyed by service name; `environment` adds settings for one service by name.
  */
 export const startServices = async (
   label: string,
   definitions: (ServiceDefinition & { migrations: MixedList<Function> })[],
+  environment: Record<string, Record<string, string>> = {},
 ): Promise<ServicesUnderTest> => {
   const kafka = testKafka(label);
   const topicSuffix = uniqueTopicSuffix();
@@ -38,7 +39,11 @@ export const startServices = async (
   for (const definition of definitions) {
     const database = await createTestDatabase(`${label}_${definition.name}`, definition.migrations);
     running.databases[definition.name] = database;
-    running.services[definition.name] = await startServiceUnderTest(definition, { databaseUrl: database.url, topicSuffix });
+    running.services[definition.name] = await startServiceUnderTest(definition, {
+      databaseUrl: database.url,
+      topicSuffix,
+      environment: environment[definition.name],
+    });
   }
   return running;
 };

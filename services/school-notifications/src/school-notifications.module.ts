@@ -6,6 +6,7 @@ import { ReadInboxController } from './notifications/read-inbox/read-inbox.contr
 import { RecordNotifications } from './notifications/record-notifications';
 import { RegisterSchoolController } from './schools/register-school/register-school.controller';
 import { WebhookSecrets } from './schools/webhook-secrets';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 
 @Module({
   imports: [
@@ -17,6 +18,6 @@ import { WebhookSecrets } from './schools/webhook-secrets';
     }),
   ],
   controllers: [RegisterSchoolController, RecordNotifications, ReadInboxController],
-  providers: [WebhookSecrets],
+  providers: [WebhookSecrets, WebhookDispatcher],
 })
 export class SchoolNotificationsModule {}

@@ -78,10 +78,30 @@ export const childProtectionConferenceHeldV1 = z.strictObject({
   withinTimescale: z.boolean().nullable(),
 });
 
-export const childProtectionPlanStartedV1 = z.strictObject({ caseId: id, planId: id, conferenceId: id, startedOn: day, category });
+/**
+ * The social worker named on a plan: a professional's work contact, not the child's data, and what
+ * DOMAIN.md lets a school be told. Optional so events recorded before it was asked for still read.
+ */
+export const namedSocialWorkerSchema = z.strictObject({
+  name: z.string().min(1).max(100),
+  team: z.string().min(1).max(100).optional(),
+  phone: z.string().min(1).max(30).optional(),
+  email: z.email().max(200).optional(),
+});
+export type NamedSocialWorker = z.infer<typeof namedSocialWorkerSchema>;
+const namedSocialWorker = namedSocialWorkerSchema.nullable().optional();
+
+export const childProtectionPlanStartedV1 = z.strictObject({
+  caseId: id,
+  planId: id,
+  conferenceId: id,
+  startedOn: day,
+  category,
+  namedSocialWorker,
+});
 export const childProtectionPlanReviewedV1 = z.strictObject({ caseId: id, planId: id, heldOn: day, latestCategory: category });
 export const childProtectionPlanEndedV1 = z.strictObject({ caseId: id, planId: id, endedOn: day });
-export const childInNeedPlanStartedV1 = z.strictObject({ caseId: id, planId: id, startedOn: day });
+export const childInNeedPlanStartedV1 = z.strictObject({ caseId: id, planId: id, startedOn: day, namedSocialWorker });
 export const childInNeedPlanEndedV1 = z.strictObject({ caseId: id, planId: id, endedOn: day });
 export const becameLookedAfterV1 = z.strictObject({ caseId: id, periodId: id, startedOn: day, legalStatus: z.string().min(1).max(10) });
 export const ceasedToBeLookedAfterV1 = z.strictObject({ caseId: id, periodId: id, endedOn: day, reason: z.string().min(1).max(10) });

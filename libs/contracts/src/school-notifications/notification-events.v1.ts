@@ -12,3 +12,23 @@ export const notificationQueuedV1 = z.strictObject({
   sourceEventId: z.uuid(),
 });
 export type NotificationQueuedV1 = z.infer<typeof notificationQueuedV1>;
+
+/** The school's webhook acknowledged the notification (a 2xx) on this attempt. */
+export const notificationDeliveredV1 = z.strictObject({
+  notificationId: z.uuid(),
+  schoolUrn: urn,
+  attempts: z.number().int().min(1),
+  deliveredAt: z.iso.datetime(),
+});
+export type NotificationDeliveredV1 = z.infer<typeof notificationDeliveredV1>;
+
+/** Retried for the whole retry period without a 2xx: parked as failed (it stays in the school's inbox). */
+export const notificationFailedV1 = z.strictObject({
+  notificationId: z.uuid(),
+  schoolUrn: urn,
+  attempts: z.number().int().min(1),
+  /** The last attempt's outcome: an HTTP status (`HTTP 503`) or a network error code, never a response body. */
+  lastOutcome: z.string().min(1).max(120),
+  failedAt: z.iso.datetime(),
+});
+export type NotificationFailedV1 = z.infer<typeof notificationFailedV1>;

@@ -69,6 +69,31 @@ export class ServiceEnvironment {
   @IsString()
   WEBHOOK_SECRET_KEYS?: string;
 
+  /** school-notifications: the first retry of a failed webhook waits about this long; each later one twice as long */
+  @IsInt()
+  @Min(1)
+  WEBHOOK_RETRY_FIRST_DELAY_MS = 10_000;
+
+  /** school-notifications: the longest wait between two attempts */
+  @IsInt()
+  @Min(1)
+  WEBHOOK_RETRY_MAX_DELAY_MS = 3_600_000;
+
+  /** school-notifications: retry for at least this long after the notification was queued, then park it as failed */
+  @IsInt()
+  @Min(1)
+  WEBHOOK_RETRY_FOR_SECONDS = 24 * 60 * 60;
+
+  /** school-notifications: an attempt that has not answered by then counts as failed */
+  @IsInt()
+  @Min(100)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** school-notifications: attempts in flight at once, across all schools (each school has at most one) */
+  @IsInt()
+  @Min(1)
+  WEBHOOK_CONCURRENCY = 32;
+
   /** referral-intake: children in need are kept until this birthday (and the last closure's period) */
   @IsInt()
   @Min(18)

@@ -38,6 +38,7 @@ export const caseView = (state: CaseState, version: number, asOf: string) => {
       latestCategory: plan.category,
       reviews: plan.reviews,
       endedOn: plan.endedOn ?? null,
+      namedSocialWorker: plan.namedSocialWorker,
       nextReviewDueDate,
       reviewOverdue: !!nextReviewDueDate && today > nextReviewDueDate,
     };
@@ -75,6 +76,7 @@ export const caseView = (state: CaseState, version: number, asOf: string) => {
       planId,
       startedOn: plan.startedOn,
       endedOn: plan.endedOn ?? null,
+      namedSocialWorker: plan.namedSocialWorker,
     })),
     lookedAfter: state.lookedAfter,
     closure: state.closure,

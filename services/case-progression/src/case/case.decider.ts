@@ -14,6 +14,7 @@ import type {
   ChildProtectionPlanEndedV1,
   ChildProtectionPlanReviewedV1,
   ChildProtectionPlanStartedV1,
+  NamedSocialWorker,
   ReasonForClosure,
   ReferralAttachedToCaseV1,
   Section47ConcludedV1,
@@ -59,10 +60,11 @@ export type CaseCommand =
       heldOn: string;
       childProtectionPlan: boolean;
       category: AbuseCategory | null;
+      namedSocialWorker?: NamedSocialWorker | null;
     }
   | { type: 'ReviewChildProtectionPlan'; planId: string; heldOn: string; latestCategory: AbuseCategory | null }
   | { type: 'EndChildProtectionPlan'; planId: string; endedOn: string }
-  | { type: 'StartChildInNeedPlan'; planId: string; startedOn: string }
+  | { type: 'StartChildInNeedPlan'; planId: string; startedOn: string; namedSocialWorker?: NamedSocialWorker | null }
   | { type: 'EndChildInNeedPlan'; planId: string; endedOn: string }
   | { type: 'StartLookedAfter'; periodId: string; startedOn: string; legalStatus: string }
   | { type: 'EndLookedAfter'; endedOn: string; reason: string }
@@ -174,6 +176,7 @@ export const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
             conferenceId: command.conferenceId,
             startedOn: command.heldOn,
             category: command.category!,
+            namedSocialWorker: command.namedSocialWorker ?? null,
           },
         });
       }
@@ -200,7 +203,12 @@ export const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
       rules.notBeforeReferral(state, 'startedOn', command.startedOn, '4015');
       rules.oneOpenCinPlan_4004(state);
       rules.noCinPlanDuringCpPlan_4001(state);
-      return [{ type: 'ChildInNeedPlanStarted', data: { caseId, planId: command.planId, startedOn: command.startedOn } }];
+      return [
+        {
+          type: 'ChildInNeedPlanStarted',
+          data: { caseId, planId: command.planId, startedOn: command.startedOn, namedSocialWorker: command.namedSocialWorker ?? null },
+        },
+      ];
     case 'EndChildInNeedPlan': {
       const plan = state.cinPlans[command.planId];
       if (!plan) throw new StateConflict('planId', 'no such child in need plan on this case');
@@ -310,6 +318,7 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
             conferenceHeldOn: event.data.startedOn,
             category: event.data.category,
             reviews: [],
+            namedSocialWorker: event.data.namedSocialWorker ?? null,
           },
         },
       };
@@ -329,7 +338,13 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
         cpPlans: { ...state.cpPlans, [event.data.planId]: { ...state.cpPlans[event.data.planId], endedOn: event.data.endedOn } },
       };
     case 'ChildInNeedPlanStarted':
-      return { ...state, cinPlans: { ...state.cinPlans, [event.data.planId]: { startedOn: event.data.startedOn } } };
+      return {
+        ...state,
+        cinPlans: {
+          ...state.cinPlans,
+          [event.data.planId]: { startedOn: event.data.startedOn, namedSocialWorker: event.data.namedSocialWorker ?? null },
+        },
+      };
     case 'ChildInNeedPlanEnded':
       return {
         ...state,

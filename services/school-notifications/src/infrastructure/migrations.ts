@@ -4,10 +4,11 @@ import { CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 import { CreateSchools1765200000000 } from './migrations/create-schools.migration';
 import { CreateNotifications1765200000001 } from './migrations/create-notifications.migration';
+import { CreateWebhookDeliveries1766000000000 } from './migrations/create-webhook-deliveries.migration';
 
 /**
  * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
- * app role last, so that it is granted what the others created.
+ * app role next, granted what the others created and, by default privileges, what later ones create.
  */
 export const schoolNotificationsMigrations: MixedList<Function> = [
   CreateEventStore1763800000000,
@@ -16,4 +17,5 @@ export const schoolNotificationsMigrations: MixedList<Function> = [
   CreateNotifications1765200000001,
   CreateAuditLog1765000000000,
   appRoleMigration('school-notifications'),
+  CreateWebhookDeliveries1766000000000,
 ];

@@ -8,6 +8,7 @@ import { EventStore, NO_STREAM } from '@csc/event-store';
 import { KafkaEventContext, WaitingForEarlierEvent } from '@csc/messaging';
 import { entitledSchools, theReferringSchool, type ReferralFacts } from './domain/school-entitlement';
 import { draftNotification, type NotificationDraft } from './domain/school-notification-policy';
+import { WEBHOOKS_DUE_CHANNEL } from '../webhooks/webhook-dispatcher';
 
 interface FactsRow {
   referral_id: string;
@@ -85,7 +86,8 @@ export class RecordNotifications {
     const draft = draftNotification({ type: envelope.type, data: envelope.data as Record<string, unknown> });
     // An early help episode opened on a direct request has no child id until a step-up links one: no school to tell.
     if (!draft || !envelope.childId) return;
-    const schools = await this.schoolsFor(context.manager, envelope.childId, draft);
+    // In URN order: every transaction takes the schools' inbox locks in the same order, so two never deadlock.
+    const schools = [...new Set(await this.schoolsFor(context.manager, envelope.childId, draft))].sort();
     for (const schoolUrn of schools) await this.record(context, envelope, draft, schoolUrn);
   }
 
@@ -104,12 +106,42 @@ export class RecordNotifications {
 
   private async record(context: KafkaEventContext, envelope: EventEnvelope, draft: NotificationDraft, schoolUrn: string): Promise<void> {
     const notificationId = nameBasedUuid(`notification:${envelope.eventId}:${schoolUrn}`);
-    const [inserted] = await context.manager.query(
-      `INSERT INTO notifications (notification_id, school_urn, child_id, referral_id, type, summary, occurred_at, source_event_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING notification_id`,
-      [notificationId, schoolUrn, envelope.childId, draft.referralId, draft.type, draft.summary, envelope.occurredAt, envelope.eventId],
+    const exists = await context.manager.query(`SELECT 1 FROM notifications WHERE source_event_id = $1 AND school_urn = $2`, [
+      envelope.eventId,
+      schoolUrn,
+    ]);
+    if (exists.length > 0) return;
+    // The school's row lock is held to commit, so its inbox numbers commit in the order they were taken.
+    const [{ last_sequence: inboxSequence }] = await context.manager.query(
+      `INSERT INTO school_inboxes (school_urn, last_sequence) VALUES ($1, 1)
+       ON CONFLICT (school_urn) DO UPDATE SET last_sequence = school_inboxes.last_sequence + 1 RETURNING last_sequence`,
+      [schoolUrn],
     );
-    if (!inserted) return;
+    await context.manager.query(
+      `INSERT INTO notifications (notification_id, school_urn, child_id, referral_id, type, summary, social_worker, occurred_at, source_event_id, inbox_sequence)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        notificationId,
+        schoolUrn,
+        envelope.childId,
+        draft.referralId,
+        draft.type,
+        draft.summary,
+        draft.socialWorker ? JSON.stringify(draft.socialWorker) : null,
+        envelope.occurredAt,
+        envelope.eventId,
+        inboxSequence,
+      ],
+    );
+    // Queued for the school's webhook if it has one; the inbox has it either way. NOTIFY wakes the dispatcher at commit.
+    const queuedEventId = randomUUID();
+    const appendContext = context.causedBy({ sub: 'school-notifications', role: 'SYSTEM', org: schoolUrn });
+    await context.manager.query(
+      `INSERT INTO webhook_deliveries (notification_id, school_urn, queued_event_id, correlation_id)
+       SELECT $1, urn, $3, $4 FROM schools WHERE urn = $2 AND webhook_url IS NOT NULL`,
+      [notificationId, schoolUrn, queuedEventId, appendContext.correlationId],
+    );
+    await context.manager.query(`SELECT pg_notify($1, '')`, [WEBHOOKS_DUE_CHANNEL]);
     const data: NotificationQueuedV1 = {
       notificationId,
       schoolUrn,
@@ -123,7 +155,7 @@ export class RecordNotifications {
       NO_STREAM,
       [
         {
-          eventId: randomUUID(),
+          eventId: queuedEventId,
           type: 'NotificationQueued',
           schemaVersion: currentSchemaVersionOf('NotificationQueued'),
           occurredAt: new Date(),
@@ -131,7 +163,7 @@ export class RecordNotifications {
           data,
         },
       ],
-      context.causedBy({ sub: 'school-notifications', role: 'SYSTEM', org: schoolUrn }),
+      appendContext,
       context.manager,
     );
   }

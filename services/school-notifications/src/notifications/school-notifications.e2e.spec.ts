@@ -1,6 +1,8 @@
 import request from 'supertest';
 import type { Role } from '@csc/contracts';
 import { eventually, startServices, testToken, type ServicesUnderTest } from '@csc/testing';
+import { startReceiver } from '../../../../examples/school-webhook-receiver/src/receiver';
+import type { SchoolNotification } from '../../../../examples/school-webhook-receiver/src/verify-webhook';
 import { caseProgressionService } from '../../../case-progression/src/case-progression.service-definition';
 import { referralIntakeService } from '../../../referral-intake/src/referral-intake.service-definition';
 import { schoolNotificationsService } from '../school-notifications.service-definition';
@@ -9,14 +11,39 @@ const SCHOOL_A = '100001'; // refers
 const SCHOOL_B = '100002'; // the child is on its roll
 const SCHOOL_C = '100003'; // neither
 
+const byId = (left: { id: string }, right: { id: string }) => left.id.localeCompare(right.id);
+
 describe('schools are told how their referral and their pupil’s case progress, and no more', () => {
   let running: ServicesUnderTest;
   const services = () => running.services;
+  /** What each school's webhook received, verified by the example receiver (it answers 401 to a bad signature). */
+  const arrived: Record<string, SchoolNotification[]> = { [SCHOOL_A]: [], [SCHOOL_B]: [], [SCHOOL_C]: [] };
+  const refused: string[] = [];
+  const receivers: { close(): Promise<void> }[] = [];
 
   beforeAll(async () => {
     running = await startServices('notify', [referralIntakeService, caseProgressionService, schoolNotificationsService]);
+    for (const urn of [SCHOOL_A, SCHOOL_B, SCHOOL_C]) {
+      // The secret is known only once the school is registered; the receiver reads it when a webhook arrives.
+      let secret = '';
+      const receiver = await startReceiver({
+        secret: () => secret,
+        onNotification: (notification) => void arrived[urn].push(notification),
+        log: (line) => refused.push(line),
+      });
+      receivers.push(receiver);
+      const registered = await request(services()['school-notifications'].url)
+        .post('/v1/schools')
+        .set('Authorization', await auth('ADMIN'))
+        .send({ urn, name: `School ${urn}`, webhookUrl: receiver.url });
+      expect(registered.status).toBe(201);
+      secret = registered.body.webhookSecret;
+    }
   });
-  afterAll(() => running?.stop());
+  afterAll(async () => {
+    await running?.stop();
+    for (const receiver of receivers) await receiver.close();
+  });
 
   const auth = async (role: Role, org = 'LA888') => `Bearer ${await testToken({ sub: `${role.toLowerCase()}-${org}`, role, org })}`;
   const post = async (service: string, path: string, body: object, role: Role, org?: string, ifMatch?: number) => {
@@ -76,7 +103,13 @@ describe('schools are told how their referral and their pupil’s case progress,
     const { assessmentId } = await write('/assessments', { startedAt: '2025-01-06' });
     const { section47Id } = await write('/strategy-discussions', { heldOn: '2025-01-07', section47: true });
     await write(`/section47/${section47Id}/outcome`, { concludedOn: '2025-01-17', icpcRequired: true });
-    const { cpPlanId } = await write('/conferences', { heldOn: '2025-01-27', childProtectionPlan: true, category: 'PHY' });
+    const namedSocialWorker = { name: 'Jo Allocated', team: 'Safeguarding East', phone: '01632 960555' };
+    const { cpPlanId } = await write('/conferences', {
+      heldOn: '2025-01-27',
+      childProtectionPlan: true,
+      category: 'PHY',
+      namedSocialWorker,
+    });
     await write(`/assessments/${assessmentId}/completion`, { authorisedAt: '2025-02-14', factors: ['2B'], outcome: 'CHILD_IN_NEED' });
     await write(`/cp-plans/${cpPlanId}/end`, { endedOn: '2025-09-16' });
     await write('/closure', { closedOn: '2025-10-01', reason: 'RC7' });
@@ -86,7 +119,7 @@ describe('schools are told how their referral and their pupil’s case progress,
         const response = await inbox(school);
         expect(response.status).toBe(200);
         expect(response.body).toHaveLength(count);
-        return response.body as { id: string; childId: string; referralId?: string; type: string; summary: string }[];
+        return response.body as SchoolNotification[];
       });
     const toA = await told(SCHOOL_A, 5);
     expect(toA.map((notification) => notification.type)).toEqual([
@@ -105,9 +138,10 @@ describe('schools are told how their referral and their pupil’s case progress,
     ]);
     for (const notification of [...toA, ...toB]) {
       expect(notification.childId).toBe(referral.childId);
-      // Ids, a type, a time and a summary; never the category, the factors, the child's or the referrer's details.
-      const { id: _id, childId: _child, referralId: _referral, ...told } = notification;
+      // Ids, a type, a time and a summary (and on a plan, who to contact); never the category, the factors, the child's or the referrer's details.
+      const { id: _id, childId: _child, referralId: _referral, socialWorker, ...told } = notification;
       expect(Object.keys(told).sort()).toEqual(['occurredAt', 'summary', 'type']);
+      expect(socialWorker).toEqual(notification.type === 'CHILD_PROTECTION_PLAN_STARTED' ? namedSocialWorker : undefined);
       expect(JSON.stringify(told)).not.toMatch(/PHY|2B|Notia|Schoolchild|Sam Example|physical|FY1/i);
     }
     expect(new Set([...toA, ...toB].map((notification) => notification.id)).size).toBe(9);
@@ -125,5 +159,22 @@ describe('schools are told how their referral and their pupil’s case progress,
       .get(`/v1/schools/${SCHOOL_A}/notifications`)
       .set('Authorization', await auth('SCHOOL', SCHOOL_C));
     expect(intoAnother.status).toBe(403);
+
+    // The webhooks: each school's endpoint received, signed and verified, exactly its inbox, each once; C nothing.
+    await eventually(() => {
+      expect(arrived[SCHOOL_A]).toHaveLength(5);
+      expect(arrived[SCHOOL_B]).toHaveLength(4);
+    });
+    expect([...arrived[SCHOOL_A]].sort(byId)).toEqual([...toA].sort(byId));
+    expect([...arrived[SCHOOL_B]].sort(byId)).toEqual([...toB].sort(byId));
+    expect(arrived[SCHOOL_C]).toEqual([]);
+    expect(refused).toEqual([]);
+    const deliveries = await running.databases['school-notifications'].dataSource.query(
+      `SELECT school_urn, state, attempts, count(*)::int AS count FROM webhook_deliveries GROUP BY 1, 2, 3 ORDER BY 1`,
+    );
+    expect(deliveries).toEqual([
+      { school_urn: SCHOOL_A, state: 'DELIVERED', attempts: 1, count: 5 },
+      { school_urn: SCHOOL_B, state: 'DELIVERED', attempts: 1, count: 4 },
+    ]);
   });
 });

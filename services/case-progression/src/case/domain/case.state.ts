@@ -1,4 +1,4 @@
-import type { AssessmentOutcome, CaseOpenedV1 } from '@csc/contracts';
+import type { AssessmentOutcome, CaseOpenedV1, NamedSocialWorker } from '@csc/contracts';
 
 export interface CaseState {
   status: 'NONE' | 'OPEN' | 'CLOSED';
@@ -12,8 +12,18 @@ export interface CaseState {
   strategyDiscussions: Record<string, { heldOn: string; section47Id: string | null }>;
   section47s: Record<string, { startedOn: string; concludedOn?: string; icpcRequired?: boolean }>;
   conferences: Record<string, { heldOn: string; section47Id: string | null }>;
-  cpPlans: Record<string, { startedOn: string; conferenceHeldOn: string; category: string; reviews: string[]; endedOn?: string }>;
-  cinPlans: Record<string, { startedOn: string; endedOn?: string }>;
+  cpPlans: Record<
+    string,
+    {
+      startedOn: string;
+      conferenceHeldOn: string;
+      category: string;
+      reviews: string[];
+      endedOn?: string;
+      namedSocialWorker: NamedSocialWorker | null;
+    }
+  >;
+  cinPlans: Record<string, { startedOn: string; endedOn?: string; namedSocialWorker: NamedSocialWorker | null }>;
   lookedAfter: { periodId: string; startedOn: string; legalStatus: string } | null;
   closure: { closedOn: string; reason: string } | null;
 }

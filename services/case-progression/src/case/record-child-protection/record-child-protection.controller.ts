@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { Roles } from '@csc/auth';
 import { ABUSE_CATEGORY_CODES, type AbuseCategory } from '@csc/contracts';
 import { IsCalendarDate, IsNotInFuture, UuidParam, AuditChildRecord } from '@csc/platform';
 import { CaseCommands } from '../case-commands';
 import { CaseWrite, writeCase, type CaseWriteContext } from '../case-write';
+import { NamedSocialWorkerDto, namedSocialWorkerOf } from '../named-social-worker.dto';
 
 export class StrategyDiscussionDto {
   @ApiProperty({ description: 'YYYY-MM-DD' })
@@ -44,6 +46,12 @@ export class ConferenceDto {
   @IsOptional()
   @IsIn(ABUSE_CATEGORY_CODES)
   category?: AbuseCategory;
+
+  @ApiPropertyOptional({ type: NamedSocialWorkerDto, description: 'Who the school and family are told to contact about the plan' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NamedSocialWorkerDto)
+  namedSocialWorker?: NamedSocialWorkerDto;
 }
 
 @ApiTags('cases')
@@ -103,6 +111,7 @@ export class RecordChildProtectionController {
       heldOn: body.heldOn,
       childProtectionPlan: body.childProtectionPlan,
       category: body.category ?? null,
+      namedSocialWorker: body.childProtectionPlan ? namedSocialWorkerOf(body.namedSocialWorker) : null,
     }));
     return { ...result, conferenceId, cpPlanId: body.childProtectionPlan ? planId : null };
   }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { Roles } from '@csc/auth';
 import { ABUSE_CATEGORY_CODES, type AbuseCategory } from '@csc/contracts';
 import { IsCalendarDate, IsNotInFuture, UuidParam, AuditChildRecord } from '@csc/platform';
 import { CaseCommands } from '../case-commands';
 import { CaseWrite, writeCase, type CaseWriteContext } from '../case-write';
+import { NamedSocialWorkerDto, namedSocialWorkerOf } from '../named-social-worker.dto';
 
 export class CpReviewDto {
   @ApiProperty({ description: 'YYYY-MM-DD' })
@@ -32,6 +34,14 @@ export class StartedOnDto {
   @IsCalendarDate()
   @IsNotInFuture()
   startedOn!: string;
+}
+
+export class CinPlanDto extends StartedOnDto {
+  @ApiPropertyOptional({ type: NamedSocialWorkerDto, description: 'Who the school and family are told to contact about the plan' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NamedSocialWorkerDto)
+  namedSocialWorker?: NamedSocialWorkerDto;
 }
 
 @ApiTags('cases')
@@ -73,12 +83,13 @@ export class RecordPlansController {
   @Post('cin-plans')
   @HttpCode(201)
   @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
-  async startCin(@Param('id', UuidParam('id')) caseId: string, @Body() body: StartedOnDto, @CaseWrite() write: CaseWriteContext) {
+  async startCin(@Param('id', UuidParam('id')) caseId: string, @Body() body: CinPlanDto, @CaseWrite() write: CaseWriteContext) {
     const planId = randomUUID();
     const result = await writeCase(this.commands, caseId, write, () => ({
       type: 'StartChildInNeedPlan',
       planId,
       startedOn: body.startedOn,
+      namedSocialWorker: namedSocialWorkerOf(body.namedSocialWorker),
     }));
     return { ...result, cinPlanId: planId };
   }

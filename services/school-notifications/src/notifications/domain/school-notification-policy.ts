@@ -1,4 +1,4 @@
-import type { ReferralOutcome } from '@csc/contracts';
+import type { NamedSocialWorker, ReferralOutcome } from '@csc/contracts';
 
 /**
  * What a school may be told (DOMAIN.md), in one place: each domain event becomes at most one
@@ -26,6 +26,8 @@ export interface NotificationDraft {
   audience: Audience;
   summary: string;
   referralId: string | null;
+  /** Who to contact, where a plan names a social worker (DOMAIN.md allows it; Better Together linked each school to one). */
+  socialWorker: NamedSocialWorker | null;
 }
 
 /** The coarse facts of an event, as it arrives sealed: no subject is ever read here. */
@@ -46,11 +48,25 @@ const DECISION_SUMMARIES: Record<ReferralOutcome, string> = {
     'The front door has decided your referral: no further action by children’s social care, with advice and information.',
 };
 
+/** Only the contact fields, copied one by one: nothing else an event might carry can ride along. */
+const socialWorkerOf = (data: Record<string, unknown>): NamedSocialWorker | null => {
+  const named = data.namedSocialWorker as Record<string, unknown> | null | undefined;
+  if (!named || typeof named.name !== 'string') return null;
+  const contact: NamedSocialWorker = { name: named.name };
+  for (const field of ['team', 'phone', 'email'] as const) if (typeof named[field] === 'string') contact[field] = named[field];
+  return contact;
+};
+
 const idOf = (data: Record<string, unknown>, field: string): string | null =>
   typeof data[field] === 'string' ? (data[field] as string) : null;
 
 /** The one notification an event makes, or null when schools are told nothing of it. */
-export const draftNotification = ({ type, data }: PolicyEvent): NotificationDraft | null => {
+export const draftNotification = (event: PolicyEvent): NotificationDraft | null => {
+  const draft = draftWithoutContact(event);
+  return draft && { ...draft, socialWorker: draft.type.endsWith('_PLAN_STARTED') ? socialWorkerOf(event.data) : null };
+};
+
+const draftWithoutContact = ({ type, data }: PolicyEvent): Omit<NotificationDraft, 'socialWorker'> | null => {
   const referralId = idOf(data, 'referralId');
   switch (type) {
     case 'ReferralReceived':

@@ -32,7 +32,7 @@ describe('what a school is told, event by event', () => {
     ['CaseClosed', 'CASE_CLOSED', 'ENTITLED_SCHOOLS', null],
     ['EarlyHelpEpisodeClosed', 'EARLY_HELP_CLOSED', 'ENTITLED_SCHOOLS', null],
   ])('%s: %s, to %s', (event, type, audience, referralId) => {
-    expect(draftFor(event)).toEqual({ type, audience, referralId, summary: expect.any(String) });
+    expect(draftFor(event)).toEqual({ type, audience, referralId, summary: expect.any(String), socialWorker: null });
   });
 
   const silent = EVENT_TYPES.filter(
@@ -54,6 +54,24 @@ describe('what a school is told, event by event', () => {
 
   it.each(EVENT_TYPES)('%s: never an abuse category, factor, finding, other person or referrer in what a school sees', (type) => {
     expect(JSON.stringify(draftFor(type))).not.toMatch(FORBIDDEN_TEXT);
+  });
+
+  const SOCIAL_WORKER = { name: 'Sam Okafor', team: 'Children in Need, North', phone: '01632 960123', email: 'sam.okafor@example.gov.uk' };
+
+  it.each(['ChildProtectionPlanStarted', 'ChildInNeedPlanStarted'])('%s: names the social worker, with only their work contact', (type) => {
+    const draft = draftFor(type, { namedSocialWorker: { ...SOCIAL_WORKER, homeAddress: '1 Private Road', notes: 'SAB' } });
+    expect(draft!.socialWorker).toEqual(SOCIAL_WORKER);
+    expect(JSON.stringify(draft)).not.toMatch(FORBIDDEN_TEXT);
+    expect(JSON.stringify(draft)).not.toContain('Private Road');
+  });
+
+  it('a plan without a named social worker says so by leaving it out', () => {
+    expect(draftFor('ChildInNeedPlanStarted', { namedSocialWorker: null })!.socialWorker).toBeNull();
+    expect(draftFor('ChildProtectionPlanStarted')!.socialWorker).toBeNull();
+  });
+
+  it.each(['ReferralDecided', 'AssessmentCompleted', 'CaseClosed'])('%s: a social worker on any other event is never passed on', (type) => {
+    expect(draftFor(type, { namedSocialWorker: SOCIAL_WORKER })!.socialWorker).toBeNull();
   });
 
   it.each(REFERRAL_OUTCOMES)('tells the decision %s as a category in plain English', (outcome) => {

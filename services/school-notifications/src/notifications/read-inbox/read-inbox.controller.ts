@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
 import { AuditChildRecord } from '@csc/platform';
+import { SCHOOL_NOTIFICATION_COLUMNS, toSchoolNotification, type SchoolNotificationRow } from '../school-notification';
 
 export class InboxQueryDto {
   @ApiPropertyOptional({ description: 'The id of the last notification already read: the page starts after it' })
@@ -27,15 +28,6 @@ export class InboxQueryDto {
   childId?: string;
 }
 
-interface NotificationRow {
-  notification_id: string;
-  child_id: string;
-  referral_id: string | null;
-  type: string;
-  occurred_at: Date;
-  summary: string;
-}
-
 /** A school reads what it has been told, in the order it was told, a page at a time. */
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -49,22 +41,15 @@ export class ReadInboxController {
   @ApiOperation({ summary: "The school's inbox, oldest first; pass the last id read as `after` for the next page" })
   async inbox(@Param('urn') urn: string, @Query() query: InboxQueryDto, @CurrentUser() user: AuthenticatedUser) {
     if (user.org !== urn) throw new ForbiddenException(['urn: a school reads only its own notifications']);
-    const rows: NotificationRow[] = await this.dataSource.query(
-      `SELECT notification_id, child_id, referral_id, type, occurred_at, summary FROM notifications
+    const rows: SchoolNotificationRow[] = await this.dataSource.query(
+      `SELECT ${SCHOOL_NOTIFICATION_COLUMNS} FROM notifications
        WHERE school_urn = $1
-         AND ($2::uuid IS NULL OR position > (SELECT position FROM notifications WHERE notification_id = $2 AND school_urn = $1))
+         AND ($2::uuid IS NULL OR inbox_sequence > (SELECT inbox_sequence FROM notifications WHERE notification_id = $2 AND school_urn = $1))
          AND ($3::uuid IS NULL OR child_id = $3)
-       ORDER BY position LIMIT $4`,
+       ORDER BY inbox_sequence LIMIT $4`,
       [urn, query.after ?? null, query.childId ?? null, query.limit ?? 50],
     );
     if (query.childId && !query.after && rows.length === 0) throw new NotFoundException([`childId: nothing for child ${query.childId}`]);
-    return rows.map((row) => ({
-      id: row.notification_id,
-      childId: row.child_id,
-      ...(row.referral_id ? { referralId: row.referral_id } : {}),
-      type: row.type,
-      occurredAt: row.occurred_at.toISOString(),
-      summary: row.summary,
-    }));
+    return rows.map(toSchoolNotification);
   }
 }

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, Length } from 'class-validator';
+import type { NamedSocialWorker } from '@csc/contracts';
+
+/** The social worker named on a plan, as the child's school will be told (DOMAIN.md: "who the named social worker is"). */
+export class NamedSocialWorkerDto {
+  @ApiProperty({ example: 'Sam Okafor', maxLength: 100 })
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'Children in Need, North', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  team?: string;
+
+  @ApiPropertyOptional({ example: '01632 960123', maxLength: 30 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 30)
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'sam.okafor@example.gov.uk', maxLength: 200 })
+  @IsOptional()
+  @IsEmail()
+  @Length(1, 200)
+  email?: string;
+}
+
+/** Only the fields given, as a plain object (the event's schema is strict). */
+export const namedSocialWorkerOf = (dto: NamedSocialWorkerDto | undefined): NamedSocialWorker | null =>
+  dto
+    ? {
+        name: dto.name,
+        ...(dto.team ? { team: dto.team } : {}),
+        ...(dto.phone ? { phone: dto.phone } : {}),
+        ...(dto.email ? { email: dto.email } : {}),
+      }
+    : null;

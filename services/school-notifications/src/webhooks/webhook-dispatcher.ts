@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { currentSchemaVersionOf, type NotificationDeliveredV1, type NotificationFailedV1 } from '@csc/contracts';
+import { EventStore } from '@csc/event-store';
+import { databaseUrlOf } from '@csc/platform';
+import { toSchoolNotification } from '../notifications/school-notification';
+import { WebhookSecrets } from '../schools/webhook-secrets';
+import { afterFailedAttempt, type DeliverySchedule } from './domain/delivery-schedule';
+import { claimDueDeliveries, recordDelivered, recordFailed, recordRetry, type ClaimedDelivery } from './webhook-deliveries';
+import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature';
+import { WakeOnNotify } from './wake-on-notify';
+
+/** Sent (at commit) by the transaction that queues a delivery. */
+export const WEBHOOKS_DUE_CHANNEL = 'webhooks_due';
+/** Retries fall due without a NOTIFY: this is how late the dispatcher may notice one. */
+const POLL_MS = 1_000;
+
+/**
+ * Posts queued notifications to schools' webhooks, signed, and records each attempt's end in the
+ * database with its event (NotificationDelivered, NotificationFailed) in the same transaction.
+ *
+ * Each school has at most one attempt in flight, so an endpoint that is down or hangs costs only
+ * that school its own time; the others go on. Attempts are at least once: a crash after the
+ * school's 2xx but before it is recorded means one more attempt, with the same notification id
+ * (the receiver's key for ignoring a repeat). A clean shutdown waits for the attempts in flight.
+ */
+@Injectable()
+export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(WebhookDispatcher.name);
+  private readonly schedule: DeliverySchedule;
+  private readonly timeoutMs: number;
+  private readonly concurrency: number;
+  private readonly wakeup: WakeOnNotify;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private running = false;
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly eventStore: EventStore,
+    private readonly secrets: WebhookSecrets,
+    config: ConfigService,
+  ) {
+    this.schedule = {
+      firstDelayMs: config.getOrThrow<number>('WEBHOOK_RETRY_FIRST_DELAY_MS'),
+      maxDelayMs: config.getOrThrow<number>('WEBHOOK_RETRY_MAX_DELAY_MS'),
+      retryForMs: config.getOrThrow<number>('WEBHOOK_RETRY_FOR_SECONDS') * 1000,
+    };
+    this.timeoutMs = config.getOrThrow<number>('WEBHOOK_TIMEOUT_MS');
+    this.concurrency = config.getOrThrow<number>('WEBHOOK_CONCURRENCY');
+    this.wakeup = new WakeOnNotify(databaseUrlOf(config, 'school-notifications'), WEBHOOKS_DUE_CHANNEL, this.logger);
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    await this.wakeup.close();
+    await this.loop;
+    await Promise.allSettled(this.inFlight.values());
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const free = this.concurrency - this.inFlight.size;
+        const claimed =
+          free > 0
+            ? await this.dataSource.transaction((manager) =>
+                claimDueDeliveries(manager, { limit: free, leaseMs: this.timeoutMs + 30_000, busySchools: [...this.inFlight.keys()] }),
+              )
+            : [];
+        for (const delivery of claimed) this.start(delivery);
+        // Nothing more is due (or every slot is taken): wait for a new one, a finished attempt or the next poll.
+        if (claimed.length < free || free === 0) await this.wakeup.sleep(POLL_MS);
+      } catch (error) {
+        this.logger.error(`webhook dispatcher: cannot claim deliveries (${(error as Error).message}); trying again`);
+        await this.wakeup.sleep(POLL_MS);
+      }
+    }
+  }
+
+  private start(delivery: ClaimedDelivery): void {
+    const attempt = this.attempt(delivery)
+      .catch((error: Error) =>
+        // The lease runs out and the delivery is attempted again: nothing is lost.
+        this.logger.error(`webhook ${delivery.notification_id}: attempt not recorded (${error.message}); it will be attempted again`),
+      )
+      .finally(() => {
+        this.inFlight.delete(delivery.school_urn);
+        this.wakeup.wake();
+      });
+    this.inFlight.set(delivery.school_urn, attempt);
+  }
+
+  private async attempt(delivery: ClaimedDelivery): Promise<void> {
+    const failure = await this.post(delivery);
+    const attempts = delivery.attempts + 1;
+    const where = `webhook ${delivery.notification_id} to school ${delivery.school_urn}`;
+    if (failure === null) {
+      await this.dataSource.transaction(async (manager) => {
+        if (!(await recordDelivered(manager, delivery.notification_id))) return;
+        const data: NotificationDeliveredV1 = {
+          notificationId: delivery.notification_id,
+          schoolUrn: delivery.school_urn,
+          attempts,
+          deliveredAt: new Date().toISOString(),
+        };
+        await this.appendOutcome(manager, delivery, 'NotificationDelivered', data);
+      });
+      if (attempts > 1) this.logger.log(`${where}: delivered on attempt ${attempts}`);
+      return;
+    }
+    const next = afterFailedAttempt(this.schedule, { attempts, queuedAt: delivery.queued_at, failedAt: new Date() }, Math.random());
+    if ('retryAt' in next) {
+      await recordRetry(this.dataSource.manager, delivery.notification_id, next.retryAt, failure);
+      this.logger.warn(`${where}: attempt ${attempts} failed (${failure}); retrying at ${next.retryAt.toISOString()}`);
+      return;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await recordFailed(manager, delivery.notification_id, failure))) return;
+      const data: NotificationFailedV1 = {
+        notificationId: delivery.notification_id,
+        schoolUrn: delivery.school_urn,
+        attempts,
+        lastOutcome: failure,
+        failedAt: new Date().toISOString(),
+      };
+      await this.appendOutcome(manager, delivery, 'NotificationFailed', data);
+    });
+    this.logger.error(`${where}: failed after ${attempts} attempts (last: ${failure}); parked as failed, still in the school's inbox`);
+  }
+
+  /** Null when the school acknowledged it (a 2xx); otherwise what went wrong, without any response body. */
+  private async post(delivery: ClaimedDelivery): Promise<string | null> {
+    if (!delivery.webhook_url) return 'no webhook URL';
+    const body = JSON.stringify(toSchoolNotification(delivery));
+    const timestamp = Math.floor(Date.now() / 1000);
+    const secret = this.secrets.reveal(delivery.school_urn, { keyId: delivery.secret_key_id, sealed: delivery.secret_sealed });
+    try {
+      const response = await fetch(delivery.webhook_url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'csc-school-notifications/1',
+          [WEBHOOK_HEADERS.notificationId]: delivery.notification_id,
+          [WEBHOOK_HEADERS.timestamp]: String(timestamp),
+          [WEBHOOK_HEADERS.signature]: signWebhook(secret, timestamp, body),
+        },
+        body,
+        // A redirect is not an acknowledgement, and following one could carry the notification elsewhere.
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      await response.body?.cancel();
+      return response.ok ? null : `HTTP ${response.status}`;
+    } catch (error) {
+      const failure = error as Error & { cause?: { code?: string } };
+      return failure.name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : (failure.cause?.code ?? failure.name);
+    }
+  }
+
+  private async appendOutcome(
+    manager: EntityManager,
+    delivery: ClaimedDelivery,
+    type: 'NotificationDelivered' | 'NotificationFailed',
+    data: NotificationDeliveredV1 | NotificationFailedV1,
+  ): Promise<void> {
+    await this.eventStore.append(
+      `notification-${delivery.notification_id}`,
+      'any',
+      [
+        {
+          eventId: randomUUID(),
+          type,
+          schemaVersion: currentSchemaVersionOf(type),
+          occurredAt: new Date(),
+          childId: delivery.child_id,
+          data,
+        },
+      ],
+      {
+        actor: { sub: 'school-notifications', role: 'SYSTEM', org: delivery.school_urn },
+        correlationId: delivery.correlation_id ?? delivery.notification_id,
+        causationId: delivery.queued_event_id,
+      },
+      manager,
+    );
+  }
+}
