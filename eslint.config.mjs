@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tools/**/*.ts', 'bench/**/*.ts', 'libs/testing/**/*.ts', '**/test/*.ts'],
+    files: ['tools/**/*.ts', 'bench/**/*.ts', 'libs/testing/**/*.ts', '**/test/*.ts', 'examples/*/src/main.ts'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -72,47 +72,47 @@ export class ServiceEnvironment {
   /** school-notifications: the first retry of a failed webhook waits about this long; each later one twice as long */
   @IsInt()
   @Min(1)
-  WEBHOOK_RETRY_FIRST_DELAY_MS = 10_000;
+  WEBHOOK_RETRY_FIRST_DELAY_MS: number = 10_000;
 
   /** school-notifications: the longest wait between two attempts */
   @IsInt()
   @Min(1)
-  WEBHOOK_RETRY_MAX_DELAY_MS = 3_600_000;
+  WEBHOOK_RETRY_MAX_DELAY_MS: number = 3_600_000;
 
   /** school-notifications: retry for at least this long after the notification was queued, then park it as failed */
   @IsInt()
   @Min(1)
-  WEBHOOK_RETRY_FOR_SECONDS = 24 * 60 * 60;
+  WEBHOOK_RETRY_FOR_SECONDS: number = 24 * 60 * 60;
 
   /** school-notifications: an attempt that has not answered by then counts as failed */
   @IsInt()
   @Min(100)
-  WEBHOOK_TIMEOUT_MS = 10_000;
+  WEBHOOK_TIMEOUT_MS: number = 10_000;
 
   /** school-notifications: attempts in flight at once, across all schools (each school has at most one) */
   @IsInt()
   @Min(1)
-  WEBHOOK_CONCURRENCY = 32;
+  WEBHOOK_CONCURRENCY: number = 32;
 
   /** referral-intake: children in need are kept until this birthday (and the last closure's period) */
   @IsInt()
   @Min(18)
-  RETENTION_UNTIL_AGE = 25;
+  RETENTION_UNTIL_AGE: number = 25;
 
   /** referral-intake: a child who was ever looked after is kept until this birthday */
   @IsInt()
   @Min(18)
-  RETENTION_UNTIL_AGE_IF_LOOKED_AFTER = 75;
+  RETENTION_UNTIL_AGE_IF_LOOKED_AFTER: number = 75;
 
   /** referral-intake: and never less than this many years after the last closure */
   @IsInt()
   @Min(0)
-  RETENTION_YEARS_AFTER_LAST_CLOSURE = 0;
+  RETENTION_YEARS_AFTER_LAST_CLOSURE: number = 0;
 
   /** referral-intake: how often the retention sweep runs (0: never; erasures then only by an admin) */
   @IsInt()
   @Min(0)
-  RETENTION_SWEEP_HOURS = 24;
+  RETENTION_SWEEP_HOURS: number = 24;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

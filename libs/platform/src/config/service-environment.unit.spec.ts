@@ -25,6 +25,28 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'chatty' })).toThrow(/LOG_LEVEL: /);
   });
 
+  it('reads every numeric setting with a default from its string, as the environment gives it', () => {
+    const environment = validateEnvironment({
+      NODE_ENV: 'test',
+      RETENTION_SWEEP_HOURS: '0',
+      RETENTION_UNTIL_AGE: '26',
+      WEBHOOK_RETRY_FIRST_DELAY_MS: '200',
+      WEBHOOK_RETRY_FOR_SECONDS: '12',
+      WEBHOOK_TIMEOUT_MS: '2000',
+      WEBHOOK_CONCURRENCY: '4',
+    });
+    expect(environment).toMatchObject({
+      RETENTION_SWEEP_HOURS: 0,
+      RETENTION_UNTIL_AGE: 26,
+      WEBHOOK_RETRY_FIRST_DELAY_MS: 200,
+      WEBHOOK_RETRY_FOR_SECONDS: 12,
+      WEBHOOK_TIMEOUT_MS: 2000,
+      WEBHOOK_CONCURRENCY: 4,
+    });
+    expect(validateEnvironment({ NODE_ENV: 'test' }).WEBHOOK_RETRY_FOR_SECONDS).toBe(24 * 60 * 60);
+    expect(() => validateEnvironment({ NODE_ENV: 'test', WEBHOOK_TIMEOUT_MS: 'soon' })).toThrow(/WEBHOOK_TIMEOUT_MS: /);
+  });
+
   it('refuses to run in production without a real key or with the development secret', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: LOCAL_DEVELOPMENT_JWT_SECRET })).toThrow(
       /may not be used in production/,

@@ -31,14 +31,12 @@ export class WakeOnNotify {
       return;
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
+      const timer = setTimeout(() => this.wakeSleeper?.(), ms);
+      this.wakeSleeper = () => {
         clearTimeout(timer);
-        self.wakeSleeper = null;
+        this.wakeSleeper = null;
         resolve();
-      }
-      this.wakeSleeper = done;
+      };
     });
     this.woken = false;
   }
