@@ -15,30 +15,34 @@ export interface ClaimedDelivery extends SchoolNotificationRow {
 }
 
 /**
- * Claims due deliveries for attempts: at most one per school (a school whose endpoint hangs holds
- * one slot, never the others'), oldest first, skipping rows another instance has locked. The
- * lease outlives the attempt's timeout; if this process dies mid-attempt the lease runs out and
- * the delivery is attempted again, with the same notification id.
+ * Claims due deliveries in lanes, one lane per school: up to `perLane` of a school's deliveries, in
+ * its inbox order, for one worker to post one after another. A school whose endpoint is down or
+ * hangs holds one lane, never another school's. Rows another instance has locked are skipped; the
+ * lease outlives the lane's worst case, and if this process dies mid-lane the lease runs out and
+ * the deliveries are attempted again, with the same notification ids.
  */
-export const claimDueDeliveries = (
+export const claimDueLanes = async (
   manager: EntityManager,
-  { limit, leaseMs, busySchools }: { limit: number; leaseMs: number; busySchools: string[] },
-): Promise<ClaimedDelivery[]> =>
-  manager.query(
+  { lanes, perLane, leaseMs, busySchools }: { lanes: number; perLane: number; leaseMs: number; busySchools: string[] },
+): Promise<ClaimedDelivery[][]> => {
+  const rows: ClaimedDelivery[] = await manager.query(
     `WITH candidates AS (
        SELECT notification_id, school_urn, next_attempt_at FROM webhook_deliveries
        WHERE state = 'PENDING' AND next_attempt_at <= now()
          AND (leased_until IS NULL OR leased_until < now())
-         AND school_urn <> ALL($3::text[])
+         AND school_urn <> ALL($4::text[])
        ORDER BY next_attempt_at, notification_id
-       LIMIT $1 * 8
+       LIMIT $1::int * $2::int
        FOR UPDATE SKIP LOCKED
-     ), one_per_school AS (
-       SELECT DISTINCT ON (school_urn) notification_id, next_attempt_at FROM candidates ORDER BY school_urn, next_attempt_at, notification_id
+     ), lanes AS (
+       SELECT school_urn FROM candidates GROUP BY school_urn ORDER BY min(next_attempt_at) LIMIT $1::int
      ), chosen AS (
-       SELECT notification_id FROM one_per_school ORDER BY next_attempt_at LIMIT $1
+       SELECT notification_id FROM (
+         SELECT c.notification_id, row_number() OVER (PARTITION BY c.school_urn ORDER BY c.next_attempt_at, c.notification_id) AS place
+         FROM candidates c JOIN lanes USING (school_urn)
+       ) ranked WHERE place <= $2::int
      ), leased AS (
-       UPDATE webhook_deliveries d SET leased_until = now() + make_interval(secs => $2 / 1000.0)
+       UPDATE webhook_deliveries d SET leased_until = now() + make_interval(secs => $3::int / 1000.0)
        FROM chosen WHERE d.notification_id = chosen.notification_id
        RETURNING d.notification_id, d.attempts, d.queued_at, d.correlation_id, d.queued_event_id
      )
@@ -46,9 +50,20 @@ export const claimDueDeliveries = (
        .map((column) => `n.${column}`)
        .join(', ')}, n.school_urn, leased.attempts, leased.queued_at, leased.correlation_id, leased.queued_event_id,
             s.webhook_url, s.secret_key_id, s.secret_sealed
-     FROM leased JOIN notifications n USING (notification_id) JOIN schools s ON s.urn = n.school_urn`,
-    [limit, leaseMs, busySchools],
+     FROM leased JOIN notifications n USING (notification_id) JOIN schools s ON s.urn = n.school_urn
+     ORDER BY n.school_urn, n.inbox_sequence`,
+    [lanes, perLane, leaseMs, busySchools],
   );
+  const bySchool = new Map<string, ClaimedDelivery[]>();
+  for (const row of rows) bySchool.set(row.school_urn, [...(bySchool.get(row.school_urn) ?? []), row]);
+  return [...bySchool.values()];
+};
+
+/** Hands back the rest of a lane that stopped at a failure: due now, the next claim takes them. */
+export const releaseLeases = (manager: EntityManager, notificationIds: string[]) =>
+  manager.query(`UPDATE webhook_deliveries SET leased_until = NULL WHERE notification_id = ANY($1::uuid[]) AND state = 'PENDING'`, [
+    notificationIds,
+  ]);
 
 /** Records an attempt's end, once: only a still-pending delivery changes. Returns false if it had already ended. */
 export const recordDelivered = async (manager: EntityManager, notificationId: string): Promise<boolean> => {

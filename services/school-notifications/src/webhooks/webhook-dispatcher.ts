@@ -9,7 +9,7 @@ import { databaseUrlOf } from '@csc/platform';
 import { toSchoolNotification } from '../notifications/school-notification';
 import { WebhookSecrets } from '../schools/webhook-secrets';
 import { afterFailedAttempt, type DeliverySchedule } from './domain/delivery-schedule';
-import { claimDueDeliveries, recordDelivered, recordFailed, recordRetry, type ClaimedDelivery } from './webhook-deliveries';
+import { claimDueLanes, recordDelivered, recordFailed, recordRetry, releaseLeases, type ClaimedDelivery } from './webhook-deliveries';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature';
 import { WakeOnNotify } from './wake-on-notify';
 
@@ -17,13 +17,16 @@ import { WakeOnNotify } from './wake-on-notify';
 export const WEBHOOKS_DUE_CHANNEL = 'webhooks_due';
 /** Retries fall due without a NOTIFY: this is how late the dispatcher may notice one. */
 const POLL_MS = 1_000;
+/** A school's deliveries posted one after another by one worker, in inbox order, per claim. */
+const PER_LANE = 25;
 
 /**
  * Posts queued notifications to schools' webhooks, signed, and records each attempt's end in the
  * database with its event (NotificationDelivered, NotificationFailed) in the same transaction.
  *
- * Each school has at most one attempt in flight, so an endpoint that is down or hangs costs only
- * that school its own time; the others go on. Attempts are at least once: a crash after the
+ * Each school has one lane: at most one attempt in flight, in inbox order, so an endpoint that is
+ * down or hangs costs only that school its own time; the others go on. A lane stops at its first
+ * failure and hands the rest back, so each notification keeps its own backoff. Attempts are at least once: a crash after the
  * school's 2xx but before it is recorded means one more attempt, with the same notification id
  * (the receiver's key for ignoring a repeat). A clean shutdown waits for the attempts in flight.
  */
@@ -73,10 +76,15 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         const claimed =
           free > 0
             ? await this.dataSource.transaction((manager) =>
-                claimDueDeliveries(manager, { limit: free, leaseMs: this.timeoutMs + 30_000, busySchools: [...this.inFlight.keys()] }),
+                claimDueLanes(manager, {
+                  lanes: free,
+                  perLane: PER_LANE,
+                  leaseMs: PER_LANE * this.timeoutMs + 30_000,
+                  busySchools: [...this.inFlight.keys()],
+                }),
               )
             : [];
-        for (const delivery of claimed) this.start(delivery);
+        for (const lane of claimed) this.start(lane);
         // Nothing more is due (or every slot is taken): wait for a new one, a finished attempt or the next poll.
         if (claimed.length < free || free === 0) await this.wakeup.sleep(POLL_MS);
       } catch (error) {
@@ -86,21 +94,34 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     }
   }
 
-  private start(delivery: ClaimedDelivery): void {
-    const attempt = this.attempt(delivery)
+  private start(lane: ClaimedDelivery[]): void {
+    const school = lane[0].school_urn;
+    const work = this.post(lane)
       .catch((error: Error) =>
-        // The lease runs out and the delivery is attempted again: nothing is lost.
-        this.logger.error(`webhook ${delivery.notification_id}: attempt not recorded (${error.message}); it will be attempted again`),
+        // The leases run out and the deliveries are attempted again: nothing is lost.
+        this.logger.error(`webhooks to school ${school}: attempt not recorded (${error.message}); they will be attempted again`),
       )
       .finally(() => {
-        this.inFlight.delete(delivery.school_urn);
+        this.inFlight.delete(school);
         this.wakeup.wake();
       });
-    this.inFlight.set(delivery.school_urn, attempt);
+    this.inFlight.set(school, work);
   }
 
-  private async attempt(delivery: ClaimedDelivery): Promise<void> {
-    const failure = await this.post(delivery);
+  /** One after another; at the first failure (or on shutdown) the rest go back to be claimed again. */
+  private async post(lane: ClaimedDelivery[]): Promise<void> {
+    for (const [place, delivery] of lane.entries()) {
+      const delivered = await this.attempt(delivery);
+      if (!delivered || !this.running) {
+        const rest = lane.slice(place + 1).map((next) => next.notification_id);
+        if (rest.length > 0) await releaseLeases(this.dataSource.manager, rest);
+        return;
+      }
+    }
+  }
+
+  private async attempt(delivery: ClaimedDelivery): Promise<boolean> {
+    const failure = await this.send(delivery);
     const attempts = delivery.attempts + 1;
     const where = `webhook ${delivery.notification_id} to school ${delivery.school_urn}`;
     if (failure === null) {
@@ -115,13 +136,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         await this.appendOutcome(manager, delivery, 'NotificationDelivered', data);
       });
       if (attempts > 1) this.logger.log(`${where}: delivered on attempt ${attempts}`);
-      return;
+      return true;
     }
     const next = afterFailedAttempt(this.schedule, { attempts, queuedAt: delivery.queued_at, failedAt: new Date() }, Math.random());
     if ('retryAt' in next) {
       await recordRetry(this.dataSource.manager, delivery.notification_id, next.retryAt, failure);
       this.logger.warn(`${where}: attempt ${attempts} failed (${failure}); retrying at ${next.retryAt.toISOString()}`);
-      return;
+      return false;
     }
     await this.dataSource.transaction(async (manager) => {
       if (!(await recordFailed(manager, delivery.notification_id, failure))) return;
@@ -135,10 +156,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       await this.appendOutcome(manager, delivery, 'NotificationFailed', data);
     });
     this.logger.error(`${where}: failed after ${attempts} attempts (last: ${failure}); parked as failed, still in the school's inbox`);
+    return false;
   }
 
   /** Null when the school acknowledged it (a 2xx); otherwise what went wrong, without any response body. */
-  private async post(delivery: ClaimedDelivery): Promise<string | null> {
+  private async send(delivery: ClaimedDelivery): Promise<string | null> {
     if (!delivery.webhook_url) return 'no webhook URL';
     const body = JSON.stringify(toSchoolNotification(delivery));
     const timestamp = Math.floor(Date.now() / 1000);
