@@ -1,4 +1,8 @@
-// The projection runner (batched apply, rebuild into a new version, swap) arrives with the analytics issue;
-// its foundation is here: offsets kept with the view rows.
+export * from './projection';
 export * from './projection-offsets';
 export * from './projection-offsets.migration';
+export * from './projection-versions';
+export * from './projection-versions.migration';
+export * from './projection-runner';
+export * from './projection-host';
+export * from './set-based-upsert';

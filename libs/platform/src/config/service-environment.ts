@@ -69,6 +69,11 @@ export class ServiceEnvironment {
   @IsString()
   WEBHOOK_SECRET_KEYS?: string;
 
+  /** analytics: a local appropriateness policy, e.g. `NFA=EARLY_HELP_NEED` (outcomes not named keep DOMAIN.md's default) */
+  @IsOptional()
+  @IsString()
+  ANALYTICS_APPROPRIATENESS_POLICY?: string;
+
   /** school-notifications: the first retry of a failed webhook waits about this long; each later one twice as long */
   @IsInt()
   @Min(1)

@@ -1,14 +1,18 @@
 import type { MixedList } from 'typeorm';
 import { appRoleMigration } from '@csc/platform';
 import { CreateInbox1763800000001 } from '@csc/messaging';
-import { CreateProjectionOffsets1763800000002 } from '@csc/projections';
+import { CreateProjectionOffsets1763800000002, CreateProjectionVersions1766100000000 } from '@csc/projections';
+import { CreateProjectionSchema1766100000001 } from './migrations/create-projection-schema.migration';
 
 /**
- * In order, the app role last (so that it is granted what the others created). Analytics writes no
- * events; its projections keep their Kafka offsets beside their rows.
+ * In order. Analytics writes no events; its projections keep their Kafka offsets beside their
+ * rows. The app role is granted what exists before it and, by default privileges, later tables;
+ * the projection schema, made after it, grants it CREATE there.
  */
 export const analyticsMigrations: MixedList<Function> = [
   CreateInbox1763800000001,
   CreateProjectionOffsets1763800000002,
   appRoleMigration('analytics'),
+  CreateProjectionVersions1766100000000,
+  CreateProjectionSchema1766100000001,
 ];

@@ -1,0 +1,232 @@
+import { Logger } from '@nestjs/common';
+import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import type { EventEnvelope } from '@csc/contracts';
+import { versionTables, type ProjectionDefinition } from './projection';
+import type { ProjectionVersions } from './projection-versions';
+
+export interface PartitionProgress {
+  topic: string;
+  partition: number;
+  /** The next offset to apply (everything before it is in the rows). */
+  nextOffset: bigint;
+  /** The end of the partition when last looked. */
+  highWatermark: bigint;
+}
+
+export interface RunnerProgress {
+  projection: string;
+  version: number;
+  applied: number;
+  position: number;
+  lag: number;
+  eventsPerSecond: number;
+  etaSeconds: number | null;
+}
+
+export interface RunnerOptions {
+  kafka: Kafka;
+  dataSource: DataSource;
+  versions: ProjectionVersions;
+  /** Appended to topic names and consumer groups (test isolation; empty in production). */
+  topicSuffix: string;
+  /** Called by a BUILDING version once it has caught up and become current. */
+  onSwapped?: (definition: ProjectionDefinition, version: number, retired: number | null) => void;
+}
+
+/**
+ * Reads a projection version's topics in batches and applies each batch, with its offsets, in one
+ * transaction: a crash can neither apply a batch twice nor lose one. The offsets in PostgreSQL
+ * are the truth; Kafka's group commits only save re-reading. A partition is always resumed from
+ * the database's offset, and a batch that starts past it (a gap) is never applied.
+ */
+export class ProjectionRunner {
+  private readonly logger = new Logger(ProjectionRunner.name);
+  private consumer: Consumer | null = null;
+  private admin: Admin | null = null;
+  private readonly partitions = new Map<string, PartitionProgress>();
+  private applied = 0;
+  private readonly recent: { at: number; applied: number }[] = [];
+  private swapped = false;
+  private checkingCaughtUp = false;
+  private lastCaughtUpCheck = 0;
+
+  constructor(
+    readonly definition: ProjectionDefinition,
+    readonly version: number,
+    readonly state: 'CURRENT' | 'BUILDING',
+    private readonly options: RunnerOptions,
+  ) {}
+
+  private get topics(): string[] {
+    return this.definition.topics.map((topic) => `${topic}${this.options.topicSuffix}`);
+  }
+
+  async start(): Promise<void> {
+    const { kafka } = this.options;
+    this.admin = kafka.admin();
+    await this.admin.connect();
+    await this.loadPositions();
+    this.consumer = kafka.consumer({
+      groupId: `analytics.${this.definition.name}.v${this.version}${this.options.topicSuffix}`,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+      maxWaitTimeInMs: 250,
+    });
+    await this.consumer.connect();
+    // Wherever Kafka thinks the group was, each assigned partition resumes from the database's offset.
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
+      for (const [topic, partitions] of Object.entries(payload.memberAssignment)) {
+        for (const partition of partitions) {
+          const progress = this.partitions.get(`${topic}:${partition}`);
+          this.consumer!.seek({ topic, partition, offset: String(progress?.nextOffset ?? 0n) });
+        }
+      }
+    });
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: (payload) => this.applyBatch(payload),
+    });
+    if (this.state === 'BUILDING') void this.swapIfCaughtUp();
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.admin?.disconnect().catch(() => undefined);
+    this.consumer = null;
+    this.admin = null;
+  }
+
+  progress(): RunnerProgress {
+    let position = 0n;
+    let lag = 0n;
+    for (const partition of this.partitions.values()) {
+      position += partition.nextOffset;
+      if (partition.highWatermark > partition.nextOffset) lag += partition.highWatermark - partition.nextOffset;
+    }
+    const eventsPerSecond = this.rate();
+    return {
+      projection: this.definition.name,
+      version: this.version,
+      applied: this.applied,
+      position: Number(position),
+      lag: Number(lag),
+      eventsPerSecond: Math.round(eventsPerSecond),
+      etaSeconds: lag === 0n ? 0 : eventsPerSecond > 0 ? Math.ceil(Number(lag) / eventsPerSecond) : null,
+    };
+  }
+
+  /** Offsets from the database, ends of the partitions from Kafka: where each partition is and how far it has to go. */
+  async loadPositions(): Promise<void> {
+    const stored: { topic: string; partition: number; next_offset: string }[] = await this.options.dataSource.query(
+      `SELECT topic, partition, next_offset::text FROM projection_offsets WHERE projection = $1 AND version = $2`,
+      [this.definition.name, this.version],
+    );
+    for (const topic of this.topics) {
+      for (const { partition, high, low } of await this.admin!.fetchTopicOffsets(topic)) {
+        const row = stored.find((offset) => offset.topic === topic && offset.partition === partition);
+        const key = `${topic}:${partition}`;
+        const known = this.partitions.get(key);
+        this.partitions.set(key, {
+          topic,
+          partition,
+          nextOffset: BigInt(row?.next_offset ?? known?.nextOffset ?? low),
+          highWatermark: BigInt(high),
+        });
+      }
+    }
+  }
+
+  private async applyBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    if (!isRunning() || isStale() || batch.messages.length === 0) return;
+    const key = `${batch.topic}:${batch.partition}`;
+    const lastOffset = BigInt(batch.lastOffset());
+    const outcome = await this.options.dataSource.transaction(async (manager) => {
+      const state = await this.options.versions.stateOf(manager, this.definition.name, this.version);
+      if (state !== 'CURRENT' && state !== 'BUILDING') return 'retired' as const;
+      // Locked: another instance given this partition after a rebalance waits for this batch to commit.
+      const [row] = await manager.query(
+        `SELECT next_offset::text FROM projection_offsets WHERE projection = $1 AND version = $2 AND topic = $3 AND partition = $4 FOR UPDATE`,
+        [this.definition.name, this.version, batch.topic, batch.partition],
+      );
+      const nextOffset = BigInt(row?.next_offset ?? this.partitions.get(key)?.nextOffset ?? 0n);
+      if (BigInt(batch.firstOffset() ?? '0') > nextOffset) return 'gap' as const;
+      const events: EventEnvelope[] = [];
+      for (const message of batch.messages) {
+        if (BigInt(message.offset) < nextOffset || !message.value) continue;
+        events.push(JSON.parse(message.value.toString('utf8')) as EventEnvelope);
+      }
+      if (events.length > 0) await this.definition.apply(manager, events, versionTables(this.definition, this.version));
+      await manager.query(
+        `INSERT INTO projection_offsets (projection, version, topic, partition, next_offset) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (projection, version, topic, partition) DO UPDATE SET next_offset = greatest(projection_offsets.next_offset, excluded.next_offset), updated_at = now()`,
+        [this.definition.name, this.version, batch.topic, batch.partition, String(lastOffset + 1n)],
+      );
+      return events.length;
+    });
+    if (outcome === 'retired') {
+      this.logger.log(`projection ${this.definition.name} v${this.version} was retired; stopping`);
+      void this.stop();
+      return;
+    }
+    if (outcome === 'gap') {
+      // Kafka handed over messages past the database's offset: go back to where the rows are.
+      this.consumer?.seek({ topic: batch.topic, partition: batch.partition, offset: String(this.partitions.get(key)?.nextOffset ?? 0n) });
+      return;
+    }
+    resolveOffset(batch.lastOffset());
+    const progress = this.partitions.get(key);
+    const highWatermark = BigInt(batch.highWatermark);
+    this.partitions.set(key, {
+      topic: batch.topic,
+      partition: batch.partition,
+      nextOffset: lastOffset + 1n,
+      highWatermark: progress && progress.highWatermark > highWatermark ? progress.highWatermark : highWatermark,
+    });
+    this.count(outcome);
+    await this.consumer
+      ?.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(lastOffset + 1n) }])
+      .catch(() => undefined);
+    await heartbeat();
+    if (this.state === 'BUILDING') void this.swapIfCaughtUp();
+  }
+
+  /** A rebuilt version takes over once it has read everything there was when it looked (and keeps reading as current). */
+  private async swapIfCaughtUp(): Promise<void> {
+    if (this.swapped || this.checkingCaughtUp || Date.now() - this.lastCaughtUpCheck < 500) return;
+    this.checkingCaughtUp = true;
+    this.lastCaughtUpCheck = Date.now();
+    try {
+      await this.loadPositions();
+      if (this.progress().lag > 0) return;
+      const retired = await this.options.versions.swap(this.definition, this.version);
+      this.swapped = true;
+      this.logger.log(`projection ${this.definition.name} v${this.version} caught up and is current (v${retired ?? '-'} retired)`);
+      this.options.onSwapped?.(this.definition, this.version, retired);
+    } catch (error) {
+      this.logger.warn(`projection ${this.definition.name} v${this.version}: swap check failed (${(error as Error).message})`);
+    } finally {
+      this.checkingCaughtUp = false;
+      // Caught up with nothing arriving means no batch comes to check again: check on a timer until swapped.
+      if (!this.swapped && this.consumer) setTimeout(() => void this.swapIfCaughtUp(), 600).unref();
+    }
+  }
+
+  private count(applied: number): void {
+    this.applied += applied;
+    const now = Date.now();
+    this.recent.push({ at: now, applied: this.applied });
+    while (this.recent.length > 2 && now - this.recent[0].at > 10_000) this.recent.shift();
+  }
+
+  /** Events per second over the last ten seconds. */
+  private rate(): number {
+    if (this.recent.length < 2) return 0;
+    const first = this.recent[0];
+    const last = this.recent[this.recent.length - 1];
+    const seconds = (last.at - first.at) / 1000;
+    return seconds > 0 ? (last.applied - first.applied) / seconds : 0;
+  }
+}

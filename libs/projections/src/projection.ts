@@ -1,0 +1,28 @@
+import type { EventEnvelope } from '@csc/contracts';
+import type { EntityManager } from 'typeorm';
+
+/** A projection's tables for one version: base name -> the version's own table (e.g. referrals -> referrals_v3). */
+export type VersionTables = Record<string, string>;
+
+/**
+ * A read model kept from the event log. Its rows must come out the same whatever the order in
+ * which the topics interleave and however often an event is delivered: each event sets facts keyed
+ * by natural ids (a referral, a case), never increments a counter. Views aggregate those facts
+ * when they are read.
+ */
+export interface ProjectionDefinition {
+  name: string;
+  /** Logical topic names (TOPICS values); the runner adds the deployment's suffix. */
+  topics: string[];
+  /** Base table names; each version gets its own copies, so a rebuild never touches the serving tables. */
+  tables: string[];
+  createTables(manager: EntityManager, tables: VersionTables): Promise<void>;
+  /** Applies a batch (already filtered to what was not applied before) with set-based SQL, in the caller's transaction. */
+  apply(manager: EntityManager, events: EventEnvelope[], tables: VersionTables): Promise<void>;
+}
+
+export const versionTables = (definition: Pick<ProjectionDefinition, 'tables'>, version: number): VersionTables =>
+  Object.fromEntries(definition.tables.map((table) => [table, `${PROJECTION_SCHEMA}.${table}_v${version}`]));
+
+/** Versioned tables live in their own schema: the only place the analytics role may create and drop tables. */
+export const PROJECTION_SCHEMA = 'projections';

@@ -1,0 +1,22 @@
+import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { KafkaClient } from '@csc/platform';
+import { ProjectionHost } from '@csc/projections';
+import { ANALYTICS_PROJECTIONS } from './analytics-projections';
+
+/** The projection host as the analytics service runs it: started after boot, stopped before the database closes. */
+@Injectable()
+export class AnalyticsProjectionHost extends ProjectionHost implements OnApplicationBootstrap, OnModuleDestroy {
+  constructor(@InjectDataSource() dataSource: DataSource, kafka: KafkaClient) {
+    super(ANALYTICS_PROJECTIONS, kafka.client, dataSource, kafka.topicSuffix);
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.stop();
+  }
+}

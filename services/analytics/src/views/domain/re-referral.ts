@@ -1,0 +1,38 @@
+/**
+ * The DfE's re-referral rule (DOMAIN.md): a CIN referral is a re-referral when the same child had an
+ * earlier CIN referral within 12 months, i.e. on or before the same calendar date one year later.
+ * One year after 29 February is 28 February. "Earlier" is by time received: of two on one day, the
+ * later-received is the re-referral. The SQL of the re-referral view keeps the same rule; the
+ * tests hold both to the same cases.
+ */
+export const oneYearAfter = (date: string): string => {
+  const [year, month, day] = date.split('-').map(Number);
+  const leapDayInCommonYear = month === 2 && day === 29 && !isLeapYear(year + 1);
+  return `${String(year + 1).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(leapDayInCommonYear ? 28 : day).padStart(2, '0')}`;
+};
+
+export const isReReferral = (previousReferralDate: string, referralDate: string): boolean =>
+  referralDate <= oneYearAfter(previousReferralDate);
+
+export interface CinReferral {
+  referralId: string;
+  childId: string;
+  receivedAt: string;
+  referralDate: string;
+}
+
+/** The ids of the referrals that are re-referrals, comparing each with the same child's previous one. */
+export const reReferralsAmong = (referrals: CinReferral[]): Set<string> => {
+  const byChild = new Map<string, CinReferral[]>();
+  for (const referral of referrals) byChild.set(referral.childId, [...(byChild.get(referral.childId) ?? []), referral]);
+  const reReferrals = new Set<string>();
+  for (const history of byChild.values()) {
+    history.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.referralId.localeCompare(b.referralId));
+    for (let index = 1; index < history.length; index += 1) {
+      if (isReReferral(history[index - 1].referralDate, history[index].referralDate)) reReferrals.add(history[index].referralId);
+    }
+  }
+  return reReferrals;
+};
+
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
