@@ -6,27 +6,24 @@
  * Writes bench/results/intake-rate.json. Starts the broker if none answers, and stops it after.
  */
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { TOPICS } from '@csc/contracts';
-import { asAppRole } from '@csc/platform';
 import {
   createServiceTopics,
   createTestDatabase,
   deleteTopics,
   startTestInfrastructure,
-  TEST_JWT,
   testKafka,
   testToken,
   TopicProbe,
   uniqueTopicSuffix,
 } from '@csc/testing';
 import { referralIntakeMigrations } from '../services/referral-intake/src/infrastructure/migrations';
+import { percentile, startBuiltService } from './support/built-service';
 
 const PORT = 3101;
-const REPO = resolve(__dirname, '..');
 
 const main = async () => {
   const total = Number(process.argv[2] ?? 3000);
@@ -39,27 +36,15 @@ const main = async () => {
   await createServiceTopics(kafka, suffix);
   const database = await createTestDatabase('bench_intake', referralIntakeMigrations);
   await database.dataSource.destroy();
-  // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the service (node --cpu-prof) for finding what bounds it.
-  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE] : [];
-  const service = spawn(process.execPath, [...profile, join(REPO, 'dist/services/referral-intake/src/main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: String(PORT),
-      DATABASE_URL: asAppRole(database.url, 'referral-intake'),
-      KAFKA_BROKERS: infrastructure.kafkaBrokers,
-      KAFKA_TOPIC_SUFFIX: suffix,
-      JWT_SECRET: TEST_JWT.secret,
-      JWT_ISSUER: TEST_JWT.issuer,
-      JWT_AUDIENCE: TEST_JWT.audience,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const service = await startBuiltService('referral-intake', {
+    port: PORT,
+    databaseUrl: database.url,
+    kafkaBrokers: infrastructure.kafkaBrokers,
+    topicSuffix: suffix,
   });
   const topic = `${TOPICS.referralIntake}${suffix}`;
   const probe = await TopicProbe.start(kafka, [topic]);
   try {
-    await waitUntilReady();
     const token = await testToken({ sub: 'bench', role: 'FRONT_DOOR', org: 'LA888' });
     const latencies: number[] = [];
     let next = 0;
@@ -85,15 +70,18 @@ const main = async () => {
     }
     const onKafkaSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     latencies.sort((a, b) => a - b);
-    const percentile = (p: number) =>
-      Number(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1));
     const result = {
       scenario: 'POST /v1/referrals over HTTP (new child each, child index, event store) until every ReferralReceived is on Kafka',
       referrals: total,
       concurrency,
       httpReferralsPerSecond: Math.round(total / httpSeconds),
       onKafkaReferralsPerSecond: Math.round(total / onKafkaSeconds),
-      latencyMs: { p50: percentile(50), p95: percentile(95), p99: percentile(99), max: Number(latencies[latencies.length - 1].toFixed(1)) },
+      latencyMs: {
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        p99: percentile(latencies, 99),
+        max: percentile(latencies, 100),
+      },
       machine: `${process.platform} ${process.arch}, node ${process.version}, 2 cores shared by client, service, PostgreSQL and Kafka`,
       measuredAt: new Date().toISOString(),
     };
@@ -101,25 +89,12 @@ const main = async () => {
     mkdirSync(join(__dirname, 'results'), { recursive: true });
     writeFileSync(join(__dirname, 'results', 'intake-rate.json'), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
-    service.kill('SIGTERM');
-    await new Promise((done) => service.once('exit', done));
+    await service.stop();
     await probe.stop();
     await deleteTopics(kafka, [topic]);
     await database.drop();
     await infrastructure.stop();
   }
-};
-
-const waitUntilReady = async () => {
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    const ready = await fetch(`http://127.0.0.1:${PORT}/health/ready`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((done) => setTimeout(done, 250));
-  }
-  throw new Error('referral-intake did not become ready');
 };
 
 const SOURCES = ['6', '6', '6', '2A', '2A', '3A', '3F', '5A', '1A', '8'];

@@ -6,3 +6,4 @@ export * from './outbox-relay';
 export * from './event-store.migration';
 export * from './relay-producer';
 export * from './subject-sealer';
+export * from './wake-on-notify';

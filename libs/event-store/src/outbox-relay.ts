@@ -1,10 +1,10 @@
-import { Client } from 'pg';
 import type { Message, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EVENT_HEADERS } from '@csc/contracts';
 import { EVENTS_APPENDED_CHANNEL } from './event-store';
 import { positionOf, readGlobalLogAfter, type GlobalLogPosition } from './global-log-reader';
 import { toEnvelope, type StoredEvent } from './stored-event';
+import { WakeOnNotify } from './wake-on-notify';
 
 export interface OutboxRelayOptions {
   /** The checkpoint's name: one relay per service database and topic. */
@@ -61,9 +61,7 @@ export class CheckpointFromAnotherServerError extends Error {
 export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | null = null;
-  private listener: Client | null = null;
-  private wakeUp: (() => void) | null = null;
-  private pendingWake = false;
+  private readonly waker: WakeOnNotify;
   private producer: Producer | null = null;
   private readonly status: RelayStatus = {
     running: false,
@@ -91,6 +89,10 @@ export class OutboxRelay {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.maxBackoffMs = options.maxBackoffMs ?? 5000;
     this.unhealthyAfterFailures = options.unhealthyAfterFailures ?? 5;
+    this.waker = new WakeOnNotify(
+      { databaseUrl: options.databaseUrl, channel: EVENTS_APPENDED_CHANNEL, applicationName: `outbox-relay:${options.name}` },
+      { warn: (message) => logger.warn(`outbox relay ${options.name}: ${message}`) },
+    );
   }
 
   getStatus(): RelayStatus {
@@ -103,7 +105,7 @@ export class OutboxRelay {
     await this.refuseCheckpointFromAnotherServer();
     this.running = true;
     this.status.running = true;
-    await this.listen();
+    await this.waker.listen();
     this.loop = this.run();
   }
 
@@ -111,14 +113,13 @@ export class OutboxRelay {
   async stop({ flush = false }: { flush?: boolean } = {}): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.wake();
+    // Ends any pause at once, the backoff's too.
+    await this.waker.close();
     try {
       await this.loop;
       if (flush) await this.flush();
     } finally {
       this.status.running = false;
-      await this.listener?.end().catch(() => undefined);
-      this.listener = null;
       await this.producer?.disconnect().catch(() => undefined);
       this.producer = null;
     }
@@ -162,7 +163,7 @@ export class OutboxRelay {
       } finally {
         this.status.passes += 1;
       }
-      if (published === 0) await this.pause(this.pollIntervalMs, { wakeable: true });
+      if (published === 0) await this.waker.sleep(this.pollIntervalMs);
     }
   }
 
@@ -177,7 +178,7 @@ export class OutboxRelay {
     this.producer = null;
     await failed?.disconnect().catch(() => undefined);
     // Appends keep notifying while we back off; they must not cut the backoff short.
-    await this.pause(backoff, { wakeable: false });
+    await this.waker.sleep(backoff, { wakeable: false });
   }
 
   /** The longest prefix of `events` whose messages fit in one request Kafka accepts (always at least one). */
@@ -228,56 +229,6 @@ export class OutboxRelay {
       [this.options.name],
     );
     if (row.ahead) throw new CheckpointFromAnotherServerError(this.options.name, row.checkpoint, row.snapshot);
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({
-      connectionString: this.options.databaseUrl,
-      application_name: `outbox-relay:${this.options.name}`,
-      connectionTimeoutMillis: 5000,
-      keepAlive: true,
-    });
-    client.on('notification', () => this.wake());
-    // Polling carries on if the listener drops; the next pause reconnects it.
-    client.on('error', () => {
-      if (this.listener === client) this.listener = null;
-      client.end().catch(() => undefined);
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${EVENTS_APPENDED_CHANNEL}`);
-      this.listener = client;
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      this.logger.warn(`outbox relay ${this.options.name}: cannot LISTEN (${(error as Error).message}); polling only`);
-    }
-  }
-
-  private wake(): void {
-    this.pendingWake = true;
-    this.wakeUp?.();
-  }
-
-  private async pause(ms: number, { wakeable }: { wakeable: boolean }): Promise<void> {
-    if (this.running && !this.listener) await this.listen();
-    if (!this.running) return;
-    if (wakeable && this.pendingWake) {
-      this.pendingWake = false;
-      return;
-    }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      // stop() always ends a pause; a notification ends it only when it may.
-      this.wakeUp = () => {
-        if (wakeable || !this.running) done();
-      };
-    });
-    this.wakeUp = null;
-    this.pendingWake = false;
   }
 }
 

@@ -36,6 +36,29 @@ export class ProjectionOffsets {
     );
   }
 
+  /**
+   * A partition's next offset, its row locked to the end of the caller's transaction: another
+   * instance given the partition after a rebalance waits until this batch has committed. Null
+   * when nothing has been applied from it yet.
+   */
+  async lockNext(
+    manager: EntityManager,
+    { projection, version }: ProjectionVersion,
+    topic: string,
+    partition: number,
+  ): Promise<string | null> {
+    const [row] = await manager.query(
+      `SELECT next_offset::text FROM projection_offsets WHERE projection = $1 AND version = $2 AND topic = $3 AND partition = $4 FOR UPDATE`,
+      [projection, version, topic, partition],
+    );
+    return (row?.next_offset as string | undefined) ?? null;
+  }
+
+  /** A retired version's offsets go with its tables. */
+  async discard(manager: EntityManager, { projection, version }: ProjectionVersion): Promise<void> {
+    await manager.query(`DELETE FROM projection_offsets WHERE projection = $1 AND version = $2`, [projection, version]);
+  }
+
   /** True when the message at `offset` was applied by an earlier, committed batch. */
   async alreadyApplied(
     manager: EntityManager,

@@ -3,6 +3,7 @@ import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@csc/contracts';
 import { versionTables, type ProjectionDefinition } from './projection';
+import { ProjectionOffsets, type ProjectionVersion } from './projection-offsets';
 import type { ProjectionVersions } from './projection-versions';
 
 export interface PartitionProgress {
@@ -48,6 +49,7 @@ export class ProjectionRunner {
   private applied = 0;
   private readonly recent: { at: number; applied: number }[] = [];
   private swapped = false;
+  private readonly offsets = new ProjectionOffsets();
   private checkingCaughtUp = false;
   private lastCaughtUpCheck = 0;
 
@@ -57,6 +59,10 @@ export class ProjectionRunner {
     readonly state: 'CURRENT' | 'BUILDING',
     private readonly options: RunnerOptions,
   ) {}
+
+  private get id(): ProjectionVersion {
+    return { projection: this.definition.name, version: this.version };
+  }
 
   private get topics(): string[] {
     return this.definition.topics.map((topic) => `${topic}${this.options.topicSuffix}`);
@@ -120,10 +126,7 @@ export class ProjectionRunner {
 
   /** Offsets from the database, ends of the partitions from Kafka: where each partition is and how far it has to go. */
   async loadPositions(): Promise<void> {
-    const stored: { topic: string; partition: number; next_offset: string }[] = await this.options.dataSource.query(
-      `SELECT topic, partition, next_offset::text FROM projection_offsets WHERE projection = $1 AND version = $2`,
-      [this.definition.name, this.version],
-    );
+    const stored = await this.offsets.load(this.options.dataSource.manager, this.id);
     for (const topic of this.topics) {
       for (const { partition, high, low } of await this.admin!.fetchTopicOffsets(topic)) {
         const row = stored.find((offset) => offset.topic === topic && offset.partition === partition);
@@ -132,7 +135,7 @@ export class ProjectionRunner {
         this.partitions.set(key, {
           topic,
           partition,
-          nextOffset: BigInt(row?.next_offset ?? known?.nextOffset ?? low),
+          nextOffset: BigInt(row?.nextOffset ?? known?.nextOffset ?? low),
           highWatermark: BigInt(high),
         });
       }
@@ -146,12 +149,8 @@ export class ProjectionRunner {
     const outcome = await this.options.dataSource.transaction(async (manager) => {
       const state = await this.options.versions.stateOf(manager, this.definition.name, this.version);
       if (state !== 'CURRENT' && state !== 'BUILDING') return 'retired' as const;
-      // Locked: another instance given this partition after a rebalance waits for this batch to commit.
-      const [row] = await manager.query(
-        `SELECT next_offset::text FROM projection_offsets WHERE projection = $1 AND version = $2 AND topic = $3 AND partition = $4 FOR UPDATE`,
-        [this.definition.name, this.version, batch.topic, batch.partition],
-      );
-      const nextOffset = BigInt(row?.next_offset ?? this.partitions.get(key)?.nextOffset ?? 0n);
+      const stored = await this.offsets.lockNext(manager, this.id, batch.topic, batch.partition);
+      const nextOffset = BigInt(stored ?? this.partitions.get(key)?.nextOffset ?? 0n);
       if (BigInt(batch.firstOffset() ?? '0') > nextOffset) return 'gap' as const;
       const events: EventEnvelope[] = [];
       for (const message of batch.messages) {
@@ -159,11 +158,7 @@ export class ProjectionRunner {
         events.push(JSON.parse(message.value.toString('utf8')) as EventEnvelope);
       }
       if (events.length > 0) await this.definition.apply(manager, events, versionTables(this.definition, this.version));
-      await manager.query(
-        `INSERT INTO projection_offsets (projection, version, topic, partition, next_offset) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (projection, version, topic, partition) DO UPDATE SET next_offset = greatest(projection_offsets.next_offset, excluded.next_offset), updated_at = now()`,
-        [this.definition.name, this.version, batch.topic, batch.partition, String(lastOffset + 1n)],
-      );
+      await this.offsets.advance(manager, this.id, { topic: batch.topic, partition: batch.partition, nextOffset: String(lastOffset + 1n) });
       return events.length;
     });
     if (outcome === 'retired') {

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { ProjectionOffsets } from './projection-offsets';
 import { versionTables, type ProjectionDefinition, type VersionTables } from './projection';
 
 export type VersionState = 'CURRENT' | 'BUILDING' | 'RETIRED';
@@ -87,7 +88,7 @@ export class ProjectionVersions {
       );
       if (retired) {
         for (const table of Object.values(versionTables(definition, retired.version))) await manager.query(`DROP TABLE IF EXISTS ${table}`);
-        await manager.query(`DELETE FROM projection_offsets WHERE projection = $1 AND version = $2`, [definition.name, retired.version]);
+        await new ProjectionOffsets().discard(manager, { projection: definition.name, version: retired.version });
       }
       return (retired?.version as number | undefined) ?? null;
     });

@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsEmail, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import type { NamedSocialWorker } from '@csc/contracts';
 
 /** The social worker named on a plan, as the child's school will be told (DOMAIN.md: "who the named social worker is"). */
@@ -38,3 +40,12 @@ export const namedSocialWorkerOf = (dto: NamedSocialWorkerDto | undefined): Name
         ...(dto.email ? { email: dto.email } : {}),
       }
     : null;
+
+/** The optional `namedSocialWorker` of a request that starts a plan, validated field by field. */
+export const NamedSocialWorkerField = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: NamedSocialWorkerDto, description: 'Who the school and family are told to contact about the plan' }),
+    IsOptional(),
+    ValidateNested(),
+    Type(() => NamedSocialWorkerDto),
+  );

@@ -104,6 +104,16 @@ describe('schools are told how their referral and their pupil’s case progress,
     const { section47Id } = await write('/strategy-discussions', { heldOn: '2025-01-07', section47: true });
     await write(`/section47/${section47Id}/outcome`, { concludedOn: '2025-01-17', icpcRequired: true });
     const namedSocialWorker = { name: 'Jo Allocated', team: 'Safeguarding East', phone: '01632 960555' };
+    // A malformed social worker is refused naming the field, and nothing is recorded (the version does not move).
+    const refusedPlan = await request(services()['case-progression'].url)
+      .post(`/v1/cases/${opened.caseId}/conferences`)
+      .set('Authorization', await auth('SOCIAL_WORKER'))
+      .set('If-Match', `"${version}"`)
+      .send({ heldOn: '2025-01-27', childProtectionPlan: true, category: 'PHY', namedSocialWorker: { name: '', email: 'not-an-email' } });
+    expect(refusedPlan.status).toBe(400);
+    expect(refusedPlan.body.message).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^namedSocialWorker\.name/), expect.stringMatching(/^namedSocialWorker\.email/)]),
+    );
     const { cpPlanId } = await write('/conferences', {
       heldOn: '2025-01-27',
       childProtectionPlan: true,

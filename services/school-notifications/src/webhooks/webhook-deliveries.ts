@@ -67,12 +67,13 @@ export const releaseLeases = (manager: EntityManager, notificationIds: string[])
 
 /** Records an attempt's end, once: only a still-pending delivery changes. Returns false if it had already ended. */
 export const recordDelivered = async (manager: EntityManager, notificationId: string): Promise<boolean> => {
-  const rows = await manager.query(
+  // An UPDATE through TypeORM answers [rows, count].
+  const [, changed] = await manager.query(
     `UPDATE webhook_deliveries SET state = 'DELIVERED', attempts = attempts + 1, finished_at = now(), leased_until = NULL, last_outcome = 'HTTP 2xx'
-     WHERE notification_id = $1 AND state = 'PENDING' RETURNING notification_id`,
+     WHERE notification_id = $1 AND state = 'PENDING'`,
     [notificationId],
   );
-  return rows[1] !== undefined ? rows[1] > 0 : rows.length > 0;
+  return changed > 0;
 };
 
 export const recordRetry = (manager: EntityManager, notificationId: string, retryAt: Date, outcome: string) =>
@@ -83,10 +84,10 @@ export const recordRetry = (manager: EntityManager, notificationId: string, retr
   );
 
 export const recordFailed = async (manager: EntityManager, notificationId: string, outcome: string): Promise<boolean> => {
-  const rows = await manager.query(
+  const [, changed] = await manager.query(
     `UPDATE webhook_deliveries SET state = 'FAILED', attempts = attempts + 1, finished_at = now(), leased_until = NULL, last_outcome = $2
-     WHERE notification_id = $1 AND state = 'PENDING' RETURNING notification_id`,
+     WHERE notification_id = $1 AND state = 'PENDING'`,
     [notificationId, outcome],
   );
-  return rows[1] !== undefined ? rows[1] > 0 : rows.length > 0;
+  return changed > 0;
 };

@@ -4,14 +4,13 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { currentSchemaVersionOf, type NotificationDeliveredV1, type NotificationFailedV1 } from '@csc/contracts';
-import { EventStore } from '@csc/event-store';
+import { EventStore, WakeOnNotify } from '@csc/event-store';
 import { databaseUrlOf } from '@csc/platform';
 import { toSchoolNotification } from '../notifications/school-notification';
 import { WebhookSecrets } from '../schools/webhook-secrets';
 import { afterFailedAttempt, type DeliverySchedule } from './domain/delivery-schedule';
 import { claimDueLanes, recordDelivered, recordFailed, recordRetry, releaseLeases, type ClaimedDelivery } from './webhook-deliveries';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature';
-import { WakeOnNotify } from './wake-on-notify';
 
 /** Sent (at commit) by the transaction that queues a delivery. */
 export const WEBHOOKS_DUE_CHANNEL = 'webhooks_due';
@@ -54,7 +53,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     };
     this.timeoutMs = config.getOrThrow<number>('WEBHOOK_TIMEOUT_MS');
     this.concurrency = config.getOrThrow<number>('WEBHOOK_CONCURRENCY');
-    this.wakeup = new WakeOnNotify(databaseUrlOf(config, 'school-notifications'), WEBHOOKS_DUE_CHANNEL, this.logger);
+    this.wakeup = new WakeOnNotify(
+      { databaseUrl: databaseUrlOf(config, 'school-notifications'), channel: WEBHOOKS_DUE_CHANNEL, applicationName: 'webhook-dispatcher' },
+      this.logger,
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -89,7 +91,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         if (claimed.length < free || free === 0) await this.wakeup.sleep(POLL_MS);
       } catch (error) {
         this.logger.error(`webhook dispatcher: cannot claim deliveries (${(error as Error).message}); trying again`);
-        await this.wakeup.sleep(POLL_MS);
+        await this.wakeup.sleep(POLL_MS, { wakeable: false });
       }
     }
   }

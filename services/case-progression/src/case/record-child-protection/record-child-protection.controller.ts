@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { Roles } from '@csc/auth';
 import { ABUSE_CATEGORY_CODES, type AbuseCategory } from '@csc/contracts';
 import { IsCalendarDate, IsNotInFuture, UuidParam, AuditChildRecord } from '@csc/platform';
 import { CaseCommands } from '../case-commands';
 import { CaseWrite, writeCase, type CaseWriteContext } from '../case-write';
-import { NamedSocialWorkerDto, namedSocialWorkerOf } from '../named-social-worker.dto';
+import { NamedSocialWorkerDto, NamedSocialWorkerField, namedSocialWorkerOf } from '../named-social-worker.dto';
 
 export class StrategyDiscussionDto {
   @ApiProperty({ description: 'YYYY-MM-DD' })
@@ -47,10 +46,7 @@ export class ConferenceDto {
   @IsIn(ABUSE_CATEGORY_CODES)
   category?: AbuseCategory;
 
-  @ApiPropertyOptional({ type: NamedSocialWorkerDto, description: 'Who the school and family are told to contact about the plan' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => NamedSocialWorkerDto)
+  @NamedSocialWorkerField()
   namedSocialWorker?: NamedSocialWorkerDto;
 }
 

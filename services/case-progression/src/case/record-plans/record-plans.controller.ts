@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { Roles } from '@csc/auth';
 import { ABUSE_CATEGORY_CODES, type AbuseCategory } from '@csc/contracts';
 import { IsCalendarDate, IsNotInFuture, UuidParam, AuditChildRecord } from '@csc/platform';
 import { CaseCommands } from '../case-commands';
 import { CaseWrite, writeCase, type CaseWriteContext } from '../case-write';
-import { NamedSocialWorkerDto, namedSocialWorkerOf } from '../named-social-worker.dto';
+import { NamedSocialWorkerDto, NamedSocialWorkerField, namedSocialWorkerOf } from '../named-social-worker.dto';
 
 export class CpReviewDto {
   @ApiProperty({ description: 'YYYY-MM-DD' })
@@ -37,10 +36,7 @@ export class StartedOnDto {
 }
 
 export class CinPlanDto extends StartedOnDto {
-  @ApiPropertyOptional({ type: NamedSocialWorkerDto, description: 'Who the school and family are told to contact about the plan' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => NamedSocialWorkerDto)
+  @NamedSocialWorkerField()
   namedSocialWorker?: NamedSocialWorkerDto;
 }
 
