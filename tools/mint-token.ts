@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isRole, type Role } from '@csc/contracts';
-import { mintToken } from '@csc/auth';
-import { LOCAL_DEVELOPMENT_JWT_SECRET } from '@csc/platform';
+import { localToken } from './local-token';
 
 const usage = `usage: npm run token -- --role <FRONT_DOOR|SOCIAL_WORKER|EARLY_HELP|SCHOOL|ANALYST|ADMIN> --org <LA code or school URN> [--sub <user id>] [--ttl 8h]
 Mints an HS256 token for local use with JWT_SECRET (or the local development secret).`;
@@ -15,15 +14,7 @@ const main = async () => {
     process.exit(2);
   }
   const role: Role = values.role;
-  const token = await mintToken(
-    { sub: values.sub ?? `local-${role.toLowerCase()}`, role, org: values.org },
-    {
-      secret: process.env.JWT_SECRET ?? LOCAL_DEVELOPMENT_JWT_SECRET,
-      issuer: process.env.JWT_ISSUER ?? 'csc-local',
-      audience: process.env.JWT_AUDIENCE ?? 'csc-services',
-      expiresIn: values.ttl,
-    },
-  );
+  const token = await localToken({ sub: values.sub ?? `local-${role.toLowerCase()}`, role, org: values.org }, values.ttl);
   console.log(token);
 };
 

@@ -3,3 +3,4 @@ export * from './identifiers';
 export * from './calendar-dates';
 export * from './working-days';
 export * from './name-based-uuid';
+export * from './outcomes-ladder';

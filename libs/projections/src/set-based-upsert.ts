@@ -8,9 +8,9 @@ export interface UpsertColumn<Row> {
   /**
    * How a value meets the one already there: `keep-first-known` (the default) fills a column that is
    * still null and never overwrites, so the events that set it may arrive in any order and any number
-   * of times; `any-true` ORs flags together.
+   * of times; `any-true` ORs flags together; `earliest` keeps the least value (the first of several dates).
    */
-  merge?: 'keep-first-known' | 'any-true';
+  merge?: 'keep-first-known' | 'any-true' | 'earliest';
 }
 
 /**
@@ -34,11 +34,7 @@ export const upsertRows = async <Row>(
     merged.set(values[0], existing ? all.map((column, index) => mergeValue(column, existing[index], values[index])) : values);
   }
   const parameters = all.map((_, index) => [...merged.values()].map((values) => values[index]));
-  const updates = columns.map((column) =>
-    column.merge === 'any-true'
-      ? `${column.name} = coalesce(existing.${column.name}, false) OR coalesce(excluded.${column.name}, false)`
-      : `${column.name} = coalesce(existing.${column.name}, excluded.${column.name})`,
-  );
+  const updates = columns.map((column) => `${column.name} = ${conflictUpdate(column)}`);
   await manager.query(
     `INSERT INTO ${table} AS existing (${all.map((column) => column.name).join(', ')})
      SELECT * FROM unnest(${all.map((column, index) => `$${index + 1}::${column.type}[]`).join(', ')})
@@ -47,5 +43,27 @@ export const upsertRows = async <Row>(
   );
 };
 
-const mergeValue = <Row>(column: UpsertColumn<Row>, first: unknown, second: unknown): unknown =>
-  column.merge === 'any-true' ? first === true || second === true : (first ?? second);
+const conflictUpdate = <Row>({ name, merge }: UpsertColumn<Row>): string => {
+  switch (merge) {
+    case 'any-true':
+      return `coalesce(existing.${name}, false) OR coalesce(excluded.${name}, false)`;
+    case 'earliest':
+      return `least(existing.${name}, excluded.${name})`; // least() ignores nulls
+    default:
+      return `coalesce(existing.${name}, excluded.${name})`;
+  }
+};
+
+const mergeValue = <Row>(column: UpsertColumn<Row>, first: unknown, second: unknown): unknown => {
+  switch (column.merge) {
+    case 'any-true':
+      return first === true || second === true;
+    case 'earliest':
+      // Values of one column share a type and ISO dates and times order as strings.
+      if (first === null || first === undefined) return second;
+      if (second === null || second === undefined) return first;
+      return (first as string) <= (second as string) ? first : second;
+    default:
+      return first ?? second;
+  }
+};

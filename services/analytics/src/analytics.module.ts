@@ -4,11 +4,20 @@ import { PlatformModule } from '@csc/platform';
 import { analyticsMigrations } from './infrastructure/migrations';
 import { AnalyticsProjectionHost } from './projections/projection-host.provider';
 import { ProjectionsController } from './projections/projections.controller';
+import { EarlyHelpViewController } from './views/early-help-view.controller';
+import { EvaluationViewController } from './views/evaluation-view.controller';
 import { ReferralViewsController } from './views/referral-views.controller';
+import { TimelinessViewController } from './views/timeliness-view.controller';
 
 @Module({
   imports: [PlatformModule.forService({ name: 'analytics', migrations: analyticsMigrations })],
-  controllers: [ReferralViewsController, ProjectionsController],
+  controllers: [
+    ReferralViewsController,
+    TimelinessViewController,
+    EarlyHelpViewController,
+    EvaluationViewController,
+    ProjectionsController,
+  ],
   providers: [AnalyticsProjectionHost, { provide: ProjectionHost, useExisting: AnalyticsProjectionHost }],
 })
 export class AnalyticsModule {}

@@ -1,9 +1,6 @@
-import type { EventEnvelope } from '@csc/contracts';
 import { TOPICS } from '@csc/contracts';
-import { upsertRows, type ProjectionDefinition, type UpsertColumn } from '@csc/projections';
-
-type Data = Record<string, unknown>;
-const column = (name: string, type: string, merge?: 'any-true'): UpsertColumn<Data> => ({ name, type, value: (data) => data[name], merge });
+import { upsertRows, type ProjectionDefinition } from '@csc/projections';
+import { column, dataOfType } from './event-columns';
 
 /**
  * Referrals and the cases they became, as facts keyed by id: who referred, by which route, what
@@ -43,7 +40,7 @@ export const referralsProjection: ProjectionDefinition = {
   },
 
   async apply(manager, events, tables) {
-    const of = (...types: string[]) => events.filter((event) => types.includes(event.type)).map(dataOf);
+    const of = dataOfType(events);
     const referralKey = column('referral_id', 'uuid');
     await upsertRows(
       manager,
@@ -117,5 +114,3 @@ export const referralsProjection: ProjectionDefinition = {
     );
   },
 };
-
-const dataOf = (event: EventEnvelope): Data => event.data as Data;

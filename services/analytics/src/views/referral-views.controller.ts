@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,7 +9,9 @@ import { NotChildData } from '@csc/platform';
 import { ProjectionVersions } from '@csc/projections';
 import { referralsProjection } from '../projections/referrals.projection';
 import { appropriatenessPolicyFrom, proportion, type AppropriatenessPolicy } from './domain/appropriateness-policy';
-import { groupingSql, ViewQueryDto } from './view-query.dto';
+import { median, sum } from './domain/statistics';
+import { cinReferralsMarkedSql } from './re-referral.sql';
+import { groupingSql, periodOf, ViewQueryDto } from './view-query.dto';
 
 interface AppropriatenessRow {
   group_key: string;
@@ -105,16 +107,9 @@ export class ReferralViewsController {
     const { referrals } = await this.versions.currentTables(referralsProjection);
     const grouping = groupingSql(query.groupBy ?? 'month');
     const period = periodOf(query);
-    // Every CIN referral ever is the history a referral in the period is compared with; the period filters only what is counted.
     const rows: { group_key: string; cin_referrals: number; re_referrals: number; children: number; children_re_referred: number }[] =
       await this.dataSource.query(
-        `WITH cin AS (
-           SELECT r.*, coalesce(r.matched_child_id, r.child_id) AS child,
-                  lag(r.referral_date) OVER (PARTITION BY coalesce(r.matched_child_id, r.child_id) ORDER BY r.received_at, r.referral_id) AS previous_date
-           FROM ${referrals} r WHERE r.cin_referral
-         ), marked AS (
-           SELECT r.*, (r.previous_date IS NOT NULL AND r.referral_date <= (r.previous_date + interval '1 year')::date) AS re_referral FROM cin r
-         )
+        `WITH marked AS (${cinReferralsMarkedSql(referrals)})
          SELECT ${grouping.key} AS group_key, count(*)::int AS cin_referrals, count(*) FILTER (WHERE r.re_referral)::int AS re_referrals,
                 count(DISTINCT r.child)::int AS children, count(DISTINCT r.child) FILTER (WHERE r.re_referral)::int AS children_re_referred
          FROM marked r
@@ -129,18 +124,3 @@ export class ReferralViewsController {
     }));
   }
 }
-
-const periodOf = (query: ViewQueryDto) => {
-  if (query.from && query.to && query.from > query.to) throw new BadRequestException(['from: must not be after to']);
-  return { from: query.from ?? null, to: query.to ?? null };
-};
-
-const sum = <T>(rows: T[], value: (row: T) => number) => rows.reduce((total, row) => total + value(row), 0);
-
-const median = (values: number[]): number | null => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const value = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return Math.round(value * 10) / 10;
-};
