@@ -8,3 +8,4 @@ export * from './broker-warm-up';
 export * from './test-logs';
 export * from './test-key-vault';
 export * from './services-under-test';
+export * from './service-process';

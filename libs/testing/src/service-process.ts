@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { asTestAppRole } from './app-role-url';
+import { TEST_JWT } from './service-under-test';
+import { testEnvironment } from './test-environment';
+import { ensureTestKeyVault, testKeyVaultUrl } from './test-key-vault';
+import { testLogFile } from './test-logs';
+
+const REPO = resolve(__dirname, '../../..');
+
+export interface ServiceProcess {
+  name: string;
+  url: string;
+  process: ChildProcess;
+  /** SIGTERM and wait: the service shuts down as it would in production. */
+  stop(): Promise<void>;
+  /** SIGKILL and wait: the process dies wherever it is, nothing flushed, nothing closed. */
+  kill(): Promise<void>;
+}
+
+/**
+ * Runs a service in its own process, as production does, on a test's database and topics: from
+ * its TypeScript source (tests: no build needed) or from dist/ (benchmarks: `npm run build` first).
+ * Unlike a service started in the test's own process, this one can be killed outright.
+ * NODE_OPTIONS=--cpu-prof... or BENCH_CPU_PROFILE=<dir> profiles it.
+ */
+export const startServiceProcess = async (
+  name: string,
+  {
+    from,
+    databaseUrl,
+    topicSuffix,
+    port,
+    kafkaBrokers,
+    environment = {},
+  }: {
+    from: 'source' | 'build';
+    databaseUrl: string;
+    topicSuffix: string;
+    port?: number;
+    /** The test infrastructure's broker unless given (benchmarks run outside jest). */
+    kafkaBrokers?: string;
+    environment?: Record<string, string>;
+  },
+): Promise<ServiceProcess> => {
+  await ensureTestKeyVault();
+  const listenOn = port ?? (await freePort());
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE] : [];
+  const entry =
+    from === 'build'
+      ? [join(REPO, `dist/services/${name}/src/main.js`)]
+      : ['-r', '@swc-node/register', join(REPO, `services/${name}/src/main.ts`)];
+  const child = spawn(process.execPath, [...profile, ...entry], {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(listenOn),
+      DATABASE_URL: await asTestAppRole(databaseUrl, name),
+      KEY_VAULT_URL: testKeyVaultUrl(name),
+      KAFKA_BROKERS: kafkaBrokers ?? testEnvironment().kafkaBrokers,
+      KAFKA_TOPIC_SUFFIX: topicSuffix,
+      JWT_SECRET: TEST_JWT.secret,
+      JWT_ISSUER: TEST_JWT.issuer,
+      JWT_AUDIENCE: TEST_JWT.audience,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
+      LOG_FILE: testLogFile(name),
+      ...environment,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${listenOn}`;
+  const exited = new Promise((done) => child.once('exit', done));
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    await exited;
+  };
+  await waitUntilReady(name, url, child);
+  return { name, url, process: child, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+};
+
+const waitUntilReady = async (name: string, url: string, child: ChildProcess) => {
+  for (let attempt = 0; attempt < 480; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was ready`);
+    const ready = await fetch(`${url}/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${name} did not become ready`);
+};
+
+const freePort = () =>
+  new Promise<number>((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
