@@ -20,7 +20,18 @@ const swc = [
   },
 ];
 
-const libs = ['contracts', 'domain', 'event-store', 'messaging', 'projections', 'privacy', 'auth', 'platform', 'testing', 'synthetic-history'];
+const libs = [
+  'contracts',
+  'domain',
+  'event-store',
+  'messaging',
+  'projections',
+  'privacy',
+  'auth',
+  'platform',
+  'testing',
+  'synthetic-history',
+];
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',

@@ -49,7 +49,7 @@ export const earlyHelpPlanAgreedV1 = z.strictObject({
 export const outcomesLadderScoredV1 = z.strictObject({
   episodeId: id,
   scoredOn: day,
-  scores: z.record(area, z.number().int().min(LADDER_MIN).max(LADDER_MAX)),
+  scores: z.partialRecord(area, z.number().int().min(LADDER_MIN).max(LADDER_MAX)), // the areas scored that time, not always all ten
 });
 
 export const earlyHelpReviewedV1 = z.strictObject({ episodeId: id, heldOn: day });

@@ -1,0 +1,97 @@
+import type { ChildSubject, Sex } from '@csc/contracts';
+import { upnCheckLetter } from '@csc/domain';
+import { addDays } from './working-calendar';
+import type { SeededRandom } from './seeded-random';
+
+/**
+ * Obviously fictional people, from small word lists: nobody reading a generated event (were it
+ * ever opened) could take it for a real child. NHS numbers are from the 999 range the NHS keeps for
+ * testing, postcodes from the ZZ area that does not exist.
+ */
+const GIVEN = [
+  'Pebble',
+  'Marigold',
+  'Tansy',
+  'Juniper',
+  'Bramble',
+  'Clover',
+  'Fennel',
+  'Hazel',
+  'Kestrel',
+  'Linnet',
+  'Morrow',
+  'Nettle',
+  'Orrin',
+  'Puffin',
+  'Quill',
+  'Rowan',
+  'Sorrel',
+  'Teasel',
+  'Umber',
+  'Wren',
+];
+const FAMILY_START = ['Applewick', 'Bumble', 'Cotton', 'Dapple', 'Elder', 'Fiddle', 'Gumdrop', 'Honey', 'Inkle', 'Jolly', 'Kettle', 'Lark'];
+const FAMILY_END = ['bottom', 'crumb', 'dale', 'field', 'grove', 'hollow', 'moss', 'pepper', 'thistle', 'whistle'];
+const PRACTITIONER = ['Ada Testwell', 'Basil Sampleton', 'Cora Mockridge', 'Dev Placeholder', 'Edie Fakenham', 'Finn Dummyford'];
+const CONCERNS = [
+  'Fictional concern: the child seemed withdrawn and hungry at school.',
+  'Fictional concern: police attended a domestic incident at the home.',
+  'Fictional concern: repeated missed health appointments.',
+  'Fictional concern: the child disclosed worries about home.',
+  'Fictional concern: a parent asked for help coping.',
+  'Fictional concern: the child was found out late at night.',
+];
+
+export interface FictionalChild {
+  subject: ChildSubject;
+  sex: Sex;
+  /** The date of birth, or the expected date for an unborn child. */
+  birth: string;
+  unborn: boolean;
+}
+
+/** Ages at first referral, roughly as in the national statistics (older children more often). */
+const ageInYearsAt = (random: SeededRandom): number => {
+  const roll = random.next();
+  if (roll < 0.22) return random.int(0, 4);
+  if (roll < 0.47) return random.int(5, 9);
+  if (roll < 0.85) return random.int(10, 15);
+  return random.int(16, 17);
+};
+
+export const fictionalChild = (random: SeededRandom, on: string, schoolUrn: string | null): FictionalChild => {
+  const unborn = random.chance(0.04);
+  const sex: Sex = unborn || random.chance(0.02) ? 'U' : random.chance(0.5) ? 'M' : 'F';
+  const birth = unborn ? addDays(on, random.int(30, 250)) : addDays(on, -(ageInYearsAt(random) * 365 + random.int(1, 364)));
+  const subject: ChildSubject = {
+    givenName: random.pick(GIVEN),
+    familyName: `${random.pick(FAMILY_START)}${random.pick(FAMILY_END)}`,
+    ...(unborn ? { expectedDateOfBirth: birth } : { dateOfBirth: birth }),
+    ...(unborn || random.chance(0.2) ? {} : { nhsNumber: testNhsNumber(random) }),
+    ...(schoolUrn ? { upn: fictionalUpn(random) } : {}),
+    postcode: `ZZ${random.int(1, 9)} ${random.int(1, 9)}${random.pick(['AB', 'CD', 'EF', 'GH'])}`,
+  };
+  return { subject, sex, birth, unborn };
+};
+
+/** An NHS number in the 999 test range with a correct modulus 11 check digit. */
+const testNhsNumber = (random: SeededRandom): string => {
+  for (;;) {
+    const nine = `999${String(random.int(0, 999_999)).padStart(6, '0')}`;
+    const sum = [...nine].reduce((total, digit, index) => total + Number(digit) * (10 - index), 0);
+    const check = 11 - (sum % 11);
+    if (check !== 10) return `${nine}${check === 11 ? 0 : check}`;
+  }
+};
+
+/** A UPN from the fictional LA 888, with its check letter. */
+const fictionalUpn = (random: SeededRandom): string => {
+  const lastTwelve = `888${String(random.int(0, 99_999_999)).padStart(8, '0')}${random.int(0, 9)}`;
+  return `${upnCheckLetter(lastTwelve)}${lastTwelve}`;
+};
+
+export const fictionalPractitioner = (random: SeededRandom): string => random.pick(PRACTITIONER);
+
+export const fictionalConcern = (random: SeededRandom): string => random.pick(CONCERNS);
+
+export const fictionalReferrer = (random: SeededRandom, role: string) => ({ name: `${random.pick(PRACTITIONER)} (fictional)`, role });

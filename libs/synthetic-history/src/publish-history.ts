@@ -1,0 +1,142 @@
+import { CompressionTypes, Kafka, logLevel, Partitioners, type Message, type Producer, type TopicMessages } from 'kafkajs';
+import { declaredTopics, deadLetterTopicOf, EVENT_HEADERS, topicOf, type EventEnvelope, type EventType } from '@csc/contracts';
+
+export interface PublishOptions {
+  /** `127.0.0.1:9092` or several, as a list or comma-separated. */
+  brokers: string | string[];
+  /** Appended to every topic name, as services under test name theirs (KAFKA_TOPIC_SUFFIX). */
+  topicSuffix?: string;
+  /** Messages per send (default 10,000)... */
+  batchSize?: number;
+  /** ...or fewer, to keep each send under this many bytes (default 4 MB): Kafka refuses a partition's batch over 1 MiB. */
+  maxBatchBytes?: number;
+  /** Creates the domain topics (and their dead-letter twins) that do not exist yet, as tools/create-topics.ts does. Default true. */
+  createTopics?: boolean;
+  onProgress?: (progress: PublishProgress) => void;
+  clientId?: string;
+}
+
+export interface PublishProgress {
+  /** Events acknowledged by the broker so far (all of them, once publishHistory resolves). */
+  total: number;
+  byTopic: Record<string, number>;
+  seconds: number;
+}
+
+/**
+ * The Kafka message of an event exactly as the outbox relay (libs/event-store outbox-relay.ts) makes
+ * it: the envelope as JSON, keyed by the child (or the stream while the child is unknown), stamped
+ * with recordedAt, with the event's type, schema version and id in headers. The relay adds a
+ * traceparent when the request had one; here every conversation is its own trace, its id the
+ * correlation id's hex.
+ */
+export const toKafkaMessage = (event: EventEnvelope): Message => ({
+  key: event.childId ?? event.streamId,
+  value: JSON.stringify(event),
+  timestamp: String(Date.parse(event.recordedAt)),
+  headers: {
+    [EVENT_HEADERS.eventType]: event.type,
+    [EVENT_HEADERS.schemaVersion]: String(event.schemaVersion),
+    [EVENT_HEADERS.eventId]: event.eventId,
+    [EVENT_HEADERS.traceparent]: `00-${event.correlationId.replace(/-/g, '')}-${event.eventId.replace(/-/g, '').slice(0, 16)}-01`,
+  },
+});
+
+const messageBytes = (message: Message): number => (message.value as string).length + 200;
+
+/**
+ * Publishes events as the relay would (idempotent producer, acks from all replicas, no compression)
+ * in large batches, each send overlapping the making of the next batch. Events of one child keep
+ * their order: one send at a time, and the same key always goes to the same partition.
+ */
+export const publishHistory = async (events: Iterable<EventEnvelope>, options: PublishOptions): Promise<PublishProgress> => {
+  const suffix = options.topicSuffix ?? '';
+  const batchSize = options.batchSize ?? 10_000;
+  const maxBatchBytes = options.maxBatchBytes ?? 4_000_000;
+  const brokers = typeof options.brokers === 'string' ? options.brokers.split(',').map((broker) => broker.trim()) : options.brokers;
+  const kafka = new Kafka({ clientId: options.clientId ?? 'synthetic-history', brokers, logLevel: logLevel.ERROR });
+  if (options.createTopics ?? true) await createMissingTopics(kafka, suffix);
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  const started = Date.now();
+  const byTopic: Record<string, number> = {};
+  let total = 0;
+  const progress = (): PublishProgress => ({ total, byTopic: { ...byTopic }, seconds: (Date.now() - started) / 1000 });
+  try {
+    let batch = new Map<string, Message[]>();
+    let count = 0;
+    let bytes = 0;
+    let sending: Promise<void> = Promise.resolve();
+    let failure: unknown = null;
+    const settle = async () => {
+      await sending;
+      if (failure) throw failure;
+    };
+    const flush = async () => {
+      const full = batch;
+      const sent = count;
+      batch = new Map();
+      count = 0;
+      bytes = 0;
+      await settle();
+      // Caught here and rethrown at the next settle: the send runs while the next batch is made.
+      sending = send(producer, full).then(
+        () => {
+          total += sent;
+          options.onProgress?.(progress());
+        },
+        (error: unknown) => {
+          failure = error;
+        },
+      );
+    };
+    for (const event of events) {
+      const topic = `${topicOf(event.type as EventType)}${suffix}`;
+      const message = toKafkaMessage(event);
+      const messages = batch.get(topic);
+      if (messages) messages.push(message);
+      else batch.set(topic, [message]);
+      byTopic[topic] = (byTopic[topic] ?? 0) + 1;
+      count += 1;
+      bytes += messageBytes(message);
+      if (count >= batchSize || bytes >= maxBatchBytes) await flush();
+    }
+    if (count > 0) await flush();
+    await settle();
+    return progress();
+  } finally {
+    await producer.disconnect();
+  }
+};
+
+const send = async (producer: Producer, batch: Map<string, Message[]>): Promise<void> => {
+  const topicMessages: TopicMessages[] = [...batch].map(([topic, messages]) => ({ topic, messages }));
+  await producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
+};
+
+/** The declared domain topics with the suffix, kept forever like the real ones (a history's timestamps are old). */
+const createMissingTopics = async (kafka: Kafka, suffix: string): Promise<void> => {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const wanted = declaredTopics().filter(({ topic }) => !topic.endsWith('.dlq'));
+    const topics = wanted.flatMap(({ topic, partitions, config }) => [
+      { topic: `${topic}${suffix}`, partitions, config },
+      { topic: deadLetterTopicOf(`${topic}${suffix}`), partitions: 1, config },
+    ]);
+    const missing = topics.filter(({ topic }) => !existing.has(topic));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map(({ topic, partitions, config }) => ({
+        topic,
+        numPartitions: partitions,
+        replicationFactor: 1,
+        configEntries: Object.entries(config).map(([name, value]) => ({ name, value })),
+      })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+};
