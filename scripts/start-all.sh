@@ -34,6 +34,23 @@ for service in "${SERVICES[@]}"; do
   curl -sf "$url" >/dev/null || { echo "$service is not ready; see $RUN_DIR/$service.log" >&2; exit 1; }
 done
 
+# The demo: a generated year in the event log (first start only), the example receiver standing in for
+# the demo school's own system, and one referral from that school decided by the front door.
+echo "loading the demo year into the event log..."
+node dist/tools/demo.js history
+receiver_pid_file="$RUN_DIR/school-webhook-receiver.pid"
+receiver_log="$RUN_DIR/school-webhook-receiver.log"
+if ! { [[ -f "$receiver_pid_file" ]] && kill -0 "$(cat "$receiver_pid_file")" 2>/dev/null; }; then
+  secret="$(node dist/tools/demo.js school --receiver "http://127.0.0.1:$RECEIVER_PORT/webhooks/csc")"
+  WEBHOOK_SECRET="$secret" PORT="$RECEIVER_PORT" nohup node -r @swc-node/register examples/school-webhook-receiver/src/main.ts \
+    >"$receiver_log" 2>&1 </dev/null &
+  echo $! >"$receiver_pid_file"
+  for _ in $(seq 1 60); do grep -q "listening" "$receiver_log" 2>/dev/null && break; sleep 0.5; done
+fi
+echo "school 100001 refers a child and the front door accepts it..."
+node dist/tools/demo.js first-referral >/dev/null
+for _ in $(seq 1 60); do grep -q "REFERRAL_DECIDED" "$receiver_log" && break; sleep 1; done
+
 token() { node dist/tools/mint-token.js --role "$1" --org "$2"; }
 echo
 echo "The system is up. API docs:"
@@ -44,4 +61,23 @@ for pair in FRONT_DOOR:LA888 SOCIAL_WORKER:LA888 EARLY_HELP:LA888 SCHOOL:100001 
   printf '  %-14s %s\n' "${pair%%:*}" "$(token "${pair%%:*}" "${pair#*:}")"
 done
 echo
-echo "Logs: $RUN_DIR/<service>.log, Kafka: .run/kafka/kafka.log. Stop everything: npm stop"
+echo "The demo school's webhook (the example receiver, $receiver_log) received:"
+grep -E "REFERRAL_(RECEIVED|DECIDED)" "$receiver_log" | tail -n 4 | sed 's/^/  /' || echo "  nothing yet: see $receiver_log"
+echo
+school_token="$(token SCHOOL 100001)"
+front_door_token="$(token FRONT_DOOR LA888)"
+analyst_token="$(token ANALYST LA888)"
+cat <<CALLS
+Try it (copy and paste; the school's webhook log above grows with each step):
+# 1. a school refers a child
+REFERRAL=\$(curl -s -X POST http://127.0.0.1:3001/v1/referrals -H 'Authorization: Bearer $school_token' -H 'Content-Type: application/json' \\
+  -d '{"referrer":{"source":"2A","organisationId":"100001","name":"Demo DSL"},"child":{"givenName":"Sam","familyName":"Example","dateOfBirth":"2014-02-03","sex":"M","postcode":"FY1 1AA"},"concerns":{"summary":"Came to school hungry again.","factors":["16A"]},"consent":{"given":true}}' \\
+  | node -pe 'JSON.parse(require("fs").readFileSync(0, "utf8")).referralId'); echo "referral \$REFERRAL"
+# 2. the front door decides it
+curl -s -X POST "http://127.0.0.1:3001/v1/referrals/\$REFERRAL/decision" -H 'Authorization: Bearer $front_door_token' -H 'Content-Type: application/json' \\
+  -d '{"outcome":"ACCEPTED_FOR_ASSESSMENT","primaryNeed":"N1","rationale":"Demo decision."}'
+# 3. an analyst reads re-referrals by month for the demo year
+curl -s 'http://127.0.0.1:3005/v1/views/re-referrals?groupBy=month&from=2025-04-01&to=2026-03-31' -H 'Authorization: Bearer $analyst_token'
+CALLS
+echo
+echo "Logs: $RUN_DIR/<service>.log, Kafka: .run/kafka/kafka.log. Rebuild analytics: npm run replay. Stop everything: npm stop"

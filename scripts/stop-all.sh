@@ -3,7 +3,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh
-for service in "${SERVICES[@]}"; do
+for service in "${SERVICES[@]}" school-webhook-receiver; do
   pid_file="$RUN_DIR/$service.pid"
   [[ -f "$pid_file" ]] || continue
   pid="$(cat "$pid_file")"

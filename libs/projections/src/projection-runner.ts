@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import type { EventEnvelope } from '@csc/contracts';
+import { EVENT_HEADERS, type EventEnvelope } from '@csc/contracts';
 import { versionTables, type ProjectionDefinition } from './projection';
 import { ProjectionOffsets, type ProjectionVersion } from './projection-offsets';
 import type { ProjectionVersions } from './projection-versions';
@@ -64,6 +64,12 @@ export class ProjectionRunner {
     return { projection: this.definition.name, version: this.version };
   }
 
+  /** Whether the projection reads a message, by its type header (a message without one is parsed, to be safe). */
+  private reads(typeHeader: Buffer | string | (Buffer | string)[] | undefined): boolean {
+    if (typeHeader === undefined || Array.isArray(typeHeader)) return true;
+    return this.definition.eventTypes.includes(typeHeader.toString());
+  }
+
   private get topics(): string[] {
     return this.definition.topics.map((topic) => `${topic}${this.options.topicSuffix}`);
   }
@@ -92,7 +98,8 @@ export class ProjectionRunner {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      // Partitions' batches overlap (one's SQL while another's fetch is decoded); each locks only its own offset row.
+      partitionsConsumedConcurrently: 3,
       eachBatch: (payload) => this.applyBatch(payload),
     });
     if (this.state === 'BUILDING') void this.swapIfCaughtUp();
@@ -154,7 +161,7 @@ export class ProjectionRunner {
       if (BigInt(batch.firstOffset() ?? '0') > nextOffset) return 'gap' as const;
       const events: EventEnvelope[] = [];
       for (const message of batch.messages) {
-        if (BigInt(message.offset) < nextOffset || !message.value) continue;
+        if (BigInt(message.offset) < nextOffset || !message.value || !this.reads(message.headers?.[EVENT_HEADERS.eventType])) continue;
         events.push(JSON.parse(message.value.toString('utf8')) as EventEnvelope);
       }
       if (events.length > 0) await this.definition.apply(manager, events, versionTables(this.definition, this.version));

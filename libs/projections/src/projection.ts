@@ -14,6 +14,12 @@ export interface ProjectionDefinition {
   name: string;
   /** Logical topic names (TOPICS values); the runner adds the deployment's suffix. */
   topics: string[];
+  /**
+   * The event types it reads. Others on its topics are passed over by their `event-type` header,
+   * unparsed (most of a rebuild's time would otherwise go on parsing events nothing here uses);
+   * their offsets still advance with the batch.
+   */
+  eventTypes: string[];
   /** Base table names; each version gets its own copies, so a rebuild never touches the serving tables. */
   tables: string[];
   createTables(manager: EntityManager, tables: VersionTables): Promise<void>;

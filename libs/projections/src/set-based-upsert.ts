@@ -33,7 +33,11 @@ export const upsertRows = async <Row>(
     const existing = merged.get(values[0]);
     merged.set(values[0], existing ? all.map((column, index) => mergeValue(column, existing[index], values[index])) : values);
   }
-  const parameters = all.map((_, index) => [...merged.values()].map((values) => values[index]));
+  // In key order, so that two transactions upserting overlapping rows lock them in the same order and never deadlock.
+  const ordered = [...merged.entries()]
+    .sort(([a], [b]) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0))
+    .map(([, values]) => values);
+  const parameters = all.map((_, index) => ordered.map((values) => values[index]));
   const updates = columns.map((column) => `${column.name} = ${conflictUpdate(column)}`);
   await manager.query(
     `INSERT INTO ${table} AS existing (${all.map((column) => column.name).join(', ')})

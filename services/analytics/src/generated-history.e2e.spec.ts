@@ -165,6 +165,14 @@ describe('analytics over a generated year: live projections, and a rebuild from 
     expect(evaluation.cohort.before.referrals + evaluation.cohort.after.referrals).toBeGreaterThan(0);
     expect(evaluation.otherSchools.after.referrals).toBeGreaterThan(evaluation.cohort.after.referrals);
 
+    const refused = await fetch(`${analytics.url}/v1/views/evaluation?schools=100001,12&since=2024-02-30`, {
+      headers: { authorization: `Bearer ${await token()}` },
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { message: string[] }).message).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^schools\b.*URN/), expect.stringMatching(/^since\b.*date/)]),
+    );
+
     live = { views: await Promise.all(VIEWS.map(get)), rows: await everyRow() };
     expect(Object.values(live.rows).every((rows) => rows.length > 0)).toBe(true);
   }, 300_000);

@@ -11,6 +11,7 @@ import { column, dataOfType } from './event-columns';
 export const earlyHelpProjection: ProjectionDefinition = {
   name: 'early-help',
   topics: [TOPICS.earlyHelp],
+  eventTypes: ['EarlyHelpEpisodeOpened', 'EarlyHelpPlanAgreed', 'EarlyHelpSteppedUp', 'EarlyHelpEpisodeClosed', 'OutcomesLadderScored'],
   tables: ['episodes', 'ladder_readings'],
 
   async createTables(manager, tables) {

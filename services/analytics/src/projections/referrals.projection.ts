@@ -11,6 +11,7 @@ import { column, dataOfType } from './event-columns';
 export const referralsProjection: ProjectionDefinition = {
   name: 'referrals',
   topics: [TOPICS.referralIntake, TOPICS.caseProgression],
+  eventTypes: ['ReferralReceived', 'ReferralDecided', 'InformationRequested', 'ChildMatched', 'CaseOpened', 'CaseClosed'],
   tables: ['referrals', 'cases'],
 
   async createTables(manager, tables) {

@@ -11,6 +11,7 @@ import { column, dataOfType } from './event-columns';
 export const timelinessProjection: ProjectionDefinition = {
   name: 'timeliness',
   topics: [TOPICS.caseProgression],
+  eventTypes: ['AssessmentCompleted', 'ChildProtectionConferenceHeld'],
   tables: ['assessments', 'initial_conferences'],
 
   async createTables(manager, tables) {

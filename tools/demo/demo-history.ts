@@ -1,0 +1,40 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { TOPICS, type EventEnvelope } from '@csc/contracts';
+import { generateHistory, generateTeamAroundTheSchoolCohort, publishHistory } from '@csc/synthetic-history';
+
+/** The demo's history: last census year (April to March) of a mid-sized authority, and Team Around the School's cohort before it. */
+export const DEMO_YEAR = { from: '2025-04-01', to: '2026-03-31' };
+export const DEMO_TEAM_AROUND_THE_SCHOOL = { from: '2019-09-02', to: '2020-09-01' };
+
+function* demoHistory(): Generator<EventEnvelope> {
+  yield* generateTeamAroundTheSchoolCohort({ seed: 'demo-tas', startOn: DEMO_TEAM_AROUND_THE_SCHOOL.from });
+  yield* generateHistory({ seed: 'demo', startOn: DEMO_YEAR.from, years: 1 });
+}
+
+/**
+ * Loads the demo year into the topics once: a log that already holds early help history is left
+ * alone, so `npm start` twice does not double it. Returns how many events it published (0 if none).
+ */
+export const loadDemoHistory = async (brokers: string): Promise<number> => {
+  const kafka = new Kafka({ clientId: 'demo-loader', brokers: brokers.split(','), logLevel: logLevel.ERROR });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(TOPICS.earlyHelp);
+    if (offsets.some((partition) => Number(partition.high) > 0)) return 0;
+  } finally {
+    await admin.disconnect();
+  }
+  let lastShown = 0;
+  const { total } = await publishHistory(demoHistory(), {
+    brokers,
+    onProgress: ({ total: sent }) => {
+      if (sent - lastShown >= 10_000) {
+        process.stderr.write(`\r  demo history: ${sent.toLocaleString('en-GB')} events published`);
+        lastShown = sent;
+      }
+    },
+  });
+  process.stderr.write('\n');
+  return total;
+};
