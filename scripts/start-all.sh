@@ -11,6 +11,10 @@ bash infra/up.sh
 echo "building..."
 npm run -s build
 
+# The demo year goes into the log before the services start, so that their reactions can be told it is already handled.
+echo "loading the demo year into the event log (first start only)..."
+node dist/tools/demo.js history
+
 mkdir -p "$RUN_DIR"
 for service in "${SERVICES[@]}"; do
   pid_file="$RUN_DIR/$service.pid"
@@ -34,10 +38,7 @@ for service in "${SERVICES[@]}"; do
   curl -sf "$url" >/dev/null || { echo "$service is not ready; see $RUN_DIR/$service.log" >&2; exit 1; }
 done
 
-# The demo: a generated year in the event log (first start only), the example receiver standing in for
-# the demo school's own system, and one referral from that school decided by the front door.
-echo "loading the demo year into the event log..."
-node dist/tools/demo.js history
+# The demo: the example receiver standing in for the demo school's own system, and one referral from that school decided by the front door.
 receiver_pid_file="$RUN_DIR/school-webhook-receiver.pid"
 receiver_log="$RUN_DIR/school-webhook-receiver.log"
 if ! { [[ -f "$receiver_pid_file" ]] && kill -0 "$(cat "$receiver_pid_file")" 2>/dev/null; }; then

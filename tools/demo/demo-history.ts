@@ -11,9 +11,15 @@ function* demoHistory(): Generator<EventEnvelope> {
   yield* generateHistory({ seed: 'demo', startOn: DEMO_YEAR.from, years: 1 });
 }
 
+/** Services that react to each other's events, each as one consumer group named after it (libs/platform bootstrap). */
+const REACTING_SERVICES = ['referral-intake', 'case-progression', 'early-help', 'school-notifications'];
+
 /**
  * Loads the demo year into the topics once: a log that already holds early help history is left
  * alone, so `npm start` twice does not double it. Returns how many events it published (0 if none).
+ * Run before the services start: the history is then marked as already handled by their reactions
+ * (as when a local authority migrates its past in), so no case is opened twice and no school is
+ * sent a year of old notifications; analytics, which keeps its own offsets, reads it all.
  */
 export const loadDemoHistory = async (brokers: string): Promise<number> => {
   const kafka = new Kafka({ clientId: 'demo-loader', brokers: brokers.split(','), logLevel: logLevel.ERROR });
@@ -36,5 +42,19 @@ export const loadDemoHistory = async (brokers: string): Promise<number> => {
     },
   });
   process.stderr.write('\n');
+  await markHandledByReactions(kafka);
   return total;
+};
+
+const markHandledByReactions = async (kafka: Kafka) => {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const topic of Object.values(TOPICS)) {
+      const ends = (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ partition, offset: high }));
+      for (const groupId of REACTING_SERVICES) await admin.setOffsets({ groupId, topic, partitions: ends });
+    }
+  } finally {
+    await admin.disconnect();
+  }
 };
