@@ -6,10 +6,16 @@ export const DATA_KEY_BYTES = 32;
 
 /**
  * Seals a subject with a child's data key. The additional data binds the ciphertext to its event
- * (the event id), so a sealed subject copied into another event does not open.
+ * (the event id), so a sealed subject copied into another event does not open. The IV is random
+ * unless given (a synthetic history must come out byte for byte the same from its seed).
  */
-export const sealSubject = (key: Buffer, kid: string, subject: unknown, boundTo: string): SealedSubject => {
-  const iv = randomBytes(IV_BYTES);
+export const sealSubject = (
+  key: Buffer,
+  kid: string,
+  subject: unknown,
+  boundTo: string,
+  iv: Buffer = randomBytes(IV_BYTES),
+): SealedSubject => {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(`${kid}|${boundTo}`));
   const ct = Buffer.concat([cipher.update(JSON.stringify(subject), 'utf8'), cipher.final()]);

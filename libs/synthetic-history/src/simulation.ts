@@ -1,6 +1,6 @@
 import { currentSchemaVersionOf, type Actor, type EventEnvelope, type EventType } from '@csc/contracts';
 import { SeededRandom, type Seed } from './seeded-random';
-import { sealSubjectWithIv } from './subject-sealing';
+import { sealSubject } from '@csc/privacy';
 import { TimedQueue, type Timed } from './timed-queue';
 
 /** An event a journey has decided will happen, waiting in time order until the clock reaches it. */
@@ -126,7 +126,7 @@ export class Simulation {
     if (event.endsStream) this.versions.delete(event.streamId);
     else this.versions.set(event.streamId, streamVersion);
     const data = event.data;
-    if (data.subject != null) data.subject = sealSubjectWithIv(this.key, event.kid, data.subject, event.eventId, this.ivs.bytes(12));
+    if (data.subject != null) data.subject = sealSubject(this.key, event.kid, data.subject, event.eventId, this.ivs.bytes(12));
     return {
       eventId: event.eventId,
       type: event.type,
