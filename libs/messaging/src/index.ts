@@ -8,3 +8,4 @@ export * from './event-failure.filter';
 export * from './dead-letter';
 export * from './error-classification';
 export * from './consumer-health';
+export * from './domain-topics';

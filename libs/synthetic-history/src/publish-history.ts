@@ -1,5 +1,6 @@
 import { CompressionTypes, Kafka, logLevel, Partitioners, type Message, type Producer, type TopicMessages } from 'kafkajs';
-import { declaredTopics, deadLetterTopicOf, EVENT_HEADERS, topicOf, type EventEnvelope, type EventType } from '@csc/contracts';
+import { EVENT_HEADERS, topicOf, type EventEnvelope, type EventType } from '@csc/contracts';
+import { createMissingDomainTopics } from '@csc/messaging';
 
 export interface PublishOptions {
   /** `127.0.0.1:9092` or several, as a list or comma-separated. */
@@ -55,7 +56,7 @@ export const publishHistory = async (events: Iterable<EventEnvelope>, options: P
   const maxBatchBytes = options.maxBatchBytes ?? 4_000_000;
   const brokers = typeof options.brokers === 'string' ? options.brokers.split(',').map((broker) => broker.trim()) : options.brokers;
   const kafka = new Kafka({ clientId: options.clientId ?? 'synthetic-history', brokers, logLevel: logLevel.ERROR });
-  if (options.createTopics ?? true) await createMissingTopics(kafka, suffix);
+  if (options.createTopics ?? true) await createMissingDomainTopics(kafka, suffix);
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   const started = Date.now();
@@ -112,31 +113,4 @@ export const publishHistory = async (events: Iterable<EventEnvelope>, options: P
 const send = async (producer: Producer, batch: Map<string, Message[]>): Promise<void> => {
   const topicMessages: TopicMessages[] = [...batch].map(([topic, messages]) => ({ topic, messages }));
   await producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
-};
-
-/** The declared domain topics with the suffix, kept forever like the real ones (a history's timestamps are old). */
-const createMissingTopics = async (kafka: Kafka, suffix: string): Promise<void> => {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    const wanted = declaredTopics().filter(({ topic }) => !topic.endsWith('.dlq'));
-    const topics = wanted.flatMap(({ topic, partitions, config }) => [
-      { topic: `${topic}${suffix}`, partitions, config },
-      { topic: deadLetterTopicOf(`${topic}${suffix}`), partitions: 1, config },
-    ]);
-    const missing = topics.filter(({ topic }) => !existing.has(topic));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map(({ topic, partitions, config }) => ({
-        topic,
-        numPartitions: partitions,
-        replicationFactor: 1,
-        configEntries: Object.entries(config).map(([name, value]) => ({ name, value })),
-      })),
-    });
-  } finally {
-    await admin.disconnect();
-  }
 };
