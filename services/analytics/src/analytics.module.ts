@@ -4,6 +4,7 @@ import { PlatformModule } from '@csc/platform';
 import { analyticsMigrations } from './infrastructure/migrations';
 import { AnalyticsProjectionHost } from './projections/projection-host.provider';
 import { ProjectionsController } from './projections/projections.controller';
+import { appropriatenessPolicyProvider } from './views/appropriateness-policy.provider';
 import { EarlyHelpViewController } from './views/early-help-view.controller';
 import { EvaluationViewController } from './views/evaluation-view.controller';
 import { ReferralViewsController } from './views/referral-views.controller';
@@ -18,6 +19,6 @@ import { TimelinessViewController } from './views/timeliness-view.controller';
     EvaluationViewController,
     ProjectionsController,
   ],
-  providers: [AnalyticsProjectionHost, { provide: ProjectionHost, useExisting: AnalyticsProjectionHost }],
+  providers: [AnalyticsProjectionHost, { provide: ProjectionHost, useExisting: AnalyticsProjectionHost }, appropriatenessPolicyProvider],
 })
 export class AnalyticsModule {}

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Roles } from '@csc/auth';
 import { NotChildData } from '@csc/platform';
 import { areasProgressed, type LadderScores } from '@csc/domain';
-import { ProjectionVersions } from '@csc/projections';
+import { ProjectionHost } from '@csc/projections';
 import { earlyHelpProjection } from '../projections/early-help.projection';
 import { proportion } from './domain/appropriateness-policy';
 import { PeriodQueryDto, periodOf } from './view-query.dto';
@@ -31,11 +31,10 @@ interface FunnelRow {
 @ApiBearerAuth()
 @Controller('v1/views')
 export class EarlyHelpViewController {
-  private readonly versions: ProjectionVersions;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.versions = new ProjectionVersions(dataSource);
-  }
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly projections: ProjectionHost,
+  ) {}
 
   @Get('early-help-outcomes')
   @Roles('ANALYST', 'ADMIN')
@@ -43,7 +42,7 @@ export class EarlyHelpViewController {
   @ApiOperation({ summary: 'The early help funnel and outcomes ladder progress, for episodes opened in the period' })
   async earlyHelpOutcomes(@Query() query: PeriodQueryDto) {
     const period = periodOf(query);
-    const { episodes, ladder_readings } = await this.versions.currentTables(earlyHelpProjection);
+    const { episodes, ladder_readings } = await this.projections.versions.currentTables(earlyHelpProjection);
     const inPeriod = `($1::date IS NULL OR e.opened_on >= $1) AND ($2::date IS NULL OR e.opened_on <= $2)`;
     const [funnel]: FunnelRow[] = await this.dataSource.query(
       `SELECT count(*)::int AS referred,

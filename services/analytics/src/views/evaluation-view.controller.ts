@@ -1,14 +1,14 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Roles } from '@csc/auth';
 import { NotChildData } from '@csc/platform';
-import { ProjectionVersions } from '@csc/projections';
+import { ProjectionHost } from '@csc/projections';
 import { earlyHelpProjection } from '../projections/early-help.projection';
 import { referralsProjection } from '../projections/referrals.projection';
-import { appropriatenessPolicyFrom, proportion, type AppropriatenessPolicy } from './domain/appropriateness-policy';
+import { APPROPRIATENESS_POLICY } from './appropriateness-policy.provider';
+import { proportion, type AppropriatenessPolicy } from './domain/appropriateness-policy';
 import { EvaluationQueryDto } from './evaluation-query.dto';
 import { periodOf } from './view-query.dto';
 import { cinReferralsMarkedSql } from './re-referral.sql';
@@ -42,16 +42,11 @@ interface EarlyHelpFigures {
 @ApiBearerAuth()
 @Controller('v1/views')
 export class EvaluationViewController {
-  private readonly policy: AppropriatenessPolicy;
-  private readonly versions: ProjectionVersions;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    config: ConfigService,
-  ) {
-    this.policy = appropriatenessPolicyFrom(config.get<string>('ANALYTICS_APPROPRIATENESS_POLICY'));
-    this.versions = new ProjectionVersions(dataSource);
-  }
+    private readonly projections: ProjectionHost,
+    @Inject(APPROPRIATENESS_POLICY) private readonly policy: AppropriatenessPolicy,
+  ) {}
 
   @Get('evaluation')
   @Roles('ANALYST', 'ADMIN')
@@ -64,8 +59,8 @@ export class EvaluationViewController {
     const period = periodOf(query);
     if (period.from && query.since < period.from) throw new BadRequestException(['since: must not be before from']);
     if (period.to && query.since > period.to) throw new BadRequestException(['since: must not be after to']);
-    const { referrals } = await this.versions.currentTables(referralsProjection);
-    const { episodes } = await this.versions.currentTables(earlyHelpProjection);
+    const { referrals } = await this.projections.versions.currentTables(referralsProjection);
+    const { episodes } = await this.projections.versions.currentTables(earlyHelpProjection);
     const parameters = [query.schools, query.since, period.from, period.to];
     const referralFigures: ReferralFigures[] = await this.dataSource.query(
       `WITH marked AS (${cinReferralsMarkedSql(referrals)}),

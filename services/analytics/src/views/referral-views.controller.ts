@@ -1,14 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Roles } from '@csc/auth';
 import { REFERRAL_OUTCOMES } from '@csc/contracts';
 import { NotChildData } from '@csc/platform';
-import { ProjectionVersions } from '@csc/projections';
+import { ProjectionHost } from '@csc/projections';
 import { referralsProjection } from '../projections/referrals.projection';
-import { appropriatenessPolicyFrom, proportion, type AppropriatenessPolicy } from './domain/appropriateness-policy';
+import { APPROPRIATENESS_POLICY } from './appropriateness-policy.provider';
+import { proportion, type AppropriatenessPolicy } from './domain/appropriateness-policy';
 import { median, sum } from './domain/statistics';
 import { cinReferralsMarkedSql } from './re-referral.sql';
 import { groupingSql, periodOf, ViewQueryDto } from './view-query.dto';
@@ -29,23 +29,18 @@ interface AppropriatenessRow {
 @ApiBearerAuth()
 @Controller('v1/views')
 export class ReferralViewsController {
-  private readonly policy: AppropriatenessPolicy;
-  private readonly versions: ProjectionVersions;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    config: ConfigService,
-  ) {
-    this.policy = appropriatenessPolicyFrom(config.get<string>('ANALYTICS_APPROPRIATENESS_POLICY'));
-    this.versions = new ProjectionVersions(dataSource);
-  }
+    private readonly projections: ProjectionHost,
+    @Inject(APPROPRIATENESS_POLICY) private readonly policy: AppropriatenessPolicy,
+  ) {}
 
   @Get('referral-appropriateness')
   @Roles('ANALYST', 'ADMIN')
   @NotChildData()
   @ApiOperation({ summary: 'Decided referrals by outcome and appropriateness, the outcome-confirmed measure and referral quality' })
   async appropriateness(@Query() query: ViewQueryDto) {
-    const { referrals, cases } = await this.versions.currentTables(referralsProjection);
+    const { referrals, cases } = await this.projections.versions.currentTables(referralsProjection);
     const grouping = groupingSql(query.groupBy ?? 'month');
     const period = periodOf(query);
     const rows: AppropriatenessRow[] = await this.dataSource.query(
@@ -104,7 +99,7 @@ export class ReferralViewsController {
   @NotChildData()
   @ApiOperation({ summary: 'CIN re-referrals within 12 months (DfE): per referral and per child' })
   async reReferrals(@Query() query: ViewQueryDto) {
-    const { referrals } = await this.versions.currentTables(referralsProjection);
+    const { referrals } = await this.projections.versions.currentTables(referralsProjection);
     const grouping = groupingSql(query.groupBy ?? 'month');
     const period = periodOf(query);
     const rows: { group_key: string; cin_referrals: number; re_referrals: number; children: number; children_re_referred: number }[] =

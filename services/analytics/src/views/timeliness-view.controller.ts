@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Roles } from '@csc/auth';
 import { NotChildData } from '@csc/platform';
-import { ProjectionVersions } from '@csc/projections';
+import { ProjectionHost } from '@csc/projections';
 import { timelinessProjection } from '../projections/timeliness.projection';
 import { proportion } from './domain/appropriateness-policy';
 import { PeriodQueryDto, periodOf } from './view-query.dto';
@@ -26,11 +26,10 @@ interface ClockRow {
 @ApiBearerAuth()
 @Controller('v1/views')
 export class TimelinessViewController {
-  private readonly versions: ProjectionVersions;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.versions = new ProjectionVersions(dataSource);
-  }
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly projections: ProjectionHost,
+  ) {}
 
   @Get('timeliness')
   @Roles('ANALYST', 'ADMIN')
@@ -40,7 +39,7 @@ export class TimelinessViewController {
   })
   async timeliness(@Query() query: PeriodQueryDto) {
     const period = periodOf(query);
-    const { assessments, initial_conferences } = await this.versions.currentTables(timelinessProjection);
+    const { assessments, initial_conferences } = await this.projections.versions.currentTables(timelinessProjection);
     const [assessed, conferences] = await Promise.all([
       this.clock(assessments, 'authorised_on', period),
       this.clock(initial_conferences, 'held_on', period),
