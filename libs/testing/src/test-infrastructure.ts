@@ -68,7 +68,8 @@ const startLocal = async (): Promise<TestInfrastructure> => {
   }
   let startedKafka = false;
   if (!process.env.KAFKA_BROKERS && !kafkaAnswers()) {
-    execFileSync('bash', [resolve(REPO_ROOT, 'infra/kafka/kafka.sh'), 'start'], { stdio: 'inherit' });
+    // Its progress goes to stderr, so that a bench's stdout holds only its report.
+    execFileSync('bash', [resolve(REPO_ROOT, 'infra/kafka/kafka.sh'), 'start'], { stdio: ['ignore', 2, 2] });
     startedKafka = true;
   }
   return {
@@ -76,7 +77,7 @@ const startLocal = async (): Promise<TestInfrastructure> => {
     postgresAdminUrl,
     describe: `local PostgreSQL and ${startedKafka ? 'a broker started by infra/kafka/kafka.sh' : 'the broker already running'}`,
     stop: async () => {
-      if (startedKafka) execFileSync('bash', [resolve(REPO_ROOT, 'infra/kafka/kafka.sh'), 'stop'], { stdio: 'inherit' });
+      if (startedKafka) execFileSync('bash', [resolve(REPO_ROOT, 'infra/kafka/kafka.sh'), 'stop'], { stdio: ['ignore', 2, 2] });
     },
   };
 };

@@ -1,33 +1,11 @@
-/**
- * Replay: how fast the analytics service rebuilds every projection from offset 0, and with how
- * much memory, beside the ceiling of reading the same topics raw with kcat in the same run.
- *   npm run bench:replay -- [events=1000000] [more sizes...]     e.g. -- 1000000 4000000
- * For each size: a generated history (libs/synthetic-history, seed 1) is published to fresh topics;
- * the analytics service (built, its own process) builds its projections from offset 0 on first start
- * (the live build), then every projection is rebuilt into a new version beside it, as `npm run replay`
- * does; kcat then reads the same topics to /dev/null. Resident memory of the analytics process is
- * sampled from /proc every 100 ms. Writes bench/results/replay-rate.json.
- */
-import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { TOPICS } from '@csc/contracts';
 import { generateHistory, publishHistory } from '@csc/synthetic-history';
-import {
-  createServiceTopics,
-  createTestDatabase,
-  deleteTopics,
-  startTestInfrastructure,
-  testKafka,
-  testToken,
-  uniqueTopicSuffix,
-} from '@csc/testing';
-import { analyticsMigrations } from '../services/analytics/src/infrastructure/migrations';
-import { startBuiltService } from './support/built-service';
-import { sampleMemory } from './support/peak-memory';
-import { kcatReadSeconds } from './support/raw-read-ceiling';
+import { createServiceTopics, createTestDatabase, deleteTopics, testKafka, testToken, uniqueTopicSuffix } from '@csc/testing';
+import { analyticsMigrations } from '../../services/analytics/src/infrastructure/migrations';
+import { startBuiltService } from '../support/built-service';
+import { sampleMemory } from '../support/peak-memory';
+import { kcatReadSeconds } from '../support/raw-read-ceiling';
 
-const PORT = 3105;
 const SEED = 1;
 
 interface StatusRow {
@@ -38,34 +16,14 @@ interface StatusRow {
   lag: number;
 }
 
-const main = async () => {
-  const sizes = process.argv.slice(2).map(Number);
-  const infrastructure = await startTestInfrastructure();
-  process.env.CSC_TEST_KAFKA_BROKERS = infrastructure.kafkaBrokers;
-  process.env.CSC_TEST_POSTGRES_ADMIN_URL = infrastructure.postgresAdminUrl;
-  const runs = [];
-  try {
-    for (const size of sizes.length > 0 ? sizes : [1_000_000]) runs.push(await replayOf(size, infrastructure.kafkaBrokers));
-  } finally {
-    await infrastructure.stop();
-  }
-  const result = {
-    scenario:
-      'rebuild every analytics projection from offset 0 in the running service (new version beside the serving one, swapped when caught up), beside kcat reading the same topics to /dev/null',
-    runs,
-    growth:
-      runs.length > 1
-        ? `${runs[0].logEvents} -> ${runs[runs.length - 1].logEvents} events: rebuild time x${(runs[runs.length - 1].rebuild.seconds / runs[0].rebuild.seconds).toFixed(2)} for x${(runs[runs.length - 1].logEvents / runs[0].logEvents).toFixed(2)} events`
-        : null,
-    machine: `${process.platform} ${process.arch}, node ${process.version}, 2 cores shared by the generator, analytics, PostgreSQL, Kafka and kcat`,
-    measuredAt: new Date().toISOString(),
-  };
-  console.log(JSON.stringify(result, null, 2));
-  mkdirSync(join(__dirname, 'results'), { recursive: true });
-  writeFileSync(join(__dirname, 'results', 'replay-rate.json'), `${JSON.stringify(result, null, 2)}\n`);
-};
-
-const replayOf = async (targetEvents: number, brokers: string) => {
+/**
+ * Replay of one log size: a generated history (libs/synthetic-history, seed 1) is published to fresh
+ * topics; the analytics service (built, its own process) builds its projections from offset 0 on
+ * first start (the live build), then every projection is rebuilt into a new version beside it, as
+ * `npm run replay` does; kcat then reads the same topics to /dev/null, the ceiling. Resident memory
+ * of the analytics process is sampled from /proc every 100 ms.
+ */
+export const measureReplay = async (targetEvents: number, brokers: string) => {
   const suffix = uniqueTopicSuffix();
   const kafka = testKafka('bench-replay');
   await createServiceTopics(kafka, suffix);
@@ -81,7 +39,7 @@ const replayOf = async (targetEvents: number, brokers: string) => {
 
     const liveStarted = Date.now();
     const service = await startBuiltService('analytics', {
-      port: PORT,
+      port: 3105,
       databaseUrl: database.url,
       kafkaBrokers: brokers,
       topicSuffix: suffix,
@@ -123,15 +81,15 @@ const replayOf = async (targetEvents: number, brokers: string) => {
         targetEvents,
         logEvents,
         byTopic: published.byTopic,
-        publish: { seconds: round(publishSeconds), eventsPerSecond: Math.round(logEvents / publishSeconds) },
+        publish: { seconds: twoPlaces(publishSeconds), eventsPerSecond: Math.round(logEvents / publishSeconds) },
         liveBuild: {
-          seconds: round(liveSeconds),
+          seconds: twoPlaces(liveSeconds),
           projectionEventsApplied: liveApplied,
           logEventsPerSecond: Math.round(logEvents / liveSeconds),
           peakRssMiB: liveMemory.peakMiB,
         },
         rebuild: {
-          seconds: round(rebuildSeconds),
+          seconds: twoPlaces(rebuildSeconds),
           // Several projections read the case-progression topic, so the events applied exceed the log's.
           projectionEventsApplied: rebuildApplied,
           logEventsPerSecond: Math.round(logEvents / rebuildSeconds),
@@ -143,9 +101,9 @@ const replayOf = async (targetEvents: number, brokers: string) => {
           kcatSeconds === null
             ? 'kcat not available'
             : {
-                seconds: round(kcatSeconds),
+                seconds: twoPlaces(kcatSeconds),
                 eventsPerSecond: Math.round(logEvents / kcatSeconds),
-                rebuildShareOfCeiling: round(kcatSeconds / rebuildSeconds),
+                rebuildShareOfCeiling: twoPlaces(kcatSeconds / rebuildSeconds),
               },
       };
     } finally {
@@ -160,10 +118,17 @@ const replayOf = async (targetEvents: number, brokers: string) => {
   }
 };
 
-const round = (value: number) => Math.round(value * 100) / 100;
 const log = (line: string) => console.error(`bench: ${line}`);
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+const twoPlaces = (value: number) => Math.round(value * 100) / 100;
+
+export type ReplayResult = Awaited<ReturnType<typeof measureReplay>>;
+
+/** How the rebuild's time grows from the smallest log to the largest. */
+export const growthOf = (runs: ReplayResult[]): string | null => {
+  if (runs.length < 2) return null;
+  const [first, last] = [runs[0], runs[runs.length - 1]];
+  const time = last.rebuild.seconds / first.rebuild.seconds;
+  const size = last.logEvents / first.logEvents;
+  return `${first.logEvents.toLocaleString('en-GB')} -> ${last.logEvents.toLocaleString('en-GB')} events: rebuild time x${time.toFixed(2)} for x${size.toFixed(2)} events`;
+};
