@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { request } from 'undici';
 import { DataSource, type EntityManager } from 'typeorm';
 import { currentSchemaVersionOf, type NotificationDeliveredV1, type NotificationFailedV1 } from '@csc/contracts';
 import { EventStore, WakeOnNotify } from '@csc/event-store';
@@ -168,7 +169,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     const timestamp = Math.floor(Date.now() / 1000);
     const secret = this.secrets.reveal(delivery.school_urn, { keyId: delivery.secret_key_id, sealed: delivery.secret_sealed });
     try {
-      const response = await fetch(delivery.webhook_url, {
+      // undici's request(), not fetch(): the same client underneath without the WHATWG streams, at a
+      // fraction of the CPU per POST (measured by npm run bench). It follows no redirect: a redirect is
+      // not an acknowledgement, and following one could carry the notification elsewhere.
+      const response = await request(delivery.webhook_url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -178,15 +182,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
           [WEBHOOK_HEADERS.signature]: signWebhook(secret, timestamp, body),
         },
         body,
-        // A redirect is not an acknowledgement, and following one could carry the notification elsewhere.
-        redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      await response.body?.cancel();
-      return response.ok ? null : `HTTP ${response.status}`;
+      await response.body.dump();
+      return response.statusCode >= 200 && response.statusCode < 300 ? null : `HTTP ${response.statusCode}`;
     } catch (error) {
-      const failure = error as Error & { cause?: { code?: string } };
-      return failure.name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : (failure.cause?.code ?? failure.name);
+      const failure = error as Error & { code?: string; cause?: { code?: string } };
+      if (failure.name === 'TimeoutError') return `no answer within ${this.timeoutMs} ms`;
+      return failure.code ?? failure.cause?.code ?? failure.name;
     }
   }
 
