@@ -15,7 +15,7 @@ import { startReceiver } from '../../examples/school-webhook-receiver/src/receiv
 import { analyticsMigrations } from '../../services/analytics/src/infrastructure/migrations';
 import { referralIntakeMigrations } from '../../services/referral-intake/src/infrastructure/migrations';
 import { schoolNotificationsMigrations } from '../../services/school-notifications/src/infrastructure/migrations';
-import { percentile, startBuiltService, type BuiltService } from '../support/built-service';
+import { latencySummary, startBuiltService, waitFor, type BuiltService, type LatencySummary } from '../support/built-service';
 import { cpuPerOperation, measureCpu, type CpuPerOperation } from '../support/cpu-time';
 
 export interface EndToEndOptions {
@@ -25,22 +25,15 @@ export interface EndToEndOptions {
   brokers: string;
 }
 
-interface Latencies {
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
 export interface EndToEndResult {
   scenario: string;
   decisions: number;
   schools: number;
   decisionsPerSecondTarget: number;
   decisionsPerSecondAchieved: number;
-  decisionHttpMs: Latencies;
-  toAnalyticsRowMs: Latencies;
-  toSchoolWebhookMs: Latencies;
+  decisionHttpMs: LatencySummary;
+  toAnalyticsRowMs: LatencySummary;
+  toSchoolWebhookMs: LatencySummary;
   /** CPU milliseconds each decision cost, by process, from the first POST until the last arrival. */
   cpu: CpuPerOperation;
   /** Cores busy with no load, measured just before. */
@@ -125,8 +118,8 @@ export const measureEndToEnd = async ({ decisions, decisionsPerSecond, schools, 
     });
     await listener.connect();
     const referralsTable = await projectionTable(listener, 'referrals');
-    await until(async () => receivedBySchools.count >= decisions, 'every REFERRAL_RECEIVED webhook');
-    await until(
+    await waitFor(async () => receivedBySchools.count >= decisions, 'every REFERRAL_RECEIVED webhook');
+    await waitFor(
       async () => (await listener.query(`SELECT count(*)::int AS n FROM ${referralsTable}`)).rows[0].n >= decisions,
       'every referral in analytics',
     );
@@ -167,7 +160,7 @@ export const measureEndToEnd = async ({ decisions, decisionsPerSecond, schools, 
     }
     await Promise.all(posts);
     const sendingSeconds = (performance.now() - started) / 1000;
-    await until(
+    await waitFor(
       async () => toWebhook.length >= decisions && toAnalytics.length >= decisions,
       'every decision at the schools and in analytics',
     );
@@ -179,9 +172,9 @@ export const measureEndToEnd = async ({ decisions, decisionsPerSecond, schools, 
       schools,
       decisionsPerSecondTarget: decisionsPerSecond,
       decisionsPerSecondAchieved: Math.round(decisions / sendingSeconds),
-      decisionHttpMs: latencies(decisionHttp),
-      toAnalyticsRowMs: latencies(toAnalytics),
-      toSchoolWebhookMs: latencies(toWebhook),
+      decisionHttpMs: latencySummary(decisionHttp),
+      toAnalyticsRowMs: latencySummary(toAnalytics),
+      toSchoolWebhookMs: latencySummary(toWebhook),
       cpu: cpuPerOperation(cpuSeconds, decisions, allArrivedSeconds),
       idleCoresBusy: idleCpu.coresBusy,
     };
@@ -200,7 +193,7 @@ export const measureEndToEnd = async ({ decisions, decisionsPerSecond, schools, 
 /** The analytics service names each projection's tables by version; the bench's is the first. */
 const projectionTable = async (client: Client, table: string): Promise<string> => {
   let name: string | undefined;
-  await until(async () => {
+  await waitFor(async () => {
     const { rows } = await client.query(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'projections' AND table_name LIKE $1 ORDER BY table_name`,
       [`${table}\\_v%`],
@@ -252,19 +245,6 @@ const inParallel = async (count: number, width: number, work: (index: number) =>
     while (next < count) await work(next++);
   };
   await Promise.all(Array.from({ length: width }, worker));
-};
-
-const until = async (condition: () => Promise<boolean>, what: string, timeoutMs = 180_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 20));
-  }
-};
-
-const latencies = (values: number[]): Latencies => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: percentile(sorted, 100) };
 };
 
 const IDLE_SECONDS = 5;

@@ -3,7 +3,7 @@ import autocannon from 'autocannon';
 import { TOPICS } from '@csc/contracts';
 import { createServiceTopics, createTestDatabase, deleteTopics, testKafka, testToken, TopicProbe, uniqueTopicSuffix } from '@csc/testing';
 import { referralIntakeMigrations } from '../../services/referral-intake/src/infrastructure/migrations';
-import { percentile, startBuiltService } from '../support/built-service';
+import { latencySummary, startBuiltService, waitFor, type LatencySummary } from '../support/built-service';
 import { cpuPerOperation, measureCpu, type CpuPerOperation } from '../support/cpu-time';
 import { pgbenchInsertCeiling, type InsertCeiling } from '../support/pgbench-ceiling';
 
@@ -23,7 +23,7 @@ export interface IntakeResult {
   referralsPerSecond: number;
   /** Until every ReferralReceived was on Kafka, not only answered over HTTP. */
   onKafkaReferralsPerSecond: number;
-  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  latencyMs: LatencySummary;
   /** CPU milliseconds each referral cost, by process (the bench is the load generator). */
   cpu: CpuPerOperation;
   ceiling: InsertCeiling | 'pgbench not available';
@@ -57,7 +57,7 @@ export const measureIntake = async ({ referrals, concurrency, ceilingSeconds, br
     const received = () => probe.on(topic).filter((message) => message.headers['event-type'] === 'ReferralReceived').length;
     // A first few referrals, so that the timed run does not include the service's cold start (JIT, pools).
     await post(`${service.url}/v1/referrals`, token, WARM_UP, 4, () => undefined);
-    while (received() < WARM_UP) await new Promise((done) => setTimeout(done, 10));
+    await waitFor(() => received() >= WARM_UP, 'the warm-up referrals on Kafka');
 
     const latencies: number[] = [];
     const cpu = measureCpu({
@@ -71,11 +71,9 @@ export const measureIntake = async ({ referrals, concurrency, ceilingSeconds, br
     const httpSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (load.non2xx > 0 || load.errors > 0)
       throw new Error(`intake: ${load.non2xx} answers were not 2xx and ${load.errors} requests failed`);
-    while (received() < WARM_UP + referrals) await new Promise((done) => setTimeout(done, 10));
+    await waitFor(() => received() >= WARM_UP + referrals, 'every ReferralReceived on Kafka');
     const onKafkaSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpuSeconds = cpu.stop();
-
-    latencies.sort((a, b) => a - b);
     const referralsPerSecond = Math.round(referrals / httpSeconds);
     return {
       scenario: `POST /v1/referrals, ${concurrency} concurrent clients, each a new child, until every ReferralReceived is on Kafka; beside pgbench single-row JSON inserts, ${concurrency} clients`,
@@ -83,12 +81,7 @@ export const measureIntake = async ({ referrals, concurrency, ceilingSeconds, br
       concurrency,
       referralsPerSecond,
       onKafkaReferralsPerSecond: Math.round(referrals / onKafkaSeconds),
-      latencyMs: {
-        p50: percentile(latencies, 50),
-        p95: percentile(latencies, 95),
-        p99: percentile(latencies, 99),
-        max: percentile(latencies, 100),
-      },
+      latencyMs: latencySummary(latencies),
       cpu: cpuPerOperation(cpuSeconds, referrals, onKafkaSeconds),
       ceiling: ceiling ?? 'pgbench not available',
       shareOfCeiling: ceiling ? Math.round((1000 * referralsPerSecond) / ceiling.insertsPerSecond) / 1000 : null,

@@ -22,7 +22,6 @@ export const measureCpu = (groups: Record<string, number[] | { named: string }>)
     }
   };
   sample(first);
-  sample(last);
   const timer = setInterval(() => sample(last), 500);
   return {
     /** CPU seconds per group since start. */
