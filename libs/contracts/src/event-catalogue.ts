@@ -6,7 +6,7 @@ import { TOPICS, type DomainTopic } from './topics';
  */
 const catalogue = {
   // referral-intake
-  ReferralReceived: { topic: TOPICS.referralIntake, schemaVersion: 1 },
+  ReferralReceived: { topic: TOPICS.referralIntake, schemaVersion: 2 },
   ChildMatched: { topic: TOPICS.referralIntake, schemaVersion: 1 },
   InformationRequested: { topic: TOPICS.referralIntake, schemaVersion: 1 },
   InformationProvided: { topic: TOPICS.referralIntake, schemaVersion: 1 },
@@ -28,6 +28,7 @@ const catalogue = {
   BecameLookedAfter: { topic: TOPICS.caseProgression, schemaVersion: 1 },
   CeasedToBeLookedAfter: { topic: TOPICS.caseProgression, schemaVersion: 1 },
   CaseClosed: { topic: TOPICS.caseProgression, schemaVersion: 1 },
+  ChildCharacteristicsRecorded: { topic: TOPICS.caseProgression, schemaVersion: 1 },
   // early-help
   EarlyHelpEpisodeOpened: { topic: TOPICS.earlyHelp, schemaVersion: 1 },
   EarlyHelpAssessmentCompleted: { topic: TOPICS.earlyHelp, schemaVersion: 1 },

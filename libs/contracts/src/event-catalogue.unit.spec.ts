@@ -12,11 +12,12 @@ describe('the event catalogue', () => {
       // issue 9: erasure by destroying the child's keys
       'ChildErased',
     ]);
-    // API.md's fourteen, and ReferralAttachedToCase (an ALREADY_OPEN decision joins the open case)
-    expect(eventTypesOn(TOPICS.caseProgression)).toHaveLength(15);
+    // API.md's fourteen, ReferralAttachedToCase (an ALREADY_OPEN decision joins the open case) and
+    // ChildCharacteristicsRecorded (the child's census details recorded or corrected on a case)
+    expect(eventTypesOn(TOPICS.caseProgression)).toHaveLength(16);
     expect(eventTypesOn(TOPICS.earlyHelp)).toHaveLength(8);
     expect(eventTypesOn(TOPICS.schoolNotifications)).toEqual(['NotificationQueued', 'NotificationDelivered', 'NotificationFailed']);
-    expect(EVENT_TYPES).toHaveLength(32);
+    expect(EVENT_TYPES).toHaveLength(33);
   });
 
   it('routes by the type string', () => {

@@ -7,7 +7,7 @@ import {
   informationProvidedV1,
   informationRequestedV1,
   referralDecidedV1,
-  referralReceivedV1,
+  referralReceivedV2,
 } from './referral-intake';
 import { earlyHelpSteppedUpV1 } from './early-help';
 import { notificationDeliveredV1, notificationFailedV1, notificationQueuedV1 } from './school-notifications';
@@ -16,7 +16,7 @@ import * as caseEvents from './case-progression/case-events.v1';
 
 /** The current data schema of each event whose shape is settled; the rest arrive with their services. */
 export const EVENT_DATA_SCHEMAS = {
-  ReferralReceived: referralReceivedV1,
+  ReferralReceived: referralReceivedV2,
   ChildMatched: childMatchedV1,
   InformationRequested: informationRequestedV1,
   InformationProvided: informationProvidedV1,
@@ -45,6 +45,7 @@ export const EVENT_DATA_SCHEMAS = {
   BecameLookedAfter: caseEvents.becameLookedAfterV1,
   CeasedToBeLookedAfter: caseEvents.ceasedToBeLookedAfterV1,
   CaseClosed: caseEvents.caseClosedV1,
+  ChildCharacteristicsRecorded: caseEvents.childCharacteristicsRecordedV1,
   NotificationQueued: notificationQueuedV1,
   NotificationDelivered: notificationDeliveredV1,
   NotificationFailed: notificationFailedV1,

@@ -4,6 +4,7 @@ export * from './envelope.validation';
 export * from './topics';
 export * from './event-catalogue';
 export * from './upcasting';
+export * from './event-upcasters';
 export * from './code-sets';
 export * from './event-data';
 export * from './referral-intake';

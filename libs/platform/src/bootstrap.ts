@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { Upcasters } from '@csc/contracts';
+import { EVENT_UPCASTERS, type Upcasters } from '@csc/contracts';
 import { ConsumerHealth, EventInbox, KafkaEventServer, describeErrorSafely } from '@csc/messaging';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { createValidationPipe } from './errors/validation.pipe';
@@ -46,7 +46,7 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
         groupId: definition.name,
         topicSuffix: kafka.topicSuffix,
         inbox: new EventInbox(app.get(DataSource)),
-        upcasters: definition.upcasters ?? new Upcasters([]),
+        upcasters: definition.upcasters ?? EVENT_UPCASTERS,
         health: app.get(ConsumerHealth),
       }),
     },

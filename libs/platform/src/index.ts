@@ -15,3 +15,5 @@ export * from './audit';
 export * from './database/app-role.migration';
 export * from './privacy/key-vault.providers';
 export * from './privacy/key-vault.migration';
+export * from './projections/projection-schema.migration';
+export * from './projections/projections.controller';

@@ -67,6 +67,19 @@ export class SubjectKeyVault {
     return this.unwrap(rows[0]);
   }
 
+  /**
+   * Loads many keys in one round trip into the cache, for a reader about to open many children's
+   * subjects (a statutory return); unknown kids are left for openingKey to refuse.
+   */
+  async prefetchOpeningKeys(kids: string[]): Promise<void> {
+    const missing = [...new Set(kids)].filter((kid) => this.fromCache(kid) === undefined);
+    if (missing.length === 0) return;
+    const { rows } = await this.pool.query<KeyRow>(`SELECT kid, master_key_id, wrapped_key FROM subject_keys WHERE kid = ANY($1::uuid[])`, [
+      missing,
+    ]);
+    for (const row of rows) this.unwrap(row);
+  }
+
   /** Destroys every key of the child (its own, and those of streams linked to it); returns how many. */
   async destroyKeysOf(childId: string): Promise<number> {
     const { rows } = await this.pool.query<{ kid: string }>(

@@ -25,6 +25,8 @@ export class ProjectionHost {
     private readonly kafka: Kafka,
     private readonly dataSource: DataSource,
     private readonly topicSuffix: string,
+    /** The service that runs them: it names their consumer groups. */
+    private readonly serviceName: string,
   ) {
     this.versions = new ProjectionVersions(dataSource);
   }
@@ -79,6 +81,7 @@ export class ProjectionHost {
       dataSource: this.dataSource,
       versions: this.versions,
       topicSuffix: this.topicSuffix,
+      serviceName: this.serviceName,
       onSwapped: (swappedDefinition, _version, retired) => {
         if (retired === null) return;
         const old = this.runners.get(key(swappedDefinition.name, retired));

@@ -31,6 +31,8 @@ export interface RunnerOptions {
   versions: ProjectionVersions;
   /** Appended to topic names and consumer groups (test isolation; empty in production). */
   topicSuffix: string;
+  /** The service whose projections these are: its consumer groups are `<service>.<projection>.v<version>`. */
+  serviceName: string;
   /** Called by a BUILDING version once it has caught up and become current. */
   onSwapped?: (definition: ProjectionDefinition, version: number, retired: number | null) => void;
 }
@@ -80,7 +82,7 @@ export class ProjectionRunner {
     await this.admin.connect();
     await this.loadPositions();
     this.consumer = kafka.consumer({
-      groupId: `analytics.${this.definition.name}.v${this.version}${this.options.topicSuffix}`,
+      groupId: `${this.options.serviceName}.${this.definition.name}.v${this.version}${this.options.topicSuffix}`,
       maxBytesPerPartition: 4 * 1024 * 1024,
       maxWaitTimeInMs: 250,
     });

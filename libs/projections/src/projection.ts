@@ -30,5 +30,5 @@ export interface ProjectionDefinition {
 export const versionTables = (definition: Pick<ProjectionDefinition, 'tables'>, version: number): VersionTables =>
   Object.fromEntries(definition.tables.map((table) => [table, `${PROJECTION_SCHEMA}.${table}_v${version}`]));
 
-/** Versioned tables live in their own schema: the only place the analytics role may create and drop tables. */
+/** Versioned tables live in their own schema: the only place a service's role may create and drop tables. */
 export const PROJECTION_SCHEMA = 'projections';

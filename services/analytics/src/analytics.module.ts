@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ProjectionHost } from '@csc/projections';
-import { PlatformModule } from '@csc/platform';
+import { PlatformModule, ProjectionsController } from '@csc/platform';
 import { analyticsMigrations } from './infrastructure/migrations';
 import { AnalyticsProjectionHost } from './projections/projection-host.provider';
-import { ProjectionsController } from './projections/projections.controller';
 import { appropriatenessPolicyProvider } from './views/appropriateness-policy.provider';
 import { EarlyHelpViewController } from './views/early-help-view.controller';
 import { EvaluationViewController } from './views/evaluation-view.controller';

@@ -4,6 +4,7 @@ import { ASSESSMENT_FACTOR_CODES } from '../code-sets/assessment-factor';
 import { PRIMARY_NEED_CODES } from '../code-sets/primary-need';
 import { REASON_FOR_CLOSURE_CODES } from '../code-sets/reason-for-closure';
 import { REFERRAL_SOURCE_CODES } from '../code-sets/referral-source';
+import { childDetailsCorrectionSchema } from '../referral-intake/child-characteristics';
 import { childSubjectSchema, coarseChildSchema } from '../referral-intake/referral-subject';
 
 const id = z.uuid();
@@ -115,6 +116,18 @@ export const caseClosedV1 = z.strictObject({
   subject: stepDownSubject,
 });
 
+/**
+ * A social worker records or corrects the child's details for the CIN census (ethnicity, disabilities,
+ * UPN or why it is unknown, date of birth or death, sex) at any time, closed case or not. All of it is
+ * personal, so all of it is in the sealed subject; the census reads the latest value of each field.
+ */
+export const childCharacteristicsRecordedV1 = z.strictObject({
+  caseId: id,
+  childId: id,
+  recordedOn: day,
+  subject: childDetailsCorrectionSchema,
+});
+
 export type CaseOpenedV1 = z.infer<typeof caseOpenedV1>;
 export type ReferralAttachedToCaseV1 = z.infer<typeof referralAttachedToCaseV1>;
 export type AssessmentStartedV1 = z.infer<typeof assessmentStartedV1>;
@@ -130,4 +143,5 @@ export type ChildInNeedPlanEndedV1 = z.infer<typeof childInNeedPlanEndedV1>;
 export type BecameLookedAfterV1 = z.infer<typeof becameLookedAfterV1>;
 export type CeasedToBeLookedAfterV1 = z.infer<typeof ceasedToBeLookedAfterV1>;
 export type CaseClosedV1 = z.infer<typeof caseClosedV1>;
+export type ChildCharacteristicsRecordedV1 = z.infer<typeof childCharacteristicsRecordedV1>;
 export type StepDown = z.infer<typeof stepDownSchema>;

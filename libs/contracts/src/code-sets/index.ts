@@ -5,3 +5,4 @@ export * from './reason-for-closure';
 export * from './assessment-factor';
 export * from './small-code-sets';
 export * from './outcome-area';
+export * from './child-characteristics';

@@ -1,6 +1,6 @@
 import { codesOf, isCodeIn, type CodeSet } from './code-set';
 
-/** CIN census ReferralSource (referralsourcetype in CIN_schema_2024.xsd). */
+/** CIN census ReferralSource (referralsourcetype in CIN_schema_2025-26.xsd). */
 export const REFERRAL_SOURCES = {
   '1A': 'Individual: family member, relative or carer',
   '1B': 'Individual: acquaintance (including neighbours and child minders)',

@@ -1,5 +1,7 @@
 export * from './referral-subject';
+export * from './child-characteristics';
 export * from './referral-received.v1';
+export * from './referral-received.v2';
 export * from './child-matched.v1';
 export * from './information-requested.v1';
 export * from './information-provided.v1';

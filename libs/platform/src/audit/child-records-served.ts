@@ -36,9 +36,13 @@ export const childRecordsServed = (record: AuditedRecord, request: object, body?
     childId: uuidOrNull(item.childId) ?? fromPath.childId,
     resourceId: fromPath.resourceId ?? uuidOrNull(item[record.idField]),
   }));
+  // A set, not a search of refs: a statutory return notes every child in it (tens of thousands).
+  const named = new Set(refs.map((ref) => ref.childId));
+  const unnamedRefs = refs.filter((ref) => ref.childId === null);
   for (const childId of audited[NOTED_CHILDREN] ?? []) {
-    if (refs.some((ref) => ref.childId === childId)) continue;
-    const unnamed = refs.find((ref) => ref.childId === null);
+    if (named.has(childId)) continue;
+    named.add(childId);
+    const unnamed = unnamedRefs.shift();
     if (unnamed) unnamed.childId = childId;
     else refs.push({ childId, resourceId: fromPath.resourceId });
   }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { LOCAL_DEVELOPMENT_MASTER_KEYS } from '@csc/privacy';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export const LOCAL_DEVELOPMENT_JWT_SECRET = 'local-development-only-secret-not-for-production';
 
@@ -98,6 +98,11 @@ export class ServiceEnvironment {
   @IsInt()
   @Min(1)
   WEBHOOK_CONCURRENCY: number = 32;
+
+  /** statutory-returns: the local authority's three-digit DfE code, the CIN census header's LEA (development: 888) */
+  @IsOptional()
+  @Matches(/^\d{3}$/, { message: 'LOCAL_AUTHORITY_CODE must be the three-digit DfE local authority code' })
+  LOCAL_AUTHORITY_CODE?: string;
 
   /** referral-intake: children in need are kept until this birthday (and the last closure's period) */
   @IsInt()

@@ -14,7 +14,8 @@ const KEY_USERS: { role: string; privileges: string }[] = [
  * The key vault: one data key per child (or, for an early help request made before the child is
  * known, per episode), wrapped by a master key from configuration. Destroying a child's key
  * (wrapped_key NULL) erases every sealed subject about the child, wherever a copy of it lies.
- * Analytics and school notifications have no access at all.
+ * Analytics and school notifications have no access at all; statutory-returns may only read
+ * (GrantKeyReadingToStatutoryReturns).
  */
 export class CreateSubjectKeys1764000000000 implements MigrationInterface {
   name = 'CreateSubjectKeys1764000000000';
@@ -58,10 +59,30 @@ export class CreateSubjectKeys1764000000000 implements MigrationInterface {
   }
 }
 
+/**
+ * statutory-returns states children's details in the returns it makes, so it opens subjects; it
+ * never seals, so it never makes a key, and only referral-intake destroys one: it may only read.
+ */
+export class GrantKeyReadingToStatutoryReturns1767000000000 implements MigrationInterface {
+  name = 'GrantKeyReadingToStatutoryReturns1767000000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const role = appRoleOf('statutory-returns');
+    await queryRunner.query(createLoginRole(role));
+    await queryRunner.query(`GRANT CONNECT ON DATABASE "${await currentDatabase(queryRunner)}" TO ${role}`);
+    await queryRunner.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+    await queryRunner.query(`GRANT SELECT ON subject_keys TO ${role}`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`REVOKE ALL ON subject_keys FROM ${appRoleOf('statutory-returns')}`);
+  }
+}
+
 const currentDatabase = async (queryRunner: QueryRunner): Promise<string> =>
   (await queryRunner.query(`SELECT current_database() AS name`))[0].name;
 
-export const SUBJECT_KEY_VAULT_MIGRATIONS = [CreateSubjectKeys1764000000000];
+export const SUBJECT_KEY_VAULT_MIGRATIONS = [CreateSubjectKeys1764000000000, GrantKeyReadingToStatutoryReturns1767000000000];
 
 /** The local default for migrating and rotating: the vault database, as its owner. */
 export const defaultKeyVaultOwnerUrl = (): string => 'postgres://postgres@127.0.0.1:5432/csc_key_vault';

@@ -1,8 +1,7 @@
 import type { MixedList } from 'typeorm';
-import { appRoleMigration } from '@csc/platform';
+import { appRoleMigration, projectionSchemaMigration } from '@csc/platform';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 import { CreateProjectionOffsets1763800000002, CreateProjectionVersions1766100000000 } from '@csc/projections';
-import { CreateProjectionSchema1766100000001 } from './migrations/create-projection-schema.migration';
 
 /**
  * In order. Analytics writes no events; its projections keep their Kafka offsets beside their
@@ -14,5 +13,5 @@ export const analyticsMigrations: MixedList<Function> = [
   CreateProjectionOffsets1763800000002,
   appRoleMigration('analytics'),
   CreateProjectionVersions1766100000000,
-  CreateProjectionSchema1766100000001,
+  projectionSchemaMigration('analytics'),
 ];

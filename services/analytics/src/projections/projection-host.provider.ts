@@ -9,7 +9,7 @@ import { ANALYTICS_PROJECTIONS } from './analytics-projections';
 @Injectable()
 export class AnalyticsProjectionHost extends ProjectionHost implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(@InjectDataSource() dataSource: DataSource, kafka: KafkaClient) {
-    super(ANALYTICS_PROJECTIONS, kafka.client, dataSource, kafka.topicSuffix);
+    super(ANALYTICS_PROJECTIONS, kafka.client, dataSource, kafka.topicSuffix, 'analytics');
   }
 
   onApplicationBootstrap(): Promise<void> {

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@csc/auth';
-import { NotChildData } from '@csc/platform';
+import { NotChildData } from '../audit';
 import { ProjectionHost } from '@csc/projections';
 
 /** Where each projection is (position, lag, events/s, ETA, version), and rebuilding one from offset 0. */

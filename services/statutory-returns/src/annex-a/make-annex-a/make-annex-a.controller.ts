@@ -1,0 +1,46 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Roles } from '@csc/auth';
+import { londonDateOf } from '@csc/domain';
+import { AuditChildRecord, noteAuditedChild } from '@csc/platform';
+import { ChildRecordsRepository } from '../../child-records/child-records.repository';
+import type { ChildRecord } from '../../child-records/domain/child-record';
+import { laChildIdOf } from '../../child-records/domain/la-child-id';
+import { writeAnnexAWorkbook } from '../annex-a-workbook';
+import { annexALists } from '../domain/annex-a-lists';
+import { AnnexAQueryDto } from './annex-a-query.dto';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Ofsted's Annex A lists, as a workbook for the start of an inspection: every child in any list is
+ * in the audit trail as disclosed by this call.
+ */
+@ApiTags('returns')
+@ApiBearerAuth()
+@Controller('v1/returns/annex-a')
+export class MakeAnnexAController {
+  constructor(private readonly records: ChildRecordsRepository) {}
+
+  @Get()
+  @Roles('ANALYST', 'ADMIN')
+  @AuditChildRecord('annex-a-return')
+  @ApiOperation({ summary: "Ofsted's Annex A lists 1-8 as an .xlsx workbook, one sheet per list with Ofsted's column headings" })
+  @ApiOkResponse({ content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
+  async annexA(@Query() query: AnnexAQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Buffer> {
+    const asOf = query.asOf ?? londonDateOf(new Date());
+    const children = await this.records.read(async (reader) => {
+      const read: ChildRecord[] = [];
+      for await (const chunk of reader.records(await reader.activeInYearTo(asOf))) read.push(...chunk);
+      return read;
+    });
+    const lists = annexALists(children, asOf);
+    // The first column of every list is the child's unique ID: those are the children disclosed.
+    const listed = new Set(lists.flatMap((list) => list.rows.map((row) => row[0])));
+    for (const child of children) if (listed.has(laChildIdOf(child.childId))) noteAuditedChild(request, child.childId);
+    response.setHeader('Content-Type', XLSX);
+    response.setHeader('Content-Disposition', `attachment; filename="annex-a-${asOf}.xlsx"`);
+    return writeAnnexAWorkbook(lists, new Date());
+  }
+}
