@@ -26,6 +26,20 @@ export class ReturnsHarness {
     return (body ? pending.send(body) : pending) as unknown as Promise<Response>;
   }
 
+  /** A GET whose body is a file: the bytes as sent. */
+  async download(service: string, path: string, role: Role): Promise<Response> {
+    const token = await testToken({ sub: `${role.toLowerCase()}-1`, role, org: 'LA888' });
+    return request(this.running.services[service].url)
+      .get(path)
+      .set('Authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      }) as unknown as Promise<Response>;
+  }
+
   async expect(response: Response | Promise<Response>, status: number): Promise<Response> {
     const answered = await response;
     if (answered.status !== status) throw new Error(`expected ${status}, got ${answered.status}: ${answered.text}`);

@@ -1,6 +1,6 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { Roles } from '@csc/auth';
 import { londonDateOf } from '@csc/domain';
 import { AuditChildRecord, noteAuditedChild } from '@csc/platform';
@@ -28,7 +28,7 @@ export class MakeAnnexAController {
   @AuditChildRecord('annex-a-return')
   @ApiOperation({ summary: "Ofsted's Annex A lists 1-8 as an .xlsx workbook, one sheet per list with Ofsted's column headings" })
   @ApiOkResponse({ content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
-  async annexA(@Query() query: AnnexAQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Buffer> {
+  async annexA(@Query() query: AnnexAQueryDto, @Req() request: Request): Promise<StreamableFile> {
     const asOf = query.asOf ?? londonDateOf(new Date());
     const children = await this.records.read(async (reader) => {
       const read: ChildRecord[] = [];
@@ -39,8 +39,9 @@ export class MakeAnnexAController {
     // The first column of every list is the child's unique ID: those are the children disclosed.
     const listed = new Set(lists.flatMap((list) => list.rows.map((row) => row[0])));
     for (const child of children) if (listed.has(laChildIdOf(child.childId))) noteAuditedChild(request, child.childId);
-    response.setHeader('Content-Type', XLSX);
-    response.setHeader('Content-Disposition', `attachment; filename="annex-a-${asOf}.xlsx"`);
-    return writeAnnexAWorkbook(lists, new Date());
+    return new StreamableFile(await writeAnnexAWorkbook(lists, new Date()), {
+      type: XLSX,
+      disposition: `attachment; filename="annex-a-${asOf}.xlsx"`,
+    });
   }
 }
