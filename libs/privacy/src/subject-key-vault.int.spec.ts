@@ -83,7 +83,7 @@ describe('the key vault', () => {
     expect(opened.data).toEqual(event.data);
   });
 
-  it('gives each service only what it needs: only referral-intake destroys keys; analytics cannot even read them', async () => {
+  it('gives each service only what it needs: only referral-intake destroys keys, statutory-returns only reads; analytics cannot even read them', async () => {
     const asRole = async (service: string, sql: string) => {
       const client = new Client({ connectionString: asAppRole(database.url, service) });
       await client.connect();
@@ -101,5 +101,29 @@ describe('the key vault', () => {
     await expect(asRole('referral-intake', 'UPDATE subject_keys SET destroyed_at = destroyed_at WHERE false')).resolves.toBeDefined();
     await expect(asRole('referral-intake', 'DELETE FROM subject_keys WHERE false')).rejects.toThrow(/permission denied/);
     await expect(asRole('analytics', 'SELECT count(*) FROM subject_keys')).rejects.toThrow(/permission denied|does not exist/);
+    await expect(asRole('statutory-returns', 'SELECT count(*) FROM subject_keys')).resolves.toBeDefined();
+    await expect(
+      asRole(
+        'statutory-returns',
+        `INSERT INTO subject_keys (kid, owner, master_key_id, wrapped_key) VALUES (gen_random_uuid(), 'x', 'k', 'w')`,
+      ),
+    ).rejects.toThrow(/permission denied/);
+    await expect(asRole('statutory-returns', 'UPDATE subject_keys SET destroyed_at = destroyed_at WHERE false')).rejects.toThrow(
+      /permission denied/,
+    );
+  });
+
+  it('loads many keys in one round trip for a reader about to open many children, leaving unknown ones to be refused', async () => {
+    const keys = `old:${oldKey}`;
+    const writer = vaultWith(keys);
+    const first = await writer.sealingKey({ childId: randomUUID() });
+    const second = await writer.sealingKey({ childId: randomUUID() });
+    let queries = 0;
+    const counted = { query: (...args: Parameters<Pool['query']>) => (queries++, pool.query(...args)) } as unknown as Pool;
+    const reader = new SubjectKeyVault(counted, MasterKeyRing.fromConfiguration(keys), 30_000);
+    await reader.prefetchOpeningKeys([first.kid, second.kid, randomUUID()]);
+    expect(await reader.openingKey(first.kid)).toEqual(first.key);
+    expect(await reader.openingKey(second.kid)).toEqual(second.key);
+    expect(queries).toBe(1);
   });
 });
