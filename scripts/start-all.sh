@@ -8,6 +8,7 @@ source scripts/services.sh
 
 [[ -d node_modules ]] || npm install --no-audit --no-fund --no-save # why not `npm ci`: see .ci/run
 bash infra/up.sh
+bash infra/tools/ensure-xmllint.sh || echo "(npm run census will not be able to check files against the XSD until xmllint is installed)"
 echo "building..."
 npm run -s build
 

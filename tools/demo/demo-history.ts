@@ -1,14 +1,26 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { TOPICS, type EventEnvelope } from '@csc/contracts';
-import { generateHistory, generateTeamAroundTheSchoolCohort, publishHistory } from '@csc/synthetic-history';
+import { defaultKeyVaultOwnerUrl } from '@csc/platform';
+import { connectKeyVault, LOCAL_DEVELOPMENT_MASTER_KEYS } from '@csc/privacy';
+import {
+  generateHistory,
+  generateTeamAroundTheSchoolCohort,
+  HistorySubjectKeys,
+  publishHistory,
+  rootSubjectKeyOf,
+  type HistorySubjectKey,
+} from '@csc/synthetic-history';
 
 /** The demo's history: last census year (April to March) of a mid-sized authority, and Team Around the School's cohort before it. */
 export const DEMO_YEAR = { from: '2025-04-01', to: '2026-03-31' };
 export const DEMO_TEAM_AROUND_THE_SCHOOL = { from: '2019-09-02', to: '2020-09-01' };
 
+/** Both parts of the demo seal their subjects with keys from one root, handed to the key vault after. */
+const DEMO_SUBJECT_KEY = rootSubjectKeyOf('demo');
+
 function* demoHistory(): Generator<EventEnvelope> {
-  yield* generateTeamAroundTheSchoolCohort({ seed: 'demo-tas', startOn: DEMO_TEAM_AROUND_THE_SCHOOL.from });
-  yield* generateHistory({ seed: 'demo', startOn: DEMO_YEAR.from, years: 1 });
+  yield* generateTeamAroundTheSchoolCohort({ seed: 'demo-tas', startOn: DEMO_TEAM_AROUND_THE_SCHOOL.from, subjectKey: DEMO_SUBJECT_KEY });
+  yield* generateHistory({ seed: 'demo', startOn: DEMO_YEAR.from, years: 1, subjectKey: DEMO_SUBJECT_KEY });
 }
 
 /** Services that react to each other's events, each as one consumer group named after it (libs/platform bootstrap). */
@@ -32,7 +44,8 @@ export const loadDemoHistory = async (brokers: string): Promise<number> => {
     await admin.disconnect();
   }
   let lastShown = 0;
-  const { total } = await publishHistory(demoHistory(), {
+  const keys = new HistorySubjectKeys(DEMO_SUBJECT_KEY);
+  const { total } = await publishHistory(keys.noting(demoHistory()), {
     brokers,
     onProgress: ({ total: sent }) => {
       if (sent - lastShown >= 10_000) {
@@ -42,8 +55,29 @@ export const loadDemoHistory = async (brokers: string): Promise<number> => {
     },
   });
   process.stderr.write('\n');
+  await importSubjectKeys(keys.keys());
   await markHandledByReactions(kafka);
   return total;
+};
+
+/**
+ * The demo year's children's keys go into the key vault, as a council's migrated past would bring
+ * its own: the services that may open subjects (statutory returns) can then state the children's
+ * details, and an erasure destroys a demo child's key like any other's.
+ */
+const importSubjectKeys = async (keys: HistorySubjectKey[]): Promise<void> => {
+  const { vault, close } = connectKeyVault({
+    url: process.env.KEY_VAULT_OWNER_URL ?? defaultKeyVaultOwnerUrl(),
+    masterKeys: process.env.SUBJECT_MASTER_KEYS ?? LOCAL_DEVELOPMENT_MASTER_KEYS,
+    currentMasterKeyId: process.env.SUBJECT_MASTER_KEY_ID,
+    applicationName: 'demo-loader',
+  });
+  try {
+    const imported = await vault.importKeys(keys);
+    process.stderr.write(`  demo history: ${imported.toLocaleString('en-GB')} children's keys put in the key vault\n`);
+  } finally {
+    await close();
+  }
 };
 
 const markHandledByReactions = async (kafka: Kafka) => {

@@ -126,4 +126,15 @@ describe('the key vault', () => {
     expect(await reader.openingKey(second.kid)).toEqual(second.key);
     expect(queries).toBe(1);
   });
+
+  it('imports keys made elsewhere once, opens what they sealed, and destroys them with their child', async () => {
+    const vault = vaultWith(`old:${oldKey}`);
+    const childId = randomUUID();
+    const imported = { kid: randomUUID(), childId, key: randomBytes(32) };
+    expect(await vault.importKeys([imported, { kid: randomUUID(), childId: null, key: randomBytes(32) }])).toBe(2);
+    expect(await vault.importKeys([imported])).toBe(0);
+    expect(await vault.openingKey(imported.kid)).toEqual(imported.key);
+    expect(await vault.destroyKeysOf(childId)).toBe(1);
+    expect(await vaultWith(`old:${oldKey}`).openingKey(imported.kid)).toBeNull();
+  });
 });

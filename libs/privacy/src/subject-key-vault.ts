@@ -80,6 +80,31 @@ export class SubjectKeyVault {
     for (const row of rows) this.unwrap(row);
   }
 
+  /**
+   * Brings in keys made elsewhere, for a past migrated into the log (a council's previous system, the
+   * demo's generated year): each wrapped under the current master key, owned by its kid (the child's
+   * own key, made by sealingKey, stays the one new events use) and erased with its child. A kid
+   * already here is left as it is, so importing twice changes nothing. Needs INSERT: an owner's tool.
+   */
+  async importKeys(keys: { kid: string; childId: string | null; key: Buffer }[], batchSize = 5000): Promise<number> {
+    let imported = 0;
+    for (let start = 0; start < keys.length; start += batchSize) {
+      const rows = keys.slice(start, start + batchSize).map(({ kid, childId, key }) => {
+        const { masterKeyId, wrapped } = this.masterKeys.wrap(key, kid);
+        return { kid, owner: `imported:${kid}`, child_id: childId, master_key_id: masterKeyId, wrapped_key: wrapped };
+      });
+      const { rowCount } = await this.pool.query(
+        `INSERT INTO subject_keys (kid, owner, child_id, master_key_id, wrapped_key)
+         SELECT kid, owner, child_id, master_key_id, wrapped_key
+         FROM jsonb_to_recordset($1::jsonb) AS key(kid uuid, owner text, child_id uuid, master_key_id text, wrapped_key text)
+         ON CONFLICT DO NOTHING`,
+        [JSON.stringify(rows)],
+      );
+      imported += rowCount ?? 0;
+    }
+    return imported;
+  }
+
   /** Destroys every key of the child (its own, and those of streams linked to it); returns how many. */
   async destroyKeysOf(childId: string): Promise<number> {
     const { rows } = await this.pool.query<{ kid: string }>(

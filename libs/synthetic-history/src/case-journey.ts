@@ -1,17 +1,19 @@
 import type { AssessmentOutcome, CoarseChild, PrimaryNeed, ReasonForClosure, ReferralSource } from '@csc/contracts';
-import { addMonths, nameBasedUuid } from '@csc/domain';
+import { nameBasedUuid } from '@csc/domain';
+import { birthRecord } from './birth-record';
+import { planTheWork } from './case-plans';
+import { CaseSteps, latestOf } from './case-steps';
 import { earlyHelpJourney } from './early-help-journey';
-import { fictionalPractitioner } from './fictional-people';
 import { actors, type KnownChild, type LocalAuthority } from './local-authority';
-import { ABUSE_CATEGORY_MIX, ASSESSMENT_FACTOR_MIX, CASE_SHARES } from './national-mix';
-import { startOfDay, Timeline } from './simulated-clock';
-import { addDays, addWorkingDays, workingDayOnOrAfter, workingDaysBetween } from './working-calendar';
+import { ASSESSMENT_FACTOR_MIX, CASE_SHARES } from './national-mix';
+import { section47Enquiry } from './section-47-enquiry';
 import type { Weighted } from './seeded-random';
+import { dayOf, startOfDay, Timeline } from './simulated-clock';
+import { addDays, addWorkingDays, workingDaysBetween } from './working-calendar';
 import type { NewEvent, Recorded } from './simulation';
 
-/** The services' timescales (case.decider.ts): assessment within 45 working days, ICPC within 15. */
+/** The services' timescale (case.decider.ts): an assessment authorised within 45 working days of the referral. */
 const ASSESSMENT_TIMESCALE = 45;
-const ICPC_TIMESCALE = 15;
 
 export interface AcceptedReferral {
   child: KnownChild;
@@ -26,17 +28,12 @@ export interface AcceptedReferral {
   causedBy: { eventId: string; correlationId: string };
 }
 
-interface DatedStep {
-  day: string;
-  order: number;
-  record: () => void;
-}
-
 /**
- * A CIN episode from the accepted referral to closure, as case-progression records it, keeping the
- * census rules its decider enforces: assessment not before the referral (1103), ICPC on a working day
- * (8875), nothing after RC8/RC9 (2990), plans ended before closure, a CP plan never one day long
- * (8840). Timeliness is computed with the services' own working-day function. Returns when it closes.
+ * A CIN episode from the accepted referral to closure, as case-progression records it and as the CIN
+ * census accepts it: one assessment, not before the referral (1103), perhaps a Section 47 enquiry
+ * (section-47-enquiry.ts) and plans (case-plans.ts); closed only once all of it is over and dated no
+ * earlier (8565, 8867, 8868), RC8 or RC9 only when the assessment was all there was (2990, 8825Q),
+ * and factor 21 only on an assessment the case closes RC8 with (8869, 8873Q). Returns when it closes.
  */
 export const caseJourney = (la: LocalAuthority, referral: AcceptedReferral): number => {
   const { random, simulation } = la;
@@ -61,7 +58,6 @@ export const caseJourney = (la: LocalAuthority, referral: AcceptedReferral): num
       },
       events,
     );
-  const namedSocialWorker = () => ({ name: `${fictionalPractitioner(random)} (fictional)`, team: 'Fictional Locality Team' });
 
   const opened = record(
     tl.reaction(),
@@ -88,8 +84,8 @@ export const caseJourney = (la: LocalAuthority, referral: AcceptedReferral): num
   child.openCase = { caseId, streamId, openedAt: opened.at, closesAt: Infinity, closedOn: '9999-12-31' };
 
   // The assessment: about 86% authorised within 45 working days of the referral (day 0).
-  const decisionDay = new Date(referral.decidedAt).toISOString().slice(0, 10);
-  const startedOn = addWorkingDays(decisionDay < referralDate ? referralDate : decisionDay, random.int(0, 2));
+  const decisionDay = dayOf(referral.decidedAt);
+  const startedOn = addWorkingDays(latestOf(decisionDay, referralDate), random.int(0, 2));
   const assessmentId = random.uuid();
   const target = random.chance(CASE_SHARES.assessmentWithin45WorkingDays)
     ? Math.round((random.int(8, ASSESSMENT_TIMESCALE) + random.int(20, ASSESSMENT_TIMESCALE)) / 2)
@@ -97,86 +93,39 @@ export const caseJourney = (la: LocalAuthority, referral: AcceptedReferral): num
   let authorisedOn = addWorkingDays(referralDate, target);
   if (authorisedOn < startedOn) authorisedOn = addWorkingDays(startedOn, random.int(1, 5));
 
-  const steps: DatedStep[] = [];
-  const step = (day: string, order: number, recordStep: () => void) => steps.push({ day, order, record: recordStep });
-  step(startedOn, 0, () => record(tl.on(startedOn), [{ type: 'AssessmentStarted', data: { caseId, assessmentId, startedOn } }]));
+  const steps = new CaseSteps();
+  steps.add(startedOn, 'assessmentStarted', [{ type: 'AssessmentStarted', data: { caseId, assessmentId, startedOn } }]);
+  const enquiry = random.chance(CASE_SHARES.section47) ? section47Enquiry(la, steps, caseId, { startedOn, authorisedOn }) : null;
+  // An enquiry alongside the assessment ends before it is authorised: a census year with the enquiry has the assessment too (2991Q).
+  if (enquiry && !enquiry.assessmentLed) authorisedOn = latestOf(authorisedOn, enquiry.lastDay);
 
-  // Section 47: a strategy discussion starts it; a third of them call for an initial conference.
-  const section47 = random.chance(CASE_SHARES.section47);
-  const assessmentLed = section47 && random.chance(0.3);
-  const icpcRequired = section47 && random.chance(CASE_SHARES.icpcAfterSection47);
-  let icpcOn: string | null = null;
-  let protectionPlan: ProtectionPlan | null = null;
-  let lastDay = authorisedOn;
-  if (section47) {
-    const strategyOn = assessmentLed ? addWorkingDays(authorisedOn, random.int(1, 3)) : addWorkingDays(referralDate, random.int(0, 2));
-    const icpcAfter = random.chance(CASE_SHARES.icpcWithin15WorkingDays)
-      ? random.int(5, ICPC_TIMESCALE)
-      : random.int(ICPC_TIMESCALE + 1, 30);
-    const concludedOn = addWorkingDays(strategyOn, icpcRequired ? random.int(2, icpcAfter) : random.int(3, 12));
-    const section47Id = random.uuid();
-    step(strategyOn, 1, () =>
-      record(tl.on(strategyOn), [
-        { type: 'StrategyDiscussionHeld', data: { caseId, strategyDiscussionId: random.uuid(), heldOn: strategyOn, section47Id } },
-      ]),
-    );
-    step(concludedOn, 2, () =>
-      record(tl.on(concludedOn), [{ type: 'Section47Concluded', data: { caseId, section47Id, concludedOn, icpcRequired } }]),
-    );
-    lastDay = max(lastDay, concludedOn);
-    if (icpcRequired) {
-      // addWorkingDays lands on a working day: never a weekend or bank holiday (8875).
-      const heldOn = addWorkingDays(strategyOn, icpcAfter);
-      icpcOn = heldOn;
-      const planStarted = random.chance(CASE_SHARES.planAtIcpc);
-      const workingDays = workingDaysBetween(strategyOn, heldOn);
-      const conferenceId = random.uuid();
-      const planId = random.uuid();
-      const category = random.weighted(ABUSE_CATEGORY_MIX);
-      step(heldOn, 3, () => {
-        const events: NewEvent[] = [
-          {
-            type: 'ChildProtectionConferenceHeld',
-            data: {
-              caseId,
-              conferenceId,
-              heldOn,
-              section47Id,
-              childProtectionPlan: planStarted,
-              workingDaysFromStrategyDiscussion: workingDays,
-              withinTimescale: workingDays <= ICPC_TIMESCALE,
-            },
-          },
-        ];
-        if (planStarted) {
-          events.push({
-            type: 'ChildProtectionPlanStarted',
-            data: { caseId, planId, conferenceId, startedOn: heldOn, category, namedSocialWorker: namedSocialWorker() },
-          });
-        }
-        record(tl.on(heldOn), events);
-      });
-      if (planStarted) protectionPlan = { planId, category };
-      lastDay = max(lastDay, heldOn);
-    }
-  }
-
-  // What the assessment concluded; RC8 (assessed not in need) about 30% of completed assessments.
-  const episodeFree = child.episodeUntil < startOfDay(authorisedOn);
+  // What the assessment concluded: RC8 (assessed not in need) about 30% of completed assessments.
   let outcome: AssessmentOutcome = 'CHILD_IN_NEED';
-  if (assessmentLed) outcome = 'STRATEGY_DISCUSSION';
-  else if (section47 && !icpcRequired && random.chance(CASE_SHARES.section47WithoutIcpcClosedNoFurtherAction))
+  if (enquiry?.assessmentLed) outcome = 'STRATEGY_DISCUSSION';
+  else if (enquiry && !enquiry.icpcRequired && random.chance(CASE_SHARES.section47WithoutIcpcClosedNoFurtherAction))
     outcome = 'NO_FURTHER_ACTION';
-  else if (!section47) {
+  else if (!enquiry) {
     const roll = random.next();
+    const episodeFree = child.episodeUntil < startOfDay(authorisedOn);
     if (roll < CASE_SHARES.assessedNoFurtherAction) outcome = 'NO_FURTHER_ACTION';
     else if (roll < CASE_SHARES.assessedNoFurtherAction + CASE_SHARES.assessedStepDown && episodeFree) outcome = 'STEP_DOWN_TO_EARLY_HELP';
   }
-  const factors = outcome === 'NO_FURTHER_ACTION' && random.chance(0.4) ? ['21'] : assessmentFactors(la);
+  // "Closed after assessment" (RC8, RC9) only when the assessment was all there was (2990), and on the day it
+  // is authorised, so that the census year with the closure has the assessment too (8825Q).
+  const closedAfterAssessment: ReasonForClosure | null = enquiry
+    ? null
+    : outcome === 'NO_FURTHER_ACTION'
+      ? 'RC8'
+      : outcome === 'STEP_DOWN_TO_EARLY_HELP' || random.chance(CASE_SHARES.closedToEarlyHelpAfterAssessment)
+        ? 'RC9'
+        : null;
+  const factors = closedAfterAssessment === 'RC8' && random.chance(0.4) ? ['21'] : assessmentFactors(la);
   const workingDaysFromReferral = workingDaysBetween(referralDate, authorisedOn);
   const stepDown = outcome === 'STEP_DOWN_TO_EARLY_HELP';
-  step(authorisedOn, 4, () => {
-    const completed = record(tl.on(authorisedOn), [
+  steps.add(
+    authorisedOn,
+    'assessmentCompleted',
+    [
       {
         type: 'AssessmentCompleted',
         data: {
@@ -193,25 +142,34 @@ export const caseJourney = (la: LocalAuthority, referral: AcceptedReferral): num
           subject: stepDown ? { child: child.person.subject } : null,
         },
       },
-    ]);
-    if (stepDown) stepDownFromCase(la, tl, referral, caseId, authorisedOn, 'ASSESSMENT_STEP_DOWN', completed);
-  });
+    ],
+    (completed) => {
+      if (stepDown) stepDownFromCase(la, tl, referral, caseId, authorisedOn, 'ASSESSMENT_STEP_DOWN', completed);
+    },
+  );
 
-  steps.sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order);
-  for (const dated of steps) dated.record();
-
-  // After the assessment: closed at once (RC8, or RC9 when stepped down), or plans first.
+  // After the assessment: closed after it, soon after an enquiry that found nothing (RC7: RC8 cannot follow
+  // one), or once the work with the family is over.
+  const lastDay = latestOf(authorisedOn, enquiry?.lastDay ?? authorisedOn);
   let reason: ReasonForClosure;
   let closedOn: string;
-  if (outcome === 'NO_FURTHER_ACTION' || stepDown) {
-    reason = stepDown ? 'RC9' : 'RC8';
+  if (closedAfterAssessment) {
+    closedOn = authorisedOn;
+    // A family already in early help is not handed to it again.
+    reason = closedAfterAssessment === 'RC9' && !stepDown && child.episodeUntil >= startOfDay(closedOn) ? 'RC7' : closedAfterAssessment;
+  } else if (outcome === 'NO_FURTHER_ACTION') {
+    reason = 'RC7';
     closedOn = addWorkingDays(lastDay, random.int(0, 5));
   } else {
-    const plans = laterPlans(la, tl, record, caseId, icpcOn, protectionPlan, lastDay, namedSocialWorker);
-    closedOn = addDays(plans.endedOn, random.int(0, 21));
-    reason = plans.reason ?? random.weighted(CLOSURES_AFTER_WORK);
-    if (reason === 'RC9' && child.episodeUntil >= startOfDay(closedOn)) reason = 'RC7';
+    const work = planTheWork(la, steps, caseId, enquiry?.plan ?? null, lastDay);
+    closedOn = addDays(work.endedOn, random.int(0, 21));
+    reason = work.reason ?? random.weighted(CLOSURES_AFTER_WORK);
   }
+  const birth = birthRecord(random, child, caseId, decisionDay);
+  const birthAfterClosure = birth !== null && birth.recordedOn > closedOn;
+  if (birth && !birthAfterClosure) steps.add(birth.recordedOn, 'childDetailsRecorded', [birth.event]);
+  steps.record(tl, (at, events) => record(at, events));
+
   const handOver = reason === 'RC9' && !stepDown;
   const closedAt = tl.on(closedOn);
   const closure = record(
@@ -232,37 +190,23 @@ export const caseJourney = (la: LocalAuthority, referral: AcceptedReferral): num
         },
       },
     ],
-    { endsStream: true },
+    { endsStream: !birthAfterClosure },
   );
   child.openCase = { caseId, streamId, openedAt: opened.at, closesAt: closedAt, closedOn };
   const episodeEnd = handOver ? stepDownFromCase(la, tl, referral, caseId, closedOn, 'CASE_CLOSED_RC9', closure) : 0;
+  if (birth && birthAfterClosure) record(tl.on(birth.recordedOn), [birth.event], { endsStream: true });
   return Math.max(closedAt, episodeEnd);
 };
 
-/** How a case ends once its plans are over (RC9 hands the family to early help). */
+/** How a case ends once the work after its assessment is over: never RC8 or RC9, which mean closed after assessment (2990). */
 const CLOSURES_AFTER_WORK: Weighted<ReasonForClosure>[] = [
-  { value: 'RC7', weight: 80 },
-  { value: 'RC9', weight: CASE_SHARES.closedToEarlyHelp * 100 },
-  { value: 'RC5', weight: 5 },
-  { value: 'RC3', weight: 2 },
+  { value: 'RC7', weight: 90 },
+  { value: 'RC5', weight: 6 },
+  { value: 'RC3', weight: 3 },
   { value: 'RC4', weight: 1 },
 ];
 
-/** Why being looked after ended (the looked-after return's reason codes), and the case closure it leads to. */
-const LOOKED_AFTER_ENDINGS: Weighted<[string, ReasonForClosure]>[] = [
-  { value: ['E13', 'RC7'], weight: 45 },
-  { value: ['E11', 'RC1'], weight: 15 },
-  { value: ['E45', 'RC4'], weight: 20 },
-  { value: ['E41', 'RC3'], weight: 20 },
-];
-
-interface ProtectionPlan {
-  planId: string;
-  category: string;
-}
-
-const max = (a: string, b: string) => (a > b ? a : b);
-
+/** One to three different factors, never 21 (used alone, and only where the case closes RC8: 8869, 8873Q). */
 const assessmentFactors = (la: LocalAuthority): string[] => {
   const factors = new Set<string>();
   const count = la.random.int(1, 3);
@@ -294,67 +238,3 @@ const stepDownFromCase = (
     opener: actors.service('early-help'),
     causedBy: { eventId: cause.eventIds[0], correlationId: cause.correlationId },
   });
-
-/**
- * The plans after the assessment, in the order the census allows: a CP plan reviewed at 3 months and
- * then at most every 6, never ending the day it started; perhaps looked after; a CIN plan only once
- * no CP plan is open (4001). Returns the day the work ended and, when being looked after ended it, the reason.
- */
-const laterPlans = (
-  la: LocalAuthority,
-  tl: Timeline,
-  record: (at: number, events: NewEvent[]) => Recorded,
-  caseId: string,
-  icpcOn: string | null,
-  plan: ProtectionPlan | null,
-  lastDay: string,
-  namedSocialWorker: () => { name: string; team: string },
-): { endedOn: string; reason: ReasonForClosure | null } => {
-  const { random } = la;
-  let endedOn = lastDay;
-  let childInNeedPlan = !plan && random.chance(CASE_SHARES.childInNeedPlan);
-  if (plan && icpcOn) {
-    const roll = random.next();
-    const length =
-      roll < 0.1 ? random.int(30, 89) : roll < 0.5 ? random.int(90, 364) : roll < 0.9 ? random.int(365, 700) : random.int(701, 900);
-    const lookedAfter = random.chance(CASE_SHARES.lookedAfterOnPlan) && length > 60;
-    const planEndsOn = lookedAfter ? addDays(icpcOn, random.int(14, Math.min(length - 1, 180))) : addDays(icpcOn, length);
-    for (
-      let review = workingDayOnOrAfter(addMonths(icpcOn, 3));
-      review < planEndsOn;
-      review = workingDayOnOrAfter(addDays(addMonths(review, 6), -random.int(3, 14)))
-    ) {
-      const heldOn = review;
-      record(tl.on(heldOn), [
-        { type: 'ChildProtectionPlanReviewed', data: { caseId, planId: plan.planId, heldOn, latestCategory: plan.category } },
-      ]);
-    }
-    record(tl.on(planEndsOn), [{ type: 'ChildProtectionPlanEnded', data: { caseId, planId: plan.planId, endedOn: planEndsOn } }]);
-    endedOn = planEndsOn;
-    if (lookedAfter) {
-      const periodId = random.uuid();
-      const startedOn = planEndsOn;
-      record(tl.on(startedOn), [
-        { type: 'BecameLookedAfter', data: { caseId, periodId, startedOn, legalStatus: random.pick(['C2', 'J2', 'V2']) } },
-      ]);
-      const ceasedOn = addDays(startedOn, random.int(180, 900));
-      const ending = random.weighted(LOOKED_AFTER_ENDINGS);
-      record(tl.on(ceasedOn), [{ type: 'CeasedToBeLookedAfter', data: { caseId, periodId, endedOn: ceasedOn, reason: ending[0] } }]);
-      return { endedOn: ceasedOn, reason: ending[1] };
-    }
-    childInNeedPlan = random.chance(CASE_SHARES.childInNeedPlanAfterProtection);
-  }
-  if (childInNeedPlan) {
-    const planId = random.uuid();
-    const startedOn = addDays(endedOn, random.int(0, 14));
-    const planEndsOn = addDays(startedOn, random.int(60, 365));
-    record(tl.on(startedOn), [
-      { type: 'ChildInNeedPlanStarted', data: { caseId, planId, startedOn, namedSocialWorker: namedSocialWorker() } },
-    ]);
-    record(tl.on(planEndsOn), [{ type: 'ChildInNeedPlanEnded', data: { caseId, planId, endedOn: planEndsOn } }]);
-    endedOn = planEndsOn;
-  } else if (!plan) {
-    endedOn = addDays(endedOn, random.int(20, 120));
-  }
-  return { endedOn, reason: null };
-};

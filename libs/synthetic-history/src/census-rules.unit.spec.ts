@@ -1,17 +1,40 @@
 import type { EventEnvelope } from '@csc/contracts';
-import { isBankHoliday, isWeekend, workingDaysBetween } from '@csc/domain';
-import { generateHistory } from './generate-history';
+import { generatedHistory, HISTORY_ENDS, recordsAsAt, type CensusChild, type CinEpisode } from './census-records.spec-support';
+import { dayOf } from './simulated-clock';
 
 type Data = Record<string, unknown> & { caseId?: string; episodeId?: string };
 
+/** The field that dates each case event: the census reads it, and the service records the event that day. */
+const DATED_BY: Record<string, string> = {
+  AssessmentStarted: 'startedOn',
+  AssessmentCompleted: 'authorisedOn',
+  StrategyDiscussionHeld: 'heldOn',
+  Section47Concluded: 'concludedOn',
+  ChildProtectionConferenceHeld: 'heldOn',
+  ChildProtectionPlanStarted: 'startedOn',
+  ChildProtectionPlanReviewed: 'heldOn',
+  ChildProtectionPlanEnded: 'endedOn',
+  ChildInNeedPlanStarted: 'startedOn',
+  ChildInNeedPlanEnded: 'endedOn',
+  BecameLookedAfter: 'startedOn',
+  CeasedToBeLookedAfter: 'endedOn',
+  CaseClosed: 'closedOn',
+  ChildCharacteristicsRecorded: 'recordedOn',
+};
+
 /**
- * The census validation rules (DOMAIN.md) and the services' own invariants, checked over a generated
- * year and a half: what case-progression's decider would refuse must never be generated.
+ * The census validation rules about CIN episodes (DOMAIN.md, cin-census/validation-rules) and the
+ * services' own invariants, checked over a generated year and a half: what case-progression's decider
+ * would refuse, or the DfE would reject, must never be generated.
  */
-describe('a generated history keeps the census rules', () => {
-  const events: EventEnvelope[] = [];
+describe('a generated history keeps the census rules of episodes', () => {
+  let events: EventEnvelope[] = [];
+  let children: CensusChild[] = [];
+  let episodes: CinEpisode[] = [];
   beforeAll(() => {
-    for (const event of generateHistory({ seed: 11, years: 1.5 })) events.push(event);
+    events = generatedHistory();
+    children = recordsAsAt(events, HISTORY_ENDS);
+    episodes = children.flatMap((child) => child.episodes);
   }, 60_000);
   const ofType = (type: string) => events.filter((event) => event.type === type).map((event) => event.data as Data);
 
@@ -29,13 +52,19 @@ describe('a generated history keeps the census rules', () => {
     }
   });
 
-  it('records nothing on a case after it closes (2990), and closes RC8/RC9 only after an assessment (8825Q)', () => {
+  it('records each step of a case on the day it is dated, so a census taken at the year end sees all the year', () => {
+    const dated = events.filter((event) => DATED_BY[event.type]);
+    expect(dated.length).toBeGreaterThan(10_000);
+    for (const event of dated) expect(dayOf(Date.parse(event.recordedAt))).toBe((event.data as Data)[DATED_BY[event.type]]);
+  });
+
+  it('records nothing on a case after it closes but the child details (2990, 8565), and closes RC8/RC9 only after an assessment (8825Q)', () => {
     const closed = new Set<string>();
     const assessed = new Set<string>();
     for (const event of events) {
       const caseId = (event.data as Data).caseId;
       if (!caseId || !event.streamId.startsWith('case-')) continue;
-      expect(closed.has(caseId)).toBe(false);
+      if (event.type !== 'ChildCharacteristicsRecorded') expect(closed.has(caseId)).toBe(false);
       if (event.type === 'AssessmentCompleted') assessed.add(caseId);
       if (event.type === 'CaseClosed') {
         closed.add(caseId);
@@ -44,6 +73,36 @@ describe('a generated history keeps the census rules', () => {
       }
     }
     expect(closed.size).toBeGreaterThan(1000);
+  });
+
+  it('closes RC8 or RC9 only an episode with no Section 47 enquiry, conference or plan (2990)', () => {
+    const afterAssessment = episodes.filter((episode) => episode.reason === 'RC8' || episode.reason === 'RC9');
+    expect(afterAssessment.length).toBeGreaterThan(1000);
+    for (const episode of afterAssessment) {
+      expect(episode.section47s).toEqual([]);
+      expect(episode.cpPlans).toEqual([]);
+      expect(episode.cinPlans).toEqual([]);
+    }
+  });
+
+  it('closes an episode no earlier than anything in it (8565)', () => {
+    for (const episode of episodes.filter((each) => each.closedOn && !each.nfa)) {
+      const dates = [
+        ...episode.assessments.flatMap((assessment) => [assessment.startedOn, assessment.authorisedOn]),
+        ...episode.section47s.flatMap((section47) => [section47.startedOn, section47.icpcOn]),
+        ...episode.cpPlans.map((plan) => plan.endedOn),
+        ...episode.cinPlans.flatMap((plan) => [plan.startedOn, plan.endedOn]),
+      ];
+      for (const date of dates) if (date) expect(date <= episode.closedOn!).toBe(true);
+    }
+  });
+
+  it('closes an episode only once its assessment is authorised (8867) and each Section 47 has its conference or needed none (8868)', () => {
+    for (const episode of episodes.filter((each) => each.closedOn && !each.nfa)) {
+      expect(episode.reason).toMatch(/^RC[1-9]$/);
+      for (const assessment of episode.assessments) expect(assessment.authorisedOn).not.toBeNull();
+      for (const section47 of episode.section47s) expect(section47.icpcOn === null).toBe(section47.icpcNotRequired);
+    }
   });
 
   it('never opens a second case for a child while one is open (8820): a further referral joins it', () => {
@@ -65,36 +124,44 @@ describe('a generated history keeps the census rules', () => {
     }
   });
 
-  it('holds no ICPC at a weekend or on a bank holiday (8875), and counts its working days with the services own function', () => {
-    const strategyOn = new Map(ofType('StrategyDiscussionHeld').map((data) => [data.section47Id as string, data.heldOn as string]));
-    const conferences = ofType('ChildProtectionConferenceHeld');
-    expect(conferences.length).toBeGreaterThan(200);
-    for (const conference of conferences) {
-      const heldOn = conference.heldOn as string;
-      expect(isWeekend(heldOn) || isBankHoliday(heldOn)).toBe(false);
-      const days = workingDaysBetween(strategyOn.get(conference.section47Id as string)!, heldOn);
-      expect(conference.workingDaysFromStrategyDiscussion).toBe(days);
-      expect(conference.withinTimescale).toBe(days <= 15);
+  it('gives a child CIN episodes that never overlap, a referral with no further action included (8820), only the latest open (8815, 8816)', () => {
+    for (const child of children) {
+      const inOrder = [...child.episodes].sort((a, b) => a.referralDate.localeCompare(b.referralDate));
+      inOrder.forEach((episode, index) => {
+        const next = inOrder[index + 1];
+        if (!next) return;
+        expect(episode.closedOn).not.toBeNull();
+        // The next may start the day this one closes only if this one is a referral with no further action.
+        expect(next.referralDate > episode.closedOn! || (episode.nfa && next.referralDate === episode.closedOn)).toBe(true);
+      });
     }
   });
 
-  it('starts no assessment before the referral (1103) and counts its timeliness with the services own function', () => {
-    const referralDateOf = new Map(ofType('CaseOpened').map((data) => [data.caseId!, data.referralDate as string]));
-    for (const started of ofType('AssessmentStarted'))
-      expect((started.startedOn as string) >= referralDateOf.get(started.caseId!)!).toBe(true);
-    for (const completed of ofType('AssessmentCompleted')) {
-      const days = workingDaysBetween(referralDateOf.get(completed.caseId!)!, completed.authorisedOn as string);
-      expect(completed.workingDaysFromReferral).toBe(days);
-      expect(completed.withinTimescale).toBe(days <= 45);
-      const factors = completed.factors as string[];
-      if (factors.includes('21')) expect(factors).toEqual(['21']);
+  it('dates nothing in an episode before its referral (1103, 1104, 1105, 2889, 4015, 8630)', () => {
+    for (const episode of episodes) {
+      const dates = [
+        episode.closedOn,
+        ...episode.assessments.map((assessment) => assessment.startedOn),
+        ...episode.section47s.flatMap((section47) => [section47.startedOn, section47.icpcOn]),
+        ...episode.cpPlans.map((plan) => plan.startedOn),
+        ...episode.cinPlans.map((plan) => plan.startedOn),
+      ];
+      for (const date of dates) if (date) expect(date >= episode.referralDate).toBe(true);
     }
   });
 
-  it('never starts and ends a CP plan on one day (8840), and starts no more plans than conferences (2883)', () => {
-    const startedOn = new Map(ofType('ChildProtectionPlanStarted').map((data) => [data.planId as string, data.startedOn as string]));
-    for (const ended of ofType('ChildProtectionPlanEnded')) expect(ended.endedOn).not.toBe(startedOn.get(ended.planId as string));
-    expect(startedOn.size).toBeLessThanOrEqual(ofType('ChildProtectionConferenceHeld').length);
+  it('has a valid source (8866) and primary need (8650) on every CIN referral, present when it led to further action (8610)', () => {
+    expect(episodes.filter((episode) => episode.nfa).length).toBeGreaterThan(100);
+    for (const episode of episodes) {
+      expect(episode.source).toMatch(/^(1[A-D]|2[AB]|3[A-F]|4|5[A-D]|6|7|8|9|10)$/);
+      expect(episode.primaryNeed).toMatch(/^N[0-9]$/);
+    }
+  });
+
+  it('records nothing against a referral with no further action (8831, 8832, 4000): it opens no case', () => {
+    const opened = new Set(ofType('CaseOpened').map((data) => data.referralId as string));
+    const nfa = ofType('ReferralDecided').filter((data) => data.outcome === 'NFA');
+    for (const referral of nfa) expect(opened.has(referral.referralId as string)).toBe(false);
   });
 
   it('records nothing after an early help episode closes, and steps a family up as a 5D referral linked to the episode', () => {

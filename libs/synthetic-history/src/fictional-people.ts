@@ -1,5 +1,7 @@
 import type { ChildSubject, Sex } from '@csc/contracts';
-import { upnCheckLetter } from '@csc/domain';
+import { censusDetails, childAsOn, type CensusDetails } from './child-characteristics';
+import { CHILD_SHARES } from './national-mix';
+import type { PupilNumbers } from './pupil-numbers';
 import { addDays } from './working-calendar';
 import type { SeededRandom } from './seeded-random';
 
@@ -48,6 +50,8 @@ export interface FictionalChild {
   /** The date of birth, or the expected date for an unborn child. */
   birth: string;
   unborn: boolean;
+  /** What the census asks beyond identity (child-characteristics.ts); personal, so only ever sent inside a subject. */
+  census: CensusDetails;
 }
 
 /** Ages at first referral, roughly as in the national statistics (older children more often). */
@@ -59,19 +63,25 @@ const ageInYearsAt = (random: SeededRandom): number => {
   return random.int(16, 17);
 };
 
-export const fictionalChild = (random: SeededRandom, on: string, schoolUrn: string | null): FictionalChild => {
+/**
+ * A child new to the authority on `on`. An unborn child's expected date is 30 to 250 days ahead: a
+ * referral is never more than 40 weeks before it (census rule 8606). A child at `schoolUrn` (or,
+ * mostly, at some school) has a UPN from the school year of reception on.
+ */
+export const fictionalChild = (random: SeededRandom, on: string, schoolUrn: string | null, upns: PupilNumbers): FictionalChild => {
   const unborn = random.chance(0.04);
-  const sex: Sex = unborn || random.chance(0.02) ? 'U' : random.chance(0.5) ? 'M' : 'F';
+  const sex: Sex = unborn || random.chance(CHILD_SHARES.sexNotRecorded) ? 'U' : random.chance(0.5) ? 'M' : 'F';
   const birth = unborn ? addDays(on, random.int(30, 250)) : addDays(on, -(ageInYearsAt(random) * 365 + random.int(1, 364)));
   const subject: ChildSubject = {
     givenName: random.pick(GIVEN),
     familyName: `${random.pick(FAMILY_START)}${random.pick(FAMILY_END)}`,
     ...(unborn ? { expectedDateOfBirth: birth } : { dateOfBirth: birth }),
     ...(unborn || random.chance(0.2) ? {} : { nhsNumber: testNhsNumber(random) }),
-    ...(schoolUrn ? { upn: fictionalUpn(random) } : {}),
     postcode: `ZZ${random.int(1, 9)} ${random.int(1, 9)}${random.pick(['AB', 'CD', 'EF', 'GH'])}`,
   };
-  return { subject, sex, birth, unborn };
+  const census = censusDetails(random, unborn ? birth : null);
+  if (schoolUrn) census.schooling = 'AT_SCHOOL';
+  return childAsOn({ subject, sex, birth, unborn, census }, on, upns, random, schoolUrn);
 };
 
 /** An NHS number in the 999 test range with a correct modulus 11 check digit. */
@@ -84,13 +94,13 @@ const testNhsNumber = (random: SeededRandom): string => {
   }
 };
 
-/** A UPN from the fictional LA 888, with its check letter. */
-const fictionalUpn = (random: SeededRandom): string => {
-  const lastTwelve = `888${String(random.int(0, 99_999_999)).padStart(8, '0')}${random.int(0, 9)}`;
-  return `${upnCheckLetter(lastTwelve)}${lastTwelve}`;
-};
-
 export const fictionalPractitioner = (random: SeededRandom): string => random.pick(PRACTITIONER);
+
+/** The social worker named on a plan (what a school may be told). */
+export const fictionalSocialWorker = (random: SeededRandom) => ({
+  name: `${fictionalPractitioner(random)} (fictional)`,
+  team: 'Fictional Locality Team',
+});
 
 export const fictionalConcern = (random: SeededRandom): string => random.pick(CONCERNS);
 

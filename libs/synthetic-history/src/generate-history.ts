@@ -2,7 +2,8 @@ import type { EventEnvelope } from '@csc/contracts';
 import { addMonths } from '@csc/domain';
 import { earlyHelpJourney } from './early-help-journey';
 import { fictionalChild } from './fictional-people';
-import { actors, DEFAULT_SCHOOLS, LA_CODE, schoolUrns, type KnownChild, type LocalAuthority } from './local-authority';
+import { actors, DEFAULT_SCHOOLS, DFE_LA_CODE, LA_CODE, schoolUrns, type KnownChild, type LocalAuthority } from './local-authority';
+import { PupilNumbers } from './pupil-numbers';
 import { referralJourney } from './referral-journey';
 import type { Seed, SeededRandom } from './seeded-random';
 import { DAY, dayOf, startOfDay } from './simulated-clock';
@@ -51,9 +52,9 @@ const benchmarkDefaults = (targetEvents: number) => ({
 const YEAR = 365.2425 * DAY;
 
 /** Tuned so that about 22% of CIN referrals are re-referrals within 12 months, in the first year and after. */
-const RETURN_SHARE = 0.48;
+const RETURN_SHARE = 0.43;
 const RETURN_MEAN_DAYS = 75;
-const WARM_START_BOOST = 2.5;
+const WARM_START_BOOST = 1.7;
 
 /**
  * A local authority's history of domain events, in the services' own shapes, in the order the
@@ -78,6 +79,7 @@ export function generateHistory(options: HistoryOptions): Generator<EventEnvelop
     simulation,
     random,
     schools: schoolUrns(options.schools ?? DEFAULT_SCHOOLS),
+    upns: new PupilNumbers(DFE_LA_CODE),
     mayComeBack: (child, end) => {
       if (random.chance(Math.min(0.95, RETURN_SHARE * warmStart(end)))) {
         expectedBack.push({ at: end + DAY * (3 + random.exponential(RETURN_MEAN_DAYS)), seq: seq++, child });
@@ -155,7 +157,7 @@ const directRequest = (la: LocalAuthority, at: number): void => {
     origin: 'DIRECT_REQUEST',
     originId: null,
     child: null,
-    person: fictionalChild(random, openedOn, schoolUrn),
+    person: fictionalChild(random, openedOn, schoolUrn, la.upns),
     schoolUrn,
     consentGiven: true,
     requestedByOrganisationId: schoolUrn ?? LA_CODE,

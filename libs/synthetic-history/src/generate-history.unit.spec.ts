@@ -2,6 +2,7 @@ import { EVENT_DATA_SCHEMAS, eventEnvelopeSchema, parseEventData, parseSealedEve
 import { openSubject } from '@csc/privacy';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { HistorySubjectKeys, subjectKeyFor } from './subject-keys';
 import { generateHistory } from './generate-history';
 
 const take = (events: Iterable<EventEnvelope>, count: number): EventEnvelope[] => {
@@ -23,8 +24,10 @@ describe('generateHistory', () => {
     expect(JSON.stringify(take(generateHistory({ seed: 'seven' }), 5000))).not.toBe(first);
   });
 
-  it('makes a year of events that every consumer can read: a valid envelope, data valid for its schema, subjects sealed', () => {
+  it('makes a year of events that every consumer can read: a valid envelope, data valid for its schema, subjects sealed per child', () => {
     const subjectKey = Buffer.alloc(32, 7);
+    const keys = new HistorySubjectKeys(subjectKey);
+    const kidsByChild = new Map<string, Set<string>>();
     let count = 0;
     let sealed = 0;
     for (const event of generateHistory({ seed: 1, years: 1, subjectKey })) {
@@ -36,13 +39,19 @@ describe('generateHistory', () => {
       const data = event.data as { subject?: { kid: string } | null };
       if (data.subject) {
         sealed += 1;
-        // Opens with libs/privacy's own code (bound to the event id), and the opened data parses with the full schema.
-        const subject = openSubject(subjectKey, data.subject as never, event.eventId);
+        keys.note(event);
+        if (event.childId) kidsByChild.set(event.childId, (kidsByChild.get(event.childId) ?? new Set()).add(data.subject.kid));
+        // Opens with libs/privacy's own code (bound to the event id) and the child's own key, and the opened data parses with the full schema.
+        const subject = openSubject(subjectKeyFor(subjectKey, data.subject.kid), data.subject as never, event.eventId);
         parseEventData(type, { ...data, subject });
       }
     }
     expect(count).toBeGreaterThan(40_000);
     expect(sealed).toBeGreaterThan(count / 4);
+    // One key per child, as the key vault keeps them, so that one child can be erased alone.
+    expect([...kidsByChild.values()].filter((kids) => kids.size > 1)).toEqual([]);
+    const noted = keys.keys();
+    expect(new Set(noted.map((key) => key.key.toString('hex'))).size).toBe(noted.length);
   }, 60_000);
 
   it('seals subjects with a key nobody holds when none is given', () => {

@@ -6,3 +6,4 @@ export { publishHistory, toKafkaMessage, type PublishOptions, type PublishProgre
 export { sourceGroupOf, type SourceGroup } from './national-mix';
 export { LA_CODE, DEFAULT_SCHOOLS, schoolUrns } from './local-authority';
 export { SeededRandom, type Seed } from './seeded-random';
+export { HistorySubjectKeys, rootSubjectKeyOf, subjectKeyFor, type HistorySubjectKey } from './subject-keys';

@@ -1,10 +1,17 @@
 import type { Actor } from '@csc/contracts';
 import type { FictionalChild } from './fictional-people';
+import type { PupilNumbers } from './pupil-numbers';
 import type { SeededRandom } from './seeded-random';
 import type { Simulation } from './simulation';
 
+/**
+ * The DfE code of the authority whose children's UPNs the history makes: a real English LA code
+ * (888, Lancashire), as census rule 1530 requires of characters 2-4 of a UPN. Nothing else is real.
+ */
+export const DFE_LA_CODE = '888';
+
 /** The fictional local authority the tests and the demo use (tokens carry org LA888). */
-export const LA_CODE = 'LA888';
+export const LA_CODE = `LA${DFE_LA_CODE}`;
 
 export const DEFAULT_SCHOOLS = 60;
 
@@ -26,6 +33,8 @@ export interface KnownChild {
   openCase: { caseId: string; streamId: string; openedAt: number; closesAt: number; closedOn: string } | null;
   /** When the latest early help episode ends (Infinity while open, 0 when none). */
   episodeUntil: number;
+  /** An unborn child's birth is to be recorded on a case already: no second case records it again. */
+  birthRecorded?: boolean;
 }
 
 /** The people who act, by role: the services' actor is the caller, or the service itself for a reaction. */
@@ -42,6 +51,8 @@ export interface LocalAuthority {
   simulation: Simulation;
   random: SeededRandom;
   schools: string[];
+  /** The UPNs the authority's schools have given out, so that none is given twice. */
+  upns: PupilNumbers;
   /** The work with a child ended at `end`: the child may be referred again later (DOMAIN.md's re-referrals). */
   mayComeBack(child: KnownChild, end: number): void;
   /** Early help stepped a family up: the front door receives a 5D referral at `at`. */

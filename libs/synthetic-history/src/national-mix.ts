@@ -1,4 +1,4 @@
-import type { AbuseCategory, PrimaryNeed, ReferralOutcome, ReferralSource } from '@csc/contracts';
+import type { AbuseCategory, Disability, Ethnicity, PrimaryNeed, ReferralOutcome, ReferralSource } from '@csc/contracts';
 import type { Weighted } from './seeded-random';
 
 /**
@@ -126,15 +126,21 @@ export const CASE_SHARES = {
   section47: 0.36,
   icpcAfterSection47: 0.33,
   planAtIcpc: 0.88,
+  /** Closed RC7 soon after: after an enquiry the census has no RC8 (2990). */
   section47WithoutIcpcClosedNoFurtherAction: 0.5,
-  assessedNoFurtherAction: 0.35,
+  /**
+   * Of assessments without a Section 47 enquiry: a case with one cannot close RC8 (census rule 2990),
+   * so the national 30% assessed not in need all comes from these.
+   */
+  assessedNoFurtherAction: 0.48,
   assessedStepDown: 0.1,
   assessmentWithin45WorkingDays: 0.85,
   icpcWithin15WorkingDays: 0.8,
   lookedAfterOnPlan: 0.06,
   childInNeedPlanAfterProtection: 0.5,
   childInNeedPlan: 0.75,
-  closedToEarlyHelp: 0.12,
+  /** Of cases assessed in need without an enquiry: closed at once to early help (RC9, closed after assessment). */
+  closedToEarlyHelpAfterAssessment: 0.1,
 } as const;
 
 /** Front door habits: how often it goes back to the referrer, and how often the referrer answers. */
@@ -152,4 +158,76 @@ export const EARLY_HELP_ENDINGS: Weighted<'GRADUATED' | 'LEFT_WITHOUT_GRADUATING
   { value: 'LEFT_WITHOUT_GRADUATING', weight: 28 },
   { value: 'MOVED_AWAY', weight: 6 },
   { value: 'STEPPED_UP', weight: 9 },
+];
+
+/**
+ * Ethnicity of children in need, close to the national CIN census: White British about 62%, other
+ * White 8%, Mixed 10%, Asian 8%, Black 7%, Chinese or other 3%, refused or not yet obtained 2%.
+ */
+export const ETHNICITY_MIX: Weighted<Ethnicity>[] = [
+  { value: 'WBRI', weight: 62 },
+  { value: 'WIRI', weight: 0.4 },
+  { value: 'WIRT', weight: 0.4 },
+  { value: 'WOTH', weight: 6.4 },
+  { value: 'WROM', weight: 0.8 },
+  { value: 'MWBC', weight: 3.2 },
+  { value: 'MWBA', weight: 1.2 },
+  { value: 'MWAS', weight: 1.6 },
+  { value: 'MOTH', weight: 4 },
+  { value: 'AIND', weight: 1.3 },
+  { value: 'APKN', weight: 3.4 },
+  { value: 'ABAN', weight: 1.4 },
+  { value: 'AOTH', weight: 1.9 },
+  { value: 'BCRB', weight: 1.4 },
+  { value: 'BAFR', weight: 4.3 },
+  { value: 'BOTH', weight: 1.3 },
+  { value: 'CHNE', weight: 0.3 },
+  { value: 'OOTH', weight: 2.7 },
+  { value: 'REFU', weight: 0.6 },
+  { value: 'NOBT', weight: 1.4 },
+];
+
+/** Disabilities of the children who have one (learning, communication, behaviour and autism most often). */
+export const DISABILITY_MIX: Weighted<Exclude<Disability, 'NONE'>>[] = [
+  { value: 'LD', weight: 22 },
+  { value: 'COMM', weight: 18 },
+  { value: 'BEH', weight: 17 },
+  { value: 'AUT', weight: 16 },
+  { value: 'DDA', weight: 7 },
+  { value: 'MOB', weight: 5 },
+  { value: 'PC', weight: 4 },
+  { value: 'HEAR', weight: 3 },
+  { value: 'VIS', weight: 3 },
+  { value: 'INC', weight: 2 },
+  { value: 'HAND', weight: 2 },
+  { value: 'CON', weight: 1 },
+];
+
+/**
+ * What a child's census record holds beyond the mixes above: about 13% of children in need have a
+ * disability, a third of them more than one (2887Q and 2888Q expect several codes and some children
+ * with two or three); nearly every child of school age is at a school in England, and so has a UPN.
+ */
+export const CHILD_SHARES = {
+  disabled: 0.13,
+  secondDisability: 0.35,
+  thirdDisability: 0.3,
+  /** Children recorded as neither male nor female (2886Q questions more than 2%). */
+  sexNotRecorded: 0.005,
+  /**
+   * Over compulsory school age when first known: the UPN from their school years is nearly always
+   * found (the census queries UN1 for any child of school age or older: 8770Q).
+   */
+  upnKnownAfterSchool: 0.97,
+  /** Given a second UPN on moving from another authority's schools before the first was found: the first is kept as the former UPN. */
+  formerUpn: 0.015,
+} as const;
+
+/** Why a child of school age has no UPN, when the child is not at a school in England (UPN-unknown codes). */
+export const SCHOOLING_MIX: Weighted<'AT_SCHOOL' | 'UN2' | 'UN3' | 'UN4' | 'UN5'>[] = [
+  { value: 'AT_SCHOOL', weight: 95 },
+  { value: 'UN3', weight: 2 },
+  { value: 'UN4', weight: 1.5 },
+  { value: 'UN2', weight: 1 },
+  { value: 'UN5', weight: 0.5 },
 ];

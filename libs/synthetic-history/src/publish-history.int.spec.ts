@@ -42,7 +42,8 @@ describe('publishHistory (real Kafka)', () => {
       expect(envelope).toEqual(sent);
       expect(message.key).toBe(sent.childId ?? sent.streamId);
       expect(message.headers[EVENT_HEADERS.eventType]).toBe(sent.type);
-      expect(message.headers[EVENT_HEADERS.schemaVersion]).toBe('1');
+      // The event's own version (ReferralReceived is at 2), not a fixed 1.
+      expect(message.headers[EVENT_HEADERS.schemaVersion]).toBe(String(sent.schemaVersion));
       expect(message.headers[EVENT_HEADERS.eventId]).toBe(sent.eventId);
       expect(message.headers[EVENT_HEADERS.traceparent]).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
     }

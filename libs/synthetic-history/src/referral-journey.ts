@@ -1,19 +1,13 @@
-import type {
-  ChildMatchedV1,
-  CoarseChild,
-  PrimaryNeed,
-  ReferralDecidedV1,
-  ReferralOutcome,
-  ReferralReceivedV1,
-  ReferralSource,
-} from '@csc/contracts';
+import type { ChildMatchedV1, CoarseChild, PrimaryNeed, ReferralDecidedV1, ReferralReceivedV2, ReferralSource } from '@csc/contracts';
 import { ageInYears, nameBasedUuid } from '@csc/domain';
 import { caseJourney } from './case-journey';
+import { characteristicsOn, childAsOn } from './child-characteristics';
 import { earlyHelpJourney } from './early-help-journey';
 import { fictionalChild, fictionalConcern, fictionalReferrer, type FictionalChild } from './fictional-people';
+import { askTheReferrer, decisionFor } from './front-door';
 import { actors, LA_CODE, type KnownChild, type LocalAuthority, type StepUpReferral } from './local-authority';
-import { decisionMixFor, FRONT_DOOR_SHARES, PRIMARY_NEED_MIX, REFERRAL_SOURCE_MIX } from './national-mix';
-import { DAY, dayOf, HOUR, MINUTE, Timeline } from './simulated-clock';
+import { FRONT_DOOR_SHARES, PRIMARY_NEED_MIX, REFERRAL_SOURCE_MIX } from './national-mix';
+import { dayOf, HOUR, Timeline } from './simulated-clock';
 import { workingDayOnOrAfter } from './working-calendar';
 import type { Recorded } from './simulation';
 
@@ -60,8 +54,9 @@ export const referralJourney = (la: LocalAuthority, arrival: ReferralArrival): v
   const child =
     arrival.child ?? stepUp?.child ?? newChild(la, stepUp ? stepUp.person : null, stepUp?.schoolUrn ?? null, referralDate, referralId);
   const isNewChild = child.firstReferralId === referralId;
-  bornBy(child, referralDate, random.chance(0.5) ? 'M' : 'F');
   if (source === '2A' && !child.schoolUrn) child.schoolUrn = random.pick(la.schools);
+  // Born, or started school, since the front door last heard of the child.
+  child.person = childAsOn(child.person, referralDate, la.upns, random, child.schoolUrn);
   const referrerOrganisationId = stepUp ? LA_CODE : referrerOrganisationOf(source, child.schoolUrn);
   const coarse: CoarseChild = {
     ageAtReferral: child.person.unborn ? null : Math.max(0, ageInYears(child.person.birth, referralDate)),
@@ -70,7 +65,7 @@ export const referralJourney = (la: LocalAuthority, arrival: ReferralArrival): v
     schoolUrn: child.schoolUrn,
   };
   const consentGiven = stepUp ? stepUp.consentGiven : random.chance(FRONT_DOOR_SHARES.consentGiven);
-  const received: ReferralReceivedV1 = {
+  const received: ReferralReceivedV2 = {
     referralId,
     childId: child.childId,
     receivedAt: new Date(receivedAt).toISOString(),
@@ -82,6 +77,8 @@ export const referralJourney = (la: LocalAuthority, arrival: ReferralArrival): v
     steppedUpFromEarlyHelpEpisodeId: stepUp?.episodeId ?? null,
     subject: {
       child: child.person.subject,
+      // What a real authority's records hold by census time, the same on every referral of the child (or more).
+      characteristics: characteristicsOn(child.person, referralDate),
       referrer: stepUp
         ? { name: stepUp.leadPractitioner ?? 'Early help', role: REFERRER_ROLE['5D'] }
         : fictionalReferrer(random, REFERRER_ROLE[source] ?? 'Referrer'),
@@ -156,7 +153,7 @@ const newChild = (
   const { random } = la;
   const ageGuess = random.next();
   const school = schoolUrn ?? (ageGuess < 0.7 ? random.pick(la.schools) : null);
-  const fictional = person ?? fictionalChild(random, on, school);
+  const fictional = person ?? fictionalChild(random, on, school, la.upns);
   const schoolAge = !fictional.unborn && ageInYears(fictional.birth, on) >= 4 && ageInYears(fictional.birth, on) <= 16;
   return {
     childId: random.uuid(),
@@ -167,87 +164,6 @@ const newChild = (
     openCase: null,
     episodeUntil: 0,
   };
-};
-
-/** An unborn child referred again after the expected date has been born by then. */
-const bornBy = (child: KnownChild, day: string, sex: 'M' | 'F'): void => {
-  const person = child.person;
-  if (!person.unborn || person.birth > day) return;
-  const { expectedDateOfBirth: _expected, ...subject } = person.subject;
-  child.person = { ...person, unborn: false, sex, subject: { ...subject, dateOfBirth: person.birth } };
-};
-
-/** Sometimes the front door goes back to the referrer (a referral quality measure); one question at a time. */
-const askTheReferrer = (
-  la: LocalAuthority,
-  tl: Timeline,
-  on: { streamId: string; childId: string; kid: string },
-  referralId: string,
-  referrerOrganisationId: string | null,
-  school: string | null,
-): number => {
-  const { random, simulation } = la;
-  let asked = 0;
-  let share: number = school ? FRONT_DOOR_SHARES.informationRequestedOfSchools : FRONT_DOOR_SHARES.informationRequested;
-  while (random.chance(share) && asked < 3) {
-    const requestId = random.uuid();
-    const requestedAt = tl.on(workingDayOnOrAfter(dayOf(tl.last + random.int(30 * MINUTE, 6 * HOUR))));
-    simulation.append({ ...on, at: requestedAt, actor: actors.frontDoor(random) }, [
-      {
-        type: 'InformationRequested',
-        data: {
-          referralId,
-          requestId,
-          requestedAt: new Date(requestedAt).toISOString(),
-          referrerOrganisationId,
-          subject: { question: 'Fictional question: what has the child told you?' },
-        },
-        occurredAt: requestedAt,
-      },
-    ]);
-    asked += 1;
-    if (!random.chance(FRONT_DOOR_SHARES.informationProvided)) break;
-    const providedAt = tl.on(workingDayOnOrAfter(dayOf(tl.last + random.int(2 * HOUR, 3 * DAY))));
-    simulation.append({ ...on, at: providedAt, actor: school ? actors.school(school) : actors.frontDoor(random) }, [
-      {
-        type: 'InformationProvided',
-        data: {
-          referralId,
-          requestId,
-          providedAt: new Date(providedAt).toISOString(),
-          providedByRole: school ? 'SCHOOL' : 'FRONT_DOOR',
-          providedByOrganisationId: school ?? LA_CODE,
-          subject: { answer: 'Fictional answer.' },
-        },
-        occurredAt: providedAt,
-      },
-    ]);
-    share = FRONT_DOOR_SHARES.secondRequest;
-  }
-  return asked;
-};
-
-/**
- * The decision, kept consistent with what the child already has: a referral about a child whose
- * case is open joins it (ALREADY_OPEN, never a second case: CIN rule 8820), and a family already in
- * early help is not stepped down a second time.
- */
-const decisionFor = (
-  la: LocalAuthority,
-  child: KnownChild,
-  source: ReferralSource,
-  decidedAt: number,
-  referralDate: string,
-): ReferralOutcome => {
-  const open = child.openCase;
-  if (open && open.openedAt < decidedAt - MINUTE && open.closesAt > decidedAt + HOUR) return 'ALREADY_OPEN';
-  const caseInTheWay = open !== null && (open.openedAt >= decidedAt - MINUTE || open.closedOn >= referralDate);
-  const outcome = la.random.weighted(decisionMixFor(source));
-  if (caseInTheWay && (outcome === 'ACCEPTED_FOR_ASSESSMENT' || outcome === 'NFA' || outcome === 'STEP_DOWN_TO_EARLY_HELP')) {
-    return 'ADVICE_AND_INFORMATION';
-  }
-  if (outcome === 'STEP_DOWN_TO_EARLY_HELP' && child.episodeUntil > decidedAt) return 'SIGNPOSTED';
-  return outcome;
 };
 
 /** What the other services do with the decision; returns when the child's journey this time ends. */

@@ -1,6 +1,7 @@
 import { currentSchemaVersionOf, type Actor, type EventEnvelope, type EventType } from '@csc/contracts';
 import { SeededRandom, type Seed } from './seeded-random';
 import { sealSubject } from '@csc/privacy';
+import { rootSubjectKeyOf, subjectKeyFor } from './subject-keys';
 import { TimedQueue, type Timed } from './timed-queue';
 
 /** An event a journey has decided will happen, waiting in time order until the clock reaches it. */
@@ -58,7 +59,7 @@ export interface NewEvent {
 export class Simulation {
   readonly random: SeededRandom;
   private readonly ivs: SeededRandom;
-  private readonly key: Buffer;
+  private readonly rootKey: Buffer;
   private readonly events = new TimedQueue<PendingEvent>();
   private readonly agenda = new TimedQueue<Scheduled>();
   private readonly versions = new Map<string, number>();
@@ -68,7 +69,7 @@ export class Simulation {
     this.random = new SeededRandom(seed);
     // Separate streams: sealing happens at hand-out time and must not shift the journeys' draws.
     this.ivs = SeededRandom.derived(seed, 'iv');
-    this.key = subjectKey ?? SeededRandom.derived(seed, 'subject-key').bytes(32);
+    this.rootKey = subjectKey ?? rootSubjectKeyOf(seed);
   }
 
   append(append: Append, events: NewEvent[]): Recorded {
@@ -126,7 +127,8 @@ export class Simulation {
     if (event.endsStream) this.versions.delete(event.streamId);
     else this.versions.set(event.streamId, streamVersion);
     const data = event.data;
-    if (data.subject != null) data.subject = sealSubject(this.key, event.kid, data.subject, event.eventId, this.ivs.bytes(12));
+    if (data.subject != null)
+      data.subject = sealSubject(subjectKeyFor(this.rootKey, event.kid), event.kid, data.subject, event.eventId, this.ivs.bytes(12));
     return {
       eventId: event.eventId,
       type: event.type,

@@ -2,7 +2,8 @@ import type { EventEnvelope } from '@csc/contracts';
 import { addMonths } from '@csc/domain';
 import { earlyHelpJourney, type EpisodeScript } from './early-help-journey';
 import { fictionalChild } from './fictional-people';
-import { actors, DEFAULT_SCHOOLS, schoolUrns, type LocalAuthority } from './local-authority';
+import { actors, DEFAULT_SCHOOLS, DFE_LA_CODE, schoolUrns, type LocalAuthority } from './local-authority';
+import { PupilNumbers } from './pupil-numbers';
 import { referralJourney } from './referral-journey';
 import type { Seed } from './seeded-random';
 import { officeHoursOn } from './simulated-clock';
@@ -51,6 +52,7 @@ export function generateTeamAroundTheSchoolCohort(options: TeamAroundTheSchoolOp
     simulation,
     random,
     schools: schoolUrns(options.schools ?? DEFAULT_SCHOOLS),
+    upns: new PupilNumbers(DFE_LA_CODE, 900),
     mayComeBack: () => undefined,
     stepUp: (stepUp) => simulation.schedule(stepUp.at, (now) => referralJourney(la, { at: now, child: null, stepUp, receiveOnly: true })),
   };
@@ -67,7 +69,7 @@ export function generateTeamAroundTheSchoolCohort(options: TeamAroundTheSchoolOp
         origin: 'DIRECT_REQUEST',
         originId: null,
         child: null,
-        person: fictionalChild(random, openedOn, schoolUrn),
+        person: fictionalChild(random, openedOn, schoolUrn, la.upns),
         schoolUrn,
         consentGiven: true,
         requestedByOrganisationId: schoolUrn,
