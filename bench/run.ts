@@ -6,7 +6,7 @@
  *
  *   npm run bench                          intake, end to end, replay of 1M and 4M events (about 25 min)
  *   npm run bench -- --quick               the same, smaller (about 4 min)
- *   npm run bench -- intake end-to-end     only the scenarios named (intake, end-to-end, replay)
+ *   npm run bench -- intake end-to-end     only the scenarios named (intake, end-to-end, replay, census)
  * Options: --referrals=N --concurrency=N --ceiling-seconds=N (intake); --decisions=N --rates=N,N
  * --schools=N (end to end); --events=N,N (replay); --out=NAME (bench/results/NAME.json and .md).
  * BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each service it starts.
@@ -15,12 +15,13 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestInfrastructure } from '@csc/testing';
+import { measureCensusExport, type CensusExportResult } from './scenarios/census-export';
 import { measureEndToEnd } from './scenarios/end-to-end';
 import { measureIntake } from './scenarios/intake';
 import { growthOf, measureReplay, type ReplayResult } from './scenarios/replay';
 import { markdownOf, targetsOf, type BenchResults } from './support/report';
 
-const SCENARIOS = ['intake', 'end-to-end', 'replay'] as const;
+const SCENARIOS = ['intake', 'end-to-end', 'replay', 'census'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const FULL = {
@@ -31,6 +32,10 @@ const FULL = {
   rates: [50, 100],
   schools: 60,
   events: [1_000_000, 4_000_000],
+  censusYears: [
+    { label: 'the demo year', seed: 'demo' },
+    { label: 'a 20,000-referral year', seed: 1, referralsPerYear: 20_000 },
+  ],
 };
 const QUICK = {
   referrals: 1500,
@@ -40,6 +45,7 @@ const QUICK = {
   rates: [50, 100],
   schools: 20,
   events: [100_000, 400_000],
+  censusYears: [{ label: 'the demo year', seed: 'demo' }],
 };
 
 const parseArguments = (argv: string[]) => {
@@ -62,6 +68,7 @@ const parseArguments = (argv: string[]) => {
     rates: flags.has('rates') ? flags.get('rates')!.split(',').map(Number) : base.rates,
     schools: number('schools', base.schools),
     events: flags.has('events') ? flags.get('events')!.split(',').map(Number) : base.events,
+    censusYears: base.censusYears,
     out: flags.get('out') ?? (named.length > 0 ? `bench-${scenarios.join('-')}${quick ? '-quick' : ''}` : quick ? 'quick' : 'bench'),
   };
 };
@@ -93,6 +100,11 @@ const main = async () => {
       const runs: ReplayResult[] = [];
       for (const size of options.events) runs.push(await measureReplay(size, brokers));
       results.replay = { runs, growth: growthOf(runs) };
+    }
+    if (options.scenarios.includes('census')) {
+      const runs: CensusExportResult[] = [];
+      for (const size of options.censusYears) runs.push(await measureCensusExport(size, brokers));
+      results.census = runs;
     }
   } finally {
     await infrastructure.stop();

@@ -38,6 +38,7 @@ describe("the services' routes that serve children's records", () => {
         'case-progression GET /v1/cases/{id}',
         'case-progression GET /v1/children/{childId}/cases',
         'case-progression POST /v1/cases/{id}/closure',
+        'case-progression POST /v1/cases/{id}/child-characteristics',
         'early-help POST /v1/early-help/requests',
         'early-help GET /v1/early-help/episodes/{id}',
         'early-help POST /v1/early-help/episodes/{id}/step-up',

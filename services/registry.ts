@@ -6,4 +6,11 @@ import { schoolNotificationsService } from './school-notifications/src/school-no
 import { statutoryReturnsService } from './statutory-returns/src/statutory-returns.service-definition';
 
 /** Every service, for the tools that act on all of them (migrations, the start script, tests). */
-export const ALL_SERVICES = [referralIntakeService, caseProgressionService, earlyHelpService, schoolNotificationsService, analyticsService, statutoryReturnsService];
+export const ALL_SERVICES = [
+  referralIntakeService,
+  caseProgressionService,
+  earlyHelpService,
+  schoolNotificationsService,
+  analyticsService,
+  statutoryReturnsService,
+];

@@ -43,6 +43,9 @@ export const toKafkaMessage = (event: EventEnvelope): Message => ({
   },
 });
 
+/** Kafka refuses a partition's batch over 1 MiB; a topic's messages in one send spread over its three partitions, unevenly. */
+const MAX_TOPIC_BYTES_PER_SEND = 1_500_000;
+
 const messageBytes = (message: Message): number => (message.value as string).length + 200;
 
 /**
@@ -67,6 +70,7 @@ export const publishHistory = async (events: Iterable<EventEnvelope>, options: P
     let batch = new Map<string, Message[]>();
     let count = 0;
     let bytes = 0;
+    const topicBytes = new Map<string, number>();
     let sending: Promise<void> = Promise.resolve();
     let failure: unknown = null;
     const settle = async () => {
@@ -79,6 +83,7 @@ export const publishHistory = async (events: Iterable<EventEnvelope>, options: P
       batch = new Map();
       count = 0;
       bytes = 0;
+      topicBytes.clear();
       await settle();
       // Caught here and rethrown at the next settle: the send runs while the next batch is made.
       sending = send(producer, full).then(
@@ -100,7 +105,10 @@ export const publishHistory = async (events: Iterable<EventEnvelope>, options: P
       byTopic[topic] = (byTopic[topic] ?? 0) + 1;
       count += 1;
       bytes += messageBytes(message);
-      if (count >= batchSize || bytes >= maxBatchBytes) await flush();
+      const onTopic = (topicBytes.get(topic) ?? 0) + messageBytes(message);
+      topicBytes.set(topic, onTopic);
+      // A topic's share is split over its partitions by key; a third of the limit per topic keeps each under 1 MiB.
+      if (count >= batchSize || bytes >= maxBatchBytes || onTopic >= MAX_TOPIC_BYTES_PER_SEND) await flush();
     }
     if (count > 0) await flush();
     await settle();

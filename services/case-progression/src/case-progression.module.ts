@@ -7,6 +7,7 @@ import { CloseCaseController } from './case/close-case/close-case.controller';
 import { OpenCaseWhenReferralAccepted } from './case/open-case-when-referral-accepted/open-case-when-referral-accepted';
 import { ReadCasesController } from './case/read-cases/read-cases.controller';
 import { RecordAssessmentController } from './case/record-assessment/record-assessment.controller';
+import { RecordChildCharacteristicsController } from './case/record-child-characteristics/record-child-characteristics.controller';
 import { RecordChildProtectionController } from './case/record-child-protection/record-child-protection.controller';
 import { RecordLookedAfterController } from './case/record-looked-after/record-looked-after.controller';
 import { RecordPlansController } from './case/record-plans/record-plans.controller';
@@ -29,6 +30,7 @@ import { caseProgressionMigrations } from './infrastructure/migrations';
     RecordPlansController,
     RecordLookedAfterController,
     CloseCaseController,
+    RecordChildCharacteristicsController,
     ReadCasesController,
   ],
   providers: [CaseRepository, CaseCommands],

@@ -31,6 +31,7 @@ const ENDPOINTS: [string, string, object?][] = [
   ['post', `/v1/cases/${CASE}/looked-after`, { startedOn: '2025-02-01', legalStatus: 'C2' }],
   ['post', `/v1/cases/${CASE}/looked-after/end`, { endedOn: '2025-03-01', reason: 'E13' }],
   ['post', `/v1/cases/${CASE}/closure`, { closedOn: '2025-03-31', reason: 'RC7' }],
+  ['post', `/v1/cases/${CASE}/child-characteristics`, { ethnicity: 'WBRI' }],
 ];
 const ALLOWED: Role[] = ['SOCIAL_WORKER', 'FRONT_DOOR'];
 

@@ -53,7 +53,7 @@ export const caseView = (state: CaseState, version: number, asOf: string) => {
     referralDate: state.referralDate,
     primaryNeed: opened.primaryNeed,
     referralIds: state.attachedReferralIds,
-    child: { ...opened.subject.child, sex: opened.child.sex, schoolUrn: opened.child.schoolUrn },
+    child: childOf(state),
     stage: stageOf(state),
     dueDates: {
       assessmentDueDate: assessmentCompleted ? null : assessmentDueDate,
@@ -81,6 +81,13 @@ export const caseView = (state: CaseState, version: number, asOf: string) => {
     lookedAfter: state.lookedAfter,
     closure: state.closure,
   };
+};
+
+/** The child as the referral named them, with their census details as last recorded (those not known left out). */
+const childOf = (state: CaseState) => {
+  const { dateOfBirth: _dateOfBirth, expectedDateOfBirth: _expectedDateOfBirth, upn: _upn, ...named } = state.opened!.subject.child;
+  const known = Object.fromEntries(Object.entries(state.child).filter(([, value]) => value !== null));
+  return { ...named, ...known, schoolUrn: state.opened!.child.schoolUrn };
 };
 
 /** One word for where the child is now, most serious first. */

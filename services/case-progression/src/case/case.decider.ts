@@ -22,6 +22,13 @@ import type {
   StrategyDiscussionHeldV1,
 } from '@csc/contracts';
 import { DomainRuleViolation, StateConflict, workingDaysBetween } from '@csc/domain';
+import {
+  childDetailsAfter,
+  childDetailsAtOpening,
+  decideChildDetails,
+  type ChildCharacteristicsRecorded,
+  type RecordChildCharacteristics,
+} from './child-details.decider';
 import * as rules from './domain/case-rules';
 import { initialCaseState, type CaseState } from './domain/case.state';
 
@@ -43,7 +50,8 @@ export type CaseEvent =
   | { type: 'ChildInNeedPlanEnded'; data: ChildInNeedPlanEndedV1 }
   | { type: 'BecameLookedAfter'; data: BecameLookedAfterV1 }
   | { type: 'CeasedToBeLookedAfter'; data: CeasedToBeLookedAfterV1 }
-  | { type: 'CaseClosed'; data: CaseClosedV1 };
+  | { type: 'CaseClosed'; data: CaseClosedV1 }
+  | ChildCharacteristicsRecorded;
 
 /** Ids of things a command creates come in with it (the handler makes them): the decider stays pure. */
 export type CaseCommand =
@@ -68,7 +76,8 @@ export type CaseCommand =
   | { type: 'EndChildInNeedPlan'; planId: string; endedOn: string }
   | { type: 'StartLookedAfter'; periodId: string; startedOn: string; legalStatus: string }
   | { type: 'EndLookedAfter'; endedOn: string; reason: string }
-  | { type: 'CloseCase'; closedOn: string; reason: ReasonForClosure };
+  | { type: 'CloseCase'; closedOn: string; reason: ReasonForClosure }
+  | RecordChildCharacteristics;
 
 /** A statutory case (a CIN episode) from the accepted referral to closure, keeping the census rules. */
 export const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
@@ -76,6 +85,8 @@ export const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
     if (state.status !== 'NONE') throw new StateConflict('caseId', 'the case is already open');
     return [{ type: 'CaseOpened', data: command.opened }];
   }
+  // The census corrects a child's details whenever it finds them wrong, closed case or not.
+  if (command.type === 'RecordChildCharacteristics') return decideChildDetails(command, state);
   rules.caseIsOpen_2990_8565(state);
   const caseId = state.opened!.caseId;
   switch (command.type) {
@@ -264,6 +275,7 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
         ...state,
         status: 'OPEN',
         opened: event.data,
+        child: childDetailsAtOpening(event.data),
         referralDate: event.data.referralDate,
         attachedReferralIds: [event.data.referralId],
       };
@@ -359,6 +371,8 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
       return { ...state, lookedAfter: null };
     case 'CaseClosed':
       return { ...state, status: 'CLOSED', closure: { closedOn: event.data.closedOn, reason: event.data.reason } };
+    case 'ChildCharacteristicsRecorded':
+      return { ...state, child: childDetailsAfter(state.child, event.data.subject) };
     default:
       return unreachable(event);
   }

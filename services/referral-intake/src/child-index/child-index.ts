@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { parseEventData } from '@csc/contracts';
+import { EVENT_UPCASTERS, currentSchemaVersionOf, parseEventData } from '@csc/contracts';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '@csc/event-store';
 import { SubjectProtection } from '@csc/privacy';
 import { londonDateOf } from '@csc/domain';
@@ -92,8 +92,9 @@ export class ChildIndex {
   }
 
   /**
-   * Rebuilds the index from the referral events, the source of truth, in log order. An erased
-   * child's referrals no longer open: they are left out, so the child is forgotten here too.
+   * Rebuilds the index from the referral events, the source of truth, in log order, whichever shape
+   * each was stored in (v1 or v2). An erased child's referrals no longer open: they are left out, so
+   * the child is forgotten here too.
    */
   async rebuildFromEvents(identityOf: (data: unknown) => ChildIdentity = identityFromReferralReceived): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
@@ -103,7 +104,7 @@ export class ChildIndex {
         `SELECT ${EVENT_COLUMNS} FROM events WHERE type = 'ReferralReceived' ORDER BY global_position`,
       );
       const received = (await this.subjects.open(rows.map(toStoredEvent))).filter((event) => !event.subjectErased);
-      for (const { data } of received) {
+      for (const { data } of received.map((event) => EVENT_UPCASTERS.upcast(event, currentSchemaVersionOf('ReferralReceived')))) {
         const { referralId, childId } = data as { referralId: string; childId: string };
         await this.remember(manager, identityOf(data), referralId, childId);
       }

@@ -1,4 +1,4 @@
-import type { ChildMatchedV1, ReferralReceivedV1, ReferralSource, ReferrerSubject } from '@csc/contracts';
+import type { ChildCharacteristics, ChildMatchedV1, ReferralReceivedV2, ReferralSource, ReferrerSubject } from '@csc/contracts';
 import type { ChildMatch } from '../child-index/domain/child-matching';
 import type { ReferredChild } from './receive-referral/child-at-referral';
 import type { childAtReferral } from './receive-referral/child-at-referral';
@@ -11,16 +11,18 @@ export interface NewReferral {
   referrerOrganisationId: string | null;
   child: ReferredChild;
   resolved: ReturnType<typeof childAtReferral>;
+  /** What the referrer knows of the child's census characteristics: only the fields given. */
+  characteristics: ChildCharacteristics;
   referrer: ReferrerSubject;
   concernsSummary: string;
-  factors: ReferralReceivedV1['factors'];
+  factors: ReferralReceivedV2['factors'];
   consentGiven: boolean;
   consentNotRequiredReason?: string;
   steppedUpFromEarlyHelpEpisodeId: string | null;
 }
 
 /** The ReferralReceived fact, however the referral arrived (the front door's API, a step-up from early help). */
-export const referralReceivedOf = (referral: NewReferral): ReferralReceivedV1 => ({
+export const referralReceivedOf = (referral: NewReferral): ReferralReceivedV2 => ({
   referralId: referral.referralId,
   childId: referral.childId,
   receivedAt: referral.receivedAt.toISOString(),
@@ -39,6 +41,10 @@ export const referralReceivedOf = (referral: NewReferral): ReferralReceivedV1 =>
       nhsNumber: referral.resolved.identity.nhsNumber ?? undefined,
       upn: referral.resolved.identity.upn ?? undefined,
       postcode: referral.child.postcode?.toUpperCase(),
+    }),
+    characteristics: withoutUndefined({
+      ...referral.characteristics,
+      formerUpn: referral.characteristics.formerUpn?.toUpperCase(),
     }),
     referrer: withoutUndefined(referral.referrer),
     concernsSummary: referral.concernsSummary,

@@ -27,6 +27,8 @@ export const referralView = ({ state, version, events, caseId }: LoadedReferral,
       sex: received.child.sex,
       schoolUrn: received.child.schoolUrn,
       ageAtReferral: received.child.ageAtReferral,
+      // Special category data (ethnicity, disability) is for the staff who record the census, not a school.
+      ...(forSchool ? {} : received.subject.characteristics),
     },
     concerns: { summary: received.subject.concernsSummary, factors: received.factors },
     consent: { given: received.consent.given, notRequiredReason: received.subject.consentNotRequiredReason },

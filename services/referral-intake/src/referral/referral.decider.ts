@@ -6,12 +6,12 @@ import {
   type PrimaryNeed,
   type ReferralDecidedV1,
   type ReferralOutcome,
-  type ReferralReceivedV1,
+  type ReferralReceivedV2,
 } from '@csc/contracts';
 import { DomainRuleViolation, StateConflict, londonDateOf } from '@csc/domain';
 
 export type ReferralEvent =
-  | { type: 'ReferralReceived'; data: ReferralReceivedV1 }
+  | { type: 'ReferralReceived'; data: ReferralReceivedV2 }
   | { type: 'ChildMatched'; data: ChildMatchedV1 }
   | { type: 'InformationRequested'; data: InformationRequestedV1 }
   | { type: 'InformationProvided'; data: InformationProvidedV1 }
@@ -23,7 +23,7 @@ export type ReferralState =
   | { status: 'NONE' }
   | {
       status: ReferralStatus;
-      received: ReferralReceivedV1;
+      received: ReferralReceivedV2;
       openRequestId: string | null;
       informationRequestCount: number;
       decision: ReferralDecidedV1 | null;
@@ -32,7 +32,7 @@ export type ReferralState =
 export const initialReferralState: ReferralState = { status: 'NONE' };
 
 export type ReferralCommand =
-  | { type: 'ReceiveReferral'; referral: ReferralReceivedV1; match: ChildMatchedV1 }
+  | { type: 'ReceiveReferral'; referral: ReferralReceivedV2; match: ChildMatchedV1 }
   | { type: 'RequestInformation'; requestId: string; question: string; requestedAt: Date }
   | { type: 'ProvideInformation'; answer: string; providedAt: Date; providedBy: { role: string; organisationId: string } }
   | { type: 'DecideReferral'; outcome: ReferralOutcome; decidedAt: Date; primaryNeed: PrimaryNeed | null; rationale: string };
@@ -167,7 +167,7 @@ const existingOrThrow = (state: ReferralState): ExistingReferral => {
   return state;
 };
 
-const notBeforeReceipt = (field: string, at: Date, received: ReferralReceivedV1) => {
+const notBeforeReceipt = (field: string, at: Date, received: ReferralReceivedV2) => {
   if (at.getTime() < Date.parse(received.receivedAt)) {
     throw new DomainRuleViolation(field, 'not-before-receipt', 'cannot be before the referral was received');
   }

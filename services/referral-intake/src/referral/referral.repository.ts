@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { currentSchemaVersionOf } from '@csc/contracts';
+import { EVENT_UPCASTERS, currentSchemaVersionOf, isEventType } from '@csc/contracts';
 import { EventStore, type AppendContext, type ExpectedVersion, type StoredEvent } from '@csc/event-store';
 import { foldReferral, type ReferralEvent, type ReferralState } from './referral.decider';
 
@@ -78,10 +78,16 @@ export class ReferralRepository {
 
 const toLoaded = (stored: StoredEvent[]): LoadedReferral | null => {
   if (stored.length === 0) return null;
-  const events = stored.map((event) => ({ type: event.type, data: event.data }) as ReferralEvent);
+  const events = stored.map(inCurrentShape);
   const state = foldReferral(events);
   if (state.status === 'NONE') return null;
   return { state, version: stored[stored.length - 1].streamVersion, events };
+};
+
+/** A stream written before an event's shape changed (ReferralReceived v1) is read in the shape the decider knows. */
+const inCurrentShape = (event: StoredEvent): ReferralEvent => {
+  const current = isEventType(event.type) ? EVENT_UPCASTERS.upcast(event, currentSchemaVersionOf(event.type)) : event;
+  return { type: current.type, data: current.data } as ReferralEvent;
 };
 
 const occurredAtOf = (event: ReferralEvent): string => {

@@ -193,7 +193,7 @@ describe('the CIN census return, made from the log over HTTP', () => {
 
   it("takes a social worker's correction of the child's details: the file states it and the query goes", async () => {
     const olwen = await harness.caseOf(children.fromEarlierYear.childId, children.fromEarlierYear.referralId);
-    await olwen.write('/child-characteristics', { upnUnknownReason: 'UN3', disabilities: ['VIS'] }, 200);
+    await olwen.write('/child-characteristics', { upnUnknownReason: 'UN3', disabilities: ['VIS'] });
     const xml = await eventually(
       async () => {
         const file = await census();

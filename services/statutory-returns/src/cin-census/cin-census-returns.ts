@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ChildRecordsRepository } from '../child-records/child-records.repository';
-import type { ChildRecord } from '../child-records/domain/child-record';
 import { LocalAuthority } from '../local-authority/local-authority';
-import type { CensusReturn, CollectionYear } from './domain/census-return';
-import { censusReturnOf } from './domain/census-return-of';
+import type { CensusChild, CensusReturn, CollectionYear } from './domain/census-return';
+import { censusChildOf, censusReturnFrom } from './domain/census-return-of';
 
 /** The CIN census return for a year, made from the child records as the log stands now. */
 @Injectable()
@@ -14,11 +13,14 @@ export class CinCensusReturns {
   ) {}
 
   async returnFor(year: CollectionYear): Promise<CensusReturn> {
-    const records = await this.records.read(async (reader) => {
-      const read: ChildRecord[] = [];
-      for await (const chunk of reader.records(await reader.withCinEpisodeBetween(year.start, year.end))) read.push(...chunk);
-      return read;
+    // Each chunk of records becomes census children at once: a large year's records are never all held.
+    const children = await this.records.read(async (reader) => {
+      const made: (CensusChild | null)[] = [];
+      for await (const chunk of reader.records(await reader.withCinEpisodeBetween(year.start, year.end))) {
+        for (const record of chunk) made.push(censusChildOf(record, year));
+      }
+      return made;
     });
-    return censusReturnOf(records, year, this.authority.code);
+    return censusReturnFrom(children, year, this.authority.code);
   }
 }

@@ -1,8 +1,29 @@
-import type { AssessmentOutcome, CaseOpenedV1, NamedSocialWorker } from '@csc/contracts';
+import type { AssessmentOutcome, CaseOpenedV1, ChildDetailsCorrection, NamedSocialWorker, Sex } from '@csc/contracts';
+
+/**
+ * What is known now of the child's census details: as the referral gave them, then as each correction
+ * left them (null: not known, or cleared). Personal: it comes only from sealed subjects.
+ */
+export type ChildDetails = { sex: Sex } & {
+  [Field in Exclude<keyof ChildDetailsCorrection, 'sex'>]-?: Exclude<ChildDetailsCorrection[Field], undefined> | null;
+};
+
+export const UNKNOWN_CHILD_DETAILS: ChildDetails = {
+  sex: 'U',
+  dateOfBirth: null,
+  expectedDateOfBirth: null,
+  upn: null,
+  formerUpn: null,
+  upnUnknownReason: null,
+  ethnicity: null,
+  disabilities: null,
+  dateOfDeath: null,
+};
 
 export interface CaseState {
   status: 'NONE' | 'OPEN' | 'CLOSED';
   opened: CaseOpenedV1 | null;
+  child: ChildDetails;
   referralDate: string;
   attachedReferralIds: string[];
   assessments: Record<string, { startedOn: string; authorisedOn?: string; outcome?: AssessmentOutcome }>;
@@ -31,6 +52,7 @@ export interface CaseState {
 export const initialCaseState: CaseState = {
   status: 'NONE',
   opened: null,
+  child: UNKNOWN_CHILD_DETAILS,
   referralDate: '',
   attachedReferralIds: [],
   assessments: {},

@@ -64,6 +64,8 @@ export class CreateReferralWhenEarlyHelpStepsUp {
       referrerOrganisationId: envelope.actor.org,
       child,
       resolved,
+      // Early help records none of the census characteristics; a social worker records them on the case.
+      characteristics: {},
       referrer: { name: steppedUp.subject.leadPractitioner ?? 'Early help', role: 'Early help lead practitioner' },
       concernsSummary: steppedUp.subject.reason,
       factors: [],

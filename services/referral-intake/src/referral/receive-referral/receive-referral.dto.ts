@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayNotEmpty,
   ArrayUnique,
   IsArray,
   IsBoolean,
@@ -13,13 +14,72 @@ import {
   IsString,
   Matches,
   MaxLength,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ASSESSMENT_FACTOR_CODES, REFERRAL_SOURCE_CODES, type AssessmentFactor, type ReferralSource } from '@csc/contracts';
-import { ChildDto, IsInstant, IsNotInFuture } from '@csc/platform';
+import {
+  ASSESSMENT_FACTOR_CODES,
+  DISABILITY_CODES,
+  ETHNICITY_CODES,
+  REFERRAL_SOURCE_CODES,
+  UPN_UNKNOWN_REASONS,
+  codesOf,
+  type AssessmentFactor,
+  type Disability,
+  type Ethnicity,
+  type ReferralSource,
+  type UpnUnknownReason,
+} from '@csc/contracts';
+import { ChildDto, IsAbsentWhenPresent, IsInstant, IsNotInFuture, IsUpn } from '@csc/platform';
 
-export { ChildDto };
+const UPN_UNKNOWN_REASON_CODES = codesOf(UPN_UNKNOWN_REASONS);
+
+/** 8790: NONE (no disability) is never listed beside a disability. */
+const IsNoneAlone = () =>
+  ValidateBy({
+    name: 'noneAlone',
+    validator: {
+      validate: (value: unknown) => !Array.isArray(value) || !value.includes('NONE') || value.length === 1,
+      defaultMessage: () => 'NONE (no disability) must be given alone (CIN rule 8790)',
+    },
+  });
+
+/**
+ * The child as a referrer describes them, with what the referrer may know of the child's census
+ * characteristics. Only a referral records these (ReferralReceived's sealed subject): the shared
+ * ChildDto stays without them, so that early help's request refuses them rather than dropping them.
+ */
+export class ReferredChildDto extends ChildDto {
+  @ApiPropertyOptional({ description: 'CIN census ethnicity code', enum: ETHNICITY_CODES, example: 'WBRI' })
+  @IsOptional()
+  @IsIn(ETHNICITY_CODES)
+  ethnicity?: Ethnicity;
+
+  @ApiPropertyOptional({
+    description: 'CIN census disability codes: NONE alone, or each disability that applies once',
+    enum: DISABILITY_CODES,
+    isArray: true,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty({ message: 'must list NONE or the disabilities that apply' })
+  @IsIn(DISABILITY_CODES, { each: true, message: 'each must be a CIN census disability code' })
+  @IsNoneAlone()
+  @ArrayUnique({ message: 'lists a disability code twice (CIN rule 8794)' })
+  disabilities?: Disability[];
+
+  @ApiPropertyOptional({ description: 'Why the UPN is not known (UN1-UN7); not with upn', enum: UPN_UNKNOWN_REASON_CODES })
+  @IsOptional()
+  @IsIn(UPN_UNKNOWN_REASON_CODES)
+  @IsAbsentWhenPresent('upn', 'give upn or upnUnknownReason, not both')
+  upnUnknownReason?: UpnUnknownReason;
+
+  @ApiPropertyOptional({ description: 'A unique pupil number the child had before' })
+  @IsOptional()
+  @IsUpn({ message: 'must be a 13-character UPN with a correct check letter (CIN rule 1560Q)' })
+  formerUpn?: string;
+}
 
 export class ReferrerDto {
   @ApiProperty({ description: 'CIN census ReferralSource', enum: REFERRAL_SOURCE_CODES, example: '2A' })
@@ -98,11 +158,11 @@ export class ReceiveReferralDto {
   @Type(() => ReferrerDto)
   referrer!: ReferrerDto;
 
-  @ApiProperty({ type: () => ChildDto })
+  @ApiProperty({ type: () => ReferredChildDto })
   @IsObject({ message: 'is required: an object' })
   @ValidateNested()
-  @Type(() => ChildDto)
-  child!: ChildDto;
+  @Type(() => ReferredChildDto)
+  child!: ReferredChildDto;
 
   @ApiProperty({ type: () => ConcernsDto })
   @IsObject({ message: 'is required: an object' })

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { parseEnvelope, parseEventData } from '@csc/contracts';
+import { upnCheckLetter } from '@csc/domain';
+import { EventStore, NO_STREAM } from '@csc/event-store';
 import { eventually } from '@csc/testing';
+import { aReceivedReferral } from '../../../test/referral-builders';
 import { aReferralBody, expectStatus, ReferralIntakeHarness, SCHOOL_A } from '../../../test/referral-intake.harness';
 import { ChildIndex } from '../../child-index/child-index';
+import { referralStreamId } from '../referral.repository';
 
 describe('POST /v1/referrals', () => {
   let harness: ReferralIntakeHarness;
@@ -37,7 +41,7 @@ describe('POST /v1/referrals', () => {
     }
     expect(received).toMatchObject({
       type: 'ReferralReceived',
-      schemaVersion: 1,
+      schemaVersion: 2,
       streamVersion: 1,
       childId: response.body.childId,
       actor: { role: 'SCHOOL', org: SCHOOL_A },
@@ -82,6 +86,80 @@ describe('POST /v1/referrals', () => {
       expect(opened).toContain(personal);
     }
     expect(raw).not.toMatch(/FY14QS|4010 ?232 ?137/i);
+  });
+
+  it("records what the referrer knows of the child's census characteristics, only inside the sealed subject", async () => {
+    const formerUpn = `${upnCheckLetter('201300012002')}201300012002`;
+    const body = aReferralBody({
+      child: { ethnicity: 'BAFR', disabilities: ['COMM', 'AUT'], upnUnknownReason: 'UN3', formerUpn: formerUpn.toLowerCase() },
+    });
+    const { body: created } = expectStatus(await harness.post('/v1/referrals', body, 'FRONT_DOOR'), 201);
+    const { body: onlyEthnicity } = expectStatus(
+      await harness.post('/v1/referrals', aReferralBody({ child: { ethnicity: 'NOBT' } }), 'FRONT_DOOR'),
+      201,
+    );
+    const { body: none } = expectStatus(await harness.post('/v1/referrals', aReferralBody(), 'FRONT_DOOR'), 201);
+
+    const receivedOf = async (referralId: string) => {
+      const [message] = await eventually(() => {
+        const found = harness.messagesFor(referralId);
+        expect(found.length).toBeGreaterThan(0);
+        return found;
+      });
+      return message;
+    };
+    const message = await receivedOf(created.referralId);
+    const envelope = parseEnvelope(message.value);
+    expect(envelope).toMatchObject({ type: 'ReferralReceived', schemaVersion: 2 });
+    expect(envelope.data).toMatchObject({ subject: { alg: 'A256GCM', ct: expect.any(String) } });
+    const opened = parseEventData('ReferralReceived', (await harness.opened(envelope)).data);
+    expect(opened.subject.characteristics).toEqual({
+      ethnicity: 'BAFR',
+      disabilities: ['COMM', 'AUT'],
+      upnUnknownReason: 'UN3',
+      formerUpn: formerUpn.toUpperCase(),
+    });
+    // Neither the topic nor the stored row shows any of it (quoted, as JSON would: base64 has no quotes).
+    const [{ data: stored }] = await harness.database.dataSource.query(
+      `SELECT data::text AS data FROM events WHERE stream_id = $1 AND stream_version = 1`,
+      [`referral-${created.referralId}`],
+    );
+    for (const raw of [message.value!.toString(), stored]) {
+      for (const personal of [
+        '"characteristics"',
+        '"BAFR"',
+        '"AUT"',
+        '"COMM"',
+        '"UN3"',
+        formerUpn.toUpperCase(),
+        formerUpn.toLowerCase(),
+      ]) {
+        expect(raw).not.toContain(personal);
+      }
+    }
+
+    // Only the fields given: nothing invented for what the referrer did not say.
+    const only = parseEventData(
+      'ReferralReceived',
+      (await harness.opened(parseEnvelope((await receivedOf(onlyEthnicity.referralId)).value))).data,
+    );
+    expect(only.subject.characteristics).toEqual({ ethnicity: 'NOBT' });
+    const nothing = parseEventData(
+      'ReferralReceived',
+      (await harness.opened(parseEnvelope((await receivedOf(none.referralId)).value))).data,
+    );
+    expect(nothing.subject.characteristics).toEqual({});
+
+    // The front door reads them back; the school, told only what it needs, does not.
+    const forStaff = expectStatus(await harness.get(`/v1/referrals/${created.referralId}`, 'FRONT_DOOR'), 200).body;
+    expect(forStaff.child).toMatchObject({ ethnicity: 'BAFR', disabilities: ['COMM', 'AUT'], upnUnknownReason: 'UN3' });
+    const { body: fromSchool } = expectStatus(
+      await harness.post('/v1/referrals', aReferralBody({ child: { ethnicity: 'WBRI', disabilities: ['NONE'] } }), 'SCHOOL', SCHOOL_A),
+      201,
+    );
+    const forSchool = expectStatus(await harness.get(`/v1/referrals/${fromSchool.referralId}`, 'SCHOOL', SCHOOL_A), 200).body;
+    expect(forSchool.child).not.toHaveProperty('ethnicity');
+    expect(forSchool.child).not.toHaveProperty('disabilities');
   });
 
   it('returns the first response again for a retried Idempotency-Key, and refuses the key with a different body', async () => {
@@ -155,6 +233,46 @@ describe('POST /v1/referrals', () => {
     expect(responses.map((response) => response.status)).toEqual(Array(6).fill(201));
     expect(new Set(responses.map((response) => response.body.childId)).size).toBe(1);
     expect(responses.filter((response) => !response.body.matchedExistingChild)).toHaveLength(1);
+  });
+
+  it('reads a referral stored as v1, before characteristics: its read and the child index rebuilt from it', async () => {
+    const referralId = randomUUID();
+    const childId = randomUUID();
+    const familyName = `Before${randomUUID().slice(0, 6)}`;
+    await harness.service.app.get(EventStore).append(
+      referralStreamId(referralId),
+      NO_STREAM,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'ReferralReceived',
+          schemaVersion: 1,
+          occurredAt: new Date('2024-11-04T10:00:00Z'),
+          childId,
+          data: {
+            ...aReceivedReferral({ referralId, childId, receivedAt: '2024-11-04T10:00:00.000Z' }),
+            subject: {
+              child: { givenName: 'Evelyn', familyName, dateOfBirth: '2013-02-02', postcode: 'FY1 4QS' },
+              referrer: { name: 'Sam Example' },
+              concernsSummary: 'Stored before characteristics were asked for.',
+            },
+          },
+        },
+      ],
+      { actor: { sub: 'dsl', role: 'SCHOOL', org: SCHOOL_A }, correlationId: randomUUID(), causationId: null },
+    );
+
+    const read = expectStatus(await harness.get(`/v1/referrals/${referralId}`, 'FRONT_DOOR'), 200).body;
+    expect(read.child).toMatchObject({ givenName: 'Evelyn', familyName, dateOfBirth: '2013-02-02' });
+    expect(read.child).not.toHaveProperty('ethnicity');
+
+    await harness.service.app.get(ChildIndex).rebuildFromEvents();
+    expect(
+      await harness.database.dataSource.query(
+        `SELECT child_id, family_name, date_of_birth::text FROM child_identities WHERE referral_id = $1`,
+        [referralId],
+      ),
+    ).toEqual([{ child_id: childId, family_name: familyName, date_of_birth: '2013-02-02' }]);
   });
 
   it('rebuilds the child index from the events with the same rows, every column', async () => {

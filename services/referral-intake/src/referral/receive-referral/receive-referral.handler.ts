@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@csc/auth';
+import type { ChildCharacteristics } from '@csc/contracts';
 import { londonDateOf } from '@csc/domain';
 import { NO_STREAM, type AppendContext } from '@csc/event-store';
 import { ChildIndex } from '../../child-index/child-index';
@@ -10,7 +11,7 @@ import { decide, initialReferralState } from '../referral.decider';
 import { childMatchedOf, referralReceivedOf } from '../new-referral';
 import { ReferralRepository } from '../referral.repository';
 import { childAtReferral } from './child-at-referral';
-import type { ReceiveReferralDto } from './receive-referral.dto';
+import type { ReceiveReferralDto, ReferredChildDto } from './receive-referral.dto';
 
 export interface ReceiveReferralRequest {
   body: ReceiveReferralDto;
@@ -54,6 +55,7 @@ export class ReceiveReferralHandler {
         referrerOrganisationId: body.referrer.organisationId ?? null,
         child: body.child,
         resolved,
+        characteristics: characteristicsOf(body.child),
         referrer: { name: body.referrer.name, role: body.referrer.role, email: body.referrer.email, phone: body.referrer.phone },
         concernsSummary: body.concerns.summary,
         factors: body.concerns.factors ?? [],
@@ -83,3 +85,11 @@ export class ReceiveReferralHandler {
     }
   }
 }
+
+/** The census characteristics the referrer gave, and only those. */
+const characteristicsOf = ({ ethnicity, disabilities, upnUnknownReason, formerUpn }: ReferredChildDto): ChildCharacteristics => ({
+  ethnicity,
+  disabilities,
+  upnUnknownReason,
+  formerUpn,
+});

@@ -19,13 +19,18 @@ const openDuring = (start: CalendarDate, end: CalendarDate | null, year: Collect
  * after 31 March are not yet facts for this return (an assessment authorised in April is still open
  * at the reference date). Pure: the same records give the same return.
  */
-export const censusReturnOf = (records: ChildRecord[], year: CollectionYear, laCode: string): CensusReturn => ({
+export const censusReturnOf = (records: ChildRecord[], year: CollectionYear, laCode: string): CensusReturn =>
+  censusReturnFrom(
+    records.map((record) => censusChildOf(record, year)),
+    year,
+    laCode,
+  );
+
+/** The return from its children as each was made (null: not in the year), in LAchildID order. */
+export const censusReturnFrom = (children: (CensusChild | null)[], year: CollectionYear, laCode: string): CensusReturn => ({
   year,
   laCode,
-  children: records
-    .map((record) => censusChildOf(record, year))
-    .filter((child): child is CensusChild => child !== null)
-    .sort((a, b) => compare(a.laChildId, b.laChildId)),
+  children: children.filter((child): child is CensusChild => child !== null).sort((a, b) => compare(a.laChildId, b.laChildId)),
 });
 
 export const censusChildOf = (record: ChildRecord, year: CollectionYear): CensusChild | null => {
