@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm start`: the whole system on this machine. Installs what is missing, starts the infrastructure,
-# builds, migrates, starts the five services in the background (logs in .run/services/), waits until
+# builds, migrates, starts the six services in the background (logs in .run/services/), waits until
 # each is ready, and prints where everything is. `npm stop` stops it all.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm stop`: stops the five services (gracefully: they flush their relays) and the Kafka broker.
+# `npm stop`: stops the six services (gracefully: they flush their relays) and the Kafka broker.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh

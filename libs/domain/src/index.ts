@@ -4,3 +4,4 @@ export * from './calendar-dates';
 export * from './working-days';
 export * from './name-based-uuid';
 export * from './outcomes-ladder';
+export * from './disability-rules';

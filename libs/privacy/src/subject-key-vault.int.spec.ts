@@ -101,7 +101,8 @@ describe('the key vault', () => {
     await expect(asRole('referral-intake', 'UPDATE subject_keys SET destroyed_at = destroyed_at WHERE false')).resolves.toBeDefined();
     await expect(asRole('referral-intake', 'DELETE FROM subject_keys WHERE false')).rejects.toThrow(/permission denied/);
     await expect(asRole('analytics', 'SELECT count(*) FROM subject_keys')).rejects.toThrow(/permission denied|does not exist/);
-    await expect(asRole('statutory-returns', 'SELECT count(*) FROM subject_keys')).resolves.toBeDefined();
+    await expect(asRole('statutory-returns', 'SELECT kid, master_key_id, wrapped_key FROM subject_keys LIMIT 1')).resolves.toBeDefined();
+    await expect(asRole('statutory-returns', 'SELECT owner, child_id FROM subject_keys LIMIT 1')).rejects.toThrow(/permission denied/);
     await expect(
       asRole(
         'statutory-returns',

@@ -58,6 +58,17 @@ export class ProjectionHost {
     return rebuild;
   }
 
+  /**
+   * Waits (up to `timeoutMs`) until the serving version of a projection has applied everything the
+   * log held when asked; returns how many events it is still short (0: a read now sees all of it).
+   */
+  async catchUp(name: string, timeoutMs: number): Promise<number> {
+    const current = (await this.versions.list(name)).find((row) => row.state === 'CURRENT');
+    const runner = current && this.runners.get(key(name, current.version));
+    if (!runner) throw new Error(`projection ${name} has no serving version running`);
+    return runner.catchUp(timeoutMs);
+  }
+
   async status(): Promise<ProjectionStatus[]> {
     const statuses: ProjectionStatus[] = [];
     for (const row of await this.versions.list()) {

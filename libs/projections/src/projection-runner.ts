@@ -133,6 +133,28 @@ export class ProjectionRunner {
     };
   }
 
+  /**
+   * Waits (up to `timeoutMs`) until this version has applied everything its topics held when asked,
+   * so a reader sees at least the log as it stood then; returns how many events it is still short.
+   */
+  async catchUp(timeoutMs: number): Promise<number> {
+    const targets = new Map<string, bigint>();
+    for (const topic of this.topics) {
+      for (const { partition, high } of await this.admin!.fetchTopicOffsets(topic)) targets.set(`${topic}:${partition}`, BigInt(high));
+    }
+    const short = () => {
+      let events = 0n;
+      for (const [key, high] of targets) {
+        const next = this.partitions.get(key)?.nextOffset ?? 0n;
+        if (high > next) events += high - next;
+      }
+      return Number(events);
+    };
+    const deadline = Date.now() + timeoutMs;
+    while (short() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    return short();
+  }
+
   /** Offsets from the database, ends of the partitions from Kafka: where each partition is and how far it has to go. */
   async loadPositions(): Promise<void> {
     const stored = await this.offsets.load(this.options.dataSource.manager, this.id);

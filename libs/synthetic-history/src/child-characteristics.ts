@@ -1,9 +1,20 @@
-import type { ChildCharacteristics, Disability, Ethnicity, UpnUnknownReason } from '@csc/contracts';
-import type { FictionalChild } from './fictional-people';
+import type { ChildCharacteristics, ChildSubject, Disability, Ethnicity, Sex, UpnUnknownReason } from '@csc/contracts';
 import { CHILD_SHARES, DISABILITY_MIX, ETHNICITY_MIX, SCHOOLING_MIX } from './national-mix';
 import { upnFromAnotherAuthority, type PupilNumbers } from './pupil-numbers';
 import type { SeededRandom } from './seeded-random';
 import { addDays } from './working-calendar';
+
+/** A made-up child: who they are (sealed as a subject) and what the census asks of them. */
+export interface FictionalChild {
+  subject: ChildSubject;
+  sex: Sex;
+  /** The date of birth, or the expected date for an unborn child. */
+  birth: string;
+  unborn: boolean;
+  /** What the census asks beyond identity; personal, so only ever sent inside a subject. */
+  census: CensusDetails;
+}
+
 
 /** At a school in England (so a UPN once in reception), or why not, as the census's UPN-unknown code. */
 export type Schooling = 'AT_SCHOOL' | Exclude<UpnUnknownReason, 'UN6' | 'UN7'>;

@@ -1,5 +1,7 @@
 import type { ChildSubject, Sex } from '@csc/contracts';
-import { censusDetails, childAsOn, type CensusDetails } from './child-characteristics';
+import { censusDetails, childAsOn, type FictionalChild } from './child-characteristics';
+
+export type { FictionalChild } from './child-characteristics';
 import { CHILD_SHARES } from './national-mix';
 import type { PupilNumbers } from './pupil-numbers';
 import { addDays } from './working-calendar';
@@ -43,16 +45,6 @@ const CONCERNS = [
   'Fictional concern: a parent asked for help coping.',
   'Fictional concern: the child was found out late at night.',
 ];
-
-export interface FictionalChild {
-  subject: ChildSubject;
-  sex: Sex;
-  /** The date of birth, or the expected date for an unborn child. */
-  birth: string;
-  unborn: boolean;
-  /** What the census asks beyond identity (child-characteristics.ts); personal, so only ever sent inside a subject. */
-  census: CensusDetails;
-}
 
 /** Ages at first referral, roughly as in the national statistics (older children more often). */
 const ageInYearsAt = (random: SeededRandom): number => {

@@ -134,6 +134,7 @@ export const aChildRecord = (overrides: Partial<ChildRecord> = {}): ChildRecord 
   referrals: [aReferral()],
   cases: [aCase()],
   earlyHelp: [],
+  unreadableSubjects: 0,
   ...overrides,
 });
 

@@ -33,6 +33,7 @@ export const aChild = (overrides: Partial<CensusChild> = {}): CensusChild => ({
   ethnicity: 'WBRI',
   disabilities: ['NONE'],
   episodes: [anEpisode()],
+  unreadableSubjects: 0,
   ...overrides,
 });
 

@@ -26,8 +26,12 @@ export class ApiErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
     // A Kafka reaction's error goes back to the transport as it is: it decides on retries and the dead-letter topic.
     if (host.getType() !== 'http') return this.eventFailures.catch(exception, host);
-    const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
+    const response = host
+      .switchToHttp()
+      .getResponse<{ status(code: number): { json(body: unknown): void }; setHeader(name: string, value: string): void }>();
     const body = this.toApiError(exception);
+    // A 503 is a moment's wait (a view still catching up with the log), not a fault: say when to come back.
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
     response.status(body.statusCode).json(body);
   }
 

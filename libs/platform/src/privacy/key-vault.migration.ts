@@ -71,7 +71,8 @@ export class GrantKeyReadingToStatutoryReturns1767000000000 implements Migration
     await queryRunner.query(createLoginRole(role));
     await queryRunner.query(`GRANT CONNECT ON DATABASE "${await currentDatabase(queryRunner)}" TO ${role}`);
     await queryRunner.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
-    await queryRunner.query(`GRANT SELECT ON subject_keys TO ${role}`);
+    // Only what opening needs: whose key it is (owner, child) is none of its business.
+    await queryRunner.query(`GRANT SELECT (kid, master_key_id, wrapped_key) ON subject_keys TO ${role}`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

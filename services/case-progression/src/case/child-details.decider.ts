@@ -20,8 +20,7 @@ export const decideChildDetails = (command: RecordChildCharacteristics, state: C
   rules.deathNotInFuture(correction, command.recordedOn);
   rules.deathNotBeforeBirth_8535Q(correction, after);
   rules.upnOrUnknownReason(correction, after);
-  rules.noDisabilityAlone_8790(correction);
-  rules.eachDisabilityOnce_8794(correction);
+  rules.disabilitiesKeepCensusRules_8790_8794(correction);
   return [
     {
       type: 'ChildCharacteristicsRecorded',

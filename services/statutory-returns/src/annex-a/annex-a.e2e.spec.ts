@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { eventually, type ServicesUnderTest } from '@csc/testing';
-import { ReturnsHarness, startReturnsServices } from '../../test/returns-harness';
+import { ReturnsHarness, startReturnsServices } from '../../test/returns.e2e-harness';
 import { laChildIdOf } from '../child-records/domain/la-child-id';
 
 const AS_OF = '2026-03-31';

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EVENT_UPCASTERS, currentSchemaVersionOf, isEventType, isSealedSubject, type EventEnvelope } from '@csc/contracts';
 import { addMonths, type CalendarDate } from '@csc/domain';
-import { SubjectKeyVault, SubjectProtection } from '@csc/privacy';
+import { SubjectKeyVault, SubjectProtection, UnknownSubjectKeyError } from '@csc/privacy';
 import { ProjectionHost, type VersionTables } from '@csc/projections';
 import { childRecordsProjection } from './child-records.projection';
 import type { ChildRecord } from './domain/child-record';
@@ -11,6 +11,9 @@ import { childRecordOf, type OpenedEvent } from './domain/child-record-of';
 
 /** Children are read this many at a time, so a large authority's return never holds its whole log in memory. */
 const CHILDREN_PER_READ = 500;
+
+/** How long a return waits for the records to catch up with the log before it says to come back. */
+const CATCH_UP_MILLIS = 5_000;
 
 /** Which children a return must look at, and their records with subjects opened, read in one consistent snapshot. */
 export interface ChildRecordsReader {
@@ -36,6 +39,14 @@ export class ChildRecordsRepository {
    * meanwhile waits for it, and every chunk sees the same log.
    */
   async read<T>(read: (reader: ChildRecordsReader) => Promise<T>): Promise<T> {
+    // A return made from records still behind the log (a first start, a rebuild, a backlog) would be
+    // incomplete and look complete: it waits for what the log held when asked, or says to come back.
+    const short = await this.projections.catchUp(childRecordsProjection.name, CATCH_UP_MILLIS);
+    if (short > 0) {
+      throw new ServiceUnavailableException([
+        `childRecords: ${short} events of the log are not read yet; a return made now would be incomplete: try again shortly`,
+      ]);
+    }
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
       const tables = await this.projections.versions.currentTables(childRecordsProjection, manager);
@@ -83,11 +94,35 @@ export class ChildRecordsRepository {
       const envelopes = rows.map((row) => upcast(row.envelope));
       await this.keys.prefetchOpeningKeys(envelopes.flatMap(sealedKidOf));
       const byChild = new Map<string, OpenedEvent[]>(chunk.map((childId) => [childId, []]));
+      const unreadable = new Map<string, number>();
+      const erased = new Set<string>();
       for (let at = 0; at < envelopes.length; at++) {
-        const { envelope } = await this.subjects.reveal(envelopes[at]);
-        byChild.get(rows[at].child_id)!.push(envelope as OpenedEvent);
+        const childId = rows[at].child_id;
+        const opened = await this.open(envelopes[at]);
+        if (opened === 'erased') erased.add(childId);
+        else if (opened === 'unreadable') unreadable.set(childId, (unreadable.get(childId) ?? 0) + 1);
+        byChild
+          .get(childId)!
+          .push(
+            (opened === 'unreadable'
+              ? { ...envelopes[at], data: { ...(envelopes[at].data as object), subject: null } }
+              : opened) as OpenedEvent,
+          );
       }
-      yield chunk.map((childId) => childRecordOf(childId, byChild.get(childId)!));
+      // A destroyed key means the child was erased, even before its ChildErased has arrived here: leave it out whole.
+      const kept = chunk.filter((childId) => !erased.has(childId));
+      yield kept.map((childId) => ({ ...childRecordOf(childId, byChild.get(childId)!), unreadableSubjects: unreadable.get(childId) ?? 0 }));
+    }
+  }
+
+  /** The event with its subject opened; 'erased' when its key was destroyed, 'unreadable' when the vault never had it. */
+  private async open(envelope: EventEnvelope): Promise<EventEnvelope | 'erased' | 'unreadable'> {
+    try {
+      const { envelope: revealed, erased } = await this.subjects.reveal(envelope);
+      return erased ? 'erased' : revealed;
+    } catch (error) {
+      if (error instanceof UnknownSubjectKeyError) return 'unreadable';
+      throw error;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { eventually, type ServicesUnderTest } from '@csc/testing';
 import { checkAgainstCensusSchema } from '../../../../tools/census/census-schema';
-import { ReturnsHarness, startReturnsServices } from '../../test/returns-harness';
+import { ReturnsHarness, startReturnsServices } from '../../test/returns.e2e-harness';
 import { laChildIdOf } from '../child-records/domain/la-child-id';
 
 /** The file's text of one child, found by the LAchildID the census gives it. */
@@ -211,6 +211,17 @@ describe('the CIN census return, made from the log over HTTP', () => {
   it('answers only the LA analysts and admins; a year that is not one is a 400 naming it', async () => {
     expect((await harness.call('statutory-returns', 'get', '/v1/returns/cin-census/2025-26', 'SOCIAL_WORKER')).status).toBe(403);
     expect((await harness.call('statutory-returns', 'get', '/v1/returns/cin-census/2025-26', 'SCHOOL')).status).toBe(403);
+    const otherAuthority = await harness.call(
+      'statutory-returns',
+      'get',
+      '/v1/returns/cin-census/2025-26',
+      'ANALYST',
+      undefined,
+      undefined,
+      'LA999',
+    );
+    expect(otherAuthority.status).toBe(403);
+    expect(otherAuthority.body.message).toEqual(["org: the returns are local authority 888's own; another organisation may not make them"]);
     const bad = await harness.call('statutory-returns', 'get', '/v1/returns/cin-census/2025-27', 'ANALYST');
     expect(bad.status).toBe(400);
     expect(bad.body.message).toEqual(['year: must be a collection year as the DfE writes it, e.g. 2025-26']);

@@ -1,4 +1,4 @@
-import type { Provider } from '@nestjs/common';
+import { ForbiddenException, type Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
 /** The authority whose returns this service makes. */
@@ -7,6 +7,17 @@ export class LocalAuthority {
     /** The DfE's three-digit code: the CIN census header's LEA. */
     readonly code: string,
   ) {}
+
+  /** Tokens name the authority by its code, bare or as `LA<code>` (the form the local tokens carry). */
+  isOwn(org: string): boolean {
+    return org === this.code || org === `LA${this.code}`;
+  }
+
+  /** A return is the authority's own: an analyst of another organisation may not make it (403). */
+  assertOwn(org: string): void {
+    if (!this.isOwn(org))
+      throw new ForbiddenException([`org: the returns are local authority ${this.code}'s own; another organisation may not make them`]);
+  }
 }
 
 /** Development's fictional authority (tokens carry org LA888); production must say which it is. */

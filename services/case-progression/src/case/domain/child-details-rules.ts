@@ -1,5 +1,5 @@
 import type { ChildDetailsCorrection } from '@csc/contracts';
-import { DomainRuleViolation } from '@csc/domain';
+import { DomainRuleViolation, disabilitiesKeepCensusRules } from '@csc/domain';
 import type { ChildDetails } from './case.state';
 
 /**
@@ -64,16 +64,6 @@ export const upnOrUnknownReason = (correction: ChildDetailsCorrection, after: Ch
     );
 };
 
-/** 8790: NONE (no disability) is not recorded beside a disability. */
-export const noDisabilityAlone_8790 = (correction: ChildDetailsCorrection) => {
-  const disabilities = correction.disabilities ?? [];
-  if (disabilities.includes('NONE') && disabilities.length > 1)
-    throw new DomainRuleViolation('disabilities', 'no-disability-alone', 'NONE (no disability) must be given alone', '8790');
-};
-
-/** 8794: each disability is recorded once. */
-export const eachDisabilityOnce_8794 = (correction: ChildDetailsCorrection) => {
-  const disabilities = correction.disabilities ?? [];
-  if (new Set(disabilities).size < disabilities.length)
-    throw new DomainRuleViolation('disabilities', 'each-disability-once', 'lists a disability code more than once', '8794');
-};
+/** 8790 and 8794, as every write that records disabilities keeps them (libs/domain). */
+export const disabilitiesKeepCensusRules_8790_8794 = (correction: ChildDetailsCorrection) =>
+  disabilitiesKeepCensusRules('disabilities', correction.disabilities);

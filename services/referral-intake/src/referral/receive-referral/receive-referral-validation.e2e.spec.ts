@@ -145,14 +145,14 @@ const BAD_BODIES: [string, unknown, number, string][] = [
   [
     'NONE beside a disability',
     withChild({ disabilities: ['NONE', 'MOB'] }),
-    400,
-    'child.disabilities: NONE (no disability) must be given alone (CIN rule 8790)',
+    422,
+    'child.disabilities: NONE (no disability) must be given alone [no-disability-alone] (CIN census rule 8790)',
   ],
   [
     'a disability given twice',
     withChild({ disabilities: ['MOB', 'MOB'] }),
-    400,
-    'child.disabilities: lists a disability code twice (CIN rule 8794)',
+    422,
+    'child.disabilities: lists a disability code more than once [each-disability-once] (CIN census rule 8794)',
   ],
   [
     'a UPN-unknown reason outside UN1-UN7',

@@ -14,7 +14,6 @@ import {
   IsString,
   Matches,
   MaxLength,
-  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -34,16 +33,6 @@ import {
 import { ChildDto, IsAbsentWhenPresent, IsInstant, IsNotInFuture, IsUpn } from '@csc/platform';
 
 const UPN_UNKNOWN_REASON_CODES = codesOf(UPN_UNKNOWN_REASONS);
-
-/** 8790: NONE (no disability) is never listed beside a disability. */
-const IsNoneAlone = () =>
-  ValidateBy({
-    name: 'noneAlone',
-    validator: {
-      validate: (value: unknown) => !Array.isArray(value) || !value.includes('NONE') || value.length === 1,
-      defaultMessage: () => 'NONE (no disability) must be given alone (CIN rule 8790)',
-    },
-  });
 
 /**
  * The child as a referrer describes them, with what the referrer may know of the child's census
@@ -65,8 +54,6 @@ export class ReferredChildDto extends ChildDto {
   @IsArray()
   @ArrayNotEmpty({ message: 'must list NONE or the disabilities that apply' })
   @IsIn(DISABILITY_CODES, { each: true, message: 'each must be a CIN census disability code' })
-  @IsNoneAlone()
-  @ArrayUnique({ message: 'lists a disability code twice (CIN rule 8794)' })
   disabilities?: Disability[];
 
   @ApiPropertyOptional({ description: 'Why the UPN is not known (UN1-UN7); not with upn', enum: UPN_UNKNOWN_REASON_CODES })

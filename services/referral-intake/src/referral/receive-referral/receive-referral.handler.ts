@@ -3,7 +3,7 @@ import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/com
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@csc/auth';
 import type { ChildCharacteristics } from '@csc/contracts';
-import { londonDateOf } from '@csc/domain';
+import { disabilitiesKeepCensusRules, londonDateOf } from '@csc/domain';
 import { NO_STREAM, type AppendContext } from '@csc/event-store';
 import { ChildIndex } from '../../child-index/child-index';
 import { IdempotencyKeys, type StoredResponse } from '../../infrastructure/idempotency-keys';
@@ -38,6 +38,7 @@ export class ReceiveReferralHandler {
     this.checkSchoolRefersAsItself(body, user);
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : new Date();
     const resolved = childAtReferral(body.child, londonDateOf(receivedAt));
+    const characteristics = characteristicsOf(body.child);
     const caller = `${user.sub}@${user.org}`;
 
     return this.dataSource.transaction(async (manager) => {
@@ -55,7 +56,7 @@ export class ReceiveReferralHandler {
         referrerOrganisationId: body.referrer.organisationId ?? null,
         child: body.child,
         resolved,
-        characteristics: characteristicsOf(body.child),
+        characteristics,
         referrer: { name: body.referrer.name, role: body.referrer.role, email: body.referrer.email, phone: body.referrer.phone },
         concernsSummary: body.concerns.summary,
         factors: body.concerns.factors ?? [],
@@ -86,10 +87,11 @@ export class ReceiveReferralHandler {
   }
 }
 
-/** The census characteristics the referrer gave, and only those. */
-const characteristicsOf = ({ ethnicity, disabilities, upnUnknownReason, formerUpn }: ReferredChildDto): ChildCharacteristics => ({
-  ethnicity,
-  disabilities,
-  upnUnknownReason,
-  formerUpn,
-});
+/**
+ * The census characteristics the referrer gave, and only those, once the list of disabilities keeps
+ * the census's rules (422 naming the rule, as on the case).
+ */
+const characteristicsOf = ({ ethnicity, disabilities, upnUnknownReason, formerUpn }: ReferredChildDto): ChildCharacteristics => {
+  disabilitiesKeepCensusRules('child.disabilities', disabilities);
+  return { ethnicity, disabilities, upnUnknownReason, formerUpn };
+};

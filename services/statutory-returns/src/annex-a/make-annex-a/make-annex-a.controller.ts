@@ -1,12 +1,13 @@
 import { Controller, Get, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Roles } from '@csc/auth';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
 import { londonDateOf } from '@csc/domain';
 import { AuditChildRecord, noteAuditedChild } from '@csc/platform';
 import { ChildRecordsRepository } from '../../child-records/child-records.repository';
 import type { ChildRecord } from '../../child-records/domain/child-record';
 import { laChildIdOf } from '../../child-records/domain/la-child-id';
+import { LocalAuthority } from '../../local-authority/local-authority';
 import { writeAnnexAWorkbook } from '../annex-a-workbook';
 import { annexALists } from '../domain/annex-a-lists';
 import { AnnexAQueryDto } from './annex-a-query.dto';
@@ -21,14 +22,18 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @ApiBearerAuth()
 @Controller('v1/returns/annex-a')
 export class MakeAnnexAController {
-  constructor(private readonly records: ChildRecordsRepository) {}
+  constructor(
+    private readonly records: ChildRecordsRepository,
+    private readonly authority: LocalAuthority,
+  ) {}
 
   @Get()
   @Roles('ANALYST', 'ADMIN')
   @AuditChildRecord('annex-a-return')
   @ApiOperation({ summary: "Ofsted's Annex A lists 1-8 as an .xlsx workbook, one sheet per list with Ofsted's column headings" })
   @ApiOkResponse({ content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
-  async annexA(@Query() query: AnnexAQueryDto, @Req() request: Request): Promise<StreamableFile> {
+  async annexA(@Query() query: AnnexAQueryDto, @CurrentUser() user: AuthenticatedUser, @Req() request: Request): Promise<StreamableFile> {
+    this.authority.assertOwn(user.org);
     const asOf = query.asOf ?? londonDateOf(new Date());
     const children = await this.records.read(async (reader) => {
       const read: ChildRecord[] = [];

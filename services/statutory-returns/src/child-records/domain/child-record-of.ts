@@ -256,6 +256,7 @@ export const childRecordOf = (childId: string, events: OpenedEvent[]): ChildReco
       .sort(byFirst((item) => `${item.receivedAt}/${item.referralId}`)),
     cases: [...cases.values()].filter((item) => item.referralId !== '').sort(byFirst((item) => `${item.referralDate}/${item.caseId}`)),
     earlyHelp: [...earlyHelp.values()].filter((item) => item.openedOn !== '').sort(byFirst((item) => `${item.openedOn}/${item.episodeId}`)),
+    unreadableSubjects: 0,
   };
 };
 

@@ -296,6 +296,7 @@ describe('childRecordOf: one child’s events folded into the record the returns
       referrals: [],
       cases: [],
       earlyHelp: [],
+      unreadableSubjects: 0,
     });
   });
 });

@@ -29,6 +29,11 @@ export interface ChildRecord {
   cases: CaseRecord[];
   /** Every early help episode, oldest first. */
   earlyHelp: EarlyHelpRecord[];
+  /**
+   * Events whose sealed details could not be opened: no key for them in the key vault (a key lost, a
+   * past migrated in without its keys). Their facts count; what they said of the child is missing.
+   */
+  unreadableSubjects: number;
 }
 
 /**

@@ -61,15 +61,22 @@ export const censusChildOf = (record: ChildRecord, year: CollectionYear): Census
     ethnicity: identity.ethnicity,
     disabilities: identity.disabilities ?? [],
     episodes,
+    unreadableSubjects: record.unreadableSubjects,
   };
 };
 
 const isNfaInYear = (referral: ReferralRecord, year: CollectionYear) =>
   referral.outcome === 'NFA' && referral.referralDate >= year.start && referral.referralDate <= year.end;
 
-/** Accepted, but the case it opens has not reached this service yet: still a CIN episode of the year. */
+/**
+ * Accepted, but the case it opens has not reached this service yet: a CIN episode of its own year.
+ * Not of later years: a case that never came (its decision dead-lettered) must not haunt every return.
+ */
 const isAcceptedAwaitingCase = (referral: ReferralRecord, year: CollectionYear) =>
-  referral.outcome === 'ACCEPTED_FOR_ASSESSMENT' && referral.caseId === null && referral.referralDate <= year.end;
+  referral.outcome === 'ACCEPTED_FOR_ASSESSMENT' &&
+  referral.caseId === null &&
+  referral.referralDate >= year.start &&
+  referral.referralDate <= year.end;
 
 const nfaEpisode = (referral: ReferralRecord): CinDetails => ({
   ...emptyEpisode(referral),

@@ -44,6 +44,8 @@ export interface CensusChild {
   disabilities: string[];
   /** CIN episodes open at any time in the year, oldest referral first. */
   episodes: CinDetails[];
+  /** Events about the child whose sealed details had no key to open them: the details above may be missing. */
+  unreadableSubjects: number;
 }
 
 /** One CINdetails block: a CIN referral (accepted, or closed with no further action) and what followed it in the year. */

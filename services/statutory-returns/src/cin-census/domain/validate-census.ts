@@ -3,11 +3,13 @@ import type { CensusRule } from './rules/census-rule';
 import { CHILD_PROTECTION_RULES } from './rules/child-protection-rules';
 import { CHILD_RULES } from './rules/child-rules';
 import { EPISODE_RULES } from './rules/episode-rules';
+import { detailsReadable_KEY } from './rules/readable-details.rules';
 
-/** Every DfE validation rule this product checks, in code order. */
-export const CENSUS_RULES: CensusRule[] = [...CHILD_RULES, ...EPISODE_RULES, ...CHILD_PROTECTION_RULES].sort((a, b) =>
-  a.code.localeCompare(b.code, 'en', { numeric: true }),
-);
+/** Every DfE validation rule this product checks, in code order, then the product's own (that it could read the details). */
+export const CENSUS_RULES: CensusRule[] = [
+  ...[...CHILD_RULES, ...EPISODE_RULES, ...CHILD_PROTECTION_RULES].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true })),
+  detailsReadable_KEY,
+];
 
 export interface RuleCount {
   rule: string;

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Req, Res, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Roles } from '@csc/auth';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
 import { AuditChildRecord, noteAuditedChild } from '@csc/platform';
+import { LocalAuthority } from '../../local-authority/local-authority';
 import { CinCensusReturns } from '../cin-census-returns';
 import type { CensusReturn, CollectionYear } from '../domain/census-return';
 import { censusXml } from '../domain/census-xml';
@@ -18,7 +19,10 @@ import { CensusYearPipe } from './census-year.pipe';
 @ApiBearerAuth()
 @Controller('v1/returns/cin-census')
 export class MakeCensusReturnController {
-  constructor(private readonly returns: CinCensusReturns) {}
+  constructor(
+    private readonly returns: CinCensusReturns,
+    private readonly authority: LocalAuthority,
+  ) {}
 
   @Get(':year')
   @Roles('ANALYST', 'ADMIN')
@@ -28,10 +32,11 @@ export class MakeCensusReturnController {
   @ApiOkResponse({ content: { 'application/xml': { schema: { type: 'string' } } } })
   async censusFile(
     @Param('year', CensusYearPipe) year: CollectionYear,
+    @CurrentUser() user: AuthenticatedUser,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    const census = await this.returnOf(year, request);
+    const census = await this.returnOf(year, user, request);
     // Set here, not by decorator: an error answered instead must still say it is JSON.
     response.setHeader('Content-Type', 'application/xml; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="CIN_census_${year.label}_${census.laCode}.xml"`);
@@ -46,8 +51,8 @@ export class MakeCensusReturnController {
     summary:
       "Every finding of the DfE's validation rules the year's return breaks, each naming the child, case and element, with counts by rule",
   })
-  async censusReport(@Param('year', CensusYearPipe) year: CollectionYear, @Req() request: Request) {
-    const census = await this.returnOf(year, request);
+  async censusReport(@Param('year', CensusYearPipe) year: CollectionYear, @CurrentUser() user: AuthenticatedUser, @Req() request: Request) {
+    const census = await this.returnOf(year, user, request);
     const report = validateCensus(census);
     return {
       year: year.label,
@@ -61,7 +66,8 @@ export class MakeCensusReturnController {
     };
   }
 
-  private async returnOf(year: CollectionYear, request: Request): Promise<CensusReturn> {
+  private async returnOf(year: CollectionYear, user: AuthenticatedUser, request: Request): Promise<CensusReturn> {
+    this.authority.assertOwn(user.org);
     const census = await this.returns.returnFor(year);
     for (const child of census.children) noteAuditedChild(request, child.childId);
     if (census.children.length === 0) {

@@ -18,8 +18,16 @@ type Response = { status: number; body: any; text: string; headers: Record<strin
 export class ReturnsHarness {
   constructor(private readonly running: ServicesUnderTest) {}
 
-  async call(service: string, method: 'get' | 'post', path: string, role: Role, body?: object, ifMatch?: number): Promise<Response> {
-    const token = await testToken({ sub: `${role.toLowerCase()}-1`, role, org: role === 'SCHOOL' ? '100001' : 'LA888' });
+  async call(
+    service: string,
+    method: 'get' | 'post',
+    path: string,
+    role: Role,
+    body?: object,
+    ifMatch?: number,
+    org = role === 'SCHOOL' ? '100001' : 'LA888',
+  ): Promise<Response> {
+    const token = await testToken({ sub: `${role.toLowerCase()}-1`, role, org });
     const agent = request(this.running.services[service].url);
     let pending = (method === 'get' ? agent.get(path) : agent.post(path)).set('Authorization', `Bearer ${token}`);
     if (ifMatch !== undefined) pending = pending.set('If-Match', `"${ifMatch}"`);
