@@ -15,7 +15,6 @@ export interface FictionalChild {
   census: CensusDetails;
 }
 
-
 /** At a school in England (so a UPN once in reception), or why not, as the census's UPN-unknown code. */
 export type Schooling = 'AT_SCHOOL' | Exclude<UpnUnknownReason, 'UN6' | 'UN7'>;
 
