@@ -1,5 +1,6 @@
 import type { ChildCharacteristics, ChildDetailsCorrection, EventEnvelope } from '@csc/contracts';
 import { openSubject } from '@csc/privacy';
+import { subjectKeyFor } from './subject-keys';
 import { generateHistory } from './generate-history';
 import { dayOf } from './simulated-clock';
 
@@ -76,7 +77,10 @@ export const censusRecordsAsAt = (events: readonly EventEnvelope[], subjectKey: 
     }
     return child;
   };
-  const opened = (event: EventEnvelope) => openSubject(subjectKey, (event.data as Data).subject as never, event.eventId) as Data;
+  const opened = (event: EventEnvelope) => {
+    const sealed = (event.data as Data).subject as { kid: string };
+    return openSubject(subjectKeyFor(subjectKey, sealed.kid), sealed as never, event.eventId) as Data;
+  };
   for (const event of events) {
     const data = event.data as Data;
     const episode = data.caseId ? cases.get(data.caseId) : undefined;
@@ -192,6 +196,8 @@ const episodeOf = (data: Data, caseId: string | null, nfa: boolean): CinEpisode 
   nfa,
   primaryNeed: (data.primaryNeed as string | null) ?? null,
   source: data.source as string,
+  // The return gives an NFA referral no closure date; here it ends on its own day, so that the overlap
+  // checks (8820) treat it as the instant it is.
   closedOn: nfa ? (data.referralDate as string) : null,
   reason: null,
   assessments: [],

@@ -125,7 +125,9 @@ export const childRecordsProjection: ProjectionDefinition = {
     if (erased.length > 0) {
       await manager.query(`INSERT INTO ${tables.erased_children} (child_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING`, [erased]);
     }
-    // An erased child's events go, and stay gone when a late one arrives from another topic.
+    // An erased child's events go, and a late one arriving from another topic goes when its batch is applied.
+    // Two partitions' batches applied at once may each miss the other's rows; reads leave out erased children
+    // regardless (erased_children, and a destroyed key), so this is tidiness, not what keeps them out.
     const children = [...new Set(events.map((event) => event.childId).filter((id): id is string => id !== null))];
     await manager.query(
       `DELETE FROM ${tables.child_events} WHERE child_id IN (SELECT child_id FROM ${tables.erased_children} WHERE child_id = ANY($1::uuid[]))`,

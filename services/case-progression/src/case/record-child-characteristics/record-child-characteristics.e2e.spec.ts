@@ -165,7 +165,7 @@ describe("POST /v1/cases/{id}/child-characteristics: the child's census details,
       (row: { type: string }) => row.type,
     );
 
-  it('records them: 200 with the new version and ETag, the case read shows them, the event on the topic sealed', async () => {
+  it('records them: 201 with the new version and ETag, the case read shows them, the event on the topic sealed', async () => {
     const { caseId, childId, version } = await openCase('Recorded', UPN);
     const body = {
       ethnicity: 'MWBA',
@@ -219,7 +219,7 @@ describe("POST /v1/cases/{id}/child-characteristics: the child's census details,
       await casesDatabase.dataSource.query(
         `SELECT user_role, child_id, resource_id, outcome FROM audit_log WHERE route = '/v1/cases/{id}/child-characteristics'`,
       ),
-    ).toEqual([{ user_role: 'SOCIAL_WORKER', child_id: childId, resource_id: caseId, outcome: 200 }]);
+    ).toEqual([{ user_role: 'SOCIAL_WORKER', child_id: childId, resource_id: caseId, outcome: 201 }]);
   });
 
   describe('refusals, with nothing appended', () => {
@@ -283,7 +283,7 @@ describe("POST /v1/cases/{id}/child-characteristics: the child's census details,
         'FRONT_DOOR',
         closed.body.version,
       ),
-      200,
+      201,
     );
     const second = ok(
       await post(
@@ -293,7 +293,7 @@ describe("POST /v1/cases/{id}/child-characteristics: the child's census details,
         'SOCIAL_WORKER',
         first.body.version,
       ),
-      200,
+      201,
     );
     const read = ok(await get(cases, `/v1/cases/${caseId}`), 200).body;
     expect(read).toMatchObject({ status: 'CLOSED', version: second.body.version });

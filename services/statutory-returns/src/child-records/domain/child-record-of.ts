@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@csc/contracts';
 import { londonDateOf } from '@csc/domain';
 import type { CaseRecord, ChildRecord, EarlyHelpRecord, ReferralRecord } from './child-record';
+import { CASE_ACTIVITY_TYPES, emptyCase, foldCaseActivity, isCaseActivity } from './case-activity-fold';
 import { ChildIdentityFold } from './child-identity-fold';
 
 /** The events a child's record is made of (the projection keeps these, and ChildErased). */
@@ -10,19 +11,7 @@ export const CHILD_RECORD_EVENT_TYPES = [
   'ReferralDecided',
   'CaseOpened',
   'ReferralAttachedToCase',
-  'AssessmentStarted',
-  'AssessmentCompleted',
-  'StrategyDiscussionHeld',
-  'Section47Concluded',
-  'ChildProtectionConferenceHeld',
-  'ChildProtectionPlanStarted',
-  'ChildProtectionPlanReviewed',
-  'ChildProtectionPlanEnded',
-  'ChildInNeedPlanStarted',
-  'ChildInNeedPlanEnded',
-  'BecameLookedAfter',
-  'CeasedToBeLookedAfter',
-  'CaseClosed',
+  ...CASE_ACTIVITY_TYPES,
   'ChildCharacteristicsRecorded',
   'EarlyHelpEpisodeOpened',
   'EarlyHelpAssessmentCompleted',
@@ -141,93 +130,6 @@ export const childRecordOf = (childId: string, events: OpenedEvent[]): ChildReco
       case 'ReferralAttachedToCase':
         referralOf(data.referralId).caseId = data.caseId;
         break;
-      case 'AssessmentStarted':
-        caseOf(data.caseId).assessments.push({
-          assessmentId: data.assessmentId,
-          startedOn: data.startedOn,
-          authorisedOn: null,
-          factors: [],
-          outcome: null,
-        });
-        break;
-      case 'AssessmentCompleted': {
-        const assessment = caseOf(data.caseId).assessments.find((item) => item.assessmentId === data.assessmentId);
-        if (assessment) Object.assign(assessment, { authorisedOn: data.authorisedOn, factors: data.factors, outcome: data.outcome });
-        break;
-      }
-      case 'StrategyDiscussionHeld': {
-        const record = caseOf(data.caseId);
-        record.strategyDiscussions.push({
-          strategyDiscussionId: data.strategyDiscussionId,
-          heldOn: data.heldOn,
-          section47Id: data.section47Id,
-        });
-        if (data.section47Id)
-          record.section47s.push({ section47Id: data.section47Id, startedOn: data.heldOn, concludedOn: null, icpcRequired: null });
-        break;
-      }
-      case 'Section47Concluded': {
-        const enquiry = caseOf(data.caseId).section47s.find((item) => item.section47Id === data.section47Id);
-        if (enquiry) Object.assign(enquiry, { concludedOn: data.concludedOn, icpcRequired: data.icpcRequired });
-        break;
-      }
-      case 'ChildProtectionConferenceHeld':
-        caseOf(data.caseId).conferences.push({
-          conferenceId: data.conferenceId,
-          heldOn: data.heldOn,
-          section47Id: data.section47Id,
-          childProtectionPlan: data.childProtectionPlan,
-        });
-        break;
-      case 'ChildProtectionPlanStarted':
-        caseOf(data.caseId).cpPlans.push({
-          planId: data.planId,
-          conferenceId: data.conferenceId,
-          startedOn: data.startedOn,
-          endedOn: null,
-          initialCategory: data.category,
-          latestCategory: data.category,
-          reviews: [],
-        });
-        break;
-      case 'ChildProtectionPlanReviewed': {
-        const plan = caseOf(data.caseId).cpPlans.find((item) => item.planId === data.planId);
-        if (plan) {
-          plan.reviews.push({ heldOn: data.heldOn, latestCategory: data.latestCategory });
-          plan.latestCategory = data.latestCategory;
-        }
-        break;
-      }
-      case 'ChildProtectionPlanEnded': {
-        const plan = caseOf(data.caseId).cpPlans.find((item) => item.planId === data.planId);
-        if (plan) plan.endedOn = data.endedOn;
-        break;
-      }
-      case 'ChildInNeedPlanStarted':
-        caseOf(data.caseId).cinPlans.push({ planId: data.planId, startedOn: data.startedOn, endedOn: null });
-        break;
-      case 'ChildInNeedPlanEnded': {
-        const plan = caseOf(data.caseId).cinPlans.find((item) => item.planId === data.planId);
-        if (plan) plan.endedOn = data.endedOn;
-        break;
-      }
-      case 'BecameLookedAfter':
-        caseOf(data.caseId).lookedAfter.push({
-          periodId: data.periodId,
-          startedOn: data.startedOn,
-          endedOn: null,
-          legalStatus: data.legalStatus,
-          endReason: null,
-        });
-        break;
-      case 'CeasedToBeLookedAfter': {
-        const period = caseOf(data.caseId).lookedAfter.find((item) => item.periodId === data.periodId);
-        if (period) Object.assign(period, { endedOn: data.endedOn, endReason: data.reason });
-        break;
-      }
-      case 'CaseClosed':
-        Object.assign(caseOf(data.caseId), { closedOn: data.closedOn, closureReason: data.reason });
-        break;
       case 'ChildCharacteristicsRecorded':
         identity.fromPractitioner(data.subject);
         break;
@@ -244,6 +146,8 @@ export const childRecordOf = (childId: string, events: OpenedEvent[]): ChildReco
       case 'EarlyHelpEpisodeClosed':
         Object.assign(episodeOf(data.episodeId), { closedOn: data.closedOn, outcome: data.outcome });
         break;
+      default:
+        if (isCaseActivity(type)) foldCaseActivity(caseOf(data.caseId), type, data);
     }
   }
 
@@ -272,21 +176,4 @@ const emptyReferral = (referralId: string): ReferralRecord => ({
   factors: [],
   informationRequested: false,
   caseId: null,
-});
-
-const emptyCase = (caseId: string): CaseRecord => ({
-  caseId,
-  referralId: '',
-  referralDate: '',
-  source: '10',
-  primaryNeed: 'N0',
-  closedOn: null,
-  closureReason: null,
-  assessments: [],
-  strategyDiscussions: [],
-  section47s: [],
-  conferences: [],
-  cpPlans: [],
-  cinPlans: [],
-  lookedAfter: [],
 });
