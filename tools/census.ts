@@ -30,7 +30,9 @@ const main = async (): Promise<number> => {
   const url = (values.url ?? process.env.STATUTORY_RETURNS_URL ?? 'http://127.0.0.1:3006').replace(/\/$/, '');
   const token = values.token ?? process.env.CSC_TOKEN ?? (await localToken({ sub: 'local-census', role: 'ANALYST', org: 'LA888' }, '1h'));
   const get = async (path: string) => {
-    const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } }).catch((error: Error) => {
+      throw new Error(`${url} does not answer (${error.message}): is statutory-returns running? (npm start)`);
+    });
     const body = await response.text();
     if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status} ${body}`);
     return body;

@@ -74,7 +74,10 @@ const importSubjectKeys = async (keys: HistorySubjectKey[]): Promise<void> => {
   });
   try {
     const imported = await vault.importKeys(keys);
-    process.stderr.write(`  demo history: ${imported.toLocaleString('en-GB')} children's keys put in the key vault\n`);
+    const already = keys.length - imported;
+    process.stderr.write(
+      `  demo history: ${imported.toLocaleString('en-GB')} children's keys put in the key vault${already > 0 ? ` (${already.toLocaleString('en-GB')} were there already)` : ''}\n`,
+    );
   } finally {
     await close();
   }

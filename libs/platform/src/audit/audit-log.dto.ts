@@ -56,6 +56,13 @@ export class AuditRecordDto implements AuditRecord {
   resourceKind!: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' })
   resourceId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'year=2025-26',
+    description: "What part of the record, where the route cannot say (a return's year or reference day)",
+  })
+  scope!: string | null;
   @ApiProperty({ example: 'GET' })
   method!: string;
   @ApiProperty({ example: '/v1/referrals/{id}', description: 'The route pattern, never the URL called' })

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '@csc/auth';
 import { auditedRecordOf, type AuditedRecord } from './audit.decorators';
 import { AuditTrail, type AuditEntry } from './audit-trail';
-import { childRecordsServed } from './child-records-served';
+import { auditScopeOf, childRecordsServed } from './child-records-served';
 import { routePatternOf, type RoutePattern } from './route-pattern';
 
 type AuditedRequest = Request & { user?: AuthenticatedUser; id?: unknown; [RECORDED]?: boolean };
@@ -75,6 +75,7 @@ export class AuditRecorder {
       childId,
       resourceKind: record.kind,
       resourceId,
+      scope: auditScopeOf(request),
       method: route.method,
       route: route.path,
       outcome,

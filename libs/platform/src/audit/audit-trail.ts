@@ -10,6 +10,8 @@ export interface AuditEntry {
   childId: string | null;
   resourceKind: string;
   resourceId: string | null;
+  /** What part of the record, where the route cannot say (`year=2025-26`); null otherwise. */
+  scope: string | null;
   method: string;
   /** The route pattern (`/v1/referrals/{id}`), never the URL called. */
   route: string;
@@ -42,10 +44,10 @@ export class AuditTrail {
   async record(entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     await this.dataSource.query(
-      `INSERT INTO audit_log (user_sub, user_role, user_org, child_id, resource_kind, resource_id, method, route, outcome, request_id, correlation_id)
-       SELECT "userSub", "userRole", "userOrg", "childId", "resourceKind", "resourceId", method, route, outcome, "requestId", "correlationId"
+      `INSERT INTO audit_log (user_sub, user_role, user_org, child_id, resource_kind, resource_id, scope, method, route, outcome, request_id, correlation_id)
+       SELECT "userSub", "userRole", "userOrg", "childId", "resourceKind", "resourceId", scope, method, route, outcome, "requestId", "correlationId"
        FROM jsonb_to_recordset($1::jsonb) AS entry("userSub" text, "userRole" text, "userOrg" text, "childId" uuid, "resourceKind" text,
-         "resourceId" uuid, method text, route text, outcome smallint, "requestId" text, "correlationId" uuid)`,
+         "resourceId" uuid, scope text, method text, route text, outcome smallint, "requestId" text, "correlationId" uuid)`,
       [JSON.stringify(entries)],
     );
   }
@@ -64,7 +66,7 @@ export class AuditTrail {
     parameters.push(limit);
     return this.dataSource.query(
       `SELECT id::text, to_json(occurred_at) #>> '{}' AS "occurredAt", user_sub AS "userSub", user_role AS "userRole",
-              user_org AS "userOrg", child_id AS "childId", resource_kind AS "resourceKind", resource_id AS "resourceId",
+              user_org AS "userOrg", child_id AS "childId", resource_kind AS "resourceKind", resource_id AS "resourceId", scope,
               method, route, outcome, request_id AS "requestId", correlation_id AS "correlationId"
        FROM audit_log ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
        ORDER BY id DESC LIMIT $${parameters.length}`,

@@ -12,6 +12,16 @@ interface AuditedRequest {
 }
 
 const NOTED_CHILDREN = Symbol('csc:audited-children');
+const NOTED_SCOPE = Symbol('csc:audited-scope');
+// A scope is a code or a date a handler chose (a return's year, its reference day), never free text.
+const SCOPE = /^[A-Za-z]+=[\w.:-]{1,40}$/;
+
+/** For a response whose route pattern does not say which part it served (which year's return): kept beside each row. */
+export const noteAuditScope = (request: object, scope: string): void => {
+  if (SCOPE.test(scope)) (request as { [NOTED_SCOPE]?: string })[NOTED_SCOPE] = scope;
+};
+
+export const auditScopeOf = (request: object): string | null => (request as { [NOTED_SCOPE]?: string })[NOTED_SCOPE] ?? null;
 // Only ids are kept: a path segment that is not a UUID could be anything a caller typed, names included.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

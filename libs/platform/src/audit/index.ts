@@ -5,3 +5,4 @@ export * from './audit-trail.module';
 export * from './child-records-served';
 export * from './route-pattern';
 export * from './route-audit-coverage';
+export * from './audit-scope.migration';

@@ -1,5 +1,5 @@
 import type { MixedList } from 'typeorm';
-import { appRoleMigration, CreateAuditLog1765000000000 } from '@csc/platform';
+import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000 } from '@csc/platform';
 import { CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 
@@ -12,4 +12,5 @@ export const earlyHelpMigrations: MixedList<Function> = [
   CreateInbox1763800000001,
   CreateAuditLog1765000000000,
   appRoleMigration('early-help'),
+  AddAuditScope1767100000000,
 ];

@@ -1,5 +1,5 @@
 import type { MixedList } from 'typeorm';
-import { appRoleMigration, CreateAuditLog1765000000000 } from '@csc/platform';
+import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000 } from '@csc/platform';
 import { CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 import { CreateSchools1765200000000 } from './migrations/create-schools.migration';
@@ -18,4 +18,5 @@ export const schoolNotificationsMigrations: MixedList<Function> = [
   CreateAuditLog1765000000000,
   appRoleMigration('school-notifications'),
   CreateWebhookDeliveries1766000000000,
+  AddAuditScope1767100000000,
 ];

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { AnnexACell, AnnexAList } from './domain/annex-a-lists';
 
@@ -21,12 +22,14 @@ const cellValue = (cell: AnnexACell): ExcelJS.CellValue => {
 const textLength = (cell: AnnexACell): number => (cell === null ? 0 : String(cell).length);
 
 const widthOf = (list: AnnexAList, column: number): number => {
-  const longestCell = Math.max(0, ...list.rows.map((row) => textLength(row[column])));
+  // A loop, not Math.max(...rows): a large list would pass more arguments than a call may take.
+  let longestCell = 0;
+  for (const row of list.rows) longestCell = Math.max(longestCell, textLength(row[column]));
   const heading = Math.min(list.columns[column].length, HEADING_WIDTH);
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, heading, longestCell) + 2);
 };
 
-const addSheet = (workbook: ExcelJS.Workbook, list: AnnexAList): void => {
+const addSheet = (workbook: ExcelJS.stream.xlsx.WorkbookWriter, list: AnnexAList): void => {
   const sheet = workbook.addWorksheet(list.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   const widths = list.columns.map((_, column) => widthOf(list, column));
   sheet.columns = list.columns.map((heading, column) => ({ header: heading, width: widths[column] }));
@@ -37,27 +40,41 @@ const addSheet = (workbook: ExcelJS.Workbook, list: AnnexAList): void => {
   // Excel does not grow a row to fit wrapped text in a file it did not lay out itself.
   const lines = Math.max(...list.columns.map((heading, column) => Math.ceil(heading.length / (widths[column] - 2))));
   header.height = Math.max(1, lines) * LINE_HEIGHT;
+  if (list.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: list.columns.length } };
+  header.commit();
 
   for (const row of list.rows) {
     const added = sheet.addRow(row.map(cellValue));
     added.eachCell((cell) => {
       if (cell.value instanceof Date) cell.numFmt = 'dd/mm/yyyy';
     });
+    // Written out at once: a large authority's lists are never all held as cells (ExcelJS's cells are heavy).
+    added.commit();
   }
-  if (list.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: list.columns.length } };
+  sheet.commit();
 };
 
 /**
- * The Annex A workbook: one sheet per list, in the order given. The document's created and modified
- * dates are `generatedAt`, never the clock, so the same records give the same workbook. (The zip
- * inside an .xlsx still stamps each part with the time it was written; what Excel shows does not change.)
+ * The Annex A workbook: one sheet per list, in the order given, streamed row by row into the file.
+ * The document's created and modified dates are `generatedAt`, never the clock, so the same records
+ * give the same workbook. (The zip inside an .xlsx still stamps each part with the time it was
+ * written; what Excel shows does not change.)
  */
 export const writeAnnexAWorkbook = async (lists: AnnexAList[], generatedAt: Date): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    output.on('end', resolve);
+    output.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = "Children's social care statutory returns";
   workbook.lastModifiedBy = workbook.creator;
   workbook.created = generatedAt;
   workbook.modified = generatedAt;
   for (const list of lists) addSheet(workbook, list);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  await ended;
+  return Buffer.concat(chunks);
 };

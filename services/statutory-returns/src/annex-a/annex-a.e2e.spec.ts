@@ -109,11 +109,15 @@ describe("Ofsted's Annex A and the census after an erasure, over HTTP", () => {
   it('writes who exported which children to the audit trail', async () => {
     const trail = (await harness.expect(harness.call('statutory-returns', 'get', `/v1/audit-log?childId=${kept.childId}`, 'ADMIN'), 200))
       .body;
-    const kinds = trail.items.map(
-      (entry: { resourceKind: string; route: string; userRole: string }) => `${entry.resourceKind} ${entry.route} ${entry.userRole}`,
+    const exports = trail.items.map(
+      (entry: { resourceKind: string; route: string; scope: string | null; userRole: string }) =>
+        `${entry.resourceKind} ${entry.route} ${entry.scope} ${entry.userRole}`,
     );
-    expect(kinds).toEqual(
-      expect.arrayContaining(['annex-a-return /v1/returns/annex-a ANALYST', 'cin-census-return /v1/returns/cin-census/{year} ANALYST']),
+    expect(exports).toEqual(
+      expect.arrayContaining([
+        `annex-a-return /v1/returns/annex-a asOf=${AS_OF} ANALYST`,
+        'cin-census-return /v1/returns/cin-census/{year} year=2025-26 ANALYST',
+      ]),
     );
   });
 });

@@ -1,5 +1,5 @@
 import type { MixedList } from 'typeorm';
-import { appRoleMigration, CreateAuditLog1765000000000, projectionSchemaMigration } from '@csc/platform';
+import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000, projectionSchemaMigration } from '@csc/platform';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 import { CreateProjectionOffsets1763800000002, CreateProjectionVersions1766100000000 } from '@csc/projections';
 
@@ -16,4 +16,5 @@ export const statutoryReturnsMigrations: MixedList<Function> = [
   appRoleMigration('statutory-returns'),
   CreateProjectionVersions1766100000000,
   projectionSchemaMigration('statutory-returns'),
+  AddAuditScope1767100000000,
 ];

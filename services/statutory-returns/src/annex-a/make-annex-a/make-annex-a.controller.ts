@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Request } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
 import { londonDateOf } from '@csc/domain';
-import { AuditChildRecord, noteAuditedChild } from '@csc/platform';
+import { AuditChildRecord, noteAuditedChild, noteAuditScope } from '@csc/platform';
 import { ChildRecordsRepository } from '../../child-records/child-records.repository';
 import type { ChildRecord } from '../../child-records/domain/child-record';
 import { laChildIdOf } from '../../child-records/domain/la-child-id';
@@ -35,6 +35,7 @@ export class MakeAnnexAController {
   async annexA(@Query() query: AnnexAQueryDto, @CurrentUser() user: AuthenticatedUser, @Req() request: Request): Promise<StreamableFile> {
     this.authority.assertOwn(user.org);
     const asOf = query.asOf ?? londonDateOf(new Date());
+    noteAuditScope(request, `asOf=${asOf}`);
     const children = await this.records.read(async (reader) => {
       const read: ChildRecord[] = [];
       for await (const chunk of reader.records(await reader.activeInYearTo(asOf))) read.push(...chunk);

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Req, Res, UnprocessableEntityException } from '
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
-import { AuditChildRecord, noteAuditedChild } from '@csc/platform';
+import { AuditChildRecord, noteAuditedChild, noteAuditScope } from '@csc/platform';
 import { LocalAuthority } from '../../local-authority/local-authority';
 import { CinCensusReturns } from '../cin-census-returns';
 import type { CensusReturn, CollectionYear } from '../domain/census-return';
@@ -26,7 +26,7 @@ export class MakeCensusReturnController {
 
   @Get(':year')
   @Roles('ANALYST', 'ADMIN')
-  @AuditChildRecord('cin-census-return', { idParam: 'year' })
+  @AuditChildRecord('cin-census-return')
   @ApiParam({ name: 'year', example: '2025-26', description: 'The collection year, 1 April to 31 March' })
   @ApiOperation({ summary: "The CIN census file for the year (the DfE's 2025-26 XML), ready to load into the DfE's collection system" })
   @ApiOkResponse({ content: { 'application/xml': { schema: { type: 'string' } } } })
@@ -45,7 +45,7 @@ export class MakeCensusReturnController {
 
   @Get(':year/report')
   @Roles('ANALYST', 'ADMIN')
-  @AuditChildRecord('cin-census-return', { idParam: 'year' })
+  @AuditChildRecord('cin-census-return')
   @ApiParam({ name: 'year', example: '2025-26' })
   @ApiOperation({
     summary:
@@ -68,6 +68,7 @@ export class MakeCensusReturnController {
 
   private async returnOf(year: CollectionYear, user: AuthenticatedUser, request: Request): Promise<CensusReturn> {
     this.authority.assertOwn(user.org);
+    noteAuditScope(request, `year=${year.label}`);
     const census = await this.returns.returnFor(year);
     for (const child of census.children) noteAuditedChild(request, child.childId);
     if (census.children.length === 0) {
