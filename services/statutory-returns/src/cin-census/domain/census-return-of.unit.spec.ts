@@ -54,6 +54,15 @@ describe('censusReturnOf: the CIN census return for a collection year, 1 April t
       expect([episode.cinClosureDate, episode.reasonForClosure]).toEqual(['2026-03-31', 'RC7']);
     });
 
+    it('a referral accepted whose case has not arrived is an open episode of its own year, and of no later one', () => {
+      const accepted = [aReferralReceived(), aReferralDecided({ referralDate: '2025-05-06' })];
+
+      expect(episodesOf(...accepted).map((episode) => [episode.caseId, episode.cinReferralDate, episode.cinClosureDate])).toEqual([
+        [null, '2025-05-06', null],
+      ]);
+      expect(censusChildOf(recordOf(...accepted), NEXT_YEAR)).toBeNull();
+    });
+
     it('a case closed on 31 March of the year before is not: the child is left out', () => {
       expect(censusChild(aCaseReferredOn({ referralDate: '2024-11-04' }), aCaseClosed({ closedOn: '2025-03-31' }))).toBeNull();
     });
