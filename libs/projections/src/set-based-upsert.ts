@@ -13,6 +13,18 @@ export interface UpsertColumn<Row> {
   merge?: 'keep-first-known' | 'any-true' | 'earliest';
 }
 
+/** A column filled from the row object's field of the same name: the usual case. */
+export const columnNamed = <Row extends Record<string, unknown>>(
+  name: string,
+  type: string,
+  merge?: UpsertColumn<Row>['merge'],
+): UpsertColumn<Row> => ({
+  name,
+  type,
+  value: (row) => row[name],
+  merge,
+});
+
 /**
  * One INSERT ... SELECT FROM unnest(...) ON CONFLICT for a whole batch of rows: one round trip
  * however many events. Rows with the same key are merged first (PostgreSQL refuses to update one

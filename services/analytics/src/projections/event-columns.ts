@@ -1,16 +1,12 @@
 import type { EventEnvelope } from '@csc/contracts';
-import type { UpsertColumn } from '@csc/projections';
+import { columnNamed, type UpsertColumn } from '@csc/projections';
 
 /** An event's data as a projection reads it: the ids, codes and dates it needs, never the sealed subject. */
 export type EventData = Record<string, unknown>;
 
 /** A projection column filled from the row object of the same name. */
-export const column = (name: string, type: string, merge?: UpsertColumn<EventData>['merge']): UpsertColumn<EventData> => ({
-  name,
-  type,
-  value: (row) => row[name],
-  merge,
-});
+export const column = (name: string, type: string, merge?: UpsertColumn<EventData>['merge']): UpsertColumn<EventData> =>
+  columnNamed<EventData>(name, type, merge);
 
 export const dataOf = (event: EventEnvelope): EventData => event.data as EventData;
 

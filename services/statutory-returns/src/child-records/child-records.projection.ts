@@ -1,14 +1,9 @@
 import { TOPICS, type EventEnvelope } from '@csc/contracts';
-import { upsertRows, type ProjectionDefinition, type UpsertColumn } from '@csc/projections';
+import { columnNamed, upsertRows, type ProjectionDefinition } from '@csc/projections';
 import { CHILD_RECORD_EVENT_TYPES } from './domain/child-record-of';
 
 type Row = Record<string, unknown>;
-const column = (name: string, type: string, merge?: UpsertColumn<Row>['merge']): UpsertColumn<Row> => ({
-  name,
-  type,
-  value: (row) => row[name],
-  merge,
-});
+const column = (name: string, type: string) => columnNamed<Row>(name, type);
 const dataOf = (event: EventEnvelope) => event.data as Row;
 
 /**
