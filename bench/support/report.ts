@@ -196,7 +196,7 @@ export const markdownOf = (results: BenchResults): string => {
   }
   if (results.census && results.census.length > 0) {
     sections.push(
-      `## 4. CIN census export\n\nA generated year from 1 April 2025, published and its keys put in the key vault; statutory-returns builds its projection from offset 0, then makes the file and the report three times each over HTTP (request to last byte). Ceiling: the issue's ${results.census[0].ceiling.seconds} s and ${results.census[0].ceiling.rssMiB} MB.\n\n${table(
+      `## 4. CIN census export\n\nA generated year from 1 April 2025, published and its keys put in the key vault; statutory-returns builds its projection from offset 0, then makes the file, the report and Annex A (as at 31 March) three times each over HTTP (request to last byte). Ceiling: the issue's ${results.census[0].ceiling.seconds} s and ${results.census[0].ceiling.rssMiB} MB.\n\n${table(
         [
           'year',
           'log events',
