@@ -8,6 +8,8 @@ import { EVENT_UPCASTERS, type Upcasters } from '@csc/contracts';
 import { ConsumerHealth, EventInbox, KafkaEventServer, describeErrorSafely } from '@csc/messaging';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { createValidationPipe } from './errors/validation.pipe';
+import { jsonBody } from './http/json-body';
+import { UnsafeInputPipe } from './http/unsafe-input.pipe';
 import { KafkaClient } from './kafka/kafka.providers';
 
 export interface ServiceDefinition {
@@ -25,9 +27,11 @@ export interface ServiceDefinition {
  * for its `@EventPattern` reactions.
  */
 export const createServiceApp = async (definition: ServiceDefinition): Promise<INestApplication> => {
-  const app = await NestFactory.create(definition.module, { bufferLogs: true });
+  // Nest's own body parser is replaced by the platform's (limits, encodings, depth: libs/platform/src/http/json-body.ts).
+  const app = await NestFactory.create(definition.module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(createValidationPipe());
+  app.use(jsonBody());
+  app.useGlobalPipes(new UnsafeInputPipe(), createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
   app.enableShutdownHooks();
 

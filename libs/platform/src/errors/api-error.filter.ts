@@ -2,6 +2,7 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import { STATUS_CODES } from 'node:http';
 import type { Observable } from 'rxjs';
 import { DomainRuleViolation, StateConflict } from '@csc/domain';
+import { BODY_LIMIT, MAX_JSON_DEPTH } from '../http/json-body';
 import { ConcurrencyError, PersonalDataErasedError } from '@csc/event-store';
 import { EventFailureFilter, describeErrorSafely } from '@csc/messaging';
 
@@ -40,6 +41,8 @@ export class ApiErrorFilter implements ExceptionFilter {
     if (isMalformedJson(exception)) {
       return { statusCode: 400, error: STATUS_CODES[400]!, message: ['body: is not valid JSON'] };
     }
+    const unreadable = bodyReadingProblem(exception);
+    if (unreadable) return { statusCode: unreadable.status, error: STATUS_CODES[unreadable.status]!, message: [unreadable.message] };
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const payload = exception.getResponse();
@@ -86,6 +89,34 @@ export class ApiErrorFilter implements ExceptionFilter {
     return { statusCode: 500, error: STATUS_CODES[500]!, message: ['internal error'] };
   }
 }
+
+/**
+ * What body-parser and Express refused about a request's body, as API.md's message: their own
+ * messages quote the body or the header, so each kind of refusal is said in our words. A client's
+ * mistake (4xx) only; anything else falls through to be logged as a fault.
+ */
+const bodyReadingProblem = (exception: unknown): { status: number; message: string } | null => {
+  const error = exception as { status?: unknown; statusCode?: unknown; type?: unknown; code?: unknown } | null;
+  const status = typeof error?.status === 'number' ? error.status : typeof error?.statusCode === 'number' ? error.statusCode : null;
+  if (exception instanceof HttpException || status === null || status < 400 || status > 499) return null;
+  switch (error!.type) {
+    case 'entity.too.large':
+      return { status: 413, message: `body: is larger than ${BODY_LIMIT}` };
+    case 'entity.too.deep':
+      return { status: 400, message: `body: is nested deeper than ${MAX_JSON_DEPTH} levels` };
+    case 'charset.unsupported':
+      return { status: 415, message: 'Content-Type: charset must be utf-8' };
+    case 'encoding.unsupported':
+      return { status: 415, message: 'Content-Encoding: must be identity, gzip, deflate or br' };
+    case 'request.size.invalid':
+    case 'request.aborted':
+      return { status: 400, message: 'body: did not arrive whole (its length differs from Content-Length)' };
+  }
+  if (typeof error!.code === 'string' && error!.code.startsWith('Z_')) {
+    return { status: 400, message: 'body: is not valid gzip or deflate data, as its Content-Encoding says' };
+  }
+  return { status, message: 'body: could not be read' };
+};
 
 const isMalformedJson = (exception: unknown): boolean => {
   const candidate = exception as { type?: string; cause?: { type?: string } } | null;

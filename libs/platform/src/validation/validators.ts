@@ -37,8 +37,13 @@ const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?
 export const IsInstant = (options?: ValidationOptions) =>
   check(
     'instant',
-    (value) => typeof value === 'string' && INSTANT_WITH_OFFSET.test(value) && !Number.isNaN(Date.parse(value)),
-    'must be an ISO 8601 instant with an offset, e.g. 2025-01-03T09:15:00Z',
+    // Date.parse rolls 30 February over to 2 March: the day itself must exist.
+    (value) =>
+      typeof value === 'string' &&
+      INSTANT_WITH_OFFSET.test(value) &&
+      isCalendarDate(value.slice(0, 10)) &&
+      !Number.isNaN(Date.parse(value)),
+    'must be an ISO 8601 instant with an offset on a day that exists, e.g. 2025-01-03T09:15:00Z',
     options,
   );
 

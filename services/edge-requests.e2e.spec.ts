@@ -1,0 +1,134 @@
+import { gzipSync } from 'node:zlib';
+import request from 'supertest';
+import { createServiceTopics, createTestDatabase, startServiceUnderTest, testKafka, testToken, uniqueTopicSuffix } from '@csc/testing';
+import type { ServiceUnderTest, TestDatabase } from '@csc/testing';
+import { referralIntakeService } from './referral-intake/src/referral-intake.service-definition';
+
+/** A referral that passes every check, to be spoiled one way at a time. */
+const aReferral = () => ({
+  receivedAt: '2025-02-03T09:30:00Z',
+  referrer: { source: '6', name: 'PC Example', organisationId: 'police' },
+  child: { givenName: 'Edgar', familyName: 'Edge', dateOfBirth: '2014-06-01', sex: 'M' },
+  concerns: { summary: 'Concerns reported.' },
+  consent: { given: true },
+});
+
+const nested = (depth: number): unknown => (depth === 0 ? 'deep' : { next: nested(depth - 1) });
+
+/**
+ * A client's mistakes, careless or hostile, at the edge of every service: each is a 4xx naming what is
+ * wrong, with or without a token, and nothing is written. (Every service is built by the same
+ * bootstrap, libs/platform; referral-intake stands for them all.)
+ */
+describe('requests a client gets wrong are 4xx naming the problem, never 500, and write nothing', () => {
+  let database: TestDatabase;
+  let service: ServiceUnderTest;
+  let token: string;
+
+  beforeAll(async () => {
+    const topicSuffix = uniqueTopicSuffix();
+    await createServiceTopics(testKafka('edge-requests'), topicSuffix);
+    database = await createTestDatabase('edge_requests', referralIntakeService.migrations);
+    service = await startServiceUnderTest(referralIntakeService, { databaseUrl: database.url, topicSuffix });
+    token = await testToken({ sub: 'front-door-1', role: 'FRONT_DOOR', org: 'LA888' });
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await database?.drop();
+  });
+
+  const events = async () => Number((await database.dataSource.query(`SELECT count(*) AS n FROM events`))[0].n);
+  const post = (body: string | Buffer, headers: Record<string, string> = {}, authorised = true) => {
+    let pending = request(service.url).post('/v1/referrals').set('Content-Type', 'application/json');
+    if (authorised) pending = pending.set('Authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(headers)) pending = pending.set(name, value);
+    return pending.send(body);
+  };
+
+  it.each([
+    ['a body over the limit', () => post(JSON.stringify({ ...aReferral(), padding: 'x'.repeat(2_000_000) })), 413, 'body: is larger than'],
+    [
+      'a charset other than UTF-8',
+      () => post(JSON.stringify(aReferral()), { 'Content-Type': 'application/json; charset=latin1' }),
+      415,
+      'Content-Type: charset',
+    ],
+    [
+      'a Content-Encoding not supported',
+      () => post(JSON.stringify(aReferral()), { 'Content-Encoding': 'compress' }),
+      415,
+      'Content-Encoding:',
+    ],
+    ['a gzip body that is not gzip', () => post('not gzip at all', { 'Content-Encoding': 'gzip' }), 400, 'body: is not valid gzip'],
+    [
+      'JSON nested deeper than 64',
+      () => post(JSON.stringify({ ...aReferral(), deep: nested(200) })),
+      400,
+      'body: is nested deeper than 64',
+    ],
+    [
+      'a NUL byte in a string',
+      () => post(JSON.stringify({ ...aReferral(), concerns: { summary: 'a\u0000b' } })),
+      400,
+      'concerns.summary: contains a NUL',
+    ],
+    [
+      'a lone surrogate in a string',
+      () => post('{"concerns":{"summary":"a\\ud800b"}}'),
+      400,
+      'concerns.summary: contains a lone surrogate',
+    ],
+    [
+      'a __proto__ key',
+      () => post(JSON.stringify(aReferral()).replace(/^\{/, '{"__proto__":{"polluted":true},')),
+      400,
+      '__proto__: is not allowed',
+    ],
+    [
+      'a constructor key deep inside',
+      () => post(JSON.stringify({ ...aReferral(), child: { constructor: 1 } })),
+      400,
+      'child.constructor: is not allowed',
+    ],
+    [
+      'an instant that does not exist',
+      () => post(JSON.stringify({ ...aReferral(), receivedAt: '2025-02-30T09:30:00Z' })),
+      400,
+      'receivedAt: must be',
+    ],
+  ])('%s: the status and message say so, and nothing is written', async (_name, send, status, message) => {
+    const before = await events();
+    const answered = await send();
+    expect(answered.status).toBe(status);
+    expect(answered.body.message.join(' | ')).toContain(message);
+    expect(await events()).toBe(before);
+  });
+
+  it('answers the same class of 4xx before authentication as after it', async () => {
+    const anonymous = await post('{"__proto__":{}}', {}, false);
+    expect([400, 401]).toContain(anonymous.status);
+    const tooLarge = await post(JSON.stringify({ padding: 'x'.repeat(2_000_000) }), {}, false);
+    expect(tooLarge.status).toBe(413);
+  });
+
+  it('takes a well-formed gzip body as the same request', async () => {
+    // fetch, not supertest: supertest would serialise a Buffer as JSON.
+    const answered = await fetch(`${service.url}/v1/referrals`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', Authorization: `Bearer ${token}` },
+      body: gzipSync(JSON.stringify(aReferral())),
+    });
+    expect(answered.status).toBe(201);
+  });
+
+  it('refuses a NUL byte in a path or query parameter, naming it', async () => {
+    const inQuery = await request(service.url)
+      .get('/v1/audit-log?userId=a%00b')
+      .set('Authorization', `Bearer ${await testToken({ sub: 'admin-1', role: 'ADMIN', org: 'LA888' })}`);
+    expect(inQuery.status).toBe(400);
+    expect(inQuery.body.message.join(' | ')).toContain('userId: contains a NUL');
+    const inPath = await request(service.url).get('/v1/referrals/a%00b').set('Authorization', `Bearer ${token}`);
+    expect(inPath.status).toBe(400);
+    expect(inPath.body.message.join(' | ')).toContain('id: contains a NUL');
+  });
+});
