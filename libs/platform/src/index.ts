@@ -17,3 +17,4 @@ export * from './privacy/key-vault.providers';
 export * from './privacy/key-vault.migration';
 export * from './projections/projection-schema.migration';
 export * from './projections/projections.controller';
+export * from './http/erased-as-absent';

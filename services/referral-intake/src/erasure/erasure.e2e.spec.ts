@@ -194,6 +194,16 @@ describe('erasing a child: their keys destroyed, their data unreadable everywher
 
     // The child's records are gone as records (410), the other child's are whole.
     expectStatus(await call('referral-intake', 'get', `/v1/referrals/${erased.referralId}`, 'FRONT_DOOR'), 410);
+    // The school that referred learns nothing, not even that there was a child to erase: its usual 404, word for word.
+    const referringSchool = await testToken({ sub: 'dsl-100002', role: 'SCHOOL', org: '100002' });
+    const asSchool = await request(running.services['referral-intake'].url)
+      .get(`/v1/referrals/${erased.referralId}`)
+      .set('Authorization', `Bearer ${referringSchool}`);
+    expect([asSchool.status, asSchool.body.message]).toEqual([404, [`id: no referral ${erased.referralId}`]]);
+    const childAsSchool = await request(running.services['referral-intake'].url)
+      .get(`/v1/children/${erased.childId}/referrals`)
+      .set('Authorization', `Bearer ${referringSchool}`);
+    expect([childAsSchool.status, childAsSchool.body.message]).toEqual([404, [`childId: no referrals for child ${erased.childId}`]]);
     // Each service stops opening the child's data when ChildErased reaches it (it drops its cached keys).
     await eventually(async () =>
       expectStatus(await call('case-progression', 'get', `/v1/cases/${erasedCase.caseId}`, 'SOCIAL_WORKER'), 410),

@@ -2,7 +2,7 @@ import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
-import { AuditChildRecord, noteAuditedChild, UuidParam } from '@csc/platform';
+import { AuditChildRecord, loadAsSchoolMaySee, noteAuditedChild, UuidParam } from '@csc/platform';
 import { EpisodeRepository } from '../episode.repository';
 import { episodeView, isRequestingSchool } from '../episode-view';
 
@@ -22,7 +22,7 @@ export class ReadEpisodeController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const loaded = await this.episodes.load(episodeId);
+    const loaded = await loadAsSchoolMaySee(user, () => this.episodes.load(episodeId));
     if (!loaded || (user.role === 'SCHOOL' && !isRequestingSchool(loaded.state, user)))
       throw new NotFoundException([`id: no early help episode ${episodeId}`]);
     // A school's view leaves the child id out; the audit trail still names the child.

@@ -2,7 +2,7 @@ import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
-import { UuidParam, AuditChildRecord } from '@csc/platform';
+import { UuidParam, AuditChildRecord, loadAsSchoolMaySee } from '@csc/platform';
 import { ReferralRepository } from '../referral.repository';
 import { isReferrerSchool, referralView } from '../referral-view';
 
@@ -21,7 +21,7 @@ export class ReadReferralsController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const referral = await this.referrals.load(referralId);
+    const referral = await loadAsSchoolMaySee(user, () => this.referrals.load(referralId));
     // A school asking about a referral it did not make learns nothing, not even that it exists.
     if (!referral || (user.role === 'SCHOOL' && !isReferrerSchool(referral, user)))
       throw new NotFoundException([`id: no referral ${referralId}`]);
@@ -32,7 +32,7 @@ export class ReadReferralsController {
   @Get('children/:childId/referrals')
   @Roles('FRONT_DOOR', 'SOCIAL_WORKER', 'EARLY_HELP', 'SCHOOL')
   async childReferrals(@Param('childId', UuidParam('childId')) childId: string, @CurrentUser() user: AuthenticatedUser) {
-    const visible = (await this.referrals.forChild(childId)).filter(
+    const visible = ((await loadAsSchoolMaySee(user, () => this.referrals.forChild(childId))) ?? []).filter(
       (referral) => user.role !== 'SCHOOL' || isReferrerSchool(referral, user),
     );
     if (visible.length === 0) throw new NotFoundException([`childId: no referrals for child ${childId}`]);
