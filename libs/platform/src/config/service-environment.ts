@@ -134,17 +134,31 @@ export class ServiceEnvironment {
   LOG_FILE?: string;
 }
 
+/**
+ * In production tokens are RS256, verified with the identity provider's keys fetched over https, for
+ * an issuer and audience the deployment names: a shared secret (HS256) and the local defaults are for
+ * development and tests only, where anyone holding the secret could mint any role.
+ */
+const productionTokenProblems = (environment: ServiceEnvironment, raw: Record<string, unknown>): string[] => {
+  const problems: string[] = [];
+  if (!environment.JWT_JWKS_URL) problems.push('JWT_JWKS_URL: required in production (RS256 keys of the identity provider)');
+  else if (!environment.JWT_JWKS_URL.startsWith('https://')) problems.push('JWT_JWKS_URL: must be an https URL in production');
+  if (environment.JWT_SECRET === LOCAL_DEVELOPMENT_JWT_SECRET) {
+    problems.push('JWT_SECRET: the local development secret may not be used in production');
+  } else if (environment.JWT_SECRET) {
+    problems.push('JWT_SECRET: shared-secret tokens (HS256) are for development and tests; production verifies RS256 through JWT_JWKS_URL');
+  }
+  if (!raw.JWT_ISSUER) problems.push("JWT_ISSUER: required in production (the identity provider's issuer, not the local default)");
+  if (!raw.JWT_AUDIENCE) problems.push('JWT_AUDIENCE: required in production (this deployment, not the local default)');
+  return problems;
+};
+
 export const validateEnvironment = (raw: Record<string, unknown>): ServiceEnvironment => {
   const environment = plainToInstance(ServiceEnvironment, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
   const problems = validateSync(environment, { skipMissingProperties: false }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
   );
-  if (environment.NODE_ENV === 'production' && !environment.JWT_JWKS_URL && !environment.JWT_SECRET) {
-    problems.push('JWT_JWKS_URL or JWT_SECRET: one is required in production');
-  }
-  if (environment.NODE_ENV === 'production' && environment.JWT_SECRET === LOCAL_DEVELOPMENT_JWT_SECRET) {
-    problems.push('JWT_SECRET: the local development secret may not be used in production');
-  }
+  if (environment.NODE_ENV === 'production') problems.push(...productionTokenProblems(environment, raw));
   if (environment.NODE_ENV === 'production' && !environment.SUBJECT_MASTER_KEYS) {
     problems.push('SUBJECT_MASTER_KEYS: required in production');
   }

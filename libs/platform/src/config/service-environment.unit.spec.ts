@@ -5,7 +5,7 @@ const PRODUCTION_MASTER_KEYS = `prod-1:${Buffer.alloc(32, 7).toString('base64')}
 
 describe('validateEnvironment', () => {
   it('is production unless told otherwise, and then needs a real key', () => {
-    expect(() => validateEnvironment({})).toThrow(/JWT_JWKS_URL or JWT_SECRET: one is required in production/);
+    expect(() => validateEnvironment({})).toThrow(/JWT_JWKS_URL: required in production/);
   });
 
   it('fills local defaults for a developer machine', () => {
@@ -47,20 +47,33 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'test', WEBHOOK_TIMEOUT_MS: 'soon' })).toThrow(/WEBHOOK_TIMEOUT_MS: /);
   });
 
-  it('refuses to run in production without a real key or with the development secret', () => {
-    expect(() => validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: LOCAL_DEVELOPMENT_JWT_SECRET })).toThrow(
-      /may not be used in production/,
-    );
-    const withKeys = validateEnvironment({
+  it('refuses to run in production without RS256 keys over https, an explicit issuer and audience, or with a shared secret', () => {
+    const production = {
       NODE_ENV: 'production',
       JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json',
+      JWT_ISSUER: 'https://idp.example.gov.uk',
+      JWT_AUDIENCE: 'csc-front-door',
       SUBJECT_MASTER_KEYS: PRODUCTION_MASTER_KEYS,
-    });
-    expect(withKeys.JWT_SECRET).toBeUndefined();
+    };
+    expect(validateEnvironment(production).JWT_SECRET).toBeUndefined();
+    expect(() => validateEnvironment({ ...production, JWT_SECRET: LOCAL_DEVELOPMENT_JWT_SECRET })).toThrow(/may not be used in production/);
+    expect(() => validateEnvironment({ ...production, JWT_SECRET: 'a-council-secret-0123456789abcdef0123' })).toThrow(
+      /JWT_SECRET: shared-secret tokens \(HS256\) are for development and tests/,
+    );
+    expect(() => validateEnvironment({ ...production, JWT_JWKS_URL: 'http://idp.example.gov.uk/jwks.json' })).toThrow(
+      /JWT_JWKS_URL: must be an https URL in production/,
+    );
+    const { JWT_ISSUER: _issuer, JWT_AUDIENCE: _audience, ...defaults } = production;
+    expect(() => validateEnvironment(defaults)).toThrow(/JWT_ISSUER: required in production[\s\S]*JWT_AUDIENCE: required in production/);
   });
 
   it("refuses to run in production without a master key for children's data keys, or with the development one", () => {
-    const production = { NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json' };
+    const production = {
+      NODE_ENV: 'production',
+      JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json',
+      JWT_ISSUER: 'https://idp.example.gov.uk',
+      JWT_AUDIENCE: 'csc-front-door',
+    };
     expect(() => validateEnvironment(production)).toThrow(/SUBJECT_MASTER_KEYS: required in production/);
     expect(() => validateEnvironment({ ...production, SUBJECT_MASTER_KEYS: LOCAL_DEVELOPMENT_MASTER_KEYS })).toThrow(
       /SUBJECT_MASTER_KEYS: the local development key may not be used in production/,
