@@ -131,4 +131,17 @@ describe('requests a client gets wrong are 4xx naming the problem, never 500, an
     expect(inPath.status).toBe(400);
     expect(inPath.body.message.join(' | ')).toContain('id: contains a NUL');
   });
+
+  it('answers with security headers, never says what it runs on, and lets nothing keep an answer about a child', async () => {
+    const read = await request(service.url)
+      .get('/v1/referrals/00000000-0000-4000-8000-000000000000')
+      .set('Authorization', `Bearer ${token}`);
+    expect(read.headers['x-powered-by']).toBeUndefined();
+    expect(read.headers['x-content-type-options']).toBe('nosniff');
+    expect(read.headers['cache-control']).toBe('no-store');
+    expect(read.headers['content-security-policy']).toContain("default-src 'self'");
+    const docs = await request(service.url).get('/docs/');
+    expect(docs.status).toBe(200);
+    expect(docs.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
 });

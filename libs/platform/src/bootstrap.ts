@@ -9,6 +9,7 @@ import { ConsumerHealth, EventInbox, KafkaEventServer, describeErrorSafely } fro
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { createValidationPipe } from './errors/validation.pipe';
 import { jsonBody } from './http/json-body';
+import { noStore, securityHeaders } from './http/security-headers';
 import { UnsafeInputPipe } from './http/unsafe-input.pipe';
 import { KafkaClient } from './kafka/kafka.providers';
 
@@ -30,6 +31,8 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
   // Nest's own body parser is replaced by the platform's (limits, encodings, depth: libs/platform/src/http/json-body.ts).
   const app = await NestFactory.create(definition.module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use(securityHeaders());
+  app.use('/v1', noStore);
   app.use(jsonBody());
   app.useGlobalPipes(new UnsafeInputPipe(), createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
