@@ -1,4 +1,5 @@
 import type { EventEnvelope } from './envelope';
+import { currentSchemaVersionOf, isEventType } from './event-catalogue';
 
 /**
  * Events are immutable: an old shape is never rewritten in the log. A consumer reads any version
@@ -45,6 +46,11 @@ export class Upcasters {
       };
     }
     return current as T;
+  }
+
+  /** Brings an event of the catalogue to its current shape; an event type the catalogue does not know passes as it is. */
+  toCurrentShape<T extends EventEnvelope>(envelope: T): T {
+    return isEventType(envelope.type) ? this.upcast(envelope, currentSchemaVersionOf(envelope.type)) : envelope;
   }
 
   private static key(type: string, version: number): string {

@@ -1,5 +1,7 @@
 import type { EventEnvelope } from './envelope';
 import { Upcasters, UnknownSchemaVersionError, type Upcaster } from './upcasting';
+import { EVENT_UPCASTERS } from './event-upcasters';
+import { currentSchemaVersionOf } from './event-catalogue';
 
 // An example of how a shape changes: v1 carried one free-text `name`; v2 split it, v3 added a default.
 const splitName: Upcaster = {
@@ -50,5 +52,16 @@ describe('Upcasters', () => {
 
   it('refuses two upcasters for the same step', () => {
     expect(() => new Upcasters([addChannel, addChannel])).toThrow('two upcasters from ExampleRegistered v2');
+  });
+});
+
+describe('EVENT_UPCASTERS.toCurrentShape', () => {
+  it('brings a catalogued event to its current version and passes an unknown type as it is', () => {
+    const v1 = { ...envelopeAt(1, { subject: { child: { givenName: 'Amelia' } } }), type: 'ReferralReceived' };
+    const current = EVENT_UPCASTERS.toCurrentShape(v1);
+    expect(current.schemaVersion).toBe(currentSchemaVersionOf('ReferralReceived'));
+    expect(current.data).toEqual({ subject: { characteristics: {}, child: { givenName: 'Amelia' } } });
+    const unknown = { ...envelopeAt(1, {}), type: 'SomethingElse' };
+    expect(EVENT_UPCASTERS.toCurrentShape(unknown)).toBe(unknown);
   });
 });

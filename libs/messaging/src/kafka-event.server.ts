@@ -4,7 +4,6 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import {
   EVENT_HEADERS,
   InvalidEnvelopeError,
-  currentSchemaVersionOf,
   isEventType,
   parseEnvelope,
   topicOf,
@@ -240,8 +239,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
   }
 
   private upcast(envelope: EventEnvelope): EventEnvelope {
-    if (!this.options.upcasters || !isEventType(envelope.type)) return envelope;
-    return this.options.upcasters.upcast(envelope, currentSchemaVersionOf(envelope.type));
+    return this.options.upcasters?.toCurrentShape(envelope) ?? envelope;
   }
 
   private async deadLetter(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { EVENT_UPCASTERS, currentSchemaVersionOf, parseEventData } from '@csc/contracts';
+import { EVENT_UPCASTERS, parseEventData } from '@csc/contracts';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '@csc/event-store';
 import { SubjectProtection } from '@csc/privacy';
 import { londonDateOf } from '@csc/domain';
@@ -104,7 +104,7 @@ export class ChildIndex {
         `SELECT ${EVENT_COLUMNS} FROM events WHERE type = 'ReferralReceived' ORDER BY global_position`,
       );
       const received = (await this.subjects.open(rows.map(toStoredEvent))).filter((event) => !event.subjectErased);
-      for (const { data } of received.map((event) => EVENT_UPCASTERS.upcast(event, currentSchemaVersionOf('ReferralReceived')))) {
+      for (const { data } of received.map((event) => EVENT_UPCASTERS.toCurrentShape(event))) {
         const { referralId, childId } = data as { referralId: string; childId: string };
         await this.remember(manager, identityOf(data), referralId, childId);
       }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EVENT_UPCASTERS, currentSchemaVersionOf, isEventType } from '@csc/contracts';
+import { EVENT_UPCASTERS, currentSchemaVersionOf } from '@csc/contracts';
 import { EventStore, type AppendContext, type ExpectedVersion, type StoredEvent } from '@csc/event-store';
 import { foldReferral, type ReferralEvent, type ReferralState } from './referral.decider';
 
@@ -86,7 +86,7 @@ const toLoaded = (stored: StoredEvent[]): LoadedReferral | null => {
 
 /** A stream written before an event's shape changed (ReferralReceived v1) is read in the shape the decider knows. */
 const inCurrentShape = (event: StoredEvent): ReferralEvent => {
-  const current = isEventType(event.type) ? EVENT_UPCASTERS.upcast(event, currentSchemaVersionOf(event.type)) : event;
+  const current = EVENT_UPCASTERS.toCurrentShape(event);
   return { type: current.type, data: current.data } as ReferralEvent;
 };
 

@@ -1,7 +1,7 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EVENT_UPCASTERS, currentSchemaVersionOf, isEventType, isSealedSubject, type EventEnvelope } from '@csc/contracts';
+import { EVENT_UPCASTERS, isSealedSubject, type EventEnvelope } from '@csc/contracts';
 import { addMonths, type CalendarDate } from '@csc/domain';
 import { SubjectKeyVault, SubjectProtection, UnknownSubjectKeyError } from '@csc/privacy';
 import { ProjectionHost, type VersionTables } from '@csc/projections';
@@ -91,7 +91,7 @@ export class ChildRecordsRepository {
         `SELECT child_id, envelope FROM ${tables.child_events} WHERE child_id = ANY($1::uuid[])`,
         [chunk],
       );
-      const envelopes = rows.map((row) => upcast(row.envelope));
+      const envelopes = rows.map((row) => EVENT_UPCASTERS.toCurrentShape(row.envelope));
       await this.keys.prefetchOpeningKeys(envelopes.flatMap(sealedKidOf));
       const byChild = new Map<string, OpenedEvent[]>(chunk.map((childId) => [childId, []]));
       const unreadable = new Map<string, number>();
@@ -126,9 +126,6 @@ export class ChildRecordsRepository {
     }
   }
 }
-
-const upcast = (envelope: EventEnvelope): EventEnvelope =>
-  isEventType(envelope.type) ? EVENT_UPCASTERS.upcast(envelope, currentSchemaVersionOf(envelope.type)) : envelope;
 
 const sealedKidOf = (envelope: EventEnvelope): string[] => {
   const subject = (envelope.data as { subject?: unknown }).subject;
