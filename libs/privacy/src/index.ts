@@ -3,3 +3,4 @@ export * from './master-key-ring';
 export * from './subject-key-vault';
 export * from './subject-protection';
 export * from './key-vault-connection';
+export * from './blind-index-key';

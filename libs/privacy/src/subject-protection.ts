@@ -1,4 +1,11 @@
-import { isSealedSubject, parseEventData, type EVENT_DATA_SCHEMAS, type EventDataOf, type EventEnvelope } from '@csc/contracts';
+import {
+  isSealedSubject,
+  parseEventData,
+  type EVENT_DATA_SCHEMAS,
+  type EventDataOf,
+  type EventEnvelope,
+  type SealedSubject,
+} from '@csc/contracts';
 import { subjectOf, type NewEvent, type StoredEvent, type SubjectSealer } from '@csc/event-store';
 import { openSubject, sealSubject } from './subject-cipher';
 import type { SubjectKeyVault } from './subject-key-vault';
@@ -42,6 +49,27 @@ export class SubjectProtection implements SubjectSealer {
   async openData<T extends keyof typeof EVENT_DATA_SCHEMAS>(type: T, envelope: EventEnvelope): Promise<EventDataOf<T> | null> {
     const { envelope: revealed, erased } = await this.reveal(envelope);
     return erased ? null : parseEventData(type, revealed.data);
+  }
+
+  /**
+   * Seals a record about a child that is kept outside the event log (the child index's identities):
+   * with the child's own key, so an erasure closes it in every copy of every table, backups included.
+   * `boundTo` names the row, so a sealed value copied to another row does not open.
+   */
+  async sealForChild(childId: string, value: unknown, boundTo: string): Promise<SealedSubject> {
+    const { kid, key } = await this.vault.sealingKey({ childId });
+    return sealSubject(key, kid, value, boundTo);
+  }
+
+  /** Opens many records sealed by sealForChild, fetching their keys in one round trip; null for an erased child's. */
+  async openSealed(records: { sealed: SealedSubject; boundTo: string }[]): Promise<unknown[]> {
+    await this.vault.prefetchOpeningKeys(records.map(({ sealed }) => sealed.kid));
+    return Promise.all(
+      records.map(async ({ sealed, boundTo }) => {
+        const key = await this.vault.openingKey(sealed.kid);
+        return key ? openSubject(key, sealed, boundTo) : null;
+      }),
+    );
   }
 
   /** The envelope with its subject opened. */

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@csc/contracts';
+import type { EventEnvelope, SealedSubject } from '@csc/contracts';
 import { SubjectProtection } from '@csc/privacy';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -78,6 +78,23 @@ export class ReferralIntakeHarness {
   /** The event with its subject opened, as a service holding the child's key would see it. */
   async opened(envelope: EventEnvelope): Promise<EventEnvelope> {
     return (await this.service.app.get(SubjectProtection).reveal(envelope)).envelope;
+  }
+
+  /**
+   * The child index's rows in referral order, each description opened with the service's own keys (the
+   * table holds no clear text: its blind indexes are shown as hex).
+   */
+  async childIndexRows(referralId?: string): Promise<Record<string, unknown>[]> {
+    const rows: Record<string, unknown>[] = await this.database.dataSource.query(
+      `SELECT referral_id, child_id, encode(nhs_number_index, 'hex') AS nhs_number_index, encode(upn_index, 'hex') AS upn_index,
+              encode(birth_index, 'hex') AS birth_index, encode(family_name_index, 'hex') AS family_name_index, sealed_identity
+       FROM child_identities WHERE $1::uuid IS NULL OR referral_id = $1 ORDER BY referral_id`,
+      [referralId ?? null],
+    );
+    const opened = await this.service.app
+      .get(SubjectProtection)
+      .openSealed(rows.map((row) => ({ sealed: row.sealed_identity as SealedSubject, boundTo: row.referral_id as string })));
+    return rows.map(({ sealed_identity: _sealed, ...row }, i) => ({ ...row, identity: opened[i] }));
   }
 
   /** The event with its subject sealed, as the service that wrote it would have published it. */

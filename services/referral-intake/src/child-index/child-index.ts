@@ -1,25 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { EVENT_UPCASTERS, parseEventData } from '@csc/contracts';
+import { EVENT_UPCASTERS, parseEventData, type SealedSubject } from '@csc/contracts';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '@csc/event-store';
-import { SubjectProtection } from '@csc/privacy';
+import { BlindIndexKey, SubjectProtection } from '@csc/privacy';
 import { londonDateOf } from '@csc/domain';
 import { childAtReferral } from '../referral/receive-referral/child-at-referral';
 import { matchChild, type ChildIdentity, type ChildMatch, type KnownIdentity } from './domain/child-matching';
+import { identityLookupOf } from './domain/identity-lookup';
 
-interface IdentityRow {
+interface SealedIdentityRow {
   referral_id: string;
   child_id: string;
-  given_name: string;
-  family_name: string;
-  date_of_birth: string;
-  unborn: boolean;
-  sex: 'M' | 'F' | 'U';
-  nhs_number: string | null;
-  upn: string | null;
-  postcode_district: string | null;
+  sealed_identity: SealedSubject;
 }
 
 export interface ResolvedChild {
@@ -27,30 +21,59 @@ export interface ResolvedChild {
   match: ChildMatch;
 }
 
+/** An identity's blind indexes, in the order the queries take them. */
+interface BlindIndexes {
+  nhsNumber: Buffer | null;
+  upn: Buffer | null;
+  birth: Buffer;
+  familyName: Buffer;
+}
+
 /**
- * Resolves each referral's child to a child id and remembers how the referral described it.
+ * Resolves each referral's child to a child id and remembers how the referral described it, without
+ * holding any of it in clear: each description is sealed with the child's own key (so an erasure
+ * closes it in every backup too) beside blind indexes (keyed hashes) of what the index looks it up
+ * by. Candidates are found by those hashes, opened, and matched in full by matchChild, so matching
+ * works exactly as it would on clear text.
+ *
  * Resolution runs inside the caller's transaction under advisory locks on the identity's keys
- * (date of birth, NHS number, UPN), so two referrals for the same new child arriving together are
+ * (birth, NHS number, UPN), so two referrals for the same new child arriving together are
  * serialised and the second finds the first: never two children for one.
  */
 @Injectable()
-export class ChildIndex {
+export class ChildIndex implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ChildIndex.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly subjects: SubjectProtection,
+    private readonly indexKey: BlindIndexKey,
   ) {}
 
-  async resolve(manager: EntityManager, identity: ChildIdentity, referralId: string): Promise<ResolvedChild> {
-    await this.lockKeysOf(manager, identity);
-    // Every row of every candidate child: a conflict on any of them rules the child out.
-    const candidates: IdentityRow[] = await manager.query(
-      `SELECT referral_id, child_id, given_name, family_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, unborn, sex,
-              nhs_number, upn, postcode_district
-       FROM child_identities
-       WHERE child_id IN (SELECT child_id FROM child_identities WHERE nhs_number = $1 OR upn = $2 OR (date_of_birth = $3 AND unborn = $4))`,
-      [identity.nhsNumber, identity.upn, identity.dateOfBirth, identity.unborn],
+  /**
+   * The index is derived from the log: when it is empty but referrals exist (a new index format was
+   * migrated in, or the table was restored without its rows), it is rebuilt before anyone is matched.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const [{ empty, referrals }] = await this.dataSource.query(
+      `SELECT NOT EXISTS (SELECT 1 FROM child_identities) AS empty, EXISTS (SELECT 1 FROM events WHERE type = 'ReferralReceived') AS referrals`,
     );
-    const match = matchChild(identity, candidates.map(toKnownIdentity));
+    if (!empty || !referrals) return;
+    const rebuilt = await this.rebuildFromEvents();
+    this.logger.log(`child index rebuilt from the log: ${rebuilt} referrals' descriptions of their children`);
+  }
+
+  async resolve(manager: EntityManager, identity: ChildIdentity, referralId: string): Promise<ResolvedChild> {
+    const indexes = this.blindIndexesOf(identity);
+    await lockKeysOf(manager, indexes);
+    // Every description of every candidate child: a conflict on any of them rules the child out.
+    const candidates: SealedIdentityRow[] = await manager.query(
+      `SELECT referral_id, child_id, sealed_identity FROM child_identities
+       WHERE child_id IN (SELECT child_id FROM child_identities
+                          WHERE nhs_number_index = $1 OR upn_index = $2 OR (birth_index = $3 AND family_name_index = $4))`,
+      [indexes.nhsNumber, indexes.upn, indexes.birth, indexes.familyName],
+    );
+    const match = matchChild(identity, await this.open(candidates));
     const childId = match.matchedExistingChild ? match.childId : randomUUID();
     await this.remember(manager, identity, referralId, childId);
     return { childId, match };
@@ -58,37 +81,42 @@ export class ChildIndex {
 
   /** Records an identity whose child is already known (a step-up from early help, a rebuild). */
   async remember(manager: EntityManager, identity: ChildIdentity, referralId: string, childId: string): Promise<void> {
+    const indexes = this.blindIndexesOf(identity);
+    const { givenName, familyName, dateOfBirth, unborn, sex, nhsNumber, upn, postcodeDistrict } = identity;
+    const description: ChildIdentity = { givenName, familyName, dateOfBirth, unborn, sex, nhsNumber, upn, postcodeDistrict };
+    const sealed = await this.subjects.sealForChild(childId, description, referralId);
     await manager.query(
-      `INSERT INTO child_identities (referral_id, child_id, given_name, family_name, date_of_birth, unborn, sex, nhs_number, upn, postcode_district)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO child_identities (referral_id, child_id, nhs_number_index, upn_index, birth_index, family_name_index, sealed_identity)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (referral_id) DO NOTHING`,
-      [
-        referralId,
-        childId,
-        identity.givenName,
-        identity.familyName,
-        identity.dateOfBirth,
-        identity.unborn,
-        identity.sex,
-        identity.nhsNumber,
-        identity.upn,
-        identity.postcodeDistrict,
-      ],
+      [referralId, childId, indexes.nhsNumber, indexes.upn, indexes.birth, indexes.familyName, JSON.stringify(sealed)],
     );
   }
 
   /** The child is in the index and none of its descriptions has an NHS number or UPN that conflicts. */
   async canLink(manager: EntityManager, childId: string, identity: ChildIdentity): Promise<boolean> {
-    const rows: { nhs_number: string | null; upn: string | null }[] = await manager.query(
-      `SELECT nhs_number, upn FROM child_identities WHERE child_id = $1`,
-      [childId],
+    const { nhsNumber, upn } = this.blindIndexesOf(identity);
+    const [{ known, conflicting }] = await manager.query(
+      `SELECT count(*) > 0 AS known,
+              count(*) FILTER (WHERE ($2::bytea IS NOT NULL AND nhs_number_index <> $2) OR ($3::bytea IS NOT NULL AND upn_index <> $3)) > 0 AS conflicting
+       FROM child_identities WHERE child_id = $1`,
+      [childId, nhsNumber, upn],
     );
-    const conflicts = rows.some(
-      (row) =>
-        (identity.nhsNumber && row.nhs_number && row.nhs_number !== identity.nhsNumber) ||
-        (identity.upn && row.upn && row.upn !== identity.upn),
+    return known && !conflicting;
+  }
+
+  /** Each child's earliest recorded date of birth (retention counts from it); children erased meanwhile are left out. */
+  async datesOfBirthOf(childIds: string[]): Promise<Map<string, string>> {
+    const rows: SealedIdentityRow[] = await this.dataSource.query(
+      `SELECT referral_id, child_id, sealed_identity FROM child_identities WHERE child_id = ANY($1::uuid[])`,
+      [childIds],
     );
-    return rows.length > 0 && !conflicts;
+    const earliest = new Map<string, string>();
+    for (const identity of await this.open(rows)) {
+      const known = earliest.get(identity.childId);
+      if (!known || identity.dateOfBirth < known) earliest.set(identity.childId, identity.dateOfBirth);
+    }
+    return earliest;
   }
 
   /**
@@ -112,17 +140,40 @@ export class ChildIndex {
     });
   }
 
-  private async lockKeysOf(manager: EntityManager, identity: ChildIdentity): Promise<void> {
-    const keys = [`birth:${identity.unborn ? 'expected' : 'born'}:${identity.dateOfBirth}`];
-    if (identity.nhsNumber) keys.push(`nhs:${identity.nhsNumber}`);
-    if (identity.upn) keys.push(`upn:${identity.upn}`);
-    // In a fixed order (so two referrals never wait on each other's locks), in one round trip.
-    await manager.query(
-      `SELECT pg_advisory_xact_lock(hashtext('child-index:' || key)) FROM (SELECT unnest($1::text[]) AS key ORDER BY 1) AS ordered`,
-      [keys],
-    );
+  private blindIndexesOf(identity: ChildIdentity): BlindIndexes {
+    const lookup = identityLookupOf(identity);
+    return {
+      nhsNumber: lookup.nhsNumber ? this.indexKey.indexOf('nhs-number', lookup.nhsNumber) : null,
+      upn: lookup.upn ? this.indexKey.indexOf('upn', lookup.upn) : null,
+      birth: this.indexKey.indexOf('birth', lookup.birth),
+      familyName: this.indexKey.indexOf('family-name', lookup.familyName),
+    };
+  }
+
+  /** Opens descriptions; one whose child was erased meanwhile (its key is gone) no longer exists. */
+  private async open(rows: SealedIdentityRow[]): Promise<KnownIdentity[]> {
+    const opened = await this.subjects.openSealed(rows.map((row) => ({ sealed: row.sealed_identity, boundTo: row.referral_id })));
+    return rows.flatMap((row, i) => {
+      const identity = opened[i] as ChildIdentity | null;
+      return identity ? [{ ...identity, childId: row.child_id, referralId: row.referral_id }] : [];
+    });
   }
 }
+
+/**
+ * Locks the identity's keys in a fixed order (so two referrals never wait on each other's locks), in
+ * one round trip. The locks are named by the blind indexes, so nothing identifying reaches the
+ * database, not even its statement log.
+ */
+const lockKeysOf = async (manager: EntityManager, indexes: BlindIndexes): Promise<void> => {
+  const keys = [indexes.birth, indexes.nhsNumber, indexes.upn]
+    .filter((key): key is Buffer => key !== null)
+    .map((key) => key.toString('hex'));
+  await manager.query(
+    `SELECT pg_advisory_xact_lock(hashtext('child-index:' || key)) FROM (SELECT unnest($1::text[]) AS key ORDER BY 1) AS ordered`,
+    [keys],
+  );
+};
 
 /** The identity a ReferralReceived recorded, derived exactly as it was when the referral was taken. */
 export const identityFromReferralReceived = (data: unknown): ChildIdentity => {
@@ -131,16 +182,3 @@ export const identityFromReferralReceived = (data: unknown): ChildIdentity => {
   return childAtReferral({ ...child, sex: received.child.sex }, londonDateOf(new Date(received.receivedAt)), { checkBirthDates: false })
     .identity;
 };
-
-const toKnownIdentity = (row: IdentityRow): KnownIdentity => ({
-  childId: row.child_id,
-  referralId: row.referral_id,
-  givenName: row.given_name,
-  familyName: row.family_name,
-  dateOfBirth: row.date_of_birth,
-  unborn: row.unborn,
-  sex: row.sex,
-  nhsNumber: row.nhs_number,
-  upn: row.upn,
-  postcodeDistrict: row.postcode_district,
-});

@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { isSealedSubject, TOPICS, type EventEnvelope, type Role } from '@csc/contracts';
+import { isSealedSubject, TOPICS, type EventEnvelope, type Role, type SealedSubject } from '@csc/contracts';
 import { eventually, startServices, testSubjectProtection, testToken, TopicProbe, type ServicesUnderTest } from '@csc/testing';
-import type { SubjectProtection } from '@csc/privacy';
+import type { SubjectKeyVault, SubjectProtection } from '@csc/privacy';
 import { caseProgressionService } from '../../../case-progression/src/case-progression.service-definition';
 import { earlyHelpService } from '../../../early-help/src/early-help.service-definition';
 import { ChildIndex } from '../child-index/child-index';
@@ -40,6 +40,7 @@ describe('erasing a child: their keys destroyed, their data unreadable everywher
   let topics: string[];
   let probe: TopicProbe;
   let subjects: SubjectProtection;
+  let vault: SubjectKeyVault;
   let closeVault: () => Promise<void>;
   const token = (role: Role) => testToken({ sub: `${role.toLowerCase()}-1`, role, org: 'LA888' });
 
@@ -47,7 +48,7 @@ describe('erasing a child: their keys destroyed, their data unreadable everywher
     running = await startServices('erasure', [referralIntakeService, caseProgressionService, earlyHelpService]);
     topics = [TOPICS.referralIntake, TOPICS.caseProgression, TOPICS.earlyHelp].map((topic) => `${topic}${running.topicSuffix}`);
     probe = await TopicProbe.start(running.kafka, topics);
-    ({ subjects, close: closeVault } = await testSubjectProtection());
+    ({ subjects, vault, close: closeVault } = await testSubjectProtection());
   });
   afterAll(async () => {
     await probe?.stop();
@@ -93,20 +94,31 @@ describe('erasing a child: their keys destroyed, their data unreadable everywher
     );
   const envelopes = (messages = probe.messages) => messages.map((message) => JSON.parse(message.value!) as EventEnvelope);
 
-  /** Every row of every table of every service's database, as text. */
+  /** Every row of every table in every schema of every service's database, as text: what a backup would hold. */
   const everythingStored = async (): Promise<string> => {
     const dumps: string[] = [];
     for (const database of Object.values(running.databases)) {
-      const tables: { name: string }[] = await database.dataSource.query(
-        `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`,
+      const tables: { schema: string; name: string }[] = await database.dataSource.query(
+        `SELECT schemaname AS schema, tablename AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`,
       );
-      for (const { name } of tables) {
-        const rows: { row: string }[] = await database.dataSource.query(`SELECT t::text AS row FROM "${name}" t`);
+      for (const { schema, name } of tables) {
+        const rows: { row: string }[] = await database.dataSource.query(`SELECT t::text AS row FROM "${schema}"."${name}" t`);
         dumps.push(...rows.map((row) => row.row));
       }
     }
     return dumps.join('\n');
   };
+  /** The child index's sealed descriptions, as a backup of its table would hold them. */
+  const childIndexBackup = async (): Promise<{ childId: string; sealed: SealedSubject; boundTo: string }[]> =>
+    (
+      await running.databases['referral-intake'].dataSource.query(`SELECT referral_id, child_id, sealed_identity FROM child_identities`)
+    ).map((row: { referral_id: string; child_id: string; sealed_identity: SealedSubject }) => ({
+      childId: row.child_id,
+      sealed: row.sealed_identity,
+      boundTo: row.referral_id,
+    }));
+  const openedFrom = async (backup: { childId: string; sealed: SealedSubject; boundTo: string }[], childId: string) =>
+    subjects.openSealed(backup.filter((row) => row.childId === childId));
   const countsOf = async () => {
     const counts: Record<string, number> = {};
     for (const [name, database] of Object.entries(running.databases)) {
@@ -174,8 +186,14 @@ describe('erasing a child: their keys destroyed, their data unreadable everywher
     );
     for (const event of withSubjects) expect(isSealedSubject((event.data as { subject: unknown }).subject)).toBe(true);
 
-    // Before erasure, the scan of the databases finds the child (the child index holds how referrals described them).
-    expect(await everythingStored()).toContain('9434761018');
+    // Even before erasure, a dump of every table of every service (a backup) holds no identifier in clear:
+    // the child index keeps each description sealed with the child's key, beside keyed hashes.
+    const backup = await everythingStored();
+    expect(backup).toContain(erased.childId); // the scan sees the rows it looks through
+    for (const identifier of [...ERASED.identifiers, ...KEPT.identifiers, '2013-02-17', '2012-09-30'])
+      expect(backup).not.toContain(identifier);
+    const indexBackup = await childIndexBackup();
+    expect(await openedFrom(indexBackup, erased.childId)).toEqual([expect.objectContaining({ nhsNumber: '9434761018' })]);
     const before = await countsOf();
     const messagesBefore = probe.messages.length;
 
@@ -228,8 +246,13 @@ describe('erasing a child: their keys destroyed, their data unreadable everywher
     // Rebuild the child index from the log: the erased child cannot come back.
     await running.services['referral-intake'].app.get(ChildIndex).rebuildFromEvents();
     const stored = await everythingStored();
-    for (const identifier of ERASED.identifiers) expect(stored).not.toContain(identifier);
-    expect(stored).toContain('9434762006');
+    for (const identifier of [...ERASED.identifiers, '2013-02-17']) expect(stored).not.toContain(identifier);
+    expect((await childIndexBackup()).map((row) => row.childId)).not.toContain(erased.childId);
+    // The backup taken before the erasure no longer opens for the erased child; the kept child's still does.
+    // (Read as whoever restores it would: a process that has not cached the key a moment before.)
+    vault.forgetCachedKeys();
+    expect(await openedFrom(indexBackup, erased.childId)).toEqual([null]);
+    expect(await openedFrom(indexBackup, kept.childId)).toEqual([expect.objectContaining({ nhsNumber: '9434762006' })]);
 
     // Replay every topic from offset 0: nothing of the erased child opens; the kept child's does.
     const replay = await TopicProbe.start(running.kafka, topics);

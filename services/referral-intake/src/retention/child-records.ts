@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ChildIndex } from '../child-index/child-index';
 import type { ChildRecordsSummary } from './domain/retention-policy';
 
 export interface ChildRecordsRow extends ChildRecordsSummary {
@@ -9,7 +10,10 @@ export interface ChildRecordsRow extends ChildRecordsSummary {
 /** What is open and closed about each child; see CreateChildRecords. */
 @Injectable()
 export class ChildRecords {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly childIndex: ChildIndex,
+  ) {}
 
   async opened(manager: EntityManager, record: string, childId: string, kind: string, openedOn: string): Promise<void> {
     await manager.query(
@@ -30,20 +34,20 @@ export class ChildRecords {
 
   /** Every child with nothing open, not yet erased, with what retention needs. */
   async closedChildren(): Promise<ChildRecordsRow[]> {
-    const rows: { child_id: string; date_of_birth: string | null; last_closed_on: string; ever_looked_after: boolean }[] =
-      await this.dataSource.query(
-        `SELECT r.child_id,
-                (SELECT to_char(min(i.date_of_birth), 'YYYY-MM-DD') FROM child_identities i WHERE i.child_id = r.child_id) AS date_of_birth,
+    const rows: { child_id: string; last_closed_on: string; ever_looked_after: boolean }[] = await this.dataSource.query(
+      `SELECT r.child_id,
                 to_char(max(r.closed_on), 'YYYY-MM-DD') AS last_closed_on,
                 bool_or(r.kind = 'looked-after') AS ever_looked_after
          FROM child_records r
          WHERE NOT EXISTS (SELECT 1 FROM child_erasures e WHERE e.child_id = r.child_id)
          GROUP BY r.child_id
          HAVING bool_and(r.closed_on IS NOT NULL)`,
-      );
+    );
+    // Dates of birth are sealed in the child index: opened here, for these children only.
+    const datesOfBirth = await this.childIndex.datesOfBirthOf(rows.map((row) => row.child_id));
     return rows.map((row) => ({
       childId: row.child_id,
-      dateOfBirth: row.date_of_birth,
+      dateOfBirth: datesOfBirth.get(row.child_id) ?? null,
       lastClosedOn: row.last_closed_on,
       openRecords: 0,
       everLookedAfter: row.ever_looked_after,
