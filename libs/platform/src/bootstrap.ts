@@ -1,6 +1,7 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
+import type { Application } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -31,6 +32,8 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
   // Nest's own body parser is replaced by the platform's (limits, encodings, depth: libs/platform/src/http/json-body.ts).
   const app = await NestFactory.create(definition.module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  // Who the client is behind reverse proxies (the per-IP rate limit): Express reads X-Forwarded-For this many hops back.
+  (app.getHttpAdapter().getInstance() as Application).set('trust proxy', app.get(ConfigService).getOrThrow<number>('TRUSTED_PROXY_HOPS'));
   app.use(securityHeaders());
   app.use('/v1', noStore);
   app.use(jsonBody());

@@ -12,6 +12,7 @@ import { validateEnvironment } from './config/service-environment';
 import { defaultDatabaseUrl } from './database/database-url';
 import { serviceDataSourceOptions } from './database/service-data-source';
 import { HealthController } from './health/health.controller';
+import { RateLimitModule } from './http/rate-limit/rate-limit.module';
 import { loggingModule } from './logging/logging.module';
 import { EventFlowHealthIndicator } from './health/event-flow.health';
 import { KafkaHealthIndicator } from './health/kafka.health';
@@ -84,9 +85,12 @@ export class PlatformModule {
             }),
         }),
         TerminusModule,
+        // The global guards run in this order: per-IP limit, audit, auth, per-subject limit (see RateLimitModule).
+        RateLimitModule.perClientIp(),
         // Before AuthModule: its guard must see the requests the auth guard refuses (see AuditTrailModule).
         AuditTrailModule.register({ serveAuditLog: options.auditLog ?? false }),
         AuthModule,
+        RateLimitModule.perTokenSubject(),
       ],
       controllers: [HealthController, ...(options.personalData ? [ForgetKeysWhenChildErased] : [])],
       providers: [

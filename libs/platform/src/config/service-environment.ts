@@ -124,6 +124,36 @@ export class ServiceEnvironment {
   @Min(0)
   RETENTION_SWEEP_HOURS: number = 24;
 
+  /**
+   * Requests one verified token (its sub@org) may make per window, across the service's routes: a busy
+   * caseworker or a school MIS's sync stays well under it (429 with Retry-After past it).
+   */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_SUBJECT: number = 300;
+
+  /**
+   * Requests one client IP may make per window, with a token or without: higher than a subject's, as
+   * a council office or a school reaches the service from one NAT address.
+   */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_IP: number = 3000;
+
+  /** The window both rate limits count over; a refused client may come back when its window ends. */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_WINDOW_SECONDS: number = 60;
+
+  /**
+   * How many reverse proxies in front of the service add to X-Forwarded-For: the client's IP (per-IP
+   * rate limit) is read that many hops back. 0 (no proxy): the connection's own address. More than
+   * the real count lets a client choose its IP, and so its per-IP budget.
+   */
+  @IsInt()
+  @Min(0)
+  TRUSTED_PROXY_HOPS: number = 0;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

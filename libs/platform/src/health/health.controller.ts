@@ -4,9 +4,11 @@ import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs
 import { Public } from '@csc/auth';
 import { EventFlowHealthIndicator } from './event-flow.health';
 import { KafkaHealthIndicator } from './kafka.health';
+import { NotRateLimited } from '../http/rate-limit/rate-limit.guard';
 
 @ApiTags('health')
 @Public()
+@NotRateLimited()
 @Controller('health')
 export class HealthController {
   constructor(
