@@ -120,6 +120,29 @@ describe('database roles', () => {
     });
   });
 
+  const servicesTakingIdempotencyKeys = ALL_SERVICES.filter((service) =>
+    (service.migrations as Function[]).some((migration) => /^CreateIdempotencyKeys\d+$/.test(migration.name)),
+  ).map((service) => [service.name] as const);
+
+  describe.each(servicesTakingIdempotencyKeys)('%s idempotency keys, as its app role', (serviceName) => {
+    let app: Client;
+    beforeAll(async () => {
+      app = await connectAs(serviceName);
+    });
+    afterAll(() => app?.end());
+
+    it('may claim, read and complete a key, never delete or truncate one (a forgotten key lets a retry write twice)', async () => {
+      const key = randomUUID();
+      await app.query(`INSERT INTO idempotency_keys (caller, key, request_hash) VALUES ('probe@LA888', $1, 'hash')`, [key]);
+      await app.query(`UPDATE idempotency_keys SET response_status = 201, response_body = '{}' WHERE key = $1`, [key]);
+      expect((await app.query(`SELECT response_status FROM idempotency_keys WHERE key = $1`, [key])).rows).toEqual([
+        { response_status: 201 },
+      ]);
+      expect(await refusal(app.query(`DELETE FROM idempotency_keys WHERE key = $1`, [key]))).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await refusal(app.query(`TRUNCATE idempotency_keys`))).toBe(INSUFFICIENT_PRIVILEGE);
+    });
+  });
+
   it('keeps the audit trail even from the owner: the trigger refuses UPDATE, DELETE and TRUNCATE', async () => {
     const owner = databases.get('referral-intake')!.dataSource;
     await owner.query(

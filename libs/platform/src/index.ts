@@ -10,6 +10,7 @@ export * from './kafka/kafka.providers';
 export * from './kafka/outbox-relay.service';
 export * from './validation/validators';
 export * from './http/command-context';
+export * from './http/idempotency';
 export * from './dto/child.dto';
 export * from './audit';
 export * from './database/app-role.migration';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TOPICS } from '@csc/contracts';
-import { PlatformModule } from '@csc/platform';
+import { IdempotencyKeys, PlatformModule } from '@csc/platform';
 import { EpisodeCommands } from './episode/episode-commands';
 import { EpisodeRepository } from './episode/episode.repository';
 import { OpenEpisodeWhenSteppedDown } from './episode/open-episode-when-stepped-down/open-episode-when-stepped-down';
@@ -20,6 +20,6 @@ import { earlyHelpMigrations } from './infrastructure/migrations';
     }),
   ],
   controllers: [OpenEpisodeWhenSteppedDown, RequestEarlyHelpController, RecordEpisodeController, ReadEpisodeController],
-  providers: [EpisodeRepository, EpisodeCommands],
+  providers: [EpisodeRepository, EpisodeCommands, IdempotencyKeys],
 })
 export class EarlyHelpModule {}

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TOPICS } from '@csc/contracts';
-import { PlatformModule } from '@csc/platform';
+import { IdempotencyKeys, PlatformModule } from '@csc/platform';
 import { ChildIndex } from './child-index/child-index';
 import { ChildErasure } from './erasure/child-erasure';
 import { ChildRecords } from './retention/child-records';
@@ -10,7 +10,6 @@ import { TrackChildRecords } from './retention/track-child-records';
 import { EraseChildController } from './erasure/erase-child/erase-child.controller';
 import { RecordCaseWhenOpened } from './referral/record-case-when-opened/record-case-when-opened';
 import { CreateReferralWhenEarlyHelpStepsUp } from './referral/create-referral-when-early-help-steps-up/create-referral-when-early-help-steps-up';
-import { IdempotencyKeys } from './infrastructure/idempotency-keys';
 import { referralIntakeMigrations } from './infrastructure/migrations';
 import { DecideReferralController } from './referral/decide-referral/decide-referral.controller';
 import { ProvideInformationController } from './referral/provide-information/provide-information.controller';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TOPICS } from '@csc/contracts';
-import { PlatformModule } from '@csc/platform';
+import { IdempotencyKeys, PlatformModule } from '@csc/platform';
 import { schoolNotificationsMigrations } from './infrastructure/migrations';
 import { ReadInboxController } from './notifications/read-inbox/read-inbox.controller';
 import { RecordNotifications } from './notifications/record-notifications';
@@ -18,6 +18,6 @@ import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
     }),
   ],
   controllers: [RegisterSchoolController, RecordNotifications, ReadInboxController],
-  providers: [WebhookSecrets, WebhookDispatcher],
+  providers: [WebhookSecrets, WebhookDispatcher, IdempotencyKeys],
 })
 export class SchoolNotificationsModule {}

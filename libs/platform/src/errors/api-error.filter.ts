@@ -33,6 +33,8 @@ export class ApiErrorFilter implements ExceptionFilter {
     const body = this.toApiError(exception);
     // A 503 is a moment's wait (a view still catching up with the log), not a fault: say when to come back.
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    // A stale If-Match: the current version in the ETag too, as every read and write gives it.
+    if (body.currentVersion !== undefined) response.setHeader('ETag', `"${body.currentVersion}"`);
     response.status(body.statusCode).json(body);
   }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, ParseUUIDPipe } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '@csc/auth';
-import type { AppendContext } from '@csc/event-store';
+import { ConcurrencyError, type AppendContext } from '@csc/event-store';
 import { childTraceparent, isTraceparent } from '@csc/messaging';
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -19,13 +20,41 @@ export const commandContextOf = (user: AuthenticatedUser, headers: Headers): App
   };
 };
 
-/** `If-Match: <version>` (quoted or not). Absent means "whatever is current"; the aggregate's own rules still hold. */
+/**
+ * `If-Match: <version>` (quoted or not, as the ETag gave it), checked before anything is read:
+ * malformed is 400 naming the header. Absent is undefined: see `versionToWriteOn`.
+ */
 export const expectedVersionFrom = (ifMatch: string | undefined): number | undefined => {
   if (ifMatch === undefined) return undefined;
   const version = ifMatch.replace(/^W\//, '').replace(/"/g, '').trim();
   if (!/^\d+$/.test(version)) throw new BadRequestException(['If-Match: must be the version number from the last read or write']);
   return Number(version);
 };
+
+/**
+ * The version every write on an existing aggregate (referral, case, episode, school) is made on,
+ * decided here once for all of them. If-Match given and stale: ConcurrencyError, answered 409 with
+ * the current version in the body and the ETag. If-Match absent: the current version. Why not
+ * required: API.md says writes "take" If-Match, as creates "take" an Idempotency-Key, and outside
+ * clients written against it (the demo, the bench, the README's calls, schools' systems) write without
+ * one. A write without it still cannot lose another's: it is appended on the version it was decided
+ * on, so a write racing in between is 409, and each aggregate's own rules (decided once, nothing after
+ * closure) still hold.
+ */
+export const versionToWriteOn = (streamId: string, expectedVersion: number | undefined, currentVersion: number): number => {
+  if (expectedVersion !== undefined && expectedVersion !== currentVersion) {
+    throw new ConcurrencyError(streamId, expectedVersion, currentVersion);
+  }
+  return currentVersion;
+};
+
+/** OpenAPI: If-Match on every write on an existing aggregate, said the same way (on a controller or a route). */
+export const ApiIfMatch = () =>
+  ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version from the last read or write (its ETag). Stale: 409 with the current version. Absent: the current version',
+  });
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 

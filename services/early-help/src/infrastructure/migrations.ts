@@ -1,5 +1,5 @@
 import type { MixedList } from 'typeorm';
-import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000 } from '@csc/platform';
+import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000, idempotencyKeysMigration } from '@csc/platform';
 import { CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 
@@ -13,4 +13,5 @@ export const earlyHelpMigrations: MixedList<Function> = [
   CreateAuditLog1765000000000,
   appRoleMigration('early-help'),
   AddAuditScope1767100000000,
+  idempotencyKeysMigration('early-help'),
 ];

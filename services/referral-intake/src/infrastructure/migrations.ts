@@ -1,5 +1,5 @@
 import type { MixedList } from 'typeorm';
-import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000 } from '@csc/platform';
+import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000, idempotencyKeysGrantMigration } from '@csc/platform';
 import { CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 import { CreateChildIndex1763900000000 } from './migrations/create-child-index.migration';
@@ -23,4 +23,5 @@ export const referralIntakeMigrations: MixedList<Function> = [
   CreateAuditLog1765000000000,
   appRoleMigration('referral-intake'),
   AddAuditScope1767100000000,
+  idempotencyKeysGrantMigration('referral-intake'),
 ];

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@csc/auth';
 import type { AppendContext } from '@csc/event-store';
-import { ConcurrencyError } from '@csc/event-store';
+import { versionToWriteOn } from '@csc/platform';
 import { decide, foldReferral, type ReferralCommand } from './referral.decider';
 import { ReferralRepository, type LoadedReferral } from './referral.repository';
 import { isReferrerSchool } from './referral-view';
@@ -11,7 +11,7 @@ export interface ReferralCommandRequest {
   referralId: string;
   user: AuthenticatedUser;
   context: AppendContext;
-  /** From If-Match; without it the current version is expected, and the referral's own rules still hold. */
+  /** From If-Match (`expectedVersionFrom`); `versionToWriteOn` says what its absence means. */
   expectedVersion?: number;
   command: (referral: LoadedReferral) => ReferralCommand;
 }
@@ -39,11 +39,9 @@ export class ReferralCommands {
       if (!referral || (user.role === 'SCHOOL' && !isReferrerSchool(referral, user))) {
         throw new NotFoundException([`id: no referral ${referralId}`]);
       }
-      if (expectedVersion !== undefined && expectedVersion !== referral.version) {
-        throw new ConcurrencyError(referralId, expectedVersion, referral.version);
-      }
+      const decidedOn = versionToWriteOn(referralId, expectedVersion, referral.version);
       const events = decide(command(referral), referral.state);
-      const version = await this.referrals.append(referralId, referral.state.received.childId, referral.version, events, context, manager);
+      const version = await this.referrals.append(referralId, referral.state.received.childId, decidedOn, events, context, manager);
       return {
         referralId,
         childId: referral.state.received.childId,

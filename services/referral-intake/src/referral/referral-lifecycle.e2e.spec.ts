@@ -123,6 +123,7 @@ describe('a referral from a school to the front door decision', () => {
       409,
     );
     expect(stale.body).toMatchObject({ currentVersion: 3 });
+    expect(stale.headers.etag).toBe('"3"');
     expectStatus(
       await harness.post(`/v1/referrals/${referralId}/decision`, { outcome: 'SIGNPOSTED', rationale: 'x' }, 'FRONT_DOOR', undefined, {
         'If-Match': 'soon',

@@ -1,10 +1,11 @@
 import type { MixedList } from 'typeorm';
-import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000 } from '@csc/platform';
+import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000, idempotencyKeysMigration } from '@csc/platform';
 import { CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 import { CreateSchools1765200000000 } from './migrations/create-schools.migration';
 import { CreateNotifications1765200000001 } from './migrations/create-notifications.migration';
 import { CreateWebhookDeliveries1766000000000 } from './migrations/create-webhook-deliveries.migration';
+import { AddSchoolVersion1767300000002 } from './migrations/add-school-version.migration';
 
 /**
  * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
@@ -19,4 +20,6 @@ export const schoolNotificationsMigrations: MixedList<Function> = [
   appRoleMigration('school-notifications'),
   CreateWebhookDeliveries1766000000000,
   AddAuditScope1767100000000,
+  idempotencyKeysMigration('school-notifications'),
+  AddSchoolVersion1767300000002,
 ];

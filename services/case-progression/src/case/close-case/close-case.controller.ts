@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { Roles } from '@csc/auth';
 import { REASON_FOR_CLOSURE_CODES, type ReasonForClosure } from '@csc/contracts';
-import { IsCalendarDate, IsNotInFuture, UuidParam, AuditChildRecord } from '@csc/platform';
+import { IsCalendarDate, IsNotInFuture, UuidParam, AuditChildRecord, ApiIfMatch } from '@csc/platform';
 import { CaseCommands } from '../case-commands';
 import { CaseWrite, writeCase, type CaseWriteContext } from '../case-write';
 
@@ -20,6 +20,7 @@ export class CloseCaseDto {
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@ApiIfMatch()
 @AuditChildRecord('case')
 @Controller('v1/cases/:id/closure')
 export class CloseCaseController {

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn } from 'class-validator';
 import { Roles } from '@csc/auth';
 import { ASSESSMENT_FACTOR_CODES, ASSESSMENT_OUTCOMES, type AssessmentFactor, type AssessmentOutcome } from '@csc/contracts';
-import { IsCalendarDate, IsNotInFuture, UuidParam, AuditChildRecord } from '@csc/platform';
+import { IsCalendarDate, IsNotInFuture, UuidParam, AuditChildRecord, ApiIfMatch } from '@csc/platform';
 import { CaseCommands } from '../case-commands';
 import { CaseWrite, writeCase, type CaseWriteContext } from '../case-write';
 
@@ -35,6 +35,7 @@ export class CompleteAssessmentDto {
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@ApiIfMatch()
 @AuditChildRecord('case')
 @Controller('v1/cases/:id/assessments')
 export class RecordAssessmentController {

@@ -1,9 +1,9 @@
 import { BadRequestException, Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@csc/auth';
 import type { ChildDetailsCorrection } from '@csc/contracts';
 import { londonDateOf } from '@csc/domain';
-import { AuditChildRecord, UuidParam } from '@csc/platform';
+import { AuditChildRecord, UuidParam, ApiIfMatch } from '@csc/platform';
 import { CaseCommands } from '../case-commands';
 import { CaseWrite, writeCase, type CaseWriteContext } from '../case-write';
 import { CHILD_DETAIL_FIELDS, RecordChildCharacteristicsDto } from './record-child-characteristics.dto';
@@ -11,6 +11,7 @@ import { CHILD_DETAIL_FIELDS, RecordChildCharacteristicsDto } from './record-chi
 /** The child's census details (ethnicity, disabilities, UPN or why it is unknown, birth, death), on an open or closed case. */
 @ApiTags('cases')
 @ApiBearerAuth()
+@ApiIfMatch()
 @AuditChildRecord('case')
 @Controller('v1/cases/:id/child-characteristics')
 export class RecordChildCharacteristicsController {
@@ -19,7 +20,6 @@ export class RecordChildCharacteristicsController {
   @Post()
   @HttpCode(201)
   @Roles('SOCIAL_WORKER', 'FRONT_DOOR')
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The version from the last read or write of this case' })
   record(@Param('id', UuidParam('id')) caseId: string, @Body() body: RecordChildCharacteristicsDto, @CaseWrite() write: CaseWriteContext) {
     const correction = correctionOf(body);
     const recordedOn = londonDateOf(new Date());

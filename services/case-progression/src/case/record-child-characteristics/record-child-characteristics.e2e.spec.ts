@@ -227,14 +227,19 @@ describe("POST /v1/cases/{id}/child-characteristics: the child's census details,
     beforeAll(async () => {
       refused = await openCase('Refused', upnOf('201300012003'));
     });
-    it('409 on a stale If-Match, naming the current version; 400 without one', async () => {
+    it('409 on a stale If-Match, naming the current version (body and ETag); 400 on a malformed one', async () => {
       const path = `/v1/cases/${refused.caseId}/child-characteristics`;
       const stale = await post(cases, path, { ethnicity: 'WBRI' }, 'FRONT_DOOR', refused.version + 1);
       expect(stale.status).toBe(409);
       expect(stale.body.currentVersion).toBe(refused.version);
-      const missing = await post(cases, path, { ethnicity: 'WBRI' }, 'FRONT_DOOR');
-      expect(missing.status).toBe(400);
-      expect(missing.body.message).toEqual(['If-Match: required: the version from the last read of this case']);
+      expect(stale.headers.etag).toBe(`"${refused.version}"`);
+      const malformed = await request(cases.url)
+        .post(path)
+        .set('Authorization', `Bearer ${await token('FRONT_DOOR')}`)
+        .set('If-Match', 'W/"latest"')
+        .send({ ethnicity: 'WBRI' });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.message).toEqual(['If-Match: must be the version number from the last read or write']);
     });
 
     it.each(AGAINST_A_RULE)('422 for %s, naming the rule', async (_case, body, message) => {

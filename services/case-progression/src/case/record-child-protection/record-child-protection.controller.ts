@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestj
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { Roles } from '@csc/auth';
 import { ABUSE_CATEGORY_CODES, type AbuseCategory } from '@csc/contracts';
-import { IsCalendarDate, IsNotInFuture, UuidParam, AuditChildRecord } from '@csc/platform';
+import { IsCalendarDate, IsNotInFuture, UuidParam, AuditChildRecord, ApiIfMatch } from '@csc/platform';
 import { CaseCommands } from '../case-commands';
 import { CaseWrite, writeCase, type CaseWriteContext } from '../case-write';
 import { NamedSocialWorkerDto, NamedSocialWorkerField, namedSocialWorkerOf } from '../named-social-worker.dto';
@@ -52,6 +52,7 @@ export class ConferenceDto {
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@ApiIfMatch()
 @AuditChildRecord('case')
 @Controller('v1/cases/:id')
 export class RecordChildProtectionController {

@@ -3,7 +3,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { Roles } from '@csc/auth';
-import { IsCalendarDate, IsNotInFuture, UuidParam, AuditChildRecord } from '@csc/platform';
+import { IsCalendarDate, IsNotInFuture, UuidParam, AuditChildRecord, ApiIfMatch } from '@csc/platform';
 import { CaseCommands } from '../case-commands';
 import { CaseWrite, writeCase, type CaseWriteContext } from '../case-write';
 
@@ -33,6 +33,7 @@ export class CeasedToBeLookedAfterDto {
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@ApiIfMatch()
 @AuditChildRecord('case')
 @Controller('v1/cases/:id/looked-after')
 export class RecordLookedAfterController {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
 import { londonDateOf } from '@csc/domain';
-import { commandContextOf, expectedVersionFrom, UuidParam, AuditChildRecord } from '@csc/platform';
+import { commandContextOf, expectedVersionFrom, UuidParam, AuditChildRecord, ApiIfMatch } from '@csc/platform';
 import type { EpisodeCommand } from '../episode.decider';
 import { EpisodeCommands } from '../episode-commands';
 import { EarlyHelpAssessmentDto, EpisodeClosureDto, OutcomesLadderDto, PlanDto, ReviewDto, StepUpDto, TeamDto } from './record-episode.dto';
@@ -11,6 +11,7 @@ import { EarlyHelpAssessmentDto, EpisodeClosureDto, OutcomesLadderDto, PlanDto, 
 /** Early help practitioners record the episode's steps; every write states the version it was made on. */
 @ApiTags('early help')
 @ApiBearerAuth()
+@ApiIfMatch()
 @AuditChildRecord('episode')
 @Controller('v1/early-help/episodes/:id')
 @Roles('EARLY_HELP', 'ADMIN')

@@ -1,13 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Post, Req, Res, UnprocessableEntityException } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, Req, Res, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
 import { londonDateOf, normaliseNhsNumber } from '@csc/domain';
-import { NO_STREAM } from '@csc/event-store';
-import { ChildDto, commandContextOf, AuditChildRecord } from '@csc/platform';
+import { NO_STREAM, type AppendContext } from '@csc/event-store';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  ApiIdempotencyKey,
+  AuditChildRecord,
+  callerOf,
+  ChildDto,
+  commandContextOf,
+  IdempotencyKeys,
+  idempotencyKeyFrom,
+} from '@csc/platform';
 import { decide, foldEpisode } from '../episode.decider';
 import { EpisodeRepository } from '../episode.repository';
 
@@ -43,19 +52,39 @@ export class RequestEarlyHelpDto {
 @AuditChildRecord('episode')
 @Controller('v1/early-help/requests')
 export class RequestEarlyHelpController {
-  constructor(private readonly episodes: EpisodeRepository) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly episodes: EpisodeRepository,
+    private readonly idempotencyKeys: IdempotencyKeys,
+  ) {}
 
   @Post()
   @HttpCode(201)
   @Roles('SCHOOL', 'EARLY_HELP')
+  @ApiIdempotencyKey()
   async request(
     @Body() body: RequestEarlyHelpDto,
     @CurrentUser() user: AuthenticatedUser,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
+    const idempotent = { caller: callerOf(user), key: idempotencyKeyFrom(idempotencyKey), request: request.body };
     if (!body.consent.given)
       throw new UnprocessableEntityException(["consent.given: early help needs the family's consent [consent-for-early-help]"]);
+    // One transaction: the key's claim and the episode's events, so a retry replays and a refusal leaves nothing.
+    const { status, body: opened } = await this.dataSource.transaction((manager) =>
+      this.idempotencyKeys.once(manager, idempotent, async () => ({
+        status: 201,
+        body: await this.open(body, user, commandContextOf(user, request.headers), manager),
+      })),
+    );
+    const { episodeId, version } = opened as { episodeId: string; version: number };
+    response.status(status).setHeader('ETag', `"${version}"`).setHeader('Location', `/v1/early-help/episodes/${episodeId}`);
+    return opened;
+  }
+
+  private async open(body: RequestEarlyHelpDto, user: AuthenticatedUser, context: AppendContext, manager: EntityManager) {
     const episodeId = randomUUID();
     const { child } = body;
     const events = decide(
@@ -89,8 +118,7 @@ export class RequestEarlyHelpController {
       },
       foldEpisode([]),
     );
-    const version = await this.episodes.append(episodeId, null, NO_STREAM, events, commandContextOf(user, request.headers));
-    response.setHeader('ETag', `"${version}"`).setHeader('Location', `/v1/early-help/episodes/${episodeId}`);
+    const version = await this.episodes.append(episodeId, null, NO_STREAM, events, context, manager);
     return { episodeId, stage: 'OPENED', version };
   }
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
 import { ERASURE_BASES, type ErasureBasis } from '@csc/contracts';
-import { AuditChildRecord, UuidParam, commandContextOf } from '@csc/platform';
+import { ApiIdempotencyKey, AuditChildRecord, callerOf, commandContextOf, idempotencyKeyFrom, UuidParam } from '@csc/platform';
 import { ChildErasure } from '../child-erasure';
 
 export class EraseChildDto {
@@ -36,10 +36,12 @@ export class EraseChildController {
       "Destroys the child's keys, so no service, topic or replay can open their personal data again, and emits ChildErased. " +
       'Counts stay as they were: the child remains as an id with coarse attributes. 201 when erased now, 200 when already erased.',
   })
+  @ApiIdempotencyKey()
   async erase(
     @Param('childId', UuidParam('childId')) childId: string,
     @Body() body: EraseChildDto,
     @CurrentUser() user: AuthenticatedUser,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -48,6 +50,8 @@ export class EraseChildController {
       body.basis ?? 'ERASURE_REQUEST',
       body.reason,
       commandContextOf(user, request.headers),
+      // The body does not name the child: the key stands for this child's erasure with this body.
+      { caller: callerOf(user), key: idempotencyKeyFrom(idempotencyKey), request: { childId, body: request.body } },
     );
     response.status(created ? 201 : 200);
     return erasure;

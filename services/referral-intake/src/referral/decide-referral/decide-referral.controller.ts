@@ -4,7 +4,7 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validat
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
 import { PRIMARY_NEED_CODES, REFERRAL_OUTCOMES, type PrimaryNeed, type ReferralOutcome } from '@csc/contracts';
-import { commandContextOf, expectedVersionFrom, IsInstant, IsNotInFuture, UuidParam, AuditChildRecord } from '@csc/platform';
+import { commandContextOf, expectedVersionFrom, IsInstant, IsNotInFuture, UuidParam, AuditChildRecord, ApiIfMatch } from '@csc/platform';
 import { ReferralCommands } from '../referral-commands';
 
 export class DecideReferralDto {
@@ -35,6 +35,7 @@ export class DecideReferralDto {
 
 @ApiTags('referrals')
 @ApiBearerAuth()
+@ApiIfMatch()
 @AuditChildRecord('referral')
 @Controller('v1/referrals/:id/decision')
 export class DecideReferralController {

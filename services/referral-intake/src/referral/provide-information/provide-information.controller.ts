@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
-import { commandContextOf, expectedVersionFrom, UuidParam, AuditChildRecord } from '@csc/platform';
+import { commandContextOf, expectedVersionFrom, UuidParam, AuditChildRecord, ApiIfMatch } from '@csc/platform';
 import { ReferralCommands } from '../referral-commands';
 
 export class ProvideInformationDto {
@@ -16,6 +16,7 @@ export class ProvideInformationDto {
 
 @ApiTags('referrals')
 @ApiBearerAuth()
+@ApiIfMatch()
 @AuditChildRecord('referral')
 @Controller('v1/referrals/:id/information')
 export class ProvideInformationController {

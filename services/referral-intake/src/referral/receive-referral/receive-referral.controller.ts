@@ -1,8 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
-import { commandContextOf, AuditChildRecord } from '@csc/platform';
+import { commandContextOf, AuditChildRecord, ApiIdempotencyKey, idempotencyKeyFrom } from '@csc/platform';
 import { ReceiveReferralDto, ReferralCreatedDto } from './receive-referral.dto';
 import { ReceiveReferralHandler } from './receive-referral.handler';
 
@@ -16,7 +16,7 @@ export class ReceiveReferralController {
   @Post()
   @HttpCode(201)
   @Roles('FRONT_DOOR', 'SCHOOL')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry safely: the same key and body return the first response' })
+  @ApiIdempotencyKey()
   @ApiResponse({ status: 201, type: ReferralCreatedDto })
   async receive(
     @Body() body: ReceiveReferralDto,
@@ -30,7 +30,7 @@ export class ReceiveReferralController {
       rawBody: request.body,
       user,
       context: commandContextOf(user, request.headers),
-      idempotencyKey,
+      idempotencyKey: idempotencyKeyFrom(idempotencyKey),
     });
     const created = result.body as ReferralCreatedDto;
     response.status(result.status).setHeader('ETag', `"${created.version}"`).setHeader('Location', `/v1/referrals/${created.referralId}`);

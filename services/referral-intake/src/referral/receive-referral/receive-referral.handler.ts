@@ -5,8 +5,8 @@ import type { AuthenticatedUser } from '@csc/auth';
 import type { ChildCharacteristics } from '@csc/contracts';
 import { disabilitiesKeepCensusRules, londonDateOf } from '@csc/domain';
 import { NO_STREAM, type AppendContext } from '@csc/event-store';
+import { callerOf, IdempotencyKeys, type StoredResponse } from '@csc/platform';
 import { ChildIndex } from '../../child-index/child-index';
-import { IdempotencyKeys, type StoredResponse } from '../../infrastructure/idempotency-keys';
 import { decide, initialReferralState } from '../referral.decider';
 import { childMatchedOf, referralReceivedOf } from '../new-referral';
 import { ReferralRepository } from '../referral.repository';
@@ -18,6 +18,7 @@ export interface ReceiveReferralRequest {
   rawBody: unknown;
   user: AuthenticatedUser;
   context: AppendContext;
+  /** Checked by `idempotencyKeyFrom`. */
   idempotencyKey?: string;
 }
 
@@ -39,7 +40,7 @@ export class ReceiveReferralHandler {
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : new Date();
     const resolved = childAtReferral(body.child, londonDateOf(receivedAt));
     const characteristics = characteristicsOf(body.child);
-    const caller = `${user.sub}@${user.org}`;
+    const caller = callerOf(user);
 
     return this.dataSource.transaction(async (manager) => {
       if (idempotencyKey) {

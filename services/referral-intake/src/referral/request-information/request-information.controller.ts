@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
-import { commandContextOf, expectedVersionFrom, UuidParam, AuditChildRecord } from '@csc/platform';
+import { commandContextOf, expectedVersionFrom, UuidParam, AuditChildRecord, ApiIfMatch } from '@csc/platform';
 import { ReferralCommands } from '../referral-commands';
 
 export class RequestInformationDto {
@@ -17,6 +17,7 @@ export class RequestInformationDto {
 
 @ApiTags('referrals')
 @ApiBearerAuth()
+@ApiIfMatch()
 @AuditChildRecord('referral')
 @Controller('v1/referrals/:id/information-requests')
 export class RequestInformationController {
