@@ -23,9 +23,10 @@ for service in "${SERVICES[@]}"; do
     echo "$service: already running (pid $(cat "$pid_file"))"
     continue
   fi
-  # Local development: the development token secret is accepted only with NODE_ENV=development.
+  # Local development: the development token secret is accepted only with NODE_ENV=development, and
+  # webhooks may go over http to the example receiver on 127.0.0.1 only with WEBHOOK_ALLOW_LOCAL_ADDRESSES.
   # No DATABASE_URL: each service connects as its own app role (csc_<service>_app, made by its last migration), never as postgres.
-  NODE_ENV=development PORT="${PORTS[$service]}" nohup node "dist/services/$service/src/main.js" >"$RUN_DIR/$service.log" 2>&1 </dev/null &
+  NODE_ENV=development WEBHOOK_ALLOW_LOCAL_ADDRESSES=true PORT="${PORTS[$service]}" nohup node "dist/services/$service/src/main.js" >"$RUN_DIR/$service.log" 2>&1 </dev/null &
   echo $! >"$pid_file"
 done
 

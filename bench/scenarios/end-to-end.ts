@@ -92,6 +92,8 @@ export const measureEndToEnd = async ({ decisions, decisionsPerSecond, schools, 
       ...common,
       port: 3124,
       databaseUrl: notificationsDatabase.url,
+      // The benchmark's receivers listen on 127.0.0.1: reachable only with the development setting.
+      environment: { WEBHOOK_ALLOW_LOCAL_ADDRESSES: 'true' },
     });
     services.push(notifications);
     const analytics = await startBuiltService('analytics', { ...common, port: 3125, databaseUrl: analyticsDatabase.url });

@@ -7,6 +7,7 @@ import { RecordNotifications } from './notifications/record-notifications';
 import { RegisterSchoolController } from './schools/register-school/register-school.controller';
 import { WebhookSecrets } from './schools/webhook-secrets';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookTargets } from './webhooks/webhook-targets';
 
 @Module({
   imports: [
@@ -18,6 +19,6 @@ import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
     }),
   ],
   controllers: [RegisterSchoolController, RecordNotifications, ReadInboxController],
-  providers: [WebhookSecrets, WebhookDispatcher, IdempotencyKeys],
+  providers: [WebhookSecrets, WebhookTargets, WebhookDispatcher, IdempotencyKeys],
 })
 export class SchoolNotificationsModule {}

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance, Transform } from 'class-transformer';
 import { LOCAL_DEVELOPMENT_MASTER_KEYS } from '@csc/privacy';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export const LOCAL_DEVELOPMENT_JWT_SECRET = 'local-development-only-secret-not-for-production';
 
@@ -99,6 +99,16 @@ export class ServiceEnvironment {
   @Min(1)
   WEBHOOK_CONCURRENCY: number = 32;
 
+  /**
+   * school-notifications, development only: webhooks may use http and reach loopback and private
+   * addresses (a receiver on this machine or a container network). Without it a webhook is https to
+   * a public address, at registration and at each connection; production refuses it.
+   */
+  // `true` or `false` as written: implicit conversion would make any string, 'false' included, true.
+  @Transform(({ obj: { WEBHOOK_ALLOW_LOCAL_ADDRESSES: raw } }) => (raw === 'true' ? true : raw === 'false' ? false : raw))
+  @IsBoolean({ message: 'WEBHOOK_ALLOW_LOCAL_ADDRESSES must be true or false' })
+  WEBHOOK_ALLOW_LOCAL_ADDRESSES: boolean = false;
+
   /** statutory-returns: the local authority's three-digit DfE code, the CIN census header's LEA (development: 888) */
   @IsOptional()
   @Matches(/^\d{3}$/, { message: 'LOCAL_AUTHORITY_CODE must be the three-digit DfE local authority code' })
@@ -194,6 +204,9 @@ export const validateEnvironment = (raw: Record<string, unknown>): ServiceEnviro
   }
   if (environment.NODE_ENV === 'production' && environment.SUBJECT_MASTER_KEYS?.includes(LOCAL_DEVELOPMENT_MASTER_KEYS)) {
     problems.push('SUBJECT_MASTER_KEYS: the local development key may not be used in production');
+  }
+  if (environment.NODE_ENV === 'production' && environment.WEBHOOK_ALLOW_LOCAL_ADDRESSES) {
+    problems.push('WEBHOOK_ALLOW_LOCAL_ADDRESSES: development only; production webhooks are https to public addresses');
   }
   if (problems.length > 0) throw new Error(`invalid environment:\n  ${problems.join('\n  ')}`);
   if (!environment.JWT_SECRET && !environment.JWT_JWKS_URL) environment.JWT_SECRET = LOCAL_DEVELOPMENT_JWT_SECRET;

@@ -83,6 +83,30 @@ describe('validateEnvironment', () => {
     );
   });
 
+  it('lets development send webhooks over http to local addresses only when told to, and refuses that in production', () => {
+    expect(validateEnvironment({ NODE_ENV: 'development' }).WEBHOOK_ALLOW_LOCAL_ADDRESSES).toBe(false);
+    expect(validateEnvironment({ NODE_ENV: 'development', WEBHOOK_ALLOW_LOCAL_ADDRESSES: 'true' }).WEBHOOK_ALLOW_LOCAL_ADDRESSES).toBe(
+      true,
+    );
+    expect(validateEnvironment({ NODE_ENV: 'test', WEBHOOK_ALLOW_LOCAL_ADDRESSES: 'false' }).WEBHOOK_ALLOW_LOCAL_ADDRESSES).toBe(false);
+    expect(() => validateEnvironment({ NODE_ENV: 'test', WEBHOOK_ALLOW_LOCAL_ADDRESSES: 'yes' })).toThrow(
+      /WEBHOOK_ALLOW_LOCAL_ADDRESSES must be true or false/,
+    );
+    const production = {
+      NODE_ENV: 'production',
+      JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json',
+      JWT_ISSUER: 'https://idp.example.gov.uk',
+      JWT_AUDIENCE: 'csc-front-door',
+      SUBJECT_MASTER_KEYS: PRODUCTION_MASTER_KEYS,
+    };
+    expect(() => validateEnvironment({ ...production, WEBHOOK_ALLOW_LOCAL_ADDRESSES: 'true' })).toThrow(
+      /WEBHOOK_ALLOW_LOCAL_ADDRESSES: development only; production webhooks are https to public addresses/,
+    );
+    expect(() => validateEnvironment({ ...production, WEBHOOK_ALLOW_LOCAL_ADDRESSES: 'false' })).not.toThrow(
+      /WEBHOOK_ALLOW_LOCAL_ADDRESSES/,
+    );
+  });
+
   it('refuses a short shared secret', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'test', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: /);
   });

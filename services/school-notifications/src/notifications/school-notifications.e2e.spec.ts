@@ -22,7 +22,10 @@ describe('schools are told how their referral and their pupil’s case progress,
   const receivers: { close(): Promise<void> }[] = [];
 
   beforeAll(async () => {
-    running = await startServices('notify', [referralIntakeService, caseProgressionService, schoolNotificationsService]);
+    // The schools' receivers listen on 127.0.0.1: reachable only with the development setting.
+    running = await startServices('notify', [referralIntakeService, caseProgressionService, schoolNotificationsService], {
+      'school-notifications': { WEBHOOK_ALLOW_LOCAL_ADDRESSES: 'true' },
+    });
     for (const urn of [SCHOOL_A, SCHOOL_B, SCHOOL_C]) {
       // The secret is known only once the school is registered; the receiver reads it when a webhook arrives.
       let secret = '';

@@ -1,14 +1,15 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** Notifications travel only encrypted: https, or http to the machine itself (a local receiver, tests). */
+/**
+ * A well-formed webhook URL: http(s), no credentials in it. Where it may point (https to a public
+ * address, or local in development) is judged after, by WebhookTargets, which resolves its host.
+ */
 export const isWebhookUrl = (value: unknown): boolean => {
   if (typeof value !== 'string' || value.length > 2000) return false;
   try {
     const url = new URL(value);
     if (url.username || url.password) return false;
-    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+    return url.protocol === 'https:' || url.protocol === 'http:';
   } catch {
     return false;
   }
@@ -16,6 +17,9 @@ export const isWebhookUrl = (value: unknown): boolean => {
 
 export const IsWebhookUrl = (options?: ValidationOptions) =>
   ValidateBy(
-    { name: 'webhookUrl', validator: { validate: isWebhookUrl, defaultMessage: () => 'must be an https URL (http only to 127.0.0.1)' } },
+    {
+      name: 'webhookUrl',
+      validator: { validate: isWebhookUrl, defaultMessage: () => 'must be an https URL without credentials, at most 2000 characters' },
+    },
     options,
   );

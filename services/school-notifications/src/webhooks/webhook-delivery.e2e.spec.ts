@@ -19,6 +19,8 @@ const FAST_RETRIES = {
   WEBHOOK_RETRY_FOR_SECONDS: '12',
   WEBHOOK_TIMEOUT_MS: '2000',
 };
+/** The schools' receivers listen on 127.0.0.1: reachable only with the development setting. */
+const SETTINGS = { ...FAST_RETRIES, WEBHOOK_ALLOW_LOCAL_ADDRESSES: 'true' };
 
 describe('webhook delivery: an endpoint that fails, a service that restarts, nothing lost or doubled', () => {
   let running: ServicesUnderTest;
@@ -58,7 +60,7 @@ describe('webhook delivery: an endpoint that fails, a service that restarts, not
     );
 
   beforeAll(async () => {
-    running = await startServices('hooks', [referralIntakeService, schoolNotificationsService], { 'school-notifications': FAST_RETRIES });
+    running = await startServices('hooks', [referralIntakeService, schoolNotificationsService], { 'school-notifications': SETTINGS });
     probe = await TopicProbe.start(running.kafka, [`${TOPICS.schoolNotifications}${running.topicSuffix}`]);
     for (const urn of [SCHOOL_DOWN, SCHOOL_UP, SCHOOL_GONE]) {
       let secret = '';
@@ -119,7 +121,7 @@ describe('webhook delivery: an endpoint that fails, a service that restarts, not
     running.services['school-notifications'] = await startServiceUnderTest(schoolNotificationsService, {
       databaseUrl: running.databases['school-notifications'].url,
       topicSuffix: running.topicSuffix,
-      environment: FAST_RETRIES,
+      environment: SETTINGS,
     });
     const failuresBeforeRecovery = answeredWith500;
     await eventually(() => expect(answeredWith500).toBeGreaterThan(failuresBeforeRecovery));

@@ -12,6 +12,7 @@ import { afterFailedAttempt, type DeliverySchedule } from './domain/delivery-sch
 import { postWebhook } from './post-webhook';
 import { claimDueLanes, recordDelivered, recordFailed, recordRetry, releaseLeases, type ClaimedDelivery } from './webhook-deliveries';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature';
+import { WebhookTargets } from './webhook-targets';
 
 /** Sent (at commit) by the transaction that queues a delivery. */
 export const WEBHOOKS_DUE_CHANNEL = 'webhooks_due';
@@ -45,6 +46,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly eventStore: EventStore,
     private readonly secrets: WebhookSecrets,
+    private readonly targets: WebhookTargets,
     config: ConfigService,
   ) {
     this.schedule = {
@@ -178,7 +180,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         [WEBHOOK_HEADERS.signature]: signWebhook(secret, timestamp, body),
       },
       body,
-      this.timeoutMs,
+      { timeoutMs: this.timeoutMs, dispatcher: this.targets.dispatcher },
     );
   }
 

@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Body,
   ConflictException,
   Controller,
@@ -31,6 +32,9 @@ import {
 } from '@csc/platform';
 import { IsWebhookUrl } from '../webhook-url';
 import { WebhookSecrets, type SealedSecret } from '../webhook-secrets';
+import { WebhookTargets } from '../../webhooks/webhook-targets';
+
+const WEBHOOK_URL_DESCRIPTION = 'https to a public address (http and local addresses only where a development deployment allows them)';
 
 export class RegisterSchoolDto {
   @ApiProperty({ example: '100001', description: "The school's six-digit URN" })
@@ -43,14 +47,14 @@ export class RegisterSchoolDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional({ example: 'https://school.example/csc-webhook', description: 'https (http only on the loopback)' })
+  @ApiPropertyOptional({ example: 'https://school.example/csc-webhook', description: WEBHOOK_URL_DESCRIPTION })
   @IsOptional()
   @IsWebhookUrl()
   webhookUrl?: string;
 }
 
 export class WebhookDto {
-  @ApiProperty({ example: 'https://school.example/csc-webhook', description: 'https (http only on the loopback)' })
+  @ApiProperty({ example: 'https://school.example/csc-webhook', description: WEBHOOK_URL_DESCRIPTION })
   @IsWebhookUrl()
   url!: string;
 }
@@ -71,7 +75,14 @@ export class RegisterSchoolController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly secrets: WebhookSecrets,
     private readonly idempotencyKeys: IdempotencyKeys,
+    private readonly targets: WebhookTargets,
   ) {}
+
+  /** Before anything is written: a webhook may not point inside the authority's network (server-side request forgery). */
+  private async refuseUnreachable(field: string, url: string | undefined): Promise<void> {
+    const refusal = url === undefined ? null : await this.targets.refusalOf(url);
+    if (refusal) throw new BadRequestException([`${field}: ${refusal}`]);
+  }
 
   @Post()
   @HttpCode(201)
@@ -86,6 +97,7 @@ export class RegisterSchoolController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
+    await this.refuseUnreachable('webhookUrl', body.webhookUrl);
     const idempotent = { caller: callerOf(user), key: idempotencyKeyFrom(idempotencyKey), request: request.body };
     const { status, body: kept } = await this.dataSource.transaction((manager) =>
       this.idempotencyKeys.once(manager, idempotent, async () => ({ status: 201, body: await this.insert(manager, body) })),
@@ -122,6 +134,7 @@ export class RegisterSchoolController {
     @Res({ passthrough: true }) response: Response,
   ) {
     if (user.role === 'SCHOOL' && user.org !== urn) throw new ForbiddenException(['urn: a school may set only its own webhook']);
+    await this.refuseUnreachable('url', body.url);
     const expectedVersion = expectedVersionFrom(ifMatch);
     const { secret, stored } = this.secrets.issue(urn);
     const version = await this.dataSource.transaction(async (manager) => {
