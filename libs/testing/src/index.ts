@@ -9,3 +9,4 @@ export * from './test-logs';
 export * from './test-key-vault';
 export * from './services-under-test';
 export * from './service-process';
+export * from './fuzz/openapi-bodies';
