@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TOPICS } from '@csc/contracts';
 import { IdempotencyKeys, PlatformModule } from '@csc/platform';
 import { ChildIndex } from './child-index/child-index';
+import { childIndexKeyProvider } from './child-index/child-index-key';
 import { ChildErasure } from './erasure/child-erasure';
 import { ChildRecords } from './retention/child-records';
 import { RetentionController } from './retention/retention.controller';
@@ -47,6 +48,7 @@ import { RequestInformationController } from './referral/request-information/req
     ReferralCommands,
     ReceiveReferralHandler,
     ChildIndex,
+    childIndexKeyProvider,
     IdempotencyKeys,
     ChildErasure,
     ChildRecords,

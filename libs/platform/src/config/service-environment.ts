@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { LOCAL_DEVELOPMENT_MASTER_KEYS } from '@csc/privacy';
+import { LOCAL_DEVELOPMENT_BLIND_INDEX_KEY, LOCAL_DEVELOPMENT_MASTER_KEYS } from '@csc/privacy';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export const LOCAL_DEVELOPMENT_JWT_SECRET = 'local-development-only-secret-not-for-production';
@@ -63,6 +63,15 @@ export class ServiceEnvironment {
   @IsOptional()
   @IsString()
   SUBJECT_MASTER_KEY_ID?: string;
+
+  /**
+   * referral-intake: the base64 key (32 bytes or more) of the child index's blind indexes, keyed hashes
+   * of NHS numbers, UPNs, births and family names; from a secrets manager in production, never stored
+   * beside the database. Changing it needs the index rebuilt (empty the table and restart).
+   */
+  @IsOptional()
+  @IsString()
+  CHILD_INDEX_KEY?: string;
 
   /** school-notifications: `id:base64key` pairs sealing schools' webhook secrets (its own keys, not the children's) */
   @IsOptional()
@@ -204,6 +213,12 @@ export const validateEnvironment = (raw: Record<string, unknown>): ServiceEnviro
   }
   if (environment.NODE_ENV === 'production' && environment.SUBJECT_MASTER_KEYS?.includes(LOCAL_DEVELOPMENT_MASTER_KEYS)) {
     problems.push('SUBJECT_MASTER_KEYS: the local development key may not be used in production');
+  }
+  if (environment.CHILD_INDEX_KEY !== undefined && Buffer.from(environment.CHILD_INDEX_KEY, 'base64').length < 32) {
+    problems.push('CHILD_INDEX_KEY: must be a base64 key of at least 32 bytes');
+  }
+  if (environment.NODE_ENV === 'production' && environment.CHILD_INDEX_KEY === LOCAL_DEVELOPMENT_BLIND_INDEX_KEY) {
+    problems.push('CHILD_INDEX_KEY: the local development key may not be used in production');
   }
   if (environment.NODE_ENV === 'production' && environment.WEBHOOK_ALLOW_LOCAL_ADDRESSES) {
     problems.push('WEBHOOK_ALLOW_LOCAL_ADDRESSES: development only; production webhooks are https to public addresses');

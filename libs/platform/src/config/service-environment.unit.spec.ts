@@ -1,4 +1,4 @@
-import { LOCAL_DEVELOPMENT_MASTER_KEYS } from '@csc/privacy';
+import { LOCAL_DEVELOPMENT_BLIND_INDEX_KEY, LOCAL_DEVELOPMENT_MASTER_KEYS } from '@csc/privacy';
 import { LOCAL_DEVELOPMENT_JWT_SECRET, validateEnvironment } from './service-environment';
 
 const PRODUCTION_MASTER_KEYS = `prod-1:${Buffer.alloc(32, 7).toString('base64')}`;
@@ -81,6 +81,25 @@ describe('validateEnvironment', () => {
     expect(validateEnvironment({ ...production, SUBJECT_MASTER_KEYS: PRODUCTION_MASTER_KEYS }).SUBJECT_MASTER_KEYS).toBe(
       PRODUCTION_MASTER_KEYS,
     );
+  });
+
+  it('refuses a child index key too short to hide what it hashes, and the development one in production', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'test', CHILD_INDEX_KEY: Buffer.alloc(16, 1).toString('base64') })).toThrow(
+      /CHILD_INDEX_KEY: must be a base64 key of at least 32 bytes/,
+    );
+    const councilKey = Buffer.alloc(32, 9).toString('base64');
+    expect(validateEnvironment({ NODE_ENV: 'test', CHILD_INDEX_KEY: councilKey }).CHILD_INDEX_KEY).toBe(councilKey);
+    const production = {
+      NODE_ENV: 'production',
+      JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json',
+      JWT_ISSUER: 'https://idp.example.gov.uk',
+      JWT_AUDIENCE: 'csc-front-door',
+      SUBJECT_MASTER_KEYS: PRODUCTION_MASTER_KEYS,
+    };
+    expect(() => validateEnvironment({ ...production, CHILD_INDEX_KEY: LOCAL_DEVELOPMENT_BLIND_INDEX_KEY })).toThrow(
+      /CHILD_INDEX_KEY: the local development key may not be used in production/,
+    );
+    expect(validateEnvironment({ ...production, CHILD_INDEX_KEY: councilKey }).CHILD_INDEX_KEY).toBe(councilKey);
   });
 
   it('lets development send webhooks over http to local addresses only when told to, and refuses that in production', () => {

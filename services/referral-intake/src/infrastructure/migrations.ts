@@ -7,6 +7,7 @@ import { CreateIdempotencyKeys1763900000001 } from './migrations/create-idempote
 import { CreateReferralCases1764000000001 } from './migrations/create-referral-cases.migration';
 import { CreateChildErasures1765100000000 } from './migrations/create-child-erasures.migration';
 import { CreateChildRecords1765100000001 } from './migrations/create-child-records.migration';
+import { BlindChildIndex1767200000000 } from './migrations/blind-child-index.migration';
 
 /**
  * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
@@ -23,5 +24,6 @@ export const referralIntakeMigrations: MixedList<Function> = [
   CreateAuditLog1765000000000,
   appRoleMigration('referral-intake'),
   AddAuditScope1767100000000,
+  BlindChildIndex1767200000000,
   idempotencyKeysGrantMigration('referral-intake'),
 ];
