@@ -65,7 +65,7 @@ describe('rate limits: per verified token subject and per client IP, 429 with Re
   };
   const readEpisode = (ip: string, token?: string) => get(ip, `/v1/early-help/episodes/${episodeId}`, token);
   const events = async () => Number((await database.dataSource.query(`SELECT count(*) AS n FROM events`))[0].n);
-  const statusesOf = async (calls: number, call: () => request.Test) => {
+  const statusesOf = async (calls: number, call: () => PromiseLike<request.Response>) => {
     const statuses: number[] = [];
     for (let made = 0; made < calls; made += 1) statuses.push((await call()).status);
     return statuses;
