@@ -1,16 +1,13 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import {
-  createServiceTopics,
-  createTestDatabase,
   requestTextOf,
-  startServiceUnderTest,
-  testKafka,
+  startServices,
   testToken,
-  uniqueTopicSuffix,
   type Components,
   type OpenApiSchema,
   type ServiceUnderTest,
+  type ServicesUnderTest,
   type TestDatabase,
 } from '@csc/testing';
 import { discoverRoutes, type DiscoveredRoute } from '../tools/role-matrix/discover-routes';
@@ -39,6 +36,7 @@ interface OpenApiDocument {
 describe.each(ALL_SERVICES.map((definition) => [definition.name, definition] as const))(
   '%s under generated requests',
   (name, definition) => {
+    let running: ServicesUnderTest | undefined;
     let database: TestDatabase;
     let service: ServiceUnderTest;
     let routes: DiscoveredRoute[];
@@ -47,17 +45,14 @@ describe.each(ALL_SERVICES.map((definition) => [definition.name, definition] as 
 
     beforeAll(async () => {
       routes = (await discoverRoutes(definition)).filter((route) => route.method !== 'GET' && !route.open);
-      const topicSuffix = uniqueTopicSuffix();
-      await createServiceTopics(testKafka(`${name}-fuzz`), topicSuffix);
-      database = await createTestDatabase(`${name}_fuzz`, definition.migrations);
-      service = await startServiceUnderTest(definition, { databaseUrl: database.url, topicSuffix });
+      if (routes.length === 0) return;
+      running = await startServices(`${name.replace(/-/g, '_')}_fuzz`, [definition]);
+      service = running.services[name];
+      database = running.databases[name];
       document = (await request(service.url).get('/docs-json')).body as OpenApiDocument;
       fingerprint = await fingerprintOf(database);
     });
-    afterAll(async () => {
-      await service?.stop();
-      await database?.drop();
-    });
+    afterAll(() => running?.stop());
 
     it('answers every generated write with a 2xx or a 4xx in the API error shape, and writes nothing on a 4xx', async () => {
       // Only the returns are read-only; a write route added to them is fuzzed here without further ado.

@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Role } from '@csc/contracts';
-import {
-  createServiceTopics,
-  createTestDatabase,
-  startServiceUnderTest,
-  testKafka,
-  testToken,
-  uniqueTopicSuffix,
-  type ServiceUnderTest,
-  type TestDatabase,
-} from '@csc/testing';
+import { startServices, testToken, type ServiceUnderTest, type ServicesUnderTest, type TestDatabase } from '@csc/testing';
 import { earlyHelpService } from '../../early-help.service-definition';
 
 /**
@@ -19,19 +10,16 @@ import { earlyHelpService } from '../../early-help.service-definition';
  * current version). Nothing is written on a 4xx.
  */
 describe('retrying an early help request, and writing on a stale episode', () => {
+  let running: ServicesUnderTest;
   let database: TestDatabase;
   let service: ServiceUnderTest;
 
   beforeAll(async () => {
-    const suffix = uniqueTopicSuffix();
-    await createServiceTopics(testKafka('early-help-retries'), suffix);
-    database = await createTestDatabase('early_help_retries', earlyHelpService.migrations);
-    service = await startServiceUnderTest(earlyHelpService, { databaseUrl: database.url, topicSuffix: suffix });
+    running = await startServices('early_help_retries', [earlyHelpService]);
+    service = running.services[earlyHelpService.name];
+    database = running.databases[earlyHelpService.name];
   });
-  afterAll(async () => {
-    await service?.stop();
-    await database?.drop();
-  });
+  afterAll(() => running?.stop());
 
   const post = async (path: string, body: object, role: Role, headers: Record<string, string> = {}) => {
     let call = request(service.url)

@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Role } from '@csc/contracts';
-import {
-  createServiceTopics,
-  createTestDatabase,
-  startServiceUnderTest,
-  testKafka,
-  testToken,
-  uniqueTopicSuffix,
-  type ServiceUnderTest,
-  type TestDatabase,
-} from '@csc/testing';
+import { startServices, testToken, type ServiceUnderTest, type ServicesUnderTest, type TestDatabase } from '@csc/testing';
 import { schoolNotificationsService } from '../../school-notifications.service-definition';
 
 /**
@@ -19,19 +10,16 @@ import { schoolNotificationsService } from '../../school-notifications.service-d
  * current version). Nothing is written on a 4xx.
  */
 describe('retrying a school registration, and setting a webhook on a stale version', () => {
+  let running: ServicesUnderTest;
   let database: TestDatabase;
   let service: ServiceUnderTest;
 
   beforeAll(async () => {
-    const suffix = uniqueTopicSuffix();
-    await createServiceTopics(testKafka('schools-retries'), suffix);
-    database = await createTestDatabase('schools_retries', schoolNotificationsService.migrations);
-    service = await startServiceUnderTest(schoolNotificationsService, { databaseUrl: database.url, topicSuffix: suffix });
+    running = await startServices('schools_retries', [schoolNotificationsService]);
+    service = running.services[schoolNotificationsService.name];
+    database = running.databases[schoolNotificationsService.name];
   });
-  afterAll(async () => {
-    await service?.stop();
-    await database?.drop();
-  });
+  afterAll(() => running?.stop());
 
   const send = async (method: 'post' | 'put', path: string, body: object, role: Role, headers: Record<string, string> = {}) => {
     const token = await testToken({ sub: 'admin-1', role, org: role === 'SCHOOL' ? '200001' : 'LA888' });
