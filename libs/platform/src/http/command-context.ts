@@ -32,16 +32,31 @@ export const expectedVersionFrom = (ifMatch: string | undefined): number | undef
 };
 
 /**
+ * Whether a kind of record's writes must say which version they were decided on. A case or an early
+ * help episode is worked on for weeks by several practitioners: a write made on what someone read
+ * yesterday must not land on what a colleague recorded since (the lost update If-Match exists for),
+ * so their writes require it (API.md: "All writes take If-Match"). A referral's writes are guarded by
+ * its own rules (it is decided once; information requests and answers only add), and a school's
+ * webhook is replaced whole: there If-Match is checked when sent, and outside clients written
+ * without it (schools' systems, the demo, the README's calls) keep working.
+ */
+export type IfMatchRule = 'required' | 'optional';
+
+/**
  * The version every write on an existing aggregate (referral, case, episode, school) is made on,
  * decided here once for all of them. If-Match given and stale: ConcurrencyError, answered 409 with
- * the current version in the body and the ETag. If-Match absent: the current version. Why not
- * required: API.md says writes "take" If-Match, as creates "take" an Idempotency-Key, and outside
- * clients written against it (the demo, the bench, the README's calls, schools' systems) write without
- * one. A write without it still cannot lose another's: it is appended on the version it was decided
- * on, so a write racing in between is 409, and each aggregate's own rules (decided once, nothing after
- * closure) still hold.
+ * the current version in the body and the ETag. Absent: 400 where the rule requires it, else the
+ * current version (still appended on that version, so a write racing in between is 409).
  */
-export const versionToWriteOn = (streamId: string, expectedVersion: number | undefined, currentVersion: number): number => {
+export const versionToWriteOn = (
+  streamId: string,
+  expectedVersion: number | undefined,
+  currentVersion: number,
+  rule: IfMatchRule,
+): number => {
+  if (expectedVersion === undefined && rule === 'required') {
+    throw new BadRequestException(['If-Match: required: the version from your last read or write of this record (its ETag)']);
+  }
   if (expectedVersion !== undefined && expectedVersion !== currentVersion) {
     throw new ConcurrencyError(streamId, expectedVersion, currentVersion);
   }
@@ -49,11 +64,14 @@ export const versionToWriteOn = (streamId: string, expectedVersion: number | und
 };
 
 /** OpenAPI: If-Match on every write on an existing aggregate, said the same way (on a controller or a route). */
-export const ApiIfMatch = () =>
+export const ApiIfMatch = (rule: IfMatchRule) =>
   ApiHeader({
     name: 'If-Match',
-    required: false,
-    description: 'The version from the last read or write (its ETag). Stale: 409 with the current version. Absent: the current version',
+    required: rule === 'required',
+    description:
+      rule === 'required'
+        ? 'The version from the last read or write (its ETag). Stale: 409 with the current version. Required'
+        : 'The version from the last read or write (its ETag). Stale: 409 with the current version. Absent: the current version',
   });
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

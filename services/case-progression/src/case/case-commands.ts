@@ -26,7 +26,7 @@ export class CaseCommands {
     return this.dataSource.transaction(async (manager) => {
       const loaded = await this.cases.load(caseId, manager);
       if (!loaded) throw new NotFoundException([`id: no case ${caseId}`]);
-      const decidedOn = versionToWriteOn(caseId, expectedVersion, loaded.version);
+      const decidedOn = versionToWriteOn(caseId, expectedVersion, loaded.version, 'required');
       const events = decide(command(loaded.state), loaded.state);
       const childId = loaded.state.opened!.childId;
       const version = await this.cases.append(caseId, childId, decidedOn, events, context, manager);

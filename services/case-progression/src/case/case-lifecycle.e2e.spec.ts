@@ -196,15 +196,17 @@ describe('a child from a posted referral to case closure, over HTTP and Kafka', 
       );
     }
 
-    // Nothing after closure (2990/8565: a census rule, so 422), with If-Match or without; a stale one is 409.
+    // Nothing after closure (2990/8565: a census rule, so 422); a stale If-Match is 409, a missing one 400.
     const after = await post(cases, `/v1/cases/${caseId}/cin-plans`, { startedOn: '2026-04-01' }, 'SOCIAL_WORKER', version);
     expect(after.status).toBe(422);
     expect(after.body.message[0]).toMatch(/nothing more can be recorded \[nothing-after-closure\] \(CIN census rule 8565\)/);
     const stale = await post(cases, `/v1/cases/${caseId}/cin-plans`, { startedOn: '2026-04-01' }, 'SOCIAL_WORKER', version - 1);
     expect(stale.status).toBe(409);
     expect(stale.headers.etag).toBe(`"${version}"`);
-    expect((await post(cases, `/v1/cases/${caseId}/cin-plans`, { startedOn: '2026-04-01' }, 'SOCIAL_WORKER')).body.message).toEqual([
-      after.body.message[0],
+    const missing = await post(cases, `/v1/cases/${caseId}/cin-plans`, { startedOn: '2026-04-01' }, 'SOCIAL_WORKER');
+    expect([missing.status, missing.body.message]).toEqual([
+      400,
+      ['If-Match: required: the version from your last read or write of this record (its ETag)'],
     ]);
   });
 

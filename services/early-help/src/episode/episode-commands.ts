@@ -23,7 +23,7 @@ export class EpisodeCommands {
     return this.dataSource.transaction(async (manager) => {
       const loaded = await this.episodes.load(episodeId, manager);
       if (!loaded) throw new NotFoundException([`id: no early help episode ${episodeId}`]);
-      const decidedOn = versionToWriteOn(episodeId, expectedVersion, loaded.version);
+      const decidedOn = versionToWriteOn(episodeId, expectedVersion, loaded.version, 'required');
       const events = decide(command(loaded.state), loaded.state);
       const childId = loaded.state.opened!.childId;
       const version = await this.episodes.append(episodeId, childId, decidedOn, events, context, manager);

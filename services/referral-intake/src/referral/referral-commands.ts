@@ -39,7 +39,7 @@ export class ReferralCommands {
       if (!referral || (user.role === 'SCHOOL' && !isReferrerSchool(referral, user))) {
         throw new NotFoundException([`id: no referral ${referralId}`]);
       }
-      const decidedOn = versionToWriteOn(referralId, expectedVersion, referral.version);
+      const decidedOn = versionToWriteOn(referralId, expectedVersion, referral.version, 'optional');
       const events = decide(command(referral), referral.state);
       const version = await this.referrals.append(referralId, referral.state.received.childId, decidedOn, events, context, manager);
       return {

@@ -20,7 +20,7 @@ export class CloseCaseDto {
 
 @ApiTags('cases')
 @ApiBearerAuth()
-@ApiIfMatch()
+@ApiIfMatch('required')
 @AuditChildRecord('case')
 @Controller('v1/cases/:id/closure')
 export class CloseCaseController {

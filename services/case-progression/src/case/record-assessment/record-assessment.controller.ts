@@ -35,7 +35,7 @@ export class CompleteAssessmentDto {
 
 @ApiTags('cases')
 @ApiBearerAuth()
-@ApiIfMatch()
+@ApiIfMatch('required')
 @AuditChildRecord('case')
 @Controller('v1/cases/:id/assessments')
 export class RecordAssessmentController {

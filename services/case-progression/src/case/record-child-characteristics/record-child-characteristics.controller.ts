@@ -11,7 +11,7 @@ import { CHILD_DETAIL_FIELDS, RecordChildCharacteristicsDto } from './record-chi
 /** The child's census details (ethnicity, disabilities, UPN or why it is unknown, birth, death), on an open or closed case. */
 @ApiTags('cases')
 @ApiBearerAuth()
-@ApiIfMatch()
+@ApiIfMatch('required')
 @AuditChildRecord('case')
 @Controller('v1/cases/:id/child-characteristics')
 export class RecordChildCharacteristicsController {

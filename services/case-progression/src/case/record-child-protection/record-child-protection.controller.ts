@@ -52,7 +52,7 @@ export class ConferenceDto {
 
 @ApiTags('cases')
 @ApiBearerAuth()
-@ApiIfMatch()
+@ApiIfMatch('required')
 @AuditChildRecord('case')
 @Controller('v1/cases/:id')
 export class RecordChildProtectionController {

@@ -33,7 +33,7 @@ export class CeasedToBeLookedAfterDto {
 
 @ApiTags('cases')
 @ApiBearerAuth()
-@ApiIfMatch()
+@ApiIfMatch('required')
 @AuditChildRecord('case')
 @Controller('v1/cases/:id/looked-after')
 export class RecordLookedAfterController {

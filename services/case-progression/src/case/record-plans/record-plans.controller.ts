@@ -42,7 +42,7 @@ export class CinPlanDto extends StartedOnDto {
 
 @ApiTags('cases')
 @ApiBearerAuth()
-@ApiIfMatch()
+@ApiIfMatch('required')
 @AuditChildRecord('case')
 @Controller('v1/cases/:id')
 export class RecordPlansController {

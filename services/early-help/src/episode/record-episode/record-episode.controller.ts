@@ -11,7 +11,7 @@ import { EarlyHelpAssessmentDto, EpisodeClosureDto, OutcomesLadderDto, PlanDto, 
 /** Early help practitioners record the episode's steps; every write states the version it was made on. */
 @ApiTags('early help')
 @ApiBearerAuth()
-@ApiIfMatch()
+@ApiIfMatch('required')
 @AuditChildRecord('episode')
 @Controller('v1/early-help/episodes/:id')
 @Roles('EARLY_HELP', 'ADMIN')

@@ -6,8 +6,8 @@ import { earlyHelpService } from '../../early-help.service-definition';
 
 /**
  * API.md: a create takes an Idempotency-Key (same key and body: the first response again; another
- * body: 422); a write on an episode takes If-Match (stale: 409 with the current version; absent: the
- * current version). Nothing is written on a 4xx.
+ * body: 422); a write on an episode requires If-Match (stale: 409 with the current version; absent:
+ * 400). Nothing is written on a 4xx.
  */
 describe('retrying an early help request, and writing on a stale episode', () => {
   let running: ServicesUnderTest;
@@ -68,15 +68,18 @@ describe('retrying an early help request, and writing on a stale episode', () =>
     expect(await episodesOpened()).toBe(before);
   });
 
-  it('writes on the current version without If-Match, refuses a stale one (409, current version) and a malformed one (400)', async () => {
+  it('requires If-Match on an episode (400 without, nothing written), refuses a stale one (409, current version) and a malformed one (400)', async () => {
     const { episodeId } = (await post('/v1/early-help/requests', aRequest(), 'EARLY_HELP')).body;
     const path = `/v1/early-help/episodes/${episodeId}/team`;
     const team = { leadPractitioner: 'Jo Lead', members: [] };
 
     const withoutIfMatch = await post(path, team, 'EARLY_HELP');
-    expect(withoutIfMatch.status).toBe(201);
-    expect(withoutIfMatch.body.version).toBe(2);
-    expect(withoutIfMatch.headers.etag).toBe('"2"');
+    expect([withoutIfMatch.status, withoutIfMatch.body.message]).toEqual([
+      400,
+      ['If-Match: required: the version from your last read or write of this record (its ETag)'],
+    ]);
+    const first = await post(path, team, 'EARLY_HELP', { 'If-Match': '"1"' });
+    expect([first.status, first.body.version, first.headers.etag]).toEqual([201, 2, '"2"']);
 
     const stale = await post(path, team, 'EARLY_HELP', { 'If-Match': '"1"' });
     expect(stale.status).toBe(409);

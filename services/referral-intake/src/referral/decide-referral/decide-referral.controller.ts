@@ -35,7 +35,7 @@ export class DecideReferralDto {
 
 @ApiTags('referrals')
 @ApiBearerAuth()
-@ApiIfMatch()
+@ApiIfMatch('optional')
 @AuditChildRecord('referral')
 @Controller('v1/referrals/:id/decision')
 export class DecideReferralController {

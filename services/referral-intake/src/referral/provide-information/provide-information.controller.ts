@@ -16,7 +16,7 @@ export class ProvideInformationDto {
 
 @ApiTags('referrals')
 @ApiBearerAuth()
-@ApiIfMatch()
+@ApiIfMatch('optional')
 @AuditChildRecord('referral')
 @Controller('v1/referrals/:id/information')
 export class ProvideInformationController {

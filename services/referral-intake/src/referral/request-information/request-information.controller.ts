@@ -17,7 +17,7 @@ export class RequestInformationDto {
 
 @ApiTags('referrals')
 @ApiBearerAuth()
-@ApiIfMatch()
+@ApiIfMatch('optional')
 @AuditChildRecord('referral')
 @Controller('v1/referrals/:id/information-requests')
 export class RequestInformationController {
