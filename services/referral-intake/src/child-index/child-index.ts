@@ -43,6 +43,7 @@ interface BlindIndexes {
 @Injectable()
 export class ChildIndex implements OnApplicationBootstrap {
   private readonly logger = new Logger(ChildIndex.name);
+  private current?: Promise<void>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,20 +51,34 @@ export class ChildIndex implements OnApplicationBootstrap {
     private readonly indexKey: BlindIndexKey,
   ) {}
 
-  /**
-   * The index is derived from the log: when it is empty but referrals exist (a new index format was
-   * migrated in, or the table was restored without its rows), it is rebuilt before anyone is matched.
-   */
+  /** Brings the index up to date at start-up, so the first referral does not wait for it. */
   async onApplicationBootstrap(): Promise<void> {
-    const [{ empty, referrals }] = await this.dataSource.query(
-      `SELECT NOT EXISTS (SELECT 1 FROM child_identities) AS empty, EXISTS (SELECT 1 FROM events WHERE type = 'ReferralReceived') AS referrals`,
+    await this.ensureBuiltWithCurrentKey();
+  }
+
+  /**
+   * The index is derived from the log and found through hashes under this deployment's key: when it
+   * was never built (the migration to blind indexes), or built with another key (CHILD_INDEX_KEY
+   * changed), every lookup would miss and every child would be new. So it is rebuilt from the log
+   * before anything in this process uses it: every method waits for this, whichever comes first (a
+   * reaction consumed before the HTTP port opens, a request). Instances starting together rebuild it
+   * once: the rebuild takes the table's lock and checks again under it.
+   */
+  private ensureBuiltWithCurrentKey(): Promise<void> {
+    this.current ??= this.rebuild({ onlyIfBuiltWithAnotherKey: true }).then(
+      (rebuilt) => {
+        if (rebuilt !== null) this.logger.log(`child index rebuilt from the log: ${rebuilt} referrals' descriptions of their children`);
+      },
+      (error: unknown) => {
+        this.current = undefined; // the next use tries again
+        throw error;
+      },
     );
-    if (!empty || !referrals) return;
-    const rebuilt = await this.rebuildFromEvents();
-    this.logger.log(`child index rebuilt from the log: ${rebuilt} referrals' descriptions of their children`);
+    return this.current;
   }
 
   async resolve(manager: EntityManager, identity: ChildIdentity, referralId: string): Promise<ResolvedChild> {
+    await this.ensureBuiltWithCurrentKey();
     const indexes = this.blindIndexesOf(identity);
     await lockKeysOf(manager, indexes);
     // Every description of every candidate child: a conflict on any of them rules the child out.
@@ -75,12 +90,17 @@ export class ChildIndex implements OnApplicationBootstrap {
     );
     const match = matchChild(identity, await this.open(candidates));
     const childId = match.matchedExistingChild ? match.childId : randomUUID();
-    await this.remember(manager, identity, referralId, childId);
+    await this.insert(manager, identity, referralId, childId);
     return { childId, match };
   }
 
-  /** Records an identity whose child is already known (a step-up from early help, a rebuild). */
+  /** Records an identity whose child is already known (a step-up from early help). */
   async remember(manager: EntityManager, identity: ChildIdentity, referralId: string, childId: string): Promise<void> {
+    await this.ensureBuiltWithCurrentKey();
+    await this.insert(manager, identity, referralId, childId);
+  }
+
+  private async insert(manager: EntityManager, identity: ChildIdentity, referralId: string, childId: string): Promise<void> {
     const indexes = this.blindIndexesOf(identity);
     const { givenName, familyName, dateOfBirth, unborn, sex, nhsNumber, upn, postcodeDistrict } = identity;
     const description: ChildIdentity = { givenName, familyName, dateOfBirth, unborn, sex, nhsNumber, upn, postcodeDistrict };
@@ -95,6 +115,7 @@ export class ChildIndex implements OnApplicationBootstrap {
 
   /** The child is in the index and none of its descriptions has an NHS number or UPN that conflicts. */
   async canLink(manager: EntityManager, childId: string, identity: ChildIdentity): Promise<boolean> {
+    await this.ensureBuiltWithCurrentKey();
     const { nhsNumber, upn } = this.blindIndexesOf(identity);
     const [{ known, conflicting }] = await manager.query(
       `SELECT count(*) > 0 AS known,
@@ -107,6 +128,7 @@ export class ChildIndex implements OnApplicationBootstrap {
 
   /** Each child's earliest recorded date of birth (retention counts from it); children erased meanwhile are left out. */
   async datesOfBirthOf(childIds: string[]): Promise<Map<string, string>> {
+    await this.ensureBuiltWithCurrentKey();
     const rows: SealedIdentityRow[] = await this.dataSource.query(
       `SELECT referral_id, child_id, sealed_identity FROM child_identities WHERE child_id = ANY($1::uuid[])`,
       [childIds],
@@ -125,8 +147,19 @@ export class ChildIndex implements OnApplicationBootstrap {
    * the child is forgotten here too.
    */
   async rebuildFromEvents(identityOf: (data: unknown) => ChildIdentity = identityFromReferralReceived): Promise<number> {
+    return (await this.rebuild({ onlyIfBuiltWithAnotherKey: false }, identityOf))!;
+  }
+
+  /** Rebuilds in one transaction under the table's lock (writers wait; readers see the old rows until it commits); null if not needed. */
+  private async rebuild(
+    { onlyIfBuiltWithAnotherKey }: { onlyIfBuiltWithAnotherKey: boolean },
+    identityOf: (data: unknown) => ChildIdentity = identityFromReferralReceived,
+  ): Promise<number | null> {
+    const fingerprint = this.indexKey.indexOf('key-fingerprint', 'child-index');
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`LOCK TABLE child_identities IN EXCLUSIVE MODE`);
+      const [state]: { key_fingerprint: Buffer }[] = await manager.query(`SELECT key_fingerprint FROM child_index_state`);
+      if (onlyIfBuiltWithAnotherKey && state?.key_fingerprint.equals(fingerprint)) return null;
       await manager.query(`DELETE FROM child_identities`);
       const rows: EventRow[] = await manager.query(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE type = 'ReferralReceived' ORDER BY global_position`,
@@ -134,8 +167,13 @@ export class ChildIndex implements OnApplicationBootstrap {
       const received = (await this.subjects.open(rows.map(toStoredEvent))).filter((event) => !event.subjectErased);
       for (const { data } of received.map((event) => EVENT_UPCASTERS.toCurrentShape(event))) {
         const { referralId, childId } = data as { referralId: string; childId: string };
-        await this.remember(manager, identityOf(data), referralId, childId);
+        await this.insert(manager, identityOf(data), referralId, childId);
       }
+      await manager.query(
+        `INSERT INTO child_index_state (key_fingerprint) VALUES ($1)
+         ON CONFLICT (singleton) DO UPDATE SET key_fingerprint = EXCLUDED.key_fingerprint, rebuilt_at = now()`,
+        [fingerprint],
+      );
       return received.length;
     });
   }
