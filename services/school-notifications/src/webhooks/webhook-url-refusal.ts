@@ -6,7 +6,7 @@ const MAY_NOT_REACH = 'which a webhook may not reach';
 
 /**
  * Why a webhook URL may not be registered, or null: its scheme, and every address its host resolves
- * to now. Delivery checks again where it actually connects, since a name can resolve elsewhere later.
+ * to now (an IP literal is named with its class: the caller chose it). Delivery checks again where it actually connects, since a name can resolve elsewhere later.
  * The URL is already well formed (IsWebhookUrl).
  */
 export const webhookUrlRefusal = async (text: string, policy: WebhookReachPolicy, resolve: ResolveHost): Promise<string | null> => {
@@ -19,10 +19,8 @@ export const webhookUrlRefusal = async (text: string, policy: WebhookReachPolicy
     return refused && `${host} is ${describeAddressClass(refused)}, ${MAY_NOT_REACH}`;
   }
   const addresses = await resolve(host).catch(() => []);
-  if (addresses.length === 0) return `${host} does not resolve to any address`;
-  for (const { address } of addresses) {
-    const refused = addressRefusal(address, policy);
-    if (refused) return `${host} resolves to ${describeAddressClass(refused)} (${address}), ${MAY_NOT_REACH}`;
-  }
-  return null;
+  const reachable = addresses.length > 0 && addresses.every(({ address }) => addressRefusal(address, policy) === null);
+  // One answer for a name that does not resolve and one that resolves inside: telling them apart (or
+  // naming the address) would let a caller map the council's internal names through this endpoint.
+  return reachable ? null : `${host} must resolve to public addresses only, ${MAY_NOT_REACH} otherwise`;
 };

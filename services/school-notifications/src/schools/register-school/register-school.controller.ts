@@ -125,7 +125,7 @@ export class RegisterSchoolController {
   @Roles('ADMIN', 'SCHOOL')
   @NotChildData()
   @ApiOperation({ summary: "Set a school's webhook; returns a new signing secret (the old one stops working)" })
-  @ApiIfMatch()
+  @ApiIfMatch('optional')
   async setWebhook(
     @Param('urn') urn: string,
     @Body() body: WebhookDto,
@@ -140,7 +140,7 @@ export class RegisterSchoolController {
     const version = await this.dataSource.transaction(async (manager) => {
       const [school] = await manager.query(`SELECT version FROM schools WHERE urn = $1 FOR UPDATE`, [urn]);
       if (!school) throw new NotFoundException([`urn: no school ${urn} is registered`]);
-      versionToWriteOn(urn, expectedVersion, school.version);
+      versionToWriteOn(urn, expectedVersion, school.version, 'optional');
       const [[updated]] = await manager.query(
         `UPDATE schools SET webhook_url = $2, secret_key_id = $3, secret_sealed = $4, secret_rotated_at = now(), version = version + 1
          WHERE urn = $1 RETURNING version`,

@@ -64,6 +64,13 @@ const IPV6_CLASSES: Record<string, AddressClass> = {
 /** ::/8 outside the named ranges (IPv4-compatible ::a.b.c.d and the like): reserved by RFC 4291, never a receiver. */
 const IPV6_RESERVED_ZERO_PREFIX = ipaddr.parseCIDR('::/8');
 
+/**
+ * NAT64's well-known prefix carries the IPv4 address in its last 32 bits; the local-use prefix
+ * 64:ff9b:1::/48 (RFC 8215), which ipaddr.js names the same way, may carry it anywhere the operator
+ * chose, so it cannot be judged and is refused.
+ */
+const NAT64_WELL_KNOWN = ipaddr.parseCIDR('64:ff9b::/96');
+
 const ipv4From = (high: number, low: number) => ipaddr.fromByteArray([high >> 8, high & 0xff, low >> 8, low & 0xff]) as ipaddr.IPv4;
 
 /**
@@ -97,6 +104,7 @@ export const classifyAddress = (text: string): AddressClass => {
   if (CLOUD_METADATA.has(address.toNormalizedString())) return 'cloud metadata';
   if (address.kind() === 'ipv4') return classifyIpv4(address as ipaddr.IPv4);
   const ipv6 = address as ipaddr.IPv6;
+  if (ipv6.range() === 'rfc6052' && !ipv6.match(NAT64_WELL_KNOWN)) return 'reserved';
   const ipv4 = embeddedIpv4(ipv6);
   if (ipv4) return classifyAddress(ipv4.toString());
   const named = IPV6_CLASSES[ipv6.range()];

@@ -60,6 +60,11 @@ describe('classifyAddress: what a webhook would reach at an address', () => {
   ])('%s carries an IPv4 address and is judged as it: %s', (address, kind) => {
     expect(classifyAddress(address)).toBe(kind);
   });
+
+  it.each(['64:ff9b:1::a00:5', '64:ff9b:1:a00:5::', '64:ff9b:1::808:808'])(
+    "refuses NAT64 local-use %s: where it carries its IPv4 address is the operator's choice, so it cannot be judged",
+    (address) => expect(classifyAddress(address)).toBe('reserved'),
+  );
 });
 
 describe('addressRefusal and schemeRefusal: production and development', () => {
