@@ -202,6 +202,9 @@ const productionTokenProblems = (environment: ServiceEnvironment, raw: Record<st
   return problems;
 };
 
+const childIndexKeyBytes = ({ CHILD_INDEX_KEY }: ServiceEnvironment): Buffer | undefined =>
+  CHILD_INDEX_KEY === undefined ? undefined : Buffer.from(CHILD_INDEX_KEY, 'base64');
+
 export const validateEnvironment = (raw: Record<string, unknown>): ServiceEnvironment => {
   const environment = plainToInstance(ServiceEnvironment, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
   const problems = validateSync(environment, { skipMissingProperties: false }).flatMap((error) =>
@@ -214,10 +217,10 @@ export const validateEnvironment = (raw: Record<string, unknown>): ServiceEnviro
   if (environment.NODE_ENV === 'production' && environment.SUBJECT_MASTER_KEYS?.includes(LOCAL_DEVELOPMENT_MASTER_KEYS)) {
     problems.push('SUBJECT_MASTER_KEYS: the local development key may not be used in production');
   }
-  if (environment.CHILD_INDEX_KEY !== undefined && Buffer.from(environment.CHILD_INDEX_KEY, 'base64').length < 32) {
-    problems.push('CHILD_INDEX_KEY: must be a base64 key of at least 32 bytes');
-  }
-  if (environment.NODE_ENV === 'production' && environment.CHILD_INDEX_KEY === LOCAL_DEVELOPMENT_BLIND_INDEX_KEY) {
+  const childIndexKey = childIndexKeyBytes(environment);
+  if (childIndexKey !== undefined && childIndexKey.length < 32) problems.push('CHILD_INDEX_KEY: must be a base64 key of at least 32 bytes');
+  // Compared as keys, not as text: the same key written without its base64 padding is still the development one.
+  if (environment.NODE_ENV === 'production' && childIndexKey?.equals(Buffer.from(LOCAL_DEVELOPMENT_BLIND_INDEX_KEY, 'base64'))) {
     problems.push('CHILD_INDEX_KEY: the local development key may not be used in production');
   }
   if (environment.NODE_ENV === 'production' && environment.WEBHOOK_ALLOW_LOCAL_ADDRESSES) {

@@ -96,9 +96,11 @@ describe('validateEnvironment', () => {
       JWT_AUDIENCE: 'csc-front-door',
       SUBJECT_MASTER_KEYS: PRODUCTION_MASTER_KEYS,
     };
-    expect(() => validateEnvironment({ ...production, CHILD_INDEX_KEY: LOCAL_DEVELOPMENT_BLIND_INDEX_KEY })).toThrow(
-      /CHILD_INDEX_KEY: the local development key may not be used in production/,
-    );
+    for (const developmentKey of [LOCAL_DEVELOPMENT_BLIND_INDEX_KEY, LOCAL_DEVELOPMENT_BLIND_INDEX_KEY.replace(/=+$/, '')]) {
+      expect(() => validateEnvironment({ ...production, CHILD_INDEX_KEY: developmentKey })).toThrow(
+        /CHILD_INDEX_KEY: the local development key may not be used in production/,
+      );
+    }
     expect(validateEnvironment({ ...production, CHILD_INDEX_KEY: councilKey }).CHILD_INDEX_KEY).toBe(councilKey);
   });
 

@@ -40,41 +40,37 @@ export class ReceiveReferralHandler {
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : new Date();
     const resolved = childAtReferral(body.child, londonDateOf(receivedAt));
     const characteristics = characteristicsOf(body.child);
-    const caller = callerOf(user);
 
-    return this.dataSource.transaction(async (manager) => {
-      if (idempotencyKey) {
-        const replay = await this.idempotencyKeys.claim(manager, caller, idempotencyKey, rawBody);
-        if (replay) return replay;
-      }
-      const referralId = randomUUID();
-      const { childId, match } = await this.childIndex.resolve(manager, resolved.identity, referralId);
-      const referral = referralReceivedOf({
-        referralId,
-        childId,
-        receivedAt,
-        source: body.referrer.source,
-        referrerOrganisationId: body.referrer.organisationId ?? null,
-        child: body.child,
-        resolved,
-        characteristics,
-        referrer: { name: body.referrer.name, role: body.referrer.role, email: body.referrer.email, phone: body.referrer.phone },
-        concernsSummary: body.concerns.summary,
-        factors: body.concerns.factors ?? [],
-        consentGiven: body.consent.given,
-        consentNotRequiredReason: body.consent.notRequiredReason,
-        steppedUpFromEarlyHelpEpisodeId: null,
-      });
-      const childMatched = childMatchedOf(referralId, childId, match);
-      const events = decide({ type: 'ReceiveReferral', referral, match: childMatched }, initialReferralState);
-      const version = await this.referrals.append(referralId, childId, NO_STREAM, events, context, manager);
-      const response: StoredResponse = {
-        status: 201,
-        body: { referralId, childId, status: 'RECEIVED', version, matchedExistingChild: match.matchedExistingChild },
-      };
-      if (idempotencyKey) await this.idempotencyKeys.complete(manager, caller, idempotencyKey, response);
-      return response;
-    });
+    const idempotent = { caller: callerOf(user), key: idempotencyKey, request: rawBody };
+    return this.dataSource.transaction((manager) =>
+      this.idempotencyKeys.once(manager, idempotent, async () => {
+        const referralId = randomUUID();
+        const { childId, match } = await this.childIndex.resolve(manager, resolved.identity, referralId);
+        const referral = referralReceivedOf({
+          referralId,
+          childId,
+          receivedAt,
+          source: body.referrer.source,
+          referrerOrganisationId: body.referrer.organisationId ?? null,
+          child: body.child,
+          resolved,
+          characteristics,
+          referrer: { name: body.referrer.name, role: body.referrer.role, email: body.referrer.email, phone: body.referrer.phone },
+          concernsSummary: body.concerns.summary,
+          factors: body.concerns.factors ?? [],
+          consentGiven: body.consent.given,
+          consentNotRequiredReason: body.consent.notRequiredReason,
+          steppedUpFromEarlyHelpEpisodeId: null,
+        });
+        const childMatched = childMatchedOf(referralId, childId, match);
+        const events = decide({ type: 'ReceiveReferral', referral, match: childMatched }, initialReferralState);
+        const version = await this.referrals.append(referralId, childId, NO_STREAM, events, context, manager);
+        return {
+          status: 201,
+          body: { referralId, childId, status: 'RECEIVED', version, matchedExistingChild: match.matchedExistingChild },
+        };
+      }),
+    );
   }
 
   private checkSchoolRefersAsItself(body: ReceiveReferralDto, user: AuthenticatedUser): void {
