@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Role } from '@csc/contracts';
+import { kafkaConnectionFromEnvironment } from '@csc/messaging';
 import { loadDemoHistory } from './demo/demo-history';
 import { connectDemoSchool, DEMO_SCHOOL, demoReferral } from './demo/demo-school';
 import { localToken } from './local-token';
@@ -27,7 +28,7 @@ const main = async () => {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { receiver: { type: 'string' } } });
   switch (positionals[0]) {
     case 'history': {
-      const published = await loadDemoHistory(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092');
+      const published = await loadDemoHistory(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092', kafkaConnectionFromEnvironment());
       console.log(published === 0 ? 'the log already holds history: not loading the demo year again' : `published ${published} events`);
       return;
     }

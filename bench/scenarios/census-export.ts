@@ -5,6 +5,7 @@ import {
   createTestDatabase,
   deleteTopics,
   testKafka,
+  testKafkaConnection,
   testSubjectProtection,
   testToken,
   uniqueTopicSuffix,
@@ -47,7 +48,7 @@ export const measureCensusExport = async (size: CensusYearSize, brokers: string)
       referralsPerYear: size.referralsPerYear,
       subjectKey: root,
     });
-    const published = await publishHistory(keys.noting(history), { brokers, topicSuffix: suffix });
+    const published = await publishHistory(keys.noting(history), { brokers, connection: testKafkaConnection(), topicSuffix: suffix });
     await vault.importKeys(keys.keys());
     log(`${size.label}: published ${published.total.toLocaleString('en-GB')} events, ${keys.keys().length.toLocaleString('en-GB')} keys`);
 

@@ -1,6 +1,14 @@
 import { TOPICS } from '@csc/contracts';
 import { generateHistory, publishHistory } from '@csc/synthetic-history';
-import { createServiceTopics, createTestDatabase, deleteTopics, testKafka, testToken, uniqueTopicSuffix } from '@csc/testing';
+import {
+  createServiceTopics,
+  createTestDatabase,
+  deleteTopics,
+  testKafka,
+  testKafkaConnection,
+  testToken,
+  uniqueTopicSuffix,
+} from '@csc/testing';
 import { analyticsMigrations } from '../../services/analytics/src/infrastructure/migrations';
 import { startBuiltService } from '../support/built-service';
 import { sampleMemory } from '../support/peak-memory';
@@ -33,7 +41,11 @@ export const measureReplay = async (targetEvents: number, brokers: string) => {
   try {
     log(`publishing a generated history of about ${targetEvents.toLocaleString('en-GB')} events`);
     const publishStarted = Date.now();
-    const published = await publishHistory(generateHistory({ seed: SEED, targetEvents }), { brokers, topicSuffix: suffix });
+    const published = await publishHistory(generateHistory({ seed: SEED, targetEvents }), {
+      brokers,
+      connection: testKafkaConnection(),
+      topicSuffix: suffix,
+    });
     const publishSeconds = (Date.now() - publishStarted) / 1000;
     log(`published ${published.total.toLocaleString('en-GB')} events in ${publishSeconds.toFixed(1)}s`);
 

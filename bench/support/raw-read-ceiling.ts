@@ -1,18 +1,32 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kafkaConnectionFromEnvironment, kafkaConnectionSettingsOf, librdkafkaPropertiesOf } from '@csc/messaging';
 
 /**
  * The ceiling for reading the log: kcat (librdkafka, C) reading the same topics from the beginning
  * to /dev/null, all topics at once as a rebuild reads them. Installs Debian's kcat when missing and
- * the bench runs as root; otherwise returns null and the report says so.
+ * the bench runs as root; otherwise returns null and the report says so. It reaches the broker as
+ * the bench's own clients do (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_*).
  */
 export const kcatReadSeconds = async (brokers: string, topics: string[]): Promise<number | null> => {
   if (!haveKcat()) return null;
+  const { file, remove } = kcatConfigFile();
+  try {
+    return await timedRead(brokers, topics, file);
+  } finally {
+    remove();
+  }
+};
+
+const timedRead = async (brokers: string, topics: string[], configFile: string): Promise<number> => {
   const started = process.hrtime.bigint();
   await Promise.all(
     topics.map(
       (topic) =>
         new Promise<void>((done, fail) => {
-          const child = spawn('kcat', ['-C', '-b', brokers, '-t', topic, '-o', 'beginning', '-e', '-q'], {
+          const child = spawn('kcat', ['-F', configFile, '-C', '-b', brokers, '-t', topic, '-o', 'beginning', '-e', '-q'], {
             stdio: ['ignore', 'ignore', 'inherit'],
           });
           child.once('error', fail);
@@ -21,6 +35,22 @@ export const kcatReadSeconds = async (brokers: string, topics: string[]): Promis
     ),
   );
   return Number(process.hrtime.bigint() - started) / 1e9;
+};
+
+/** librdkafka's properties in a file only this user can read: the SASL password never goes on kcat's command line. */
+const kcatConfigFile = (): { file: string; remove: () => void } => {
+  kafkaConnectionFromEnvironment(); // refuses invalid settings, naming them, before kcat would guess at them
+  const directory = mkdtempSync(join(tmpdir(), 'bench-kcat-'));
+  const file = join(directory, 'kcat.conf');
+  const properties = librdkafkaPropertiesOf(kafkaConnectionSettingsOf(process.env));
+  writeFileSync(
+    file,
+    Object.entries(properties)
+      .map(([name, value]) => `${name}=${value}\n`)
+      .join(''),
+    { mode: 0o600 },
+  );
+  return { file, remove: () => rmSync(directory, { recursive: true, force: true }) };
 };
 
 const haveKcat = (): boolean => {

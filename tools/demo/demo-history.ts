@@ -1,5 +1,6 @@
-import { Kafka, logLevel } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { TOPICS, type EventEnvelope } from '@csc/contracts';
+import { createKafkaClient, parseBrokers, type KafkaConnection } from '@csc/messaging';
 import { defaultKeyVaultOwnerUrl } from '@csc/platform';
 import { connectKeyVault, LOCAL_DEVELOPMENT_MASTER_KEYS } from '@csc/privacy';
 import {
@@ -33,8 +34,13 @@ const REACTING_SERVICES = ['referral-intake', 'case-progression', 'early-help', 
  * (as when a local authority migrates its past in), so no case is opened twice and no school is
  * sent a year of old notifications; analytics, which keeps its own offsets, reads it all.
  */
-export const loadDemoHistory = async (brokers: string): Promise<number> => {
-  const kafka = new Kafka({ clientId: 'demo-loader', brokers: brokers.split(','), logLevel: logLevel.ERROR });
+export const loadDemoHistory = async (brokers: string, connection: KafkaConnection): Promise<number> => {
+  const kafka = createKafkaClient({
+    clientId: 'demo-loader',
+    brokers: parseBrokers(brokers),
+    connection,
+    log: (level, message) => level === 'error' && console.error(message),
+  });
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -47,6 +53,7 @@ export const loadDemoHistory = async (brokers: string): Promise<number> => {
   const keys = new HistorySubjectKeys(DEMO_SUBJECT_KEY);
   const { total } = await publishHistory(keys.noting(demoHistory()), {
     brokers,
+    connection,
     onProgress: ({ total: sent }) => {
       if (sent - lastShown >= 10_000) {
         process.stderr.write(`\r  demo history: ${sent.toLocaleString('en-GB')} events published`);

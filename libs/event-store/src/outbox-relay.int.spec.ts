@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { connect, type Socket } from 'node:net';
+import { connect, isIP, type Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { resolve } from 'node:path';
 import type { ISocketFactory, Kafka } from 'kafkajs';
 import {
@@ -37,8 +38,8 @@ const eventIdsOn = (probe: TopicProbe, topic: string) => probe.on(topic).map((me
 class SwitchableNetwork {
   down = false;
   private readonly sockets = new Set<Socket>();
-  readonly socketFactory: ISocketFactory = ({ host, port, onConnect }) => {
-    const socket = this.down ? connect({ host: '127.0.0.1', port: 1 }) : connect({ host, port }, onConnect);
+  readonly socketFactory: ISocketFactory = ({ host, port, ssl, onConnect }) => {
+    const socket = this.down ? connect({ host: '127.0.0.1', port: 1 }) : reach(host, port, ssl, onConnect);
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     return socket;
@@ -51,6 +52,10 @@ class SwitchableNetwork {
     this.down = false;
   }
 }
+
+/** As kafkajs's own socket factory does: TLS when the client is configured for it (a secured broker). */
+const reach = (host: string, port: number, ssl: Parameters<ISocketFactory>[0]['ssl'], onConnect: () => void): Socket =>
+  ssl ? connectTls({ host, port, ...(isIP(host) ? {} : { servername: host }), ...ssl }, onConnect) : connect({ host, port }, onConnect);
 
 describe('OutboxRelay against PostgreSQL and Kafka', () => {
   let database: TestDatabase;

@@ -6,7 +6,7 @@ import { DataSource, type MixedList } from 'typeorm';
 import { AuthModule } from '@csc/auth';
 import { EventStore, OutboxRelay, createRelayProducer, type SubjectSealer } from '@csc/event-store';
 import { SubjectKeyVault, SubjectProtection } from '@csc/privacy';
-import { ConsumerHealth, createKafkaClient, parseBrokers } from '@csc/messaging';
+import { ConsumerHealth } from '@csc/messaging';
 import { AuditTrailModule } from './audit/audit-trail.module';
 import { validateEnvironment } from './config/service-environment';
 import { defaultDatabaseUrl } from './database/database-url';
@@ -16,7 +16,7 @@ import { RateLimitModule } from './http/rate-limit/rate-limit.module';
 import { loggingModule } from './logging/logging.module';
 import { EventFlowHealthIndicator } from './health/event-flow.health';
 import { KafkaHealthIndicator } from './health/kafka.health';
-import { KafkaClient } from './kafka/kafka.providers';
+import { createServiceKafkaClient, KafkaClient } from './kafka/kafka.providers';
 import { OutboxRelayService } from './kafka/outbox-relay.service';
 import { keyVaultProviders, SUBJECT_SEALER } from './privacy/key-vault.providers';
 import { ForgetKeysWhenChildErased } from './privacy/forget-keys-when-child-erased';
@@ -98,15 +98,7 @@ export class PlatformModule {
         {
           provide: KafkaClient,
           inject: [ConfigService],
-          useFactory: (config: ConfigService) =>
-            new KafkaClient(
-              createKafkaClient({
-                clientId: options.name,
-                brokers: parseBrokers(config.getOrThrow('KAFKA_BROKERS')),
-                log: (level, message) => (level === 'error' ? kafkaLogger.error(message) : kafkaLogger.warn(message)),
-              }),
-              config.get<string>('KAFKA_TOPIC_SUFFIX', ''),
-            ),
+          useFactory: (config: ConfigService) => createServiceKafkaClient(options.name, config, kafkaLogger),
         },
         KafkaHealthIndicator,
         EventFlowHealthIndicator,

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@csc/contracts';
+import { kafkaConnectionFromEnvironment } from '@csc/messaging';
 import { generateHistory, type HistoryOptions } from './generate-history';
 import { HistoryTally } from './history-summary';
 import { publishHistory } from './publish-history';
@@ -85,7 +86,8 @@ const main = async () => {
   const brokers = args.get('brokers');
   let byTopic: Record<string, number> | undefined;
   if (brokers) {
-    byTopic = (await publishHistory(events, { brokers, topicSuffix: args.get('topic-suffix') })).byTopic;
+    const connection = kafkaConnectionFromEnvironment();
+    byTopic = (await publishHistory(events, { brokers, connection, topicSuffix: args.get('topic-suffix') })).byTopic;
   } else {
     for (const _event of events) {
       // counted by withProgress

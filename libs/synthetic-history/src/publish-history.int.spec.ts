@@ -1,5 +1,5 @@
 import { deadLetterTopicOf, EVENT_HEADERS, parseEnvelope, TOPICS, type EventEnvelope } from '@csc/contracts';
-import { deleteTopics, eventually, testEnvironment, testKafka, TopicProbe, uniqueTopicSuffix } from '@csc/testing';
+import { deleteTopics, eventually, testEnvironment, testKafka, testKafkaConnection, TopicProbe, uniqueTopicSuffix } from '@csc/testing';
 import { generateHistory } from './generate-history';
 import { publishHistory } from './publish-history';
 
@@ -17,7 +17,12 @@ describe('publishHistory (real Kafka)', () => {
   it('publishes a history as the outbox relay would: every event on its topic, keyed by its child, with its headers', async () => {
     const history: EventEnvelope[] = [...generateHistory({ seed: 21, targetEvents: 3000 })];
     // Small sends, so that several batches (and the overlap between them) are exercised.
-    const published = await publishHistory(history, { brokers: testEnvironment().kafkaBrokers, topicSuffix: suffix, batchSize: 700 });
+    const published = await publishHistory(history, {
+      brokers: testEnvironment().kafkaBrokers,
+      connection: testKafkaConnection(),
+      topicSuffix: suffix,
+      batchSize: 700,
+    });
     expect(published.total).toBe(history.length);
 
     probe = await TopicProbe.start(kafka, topics);

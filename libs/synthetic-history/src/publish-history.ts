@@ -1,10 +1,12 @@
-import { CompressionTypes, Kafka, logLevel, Partitioners, type Message, type Producer, type TopicMessages } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import { EVENT_HEADERS, topicOf, type EventEnvelope, type EventType } from '@csc/contracts';
-import { createMissingDomainTopics } from '@csc/messaging';
+import { createKafkaClient, createMissingDomainTopics, parseBrokers, type KafkaConnection } from '@csc/messaging';
 
 export interface PublishOptions {
   /** `127.0.0.1:9092` or several, as a list or comma-separated. */
   brokers: string | string[];
+  /** TLS and SASL, from kafkaConnectionFromEnvironment() (tools) or testKafkaConnection() (tests, benchmarks). */
+  connection: KafkaConnection;
   /** Appended to every topic name, as services under test name theirs (KAFKA_TOPIC_SUFFIX). */
   topicSuffix?: string;
   /** Messages per send (default 10,000)... */
@@ -57,8 +59,14 @@ export const publishHistory = async (events: Iterable<EventEnvelope>, options: P
   const suffix = options.topicSuffix ?? '';
   const batchSize = options.batchSize ?? 10_000;
   const maxBatchBytes = options.maxBatchBytes ?? 4_000_000;
-  const brokers = typeof options.brokers === 'string' ? options.brokers.split(',').map((broker) => broker.trim()) : options.brokers;
-  const kafka = new Kafka({ clientId: options.clientId ?? 'synthetic-history', brokers, logLevel: logLevel.ERROR });
+  const brokers = typeof options.brokers === 'string' ? parseBrokers(options.brokers) : options.brokers;
+  const kafka = createKafkaClient({
+    clientId: options.clientId ?? 'synthetic-history',
+    brokers,
+    connection: options.connection,
+    // Errors only, as it always logged: a tool's output here is its progress.
+    log: (level, message) => level === 'error' && process.stderr.write(`${message}\n`),
+  });
   if (options.createTopics ?? true) await createMissingDomainTopics(kafka, suffix);
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();

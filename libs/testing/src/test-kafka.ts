@@ -1,11 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { ISocketFactory, Kafka, KafkaMessage } from 'kafkajs';
 import { deadLetterTopicOf, declaredTopics } from '@csc/contracts';
-import { createKafkaClient, parseBrokers } from '@csc/messaging';
+import { createKafkaClient, kafkaConnectionFromEnvironment, parseBrokers, type KafkaConnection } from '@csc/messaging';
 import { testEnvironment } from './test-environment';
 
+let connection: KafkaConnection | undefined;
+
+/**
+ * How tests reach the broker: the same KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_* and KAFKA_SSL_* as a
+ * service reads (services under test inherit them with the environment), read once per process.
+ */
+export const testKafkaConnection = (): KafkaConnection => (connection ??= kafkaConnectionFromEnvironment());
+
 export const testKafka = (clientId: string, socketFactory?: ISocketFactory): Kafka =>
-  createKafkaClient({ clientId, brokers: parseBrokers(testEnvironment().kafkaBrokers), socketFactory });
+  createKafkaClient({ clientId, brokers: parseBrokers(testEnvironment().kafkaBrokers), connection: testKafkaConnection(), socketFactory });
 
 /** A suffix that gives a test file topics of its own (KAFKA_TOPIC_SUFFIX for services under test). */
 export const uniqueTopicSuffix = (): string => `.test-${randomBytes(4).toString('hex')}`;

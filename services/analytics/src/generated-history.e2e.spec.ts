@@ -16,6 +16,7 @@ import {
   startServiceProcess,
   testEnvironment,
   testKafka,
+  testKafkaConnection,
   testToken,
   uniqueTopicSuffix,
   type ServiceProcess,
@@ -101,7 +102,12 @@ describe('analytics over a generated year: live projections, and a rebuild from 
     summary = summariseHistory(year());
     const cohort = generateTeamAroundTheSchoolCohort({ seed: 2019, startOn: TEAM_AROUND_THE_SCHOOL_YEAR.from });
     published = (
-      await publishHistory([...cohort, ...year()], { brokers: testEnvironment().kafkaBrokers, topicSuffix, createTopics: false })
+      await publishHistory([...cohort, ...year()], {
+        brokers: testEnvironment().kafkaBrokers,
+        connection: testKafkaConnection(),
+        topicSuffix,
+        createTopics: false,
+      })
     ).total;
     await start();
   }, 300_000);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
+import { kafkaConnectionProblems } from '@csc/messaging';
 import { LOCAL_DEVELOPMENT_BLIND_INDEX_KEY, LOCAL_DEVELOPMENT_MASTER_KEYS } from '@csc/privacy';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -28,6 +29,46 @@ export class ServiceEnvironment {
 
   @IsString()
   KAFKA_BROKERS = '127.0.0.1:9092';
+
+  // How the broker is reached: checked as a combination by kafkaConnectionProblems (@csc/messaging), as every tool checks them.
+  /** PLAINTEXT (the default, development only), SSL, SASL_SSL or SASL_PLAINTEXT: Kafka's own names. */
+  @IsOptional()
+  @IsString()
+  KAFKA_SECURITY_PROTOCOL?: string;
+
+  /** scram-sha-512 (the default), scram-sha-256 or plain, with SASL_SSL and SASL_PLAINTEXT. */
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_MECHANISM?: string;
+
+  /** The service's own principal on the broker. */
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_USERNAME?: string;
+
+  /** From a secrets manager in production; never logged. */
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_PASSWORD?: string;
+
+  /** Path to the broker's CA certificate (PEM), read once at start, or `system` for the system's trust store. */
+  @IsOptional()
+  @IsString()
+  KAFKA_SSL_CA?: string;
+
+  /** Mutual TLS: paths to the client's certificate and its unencrypted private key (PEM). */
+  @IsOptional()
+  @IsString()
+  KAFKA_SSL_CERT?: string;
+
+  @IsOptional()
+  @IsString()
+  KAFKA_SSL_KEY?: string;
+
+  /** `false` skips comparing the broker's certificate with its address (a development certificate); production refuses it. */
+  @IsOptional()
+  @IsString()
+  KAFKA_SSL_CHECK_HOSTNAME?: string;
 
   /** Appended to every topic name: lets a test run use topics of its own. Empty in production. */
   @IsString()
@@ -211,6 +252,7 @@ export const validateEnvironment = (raw: Record<string, unknown>): ServiceEnviro
     Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
   );
   if (environment.NODE_ENV === 'production') problems.push(...productionTokenProblems(environment, raw));
+  problems.push(...kafkaConnectionProblems(environment, { production: environment.NODE_ENV === 'production' }));
   if (environment.NODE_ENV === 'production' && !environment.SUBJECT_MASTER_KEYS) {
     problems.push('SUBJECT_MASTER_KEYS: required in production');
   }

@@ -2,6 +2,21 @@ import { LOCAL_DEVELOPMENT_BLIND_INDEX_KEY, LOCAL_DEVELOPMENT_MASTER_KEYS } from
 import { LOCAL_DEVELOPMENT_JWT_SECRET, validateEnvironment } from './service-environment';
 
 const PRODUCTION_MASTER_KEYS = `prod-1:${Buffer.alloc(32, 7).toString('base64')}`;
+const PRODUCTION_KAFKA = {
+  KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
+  KAFKA_SASL_USERNAME: 'referral-intake',
+  KAFKA_SASL_PASSWORD: 'from-the-secrets-manager',
+  KAFKA_SSL_CA: '/etc/csc/kafka-ca.pem',
+};
+/** Every setting production requires, each valid: a test spoils one. */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json',
+  JWT_ISSUER: 'https://idp.example.gov.uk',
+  JWT_AUDIENCE: 'csc-front-door',
+  SUBJECT_MASTER_KEYS: PRODUCTION_MASTER_KEYS,
+  ...PRODUCTION_KAFKA,
+};
 
 describe('validateEnvironment', () => {
   it('is production unless told otherwise, and then needs a real key', () => {
@@ -48,13 +63,7 @@ describe('validateEnvironment', () => {
   });
 
   it('refuses to run in production without RS256 keys over https, an explicit issuer and audience, or with a shared secret', () => {
-    const production = {
-      NODE_ENV: 'production',
-      JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json',
-      JWT_ISSUER: 'https://idp.example.gov.uk',
-      JWT_AUDIENCE: 'csc-front-door',
-      SUBJECT_MASTER_KEYS: PRODUCTION_MASTER_KEYS,
-    };
+    const production = PRODUCTION;
     expect(validateEnvironment(production).JWT_SECRET).toBeUndefined();
     expect(() => validateEnvironment({ ...production, JWT_SECRET: LOCAL_DEVELOPMENT_JWT_SECRET })).toThrow(/may not be used in production/);
     expect(() => validateEnvironment({ ...production, JWT_SECRET: 'a-council-secret-0123456789abcdef0123' })).toThrow(
@@ -68,12 +77,7 @@ describe('validateEnvironment', () => {
   });
 
   it("refuses to run in production without a master key for children's data keys, or with the development one", () => {
-    const production = {
-      NODE_ENV: 'production',
-      JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json',
-      JWT_ISSUER: 'https://idp.example.gov.uk',
-      JWT_AUDIENCE: 'csc-front-door',
-    };
+    const { SUBJECT_MASTER_KEYS: _keys, ...production } = PRODUCTION;
     expect(() => validateEnvironment(production)).toThrow(/SUBJECT_MASTER_KEYS: required in production/);
     expect(() => validateEnvironment({ ...production, SUBJECT_MASTER_KEYS: LOCAL_DEVELOPMENT_MASTER_KEYS })).toThrow(
       /SUBJECT_MASTER_KEYS: the local development key may not be used in production/,
@@ -89,13 +93,7 @@ describe('validateEnvironment', () => {
     );
     const councilKey = Buffer.alloc(32, 9).toString('base64');
     expect(validateEnvironment({ NODE_ENV: 'test', CHILD_INDEX_KEY: councilKey }).CHILD_INDEX_KEY).toBe(councilKey);
-    const production = {
-      NODE_ENV: 'production',
-      JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json',
-      JWT_ISSUER: 'https://idp.example.gov.uk',
-      JWT_AUDIENCE: 'csc-front-door',
-      SUBJECT_MASTER_KEYS: PRODUCTION_MASTER_KEYS,
-    };
+    const production = PRODUCTION;
     for (const developmentKey of [LOCAL_DEVELOPMENT_BLIND_INDEX_KEY, LOCAL_DEVELOPMENT_BLIND_INDEX_KEY.replace(/=+$/, '')]) {
       expect(() => validateEnvironment({ ...production, CHILD_INDEX_KEY: developmentKey })).toThrow(
         /CHILD_INDEX_KEY: the local development key may not be used in production/,
@@ -113,19 +111,54 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'test', WEBHOOK_ALLOW_LOCAL_ADDRESSES: 'yes' })).toThrow(
       /WEBHOOK_ALLOW_LOCAL_ADDRESSES must be true or false/,
     );
-    const production = {
-      NODE_ENV: 'production',
-      JWT_JWKS_URL: 'https://idp.example.gov.uk/.well-known/jwks.json',
-      JWT_ISSUER: 'https://idp.example.gov.uk',
-      JWT_AUDIENCE: 'csc-front-door',
-      SUBJECT_MASTER_KEYS: PRODUCTION_MASTER_KEYS,
-    };
+    const production = PRODUCTION;
     expect(() => validateEnvironment({ ...production, WEBHOOK_ALLOW_LOCAL_ADDRESSES: 'true' })).toThrow(
       /WEBHOOK_ALLOW_LOCAL_ADDRESSES: development only; production webhooks are https to public addresses/,
     );
     expect(() => validateEnvironment({ ...production, WEBHOOK_ALLOW_LOCAL_ADDRESSES: 'false' })).not.toThrow(
       /WEBHOOK_ALLOW_LOCAL_ADDRESSES/,
     );
+  });
+
+  it('reaches Kafka as PLAINTEXT outside production unless told otherwise, and checks the connection settings as a whole', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'development' })).not.toThrow();
+    expect(validateEnvironment({ NODE_ENV: 'test', ...PRODUCTION_KAFKA })).toMatchObject(PRODUCTION_KAFKA);
+    expect(() => validateEnvironment({ NODE_ENV: 'test', KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', KAFKA_SSL_CA: '/ca.pem' })).toThrow(
+      /KAFKA_SASL_USERNAME: required with KAFKA_SECURITY_PROTOCOL=SASL_SSL\n {2}KAFKA_SASL_PASSWORD: required/,
+    );
+    expect(() => validateEnvironment({ NODE_ENV: 'development', KAFKA_SECURITY_PROTOCOL: 'sasl' })).toThrow(
+      /KAFKA_SECURITY_PROTOCOL: must be one of PLAINTEXT, SSL, SASL_SSL, SASL_PLAINTEXT/,
+    );
+    expect(() => validateEnvironment({ NODE_ENV: 'development', KAFKA_SSL_CHECK_HOSTNAME: 'false' })).toThrow(
+      /KAFKA_SSL_CHECK_HOSTNAME: only with SSL or SASL_SSL/,
+    );
+  });
+
+  it('refuses in production a Kafka connection in clear, or one that does not check the broker is the one it meant', () => {
+    expect(() => validateEnvironment(PRODUCTION)).not.toThrow();
+    const {
+      KAFKA_SECURITY_PROTOCOL: _protocol,
+      KAFKA_SASL_USERNAME: _user,
+      KAFKA_SASL_PASSWORD: _password,
+      KAFKA_SSL_CA: _ca,
+      ...plaintext
+    } = PRODUCTION;
+    expect(() => validateEnvironment(plaintext)).toThrow(/KAFKA_SECURITY_PROTOCOL: PLAINTEXT is not encrypted; production needs SASL_SSL/);
+    expect(() => validateEnvironment({ ...PRODUCTION, KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT', KAFKA_SSL_CA: '' })).toThrow(
+      /KAFKA_SECURITY_PROTOCOL: SASL_PLAINTEXT is not encrypted/,
+    );
+    expect(() => validateEnvironment({ ...PRODUCTION, KAFKA_SSL_CHECK_HOSTNAME: 'false' })).toThrow(
+      /KAFKA_SSL_CHECK_HOSTNAME: production always checks the broker's host name/,
+    );
+    expect(() => validateEnvironment({ ...PRODUCTION, KAFKA_SASL_PASSWORD: 'never-in-a-message' })).not.toThrow();
+    let message = '';
+    try {
+      validateEnvironment({ ...PRODUCTION, KAFKA_SASL_PASSWORD: 'never-in-a-message', KAFKA_SSL_CHECK_HOSTNAME: 'false' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/KAFKA_SSL_CHECK_HOSTNAME/);
+    expect(message).not.toContain('never-in-a-message');
   });
 
   it('refuses a short shared secret', () => {

@@ -1,4 +1,13 @@
+import type { Logger } from '@nestjs/common';
+import type { ConfigService } from '@nestjs/config';
 import type { Kafka } from 'kafkajs';
+import {
+  createKafkaClient,
+  KAFKA_CONNECTION_SETTING_NAMES,
+  kafkaConnectionOf,
+  kafkaConnectionSettingsOf,
+  parseBrokers,
+} from '@csc/messaging';
 
 /** The service's one kafkajs client (a class token so Nest can inject it). */
 export class KafkaClient {
@@ -12,3 +21,19 @@ export class KafkaClient {
     return `${name}${this.topicSuffix}`;
   }
 }
+
+/** From the validated settings (service-environment.ts), through the same kafkaConnectionOf as every tool and test. */
+export const createServiceKafkaClient = (serviceName: string, config: ConfigService, logger: Logger): KafkaClient => {
+  const settings = Object.fromEntries(KAFKA_CONNECTION_SETTING_NAMES.map((name) => [name, config.get<string>(name)]));
+  const connection = kafkaConnectionOf(kafkaConnectionSettingsOf(settings), { production: config.get('NODE_ENV') === 'production' });
+  logger.log(`connecting to ${config.getOrThrow<string>('KAFKA_BROKERS')} over ${connection.description}`);
+  return new KafkaClient(
+    createKafkaClient({
+      clientId: serviceName,
+      brokers: parseBrokers(config.getOrThrow('KAFKA_BROKERS')),
+      connection,
+      log: (level, message) => (level === 'error' ? logger.error(message) : logger.warn(message)),
+    }),
+    config.get<string>('KAFKA_TOPIC_SUFFIX', ''),
+  );
+};
