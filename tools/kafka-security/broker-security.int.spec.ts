@@ -1,0 +1,301 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Kafka, logLevel, type Consumer, type KafkaConfig } from 'kafkajs';
+import { deadLetterTopicOf, TOPICS, type DomainTopic } from '@csc/contracts';
+import { createMissingDomainTopics } from '@csc/messaging';
+import { applyKafkaAcls } from './apply-kafka-acls';
+import { ADMIN_PRINCIPAL, desiredAcls, DOMAIN_TOPICS, READER_PRINCIPAL, type ServiceName } from './kafka-acl-rules';
+import { listPrincipals, readPrincipalSettings, type PrincipalSettings } from './principal-settings';
+
+/**
+ * The secured broker (KAFKA_SECURITY=sasl_ssl), started through infra/kafka/kafka.sh in a run
+ * directory and on ports of its own (the plaintext broker the other tests use is left alone), and
+ * stopped afterwards only if this file started it. Every refusal has a granted twin beside it, so
+ * that a broker refusing everything fails as surely as one refusing nothing.
+ */
+const repo = resolve(__dirname, '../..');
+const runDir = resolve(process.env.KAFKA_SECURE_TEST_RUN_DIR ?? join(repo, '.run', 'kafka-secure'));
+const port = process.env.KAFKA_SECURE_TEST_PORT ?? '19092';
+const brokerEnv = {
+  ...process.env,
+  KAFKA_SECURITY: 'sasl_ssl',
+  KAFKA_RUN_DIR: runDir,
+  KAFKA_PORT: port,
+  KAFKA_CONTROLLER_PORT: String(Number(port) + 1),
+};
+const kafkaSh = (command: 'start' | 'stop' | 'status'): string =>
+  execFileSync('bash', [join(repo, 'infra/kafka/kafka.sh'), command], {
+    env: brokerEnv,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+const suffix = `.test-${randomBytes(4).toString('hex')}`;
+const suffixed = (topic: DomainTopic): string => `${topic}${suffix}`;
+const analyst = `analyst-${randomBytes(3).toString('hex')}`;
+
+let startedHere = false;
+let principals: Record<string, PrincipalSettings>;
+
+/** kafkajs configured directly, as an outside client would be: TLS against the local CA, then SCRAM-SHA-512. */
+const clientAs = (principal: string, overrides: Partial<KafkaConfig> = {}): Kafka => {
+  const settings = principals[principal];
+  return new Kafka({
+    clientId: `broker-security-${principal}`,
+    brokers: [`127.0.0.1:${port}`],
+    ssl: { ca: [readFileSync(settings.caFile, 'utf8')] },
+    sasl: { mechanism: 'scram-sha-512', username: settings.name, password: settings.password },
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 5000,
+    retry: { retries: 8, initialRetryTime: 300 },
+    ...overrides,
+  });
+};
+
+/** The broker's error code behind a kafkajs error, however deep kafkajs wrapped it. */
+const brokerErrorOf = async (attempt: Promise<unknown>): Promise<string> => {
+  try {
+    await attempt;
+  } catch (error) {
+    const seen: unknown[] = [error];
+    for (const current of seen) {
+      const candidate = current as { type?: string; name?: string; cause?: unknown; originalError?: unknown; errors?: unknown[] };
+      if (candidate?.type) return candidate.type;
+      seen.push(...[candidate?.cause, candidate?.originalError, ...(candidate?.errors ?? [])].filter(Boolean));
+    }
+    return (error as Error).name;
+  }
+  return 'no error';
+};
+
+/**
+ * The broker's refusal of a consumer group. kafkajs drops the broker's error when no broker finds
+ * the group's coordinator (it throws KafkaJSGroupCoordinatorNotFound alone), but logs it at debug
+ * level first: the error codes are read from there.
+ */
+const groupRefusalOf = async (principal: string, group: string, topic: string): Promise<string[]> => {
+  const seen: string[] = [];
+  const kafka = clientAs(principal, {
+    logLevel: logLevel.DEBUG,
+    logCreator: () => (entry) => {
+      const type = (entry.log.error as { type?: string } | undefined)?.type;
+      if (type) seen.push(type);
+    },
+  });
+  const consumer = kafka.consumer({ groupId: group, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    seen.push(await brokerErrorOf(consumer.run({ eachMessage: async () => undefined })));
+    return seen;
+  } finally {
+    await consumer.disconnect();
+  }
+};
+
+const produce = async (principal: string, topic: string, value: string): Promise<void> => {
+  const producer = clientAs(principal).producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  try {
+    await producer.send({ topic, acks: -1, messages: [{ key: 'child-1', value }] });
+  } finally {
+    await producer.disconnect();
+  }
+};
+
+/** Reads `topics` from offset 0 as `principal` in group `group` until `count` messages arrived. */
+const consume = async (principal: string, group: string, topics: string[], count: number): Promise<string[]> => {
+  const consumer: Consumer = clientAs(principal).consumer({ groupId: group, maxWaitTimeInMs: 100 });
+  const values: string[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics, fromBeginning: true });
+    const done = new Promise<void>((resolveDone, reject) => {
+      consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
+      void consumer
+        .run({
+          eachMessage: async ({ message }) => {
+            values.push(message.value?.toString() ?? '');
+            if (values.length >= count) resolveDone();
+          },
+        })
+        .catch(reject);
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`read ${values.length} of ${count} in time`)), 30_000)),
+    );
+    await Promise.race([done, deadline]).finally(() => clearTimeout(timer));
+    return values;
+  } finally {
+    await consumer.disconnect();
+  }
+};
+
+/**
+ * A broker that has just started may answer a new topic's metadata with UNKNOWN_TOPIC_OR_PARTITION
+ * for a moment; creating the missing topics is idempotent, so it is simply tried again.
+ */
+const untilItWorks = async (attempt: () => Promise<unknown>, deadline = Date.now() + 60_000): Promise<void> => {
+  for (;;) {
+    try {
+      await attempt();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolveSoon) => setTimeout(resolveSoon, 500));
+    }
+  }
+};
+
+const forgedReferralDecided = JSON.stringify({
+  eventId: randomUUID(),
+  type: 'ReferralDecided',
+  schemaVersion: 1,
+  streamId: `referral-${randomUUID()}`,
+  data: { decision: 'ACCEPTED_FOR_ASSESSMENT' },
+});
+
+beforeAll(async () => {
+  try {
+    kafkaSh('status');
+  } catch {
+    kafkaSh('start');
+    startedHere = true;
+  }
+  principals = Object.fromEntries(listPrincipals(runDir).map((settings) => [settings.name, settings]));
+  const admin = clientAs(ADMIN_PRINCIPAL);
+  // Only admin creates topics: the deployed names (for the refusals) and this file's suffixed copies.
+  await untilItWorks(() => createMissingDomainTopics(admin));
+  await untilItWorks(() => createMissingDomainTopics(admin, suffix));
+  for (const topic of DOMAIN_TOPICS) await produce(ADMIN_PRINCIPAL, suffixed(topic), `history of ${topic}`);
+  // A new broker loads its consumer offsets topic at the first group's join: wait for that here, as admin.
+  await untilItWorks(() => consume(ADMIN_PRINCIPAL, `warm-up${suffix}`, [suffixed(TOPICS.referralIntake)], 1));
+}, 240_000);
+
+afterAll(async () => {
+  // Its credential stays on the broker with no ACL left to use; its settings file and ACLs go.
+  rmSync(join(runDir, 'principals', `${analyst}.env`), { force: true });
+  if (principals) {
+    const analysts = listPrincipals(runDir).filter(({ access }) => access === 'read');
+    await applyKafkaAcls(clientAs(ADMIN_PRINCIPAL), desiredAcls(analysts.map(({ name }) => name)));
+  }
+  if (startedHere) kafkaSh('stop');
+}, 120_000);
+
+describe('the secured broker lets in only who belongs', () => {
+  it('refuses a client without TLS, and a TLS client that does not sign in', async () => {
+    const plaintext = new Kafka({
+      clientId: 'no-tls',
+      brokers: [`127.0.0.1:${port}`],
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: 3000,
+      requestTimeout: 3000,
+      retry: { retries: 0 },
+    });
+    expect(
+      await brokerErrorOf(
+        plaintext
+          .admin()
+          .connect()
+          .then(() => plaintext.admin().listTopics()),
+      ),
+    ).not.toBe('no error');
+
+    const anonymous = clientAs(ADMIN_PRINCIPAL, { sasl: undefined, requestTimeout: 3000, retry: { retries: 0 } });
+    const admin = anonymous.admin();
+    expect(await brokerErrorOf(admin.connect().then(() => admin.listTopics()))).not.toBe('no error');
+    await admin.disconnect();
+  });
+
+  it('refuses a wrong password and lets the right one in', async () => {
+    const wrong = clientAs(READER_PRINCIPAL, {
+      sasl: { mechanism: 'scram-sha-512', username: READER_PRINCIPAL, password: 'not-the-password' },
+      retry: { retries: 0 },
+    });
+    expect(await brokerErrorOf(wrong.admin().connect())).toBe('KafkaJSSASLAuthenticationError');
+
+    const right = clientAs(READER_PRINCIPAL).admin();
+    await right.connect();
+    await right.disconnect();
+  });
+
+  it('refuses analytics a write on referral intake’s topic', async () => {
+    expect(await brokerErrorOf(produce('analytics', TOPICS.referralIntake, 'forged'))).toBe('TOPIC_AUTHORIZATION_FAILED');
+  });
+
+  it("refuses case-progression a read of school notifications' topic, and grants it referral intake's", async () => {
+    const group = `case-progression.acl-${randomBytes(3).toString('hex')}`;
+    expect(await brokerErrorOf(consume('case-progression', group, [suffixed(TOPICS.schoolNotifications)], 1))).toBe(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
+    expect(await consume('case-progression', group, [suffixed(TOPICS.referralIntake)], 1)).toEqual([`history of ${TOPICS.referralIntake}`]);
+  });
+
+  it('lets a service use only consumer groups named after it', async () => {
+    expect(await groupRefusalOf('case-progression', 'early-help', suffixed(TOPICS.referralIntake))).toContain('GROUP_AUTHORIZATION_FAILED');
+    expect(await groupRefusalOf('analytics', `${READER_PRINCIPAL}.notebook`, suffixed(TOPICS.referralIntake))).toContain(
+      'GROUP_AUTHORIZATION_FAILED',
+    );
+  });
+
+  it('lets the reader principal read every domain topic and produce to none', async () => {
+    const read = await consume(READER_PRINCIPAL, `${READER_PRINCIPAL}.acl-test`, DOMAIN_TOPICS.map(suffixed), DOMAIN_TOPICS.length);
+    expect(read.sort()).toEqual(DOMAIN_TOPICS.map((topic) => `history of ${topic}`).sort());
+    for (const topic of [...DOMAIN_TOPICS, ...DOMAIN_TOPICS.map(suffixed), ...DOMAIN_TOPICS.map(deadLetterTopicOf)]) {
+      expect([topic, await brokerErrorOf(produce(READER_PRINCIPAL, topic, 'forged'))]).toEqual([topic, 'TOPIC_AUTHORIZATION_FAILED']);
+    }
+  });
+
+  it("refuses a ReferralDecided forged with early help's credentials onto referral intake's topic", async () => {
+    expect(await brokerErrorOf(produce('early-help', TOPICS.referralIntake, forgedReferralDecided))).toBe('TOPIC_AUTHORIZATION_FAILED');
+    // Granted: referral intake on its own topic, early help on its own and on the dead-letter twin of a topic it consumes.
+    await produce('referral-intake', suffixed(TOPICS.referralIntake), forgedReferralDecided);
+    await produce('early-help', suffixed(TOPICS.earlyHelp), 'an early help event');
+    await produce('early-help', deadLetterTopicOf(suffixed(TOPICS.referralIntake)), forgedReferralDecided);
+    await produce('early-help', deadLetterTopicOf(TOPICS.referralIntake), forgedReferralDecided);
+  });
+
+  it('lets only admin create topics or change ACLs', async () => {
+    const service = clientAs('referral-intake' satisfies ServiceName).admin();
+    await service.connect();
+    try {
+      expect(await brokerErrorOf(service.createTopics({ topics: [{ topic: `${TOPICS.referralIntake}${suffix}.extra` }] }))).toBe(
+        'TOPIC_AUTHORIZATION_FAILED',
+      );
+      expect(await brokerErrorOf(applyKafkaAcls(clientAs('referral-intake'), []))).toBe('CLUSTER_AUTHORIZATION_FAILED');
+    } finally {
+      await service.disconnect();
+    }
+  });
+
+  it('holds exactly the rules of kafka-acl-rules.ts, and re-applying them changes nothing', async () => {
+    const analysts = listPrincipals(runDir)
+      .filter(({ access }) => access === 'read')
+      .map(({ name }) => name);
+    expect(await applyKafkaAcls(clientAs(ADMIN_PRINCIPAL), desiredAcls(analysts))).toEqual({
+      created: 0,
+      deleted: 0,
+      kept: desiredAcls(analysts).length,
+    });
+  });
+
+  it("makes an analyst's read-only principal with npm run kafka:principal", async () => {
+    const output = execFileSync('npm', ['run', '-s', 'kafka:principal', '--', '--name', analyst, '--read'], {
+      cwd: repo,
+      env: brokerEnv,
+      encoding: 'utf8',
+    });
+    expect(output).toContain(join(runDir, 'principals', `${analyst}.env`));
+    principals[analyst] = readPrincipalSettings(runDir, analyst);
+    expect(output).not.toContain(principals[analyst].password);
+
+    expect(await consume(analyst, `${analyst}.notebook`, [suffixed(TOPICS.caseProgression)], 1)).toEqual([
+      `history of ${TOPICS.caseProgression}`,
+    ]);
+    expect(await brokerErrorOf(produce(analyst, suffixed(TOPICS.caseProgression), 'forged'))).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(await groupRefusalOf(analyst, READER_PRINCIPAL, suffixed(TOPICS.caseProgression))).toContain('GROUP_AUTHORIZATION_FAILED');
+  }, 90_000);
+});

@@ -1,0 +1,151 @@
+import { TOPICS, topicOf, type DomainTopic, type EventType } from '@csc/contracts';
+
+/**
+ * Who may do what on the secured broker: the one place the ACLs are written down. kafka.sh applies
+ * them (through apply-kafka-acls.ts) on every start of the secured broker, the broker tests check
+ * them against the real broker, and kafka-acl-rules.unit.spec.ts checks them against the code
+ * (every `@EventPattern` reaction and projection a service runs).
+ *
+ * Names are matched by PREFIX so that a deployment's KAFKA_TOPIC_SUFFIX (tests: `<topic>.test-1a2b`)
+ * is covered. A prefix on a topic also covers its `.dlq` twin, and a consumer must write the twin
+ * of the topic it consumes (`<topic><suffix>.dlq`), which a prefix cannot say without also covering
+ * `<topic>` itself; so a consumer's dead-letter grant is a PREFIXED allow with a LITERAL deny on the
+ * producing service's topic, and the deny wins (Kafka checks DENY first). See README: the literal deny
+ * guards the deployed topic names; on a test's suffixed topics the consumer's grant is wider.
+ */
+
+export type ServiceName =
+  'referral-intake' | 'case-progression' | 'early-help' | 'school-notifications' | 'analytics' | 'statutory-returns';
+
+/** What a service consumes, as its code declares it: the event types of its reactions, the topics of its projections. */
+interface Consumption {
+  reactsTo: EventType[];
+  projectsFrom: DomainTopic[];
+}
+
+/** Every service that opens sealed subjects reacts to ChildErased (libs/platform's ForgetKeysWhenChildErased). */
+const PERSONAL_DATA: EventType[] = ['ChildErased'];
+
+export const SERVICE_CONSUMPTION: Record<ServiceName, Consumption> = {
+  'referral-intake': {
+    reactsTo: [
+      ...PERSONAL_DATA,
+      'ReferralReceived',
+      'ReferralDecided',
+      'CaseOpened',
+      'ReferralAttachedToCase',
+      'CaseClosed',
+      'BecameLookedAfter',
+      'CeasedToBeLookedAfter',
+      'EarlyHelpEpisodeOpened',
+      'EarlyHelpEpisodeClosed',
+      'EarlyHelpSteppedUp',
+    ],
+    projectsFrom: [],
+  },
+  'case-progression': { reactsTo: [...PERSONAL_DATA, 'ReferralDecided'], projectsFrom: [] },
+  'early-help': { reactsTo: [...PERSONAL_DATA, 'ReferralDecided', 'AssessmentCompleted', 'CaseClosed'], projectsFrom: [] },
+  'school-notifications': {
+    reactsTo: [
+      'ReferralReceived',
+      'InformationRequested',
+      'ReferralDecided',
+      'AssessmentCompleted',
+      'ChildProtectionPlanStarted',
+      'ChildInNeedPlanStarted',
+      'CaseClosed',
+      'EarlyHelpEpisodeClosed',
+    ],
+    projectsFrom: [],
+  },
+  analytics: { reactsTo: [], projectsFrom: [TOPICS.referralIntake, TOPICS.caseProgression, TOPICS.earlyHelp] },
+  'statutory-returns': { reactsTo: [...PERSONAL_DATA], projectsFrom: [TOPICS.referralIntake, TOPICS.caseProgression, TOPICS.earlyHelp] },
+};
+
+export const SERVICE_NAMES = Object.keys(SERVICE_CONSUMPTION) as ServiceName[];
+export const DOMAIN_TOPICS: DomainTopic[] = Object.values(TOPICS);
+
+/** The service a domain topic belongs to: `csc.<service>.events.v<n>` (libs/contracts/src/topics.ts). */
+export const ownerOf = (topic: DomainTopic): ServiceName => topic.split('.')[1] as ServiceName;
+
+export const ADMIN_PRINCIPAL = 'admin';
+/** The broker node's own identity on the controller listener (its certificate's CN), a super user like admin. */
+export const NODE_PRINCIPAL = 'kafka-node';
+export const READER_PRINCIPAL = 'analytics-reader';
+/** The principals kafka.sh gives a SCRAM credential when it formats the secured broker's storage. */
+export const FIXED_PRINCIPALS = [ADMIN_PRINCIPAL, ...SERVICE_NAMES, READER_PRINCIPAL];
+
+export type Operation = 'READ' | 'WRITE' | 'DESCRIBE';
+export type Permission = 'ALLOW' | 'DENY';
+export type PatternType = 'LITERAL' | 'PREFIXED';
+
+export interface AclRule {
+  principal: string;
+  resourceType: 'TOPIC' | 'GROUP';
+  patternType: PatternType;
+  name: string;
+  operation: Operation;
+  permission: Permission;
+}
+
+const rule = (
+  principal: string,
+  resourceType: AclRule['resourceType'],
+  patternType: PatternType,
+  name: string,
+  operation: Operation,
+  permission: Permission = 'ALLOW',
+): AclRule => ({
+  principal,
+  resourceType,
+  patternType,
+  name,
+  operation,
+  permission,
+});
+
+/** Consumer groups named after the principal: `<name>` and `<name>.<anything>` (projections: `<service>.<projection>.v<n>`). */
+const ownGroups = (principal: string): AclRule[] => [
+  rule(principal, 'GROUP', 'LITERAL', principal, 'READ'),
+  rule(principal, 'GROUP', 'PREFIXED', `${principal}.`, 'READ'),
+];
+
+const reads = (principal: string, topics: DomainTopic[]): AclRule[] =>
+  topics.map((topic) => rule(principal, 'TOPIC', 'PREFIXED', topic, 'READ'));
+
+/** The domain topics a service consumes, from its reactions' event types and its projections' topics. */
+export const topicsConsumedBy = (service: ServiceName): DomainTopic[] => {
+  const { reactsTo, projectsFrom } = SERVICE_CONSUMPTION[service];
+  return DOMAIN_TOPICS.filter((topic) => projectsFrom.includes(topic) || reactsTo.some((type) => topicOf(type) === topic));
+};
+
+/** A reaction that keeps failing parks its event on `<topic>.dlq` (libs/messaging dead-letter.ts); projections never do. */
+export const deadLetterTopicsWrittenBy = (service: ServiceName): DomainTopic[] =>
+  DOMAIN_TOPICS.filter((topic) => SERVICE_CONSUMPTION[service].reactsTo.some((type) => topicOf(type) === topic));
+
+/** The topics a service produces to: its own domain topic, if it has one (analytics and statutory-returns have none). */
+export const ownTopicOf = (service: ServiceName): DomainTopic | undefined => DOMAIN_TOPICS.find((topic) => ownerOf(topic) === service);
+
+const serviceRules = (service: ServiceName): AclRule[] => {
+  const own = ownTopicOf(service);
+  const produce = own ? [rule(service, 'TOPIC', 'PREFIXED', own, 'WRITE'), rule(service, 'TOPIC', 'PREFIXED', own, 'DESCRIBE')] : [];
+  const deadLetters = deadLetterTopicsWrittenBy(service)
+    // Its own topic's twin is covered by the prefix on its own topic already.
+    .filter((topic) => topic !== own)
+    .flatMap((topic) => [rule(service, 'TOPIC', 'PREFIXED', topic, 'WRITE'), rule(service, 'TOPIC', 'LITERAL', topic, 'WRITE', 'DENY')]);
+  return [...produce, ...deadLetters, ...reads(service, topicsConsumedBy(service)), ...ownGroups(service)];
+};
+
+/** A read-only principal for outside consumers: every domain topic, its own groups, nothing else. */
+export const readerRules = (principal: string): AclRule[] => [...reads(principal, DOMAIN_TOPICS), ...ownGroups(principal)];
+
+/** Every ACL the broker should hold, given the analysts' principals made with `npm run kafka:principal`. */
+export const desiredAcls = (analystReaders: string[] = []): AclRule[] => [
+  ...SERVICE_NAMES.flatMap(serviceRules),
+  ...readerRules(READER_PRINCIPAL),
+  ...analystReaders.flatMap(readerRules),
+];
+
+/** A principal name an analyst may choose: not one of ours, and safe in a SCRAM credential and a file name. */
+export const isAnalystPrincipalName = (name: string): boolean =>
+  /^[a-z][a-z0-9-]{1,62}$/.test(name) && !FIXED_PRINCIPALS.includes(name) && name !== NODE_PRINCIPAL;

@@ -1,0 +1,100 @@
+import 'reflect-metadata';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
+import { isEventType, topicOf, TOPICS } from '@csc/contracts';
+import { ALL_SERVICES } from '../../services/registry';
+import { ANALYTICS_PROJECTIONS } from '../../services/analytics/src/projections/analytics-projections';
+import { childRecordsProjection } from '../../services/statutory-returns/src/child-records/child-records.projection';
+import {
+  deadLetterTopicsWrittenBy,
+  desiredAcls,
+  DOMAIN_TOPICS,
+  ownerOf,
+  READER_PRINCIPAL,
+  SERVICE_CONSUMPTION,
+  SERVICE_NAMES,
+  topicsConsumedBy,
+  type AclRule,
+  type ServiceName,
+} from './kafka-acl-rules';
+
+type ModuleRef = { module?: unknown; imports?: unknown[]; controllers?: unknown[] } | (abstract new (...args: never[]) => unknown);
+
+/** The event types of every `@EventPattern` reaction a service's module tree registers (Nest's own metadata). */
+const reactionsOf = (root: unknown): string[] => {
+  const seen = new Set<unknown>();
+  const types = new Set<string>();
+  const visit = (ref: unknown): void => {
+    // Promises are third-party modules made asynchronously (configuration, TypeORM): they hold no reactions.
+    if (!ref || seen.has(ref) || ref instanceof Promise) return;
+    seen.add(ref);
+    const dynamic = typeof ref === 'object' ? (ref as Exclude<ModuleRef, Function>) : undefined;
+    const moduleClass = dynamic ? dynamic.module : ref;
+    if (typeof moduleClass !== 'function') return;
+    const controllers = [
+      ...((Reflect.getMetadata('controllers', moduleClass as object) as unknown[]) ?? []),
+      ...(dynamic?.controllers ?? []),
+    ];
+    for (const controller of controllers as Array<{ prototype: Record<string, unknown> }>) {
+      for (const key of Object.getOwnPropertyNames(controller.prototype)) {
+        const patterns = Reflect.getMetadata(PATTERN_METADATA, controller.prototype[key] as object) as unknown[] | undefined;
+        for (const pattern of patterns ?? []) if (typeof pattern === 'string') types.add(pattern);
+      }
+    }
+    for (const imported of [...((Reflect.getMetadata('imports', moduleClass as object) as unknown[]) ?? []), ...(dynamic?.imports ?? [])])
+      visit(imported);
+  };
+  visit(root);
+  return [...types].sort();
+};
+
+const projectedTopics: Partial<Record<ServiceName, string[]>> = {
+  analytics: ANALYTICS_PROJECTIONS.flatMap(({ topics }) => topics),
+  'statutory-returns': childRecordsProjection.topics,
+};
+
+const writesOf = (rules: AclRule[], principal: string) =>
+  rules.filter((rule) => rule.principal === principal && rule.resourceType === 'TOPIC' && rule.operation === 'WRITE');
+
+/** Whether `principal` may write `topic` under `rules`, as Kafka decides: a matching DENY wins, else a matching ALLOW. */
+const mayWrite = (rules: AclRule[], principal: string, topic: string): boolean => {
+  const matching = writesOf(rules, principal).filter((rule) =>
+    rule.patternType === 'LITERAL' ? topic === rule.name : topic.startsWith(rule.name),
+  );
+  return matching.some((rule) => rule.permission === 'ALLOW') && !matching.some((rule) => rule.permission === 'DENY');
+};
+
+describe('the Kafka ACL rules', () => {
+  it.each(ALL_SERVICES.map((service) => [service.name, service] as const))('list what %s consumes in its code', (name, service) => {
+    expect(SERVICE_NAMES).toContain(name);
+    const consumption = SERVICE_CONSUMPTION[name as ServiceName];
+    expect([...consumption.reactsTo].sort()).toEqual(reactionsOf(service.module).filter(isEventType));
+    expect(new Set(consumption.projectsFrom)).toEqual(new Set(projectedTopics[name as ServiceName] ?? []));
+  });
+
+  it('let only the owning service write a domain topic, and the reader write nothing', () => {
+    const rules = desiredAcls(['my-analysis']);
+    for (const topic of DOMAIN_TOPICS) {
+      const writers = [...SERVICE_NAMES, READER_PRINCIPAL, 'my-analysis'].filter((principal) => mayWrite(rules, principal, topic));
+      expect([topic, writers]).toEqual([topic, [ownerOf(topic)]]);
+    }
+    expect(writesOf(rules, READER_PRINCIPAL)).toEqual([]);
+    expect(writesOf(rules, 'my-analysis')).toEqual([]);
+    expect(SERVICE_NAMES.filter((service) => DOMAIN_TOPICS.some((topic) => mayWrite(rules, service, topic)))).not.toContain('analytics');
+  });
+
+  it("let each reacting service write the dead-letter twins of the topics it reacts to, also under a test's suffix", () => {
+    const rules = desiredAcls();
+    expect(deadLetterTopicsWrittenBy('early-help')).toEqual([TOPICS.referralIntake, TOPICS.caseProgression]);
+    for (const service of SERVICE_NAMES) {
+      for (const topic of deadLetterTopicsWrittenBy(service)) {
+        expect(mayWrite(rules, service, `${topic}.dlq`)).toBe(true);
+        expect(mayWrite(rules, service, `${topic}.test-1a2b.dlq`)).toBe(true);
+      }
+    }
+  });
+
+  it('derive the topics a service reads from the catalogue', () => {
+    expect(topicsConsumedBy('case-progression')).toEqual([topicOf('ReferralDecided')]);
+    expect(topicsConsumedBy('school-notifications')).not.toContain(TOPICS.schoolNotifications);
+  });
+});
