@@ -3,6 +3,7 @@ export * from './envelope';
 export * from './envelope.validation';
 export * from './topics';
 export * from './event-catalogue';
+export * from './owning-topic';
 export * from './upcasting';
 export * from './event-upcasters';
 export * from './code-sets';

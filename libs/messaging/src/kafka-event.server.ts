@@ -2,6 +2,7 @@ import { Server, type CustomTransportStrategy, type MessageHandler } from '@nest
 import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import {
+  assertFromOwningTopic,
   EVENT_HEADERS,
   InvalidEnvelopeError,
   isEventType,
@@ -155,6 +156,10 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
   }
 
   private topicFor(type: string, extras: EventPatternExtras): string {
+    // The catalogue's owning topic is the only one a catalogue event is accepted from (consumeMessage).
+    if (extras.topic && isEventType(type) && extras.topic !== topicOf(type)) {
+      throw new Error(`@EventPattern('${type}'): it travels on ${topicOf(type)} only; drop the pattern's topic`);
+    }
     const base = extras.topic ?? (isEventType(type) ? topicOf(type) : undefined);
     if (!base) throw new Error(`@EventPattern('${type}'): not in the event catalogue; give its topic in the pattern's extras`);
     return `${base}${this.options.topicSuffix ?? ''}`;
@@ -173,9 +178,13 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
   private async consumeMessage(subscription: GroupSubscription, topic: string, partition: number, message: KafkaMessage): Promise<void> {
     let envelope: EventEnvelope;
     try {
-      envelope = this.upcast(parseEnvelope(message.value));
+      const parsed = parseEnvelope(message.value);
+      // Behind the broker's ACLs, a second check: an event off its owning topic is forged or misrouted, never acted on.
+      assertFromOwningTopic(parsed.type, topic, this.options.topicSuffix);
+      envelope = this.upcast(parsed);
     } catch (error) {
-      // A malformed event will never parse: no point retrying it.
+      // A malformed or misplaced event will never become right: no point retrying it. Nothing in it is
+      // trusted, its event id included, so the inbox does not record it (that id may be a real event's).
       await this.deadLetter(subscription, topic, partition, message, 1, error);
       return;
     }

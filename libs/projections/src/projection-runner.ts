@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { EVENT_HEADERS, type EventEnvelope } from '@csc/contracts';
+import { assertFromOwningTopic, EVENT_HEADERS, type EventEnvelope } from '@csc/contracts';
 import { versionTables, type ProjectionDefinition } from './projection';
 import { ProjectionOffsets, type ProjectionVersion } from './projection-offsets';
 import type { ProjectionVersions } from './projection-versions';
@@ -70,6 +70,23 @@ export class ProjectionRunner {
   private reads(typeHeader: Buffer | string | (Buffer | string)[] | undefined): boolean {
     if (typeHeader === undefined || Array.isArray(typeHeader)) return true;
     return this.definition.eventTypes.includes(typeHeader.toString());
+  }
+
+  /**
+   * The reactions' check (assertFromOwningTopic), with the event passed over rather than dead-lettered:
+   * a projection has no dead-letter path, and a rebuild reads history again from offset 0, so it would
+   * park the same event at every rebuild. Its offset advances with the batch, as for any event not read.
+   */
+  private isFromOwningTopic(event: EventEnvelope, topic: string, partition: number, offset: string): boolean {
+    try {
+      assertFromOwningTopic(event.type, topic, this.options.topicSuffix);
+      return true;
+    } catch (error) {
+      this.logger.warn(
+        `projection ${this.definition.name} v${this.version} passed over offset ${offset} of ${topic}[${partition}]: ${(error as Error).message}`,
+      );
+      return false;
+    }
   }
 
   private get topics(): string[] {
@@ -186,7 +203,8 @@ export class ProjectionRunner {
       const events: EventEnvelope[] = [];
       for (const message of batch.messages) {
         if (BigInt(message.offset) < nextOffset || !message.value || !this.reads(message.headers?.[EVENT_HEADERS.eventType])) continue;
-        events.push(JSON.parse(message.value.toString('utf8')) as EventEnvelope);
+        const event = JSON.parse(message.value.toString('utf8')) as EventEnvelope;
+        if (this.isFromOwningTopic(event, batch.topic, batch.partition, message.offset)) events.push(event);
       }
       if (events.length > 0) await this.definition.apply(manager, events, versionTables(this.definition, this.version));
       await this.offsets.advance(manager, this.id, { topic: batch.topic, partition: batch.partition, nextOffset: String(lastOffset + 1n) });
