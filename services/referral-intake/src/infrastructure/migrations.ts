@@ -8,6 +8,7 @@ import { CreateReferralCases1764000000001 } from './migrations/create-referral-c
 import { CreateChildErasures1765100000000 } from './migrations/create-child-erasures.migration';
 import { CreateChildRecords1765100000001 } from './migrations/create-child-records.migration';
 import { BlindChildIndex1767200000000 } from './migrations/blind-child-index.migration';
+import { AddChildIndexState1767200000001 } from './migrations/add-child-index-state.migration';
 
 /**
  * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
@@ -25,5 +26,6 @@ export const referralIntakeMigrations: MixedList<Function> = [
   appRoleMigration('referral-intake'),
   AddAuditScope1767100000000,
   BlindChildIndex1767200000000,
+  AddChildIndexState1767200000001,
   idempotencyKeysGrantMigration('referral-intake'),
 ];

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * child's key (`sealed_identity`), and found through blind indexes, keyed hashes of the normalised
  * NHS number, UPN, birth (born or expected, and its date) and family name. The old rows, which held
  * names and numbers in clear, are dropped, not converted: the index is derived from the referral
- * events, and the service rebuilds it from the log before its first use, as it does whenever the
- * index was built with another key (`child_index_state`). A database dump now identifies no child.
+ * events, and the service rebuilds it from the log before its first use (AddChildIndexState). A
+ * database dump now identifies no child.
  */
 export class BlindChildIndex1767200000000 implements MigrationInterface {
   name = 'BlindChildIndex1767200000000';
@@ -30,17 +30,9 @@ export class BlindChildIndex1767200000000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE INDEX child_identities_by_upn ON child_identities (upn_index) WHERE upn_index IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX child_identities_by_birth_and_family ON child_identities (birth_index, family_name_index)`);
-    // Which key the index was last built with (a keyed hash of a constant): none yet, so the service rebuilds it before first use.
-    await queryRunner.query(`
-      CREATE TABLE child_index_state (
-        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-        key_fingerprint bytea NOT NULL,
-        rebuilt_at timestamptz NOT NULL DEFAULT now()
-      )`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE child_index_state`);
     // Back to the clear-text shape, empty: the previous version rebuilds it with ChildIndex.rebuildFromEvents.
     await queryRunner.query(`DROP TABLE child_identities`);
     await queryRunner.query(`
