@@ -5,7 +5,7 @@ import { testEnvironment } from './test-environment';
 
 const TEST_KEY_VAULT_DATABASE = 'csc_test_key_vault';
 
-export const testKeyVaultOwnerUrl = (): string => {
+const testKeyVaultOwnerUrl = (): string => {
   const url = new URL(testEnvironment().postgresAdminUrl);
   url.pathname = `/${TEST_KEY_VAULT_DATABASE}`;
   return url.toString();
