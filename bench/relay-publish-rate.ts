@@ -16,14 +16,21 @@ import {
   createRelayProducer,
   type NewEvent,
 } from '@csc/event-store';
-import { createTestDatabase, createTopics, deleteTopics, startTestInfrastructure, testKafka, uniqueTopicSuffix } from '@csc/testing';
+import {
+  createTestDatabase,
+  createTopics,
+  deleteTopics,
+  publishTestInfrastructure,
+  startTestInfrastructure,
+  testKafka,
+  uniqueTopicSuffix,
+} from '@csc/testing';
 
 const main = async () => {
   const events = Number(process.argv[2] ?? 100_000);
   const batchSize = Number(process.argv[3] ?? 2000);
   const infrastructure = await startTestInfrastructure();
-  process.env.CSC_TEST_KAFKA_BROKERS = infrastructure.kafkaBrokers;
-  process.env.CSC_TEST_POSTGRES_ADMIN_URL = infrastructure.postgresAdminUrl;
+  publishTestInfrastructure(infrastructure);
   const database = await createTestDatabase('bench_relay', [CreateEventStore1763800000000]);
   const kafka = testKafka('bench-relay');
   const topic = `bench.relay${uniqueTopicSuffix()}`;

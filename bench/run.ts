@@ -14,7 +14,7 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestInfrastructure } from '@csc/testing';
+import { publishTestInfrastructure, startTestInfrastructure } from '@csc/testing';
 import { measureCensusExport, type CensusExportResult } from './scenarios/census-export';
 import { measureEndToEnd } from './scenarios/end-to-end';
 import { measureIntake } from './scenarios/intake';
@@ -76,8 +76,7 @@ const parseArguments = (argv: string[]) => {
 const main = async () => {
   const options = parseArguments(process.argv.slice(2));
   const infrastructure = await startTestInfrastructure();
-  process.env.CSC_TEST_KAFKA_BROKERS = infrastructure.kafkaBrokers;
-  process.env.CSC_TEST_POSTGRES_ADMIN_URL = infrastructure.postgresAdminUrl;
+  publishTestInfrastructure(infrastructure);
   const brokers = infrastructure.kafkaBrokers;
   const results: BenchResults = {
     measuredAt: new Date().toISOString(),

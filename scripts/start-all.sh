@@ -2,9 +2,12 @@
 # `npm start`: the whole system on this machine. Installs what is missing, starts the infrastructure,
 # builds, migrates, starts the six services in the background (logs in .run/services/), waits until
 # each is ready, and prints where everything is. `npm stop` stops it all.
+# KAFKA_SECURITY=sasl_ssl npm start: the same on the secured broker (TLS, SASL/SCRAM, per-service ACLs),
+# each service signed in as its own principal, the demo loader as admin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh
+source infra/kafka/principal-env.sh
 
 [[ -d node_modules ]] || npm install --no-audit --no-fund --no-save # why not `npm ci`: see .ci/run
 bash infra/up.sh
@@ -14,9 +17,12 @@ npm run -s build
 
 # The demo year goes into the log before the services start, so that their reactions can be told it is already handled.
 echo "loading the demo year into the event log (first start only)..."
-node dist/tools/demo.js history
+# As admin: it writes every service's topic and moves the reacting services' consumer groups past it.
+as_kafka_principal admin node dist/tools/demo.js history
 
 mkdir -p "$RUN_DIR"
+# npm stop stops the broker this start used, whatever KAFKA_SECURITY says then.
+echo "${KAFKA_SECURITY:-plaintext}" >"$RUN_DIR/kafka-security"
 for service in "${SERVICES[@]}"; do
   pid_file="$RUN_DIR/$service.pid"
   if [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
@@ -26,7 +32,9 @@ for service in "${SERVICES[@]}"; do
   # Local development: the development token secret is accepted only with NODE_ENV=development, and
   # webhooks may go over http to the example receiver on 127.0.0.1 only with WEBHOOK_ALLOW_LOCAL_ADDRESSES.
   # No DATABASE_URL: each service connects as its own app role (csc_<service>_app, made by its last migration), never as postgres.
-  NODE_ENV=development WEBHOOK_ALLOW_LOCAL_ADDRESSES=true PORT="${PORTS[$service]}" nohup node "dist/services/$service/src/main.js" >"$RUN_DIR/$service.log" 2>&1 </dev/null &
+  # On the secured broker each service signs in as its own principal (kafka-acl-rules.ts says what it may do).
+  NODE_ENV=development WEBHOOK_ALLOW_LOCAL_ADDRESSES=true PORT="${PORTS[$service]}" \
+    nohup bash infra/kafka/as-principal.sh "$service" node "dist/services/$service/src/main.js" >"$RUN_DIR/$service.log" 2>&1 </dev/null &
   echo $! >"$pid_file"
 done
 
@@ -82,5 +90,16 @@ curl -s -X POST "http://127.0.0.1:3001/v1/referrals/\$REFERRAL/decision" -H 'Aut
 # 3. an analyst reads re-referrals by month for the demo year
 curl -s 'http://127.0.0.1:3005/v1/views/re-referrals?groupBy=month&from=2025-04-01&to=2026-03-31' -H 'Authorization: Bearer $analyst_token'
 CALLS
+if kafka_secured; then
+  principals="$(kafka_run_dir)/principals"
+  cat <<READER
+
+Kafka is secured (SASL_SSL on $(sed -n 's/^KAFKA_BROKERS=//p' "$principals/analytics-reader.env"), CA $(sed -n 's/^KAFKA_SSL_CA=//p' "$principals/analytics-reader.env")).
+Read the domain topics as the outside reader (read-only; consumer groups analytics-reader and analytics-reader.*):
+  settings (secret, mode 600): $principals/analytics-reader.env
+  set -a; source $principals/analytics-reader.env; set +a   # then any client configured by KAFKA_* (e.g. the README's own consumer)
+A principal of your own: npm run kafka:principal -- --name my-analysis --read (with KAFKA_SECURITY=sasl_ssl)
+READER
+fi
 echo
-echo "Logs: $RUN_DIR/<service>.log, Kafka: .run/kafka/kafka.log. Rebuild analytics: npm run replay. Stop everything: npm stop"
+echo "Logs: $RUN_DIR/<service>.log, Kafka: $(kafka_run_dir)/kafka.log. Rebuild analytics: npm run replay. Stop everything: npm stop"

@@ -15,4 +15,10 @@ for service in "${SERVICES[@]}" school-webhook-receiver; do
   fi
   rm -f "$pid_file"
 done
+# The broker npm start used (start-all.sh wrote its mode), not whatever KAFKA_SECURITY says now.
+if [[ -f "$RUN_DIR/kafka-security" ]]; then
+  KAFKA_SECURITY="$(cat "$RUN_DIR/kafka-security")"
+  export KAFKA_SECURITY
+  rm -f "$RUN_DIR/kafka-security"
+fi
 bash infra/down.sh

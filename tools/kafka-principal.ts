@@ -4,26 +4,19 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyKafkaAcls } from './kafka-security/apply-kafka-acls';
 import { ADMIN_PRINCIPAL, desiredAcls, isAnalystPrincipalName } from './kafka-security/kafka-acl-rules';
-import {
-  caFileOf,
-  listPrincipals,
-  randomPassword,
-  readPrincipalSettings,
-  settingsFileOf,
-  writePrincipalSettings,
-} from './kafka-security/principal-settings';
+import { caFileOf, listPrincipals, randomPassword, readPrincipalSettings, settingsFileOf, writePrincipalSettings } from '@csc/messaging';
 import { secureKafkaClient } from './kafka-security/secure-kafka-client';
 
 /**
  * `npm run kafka:principal -- --name my-analysis --read`: a read-only principal for an analyst's own
- * consumer on the secured broker of KAFKA_RUN_DIR (default .run/kafka). Its SCRAM-SHA-512 credential is
- * set as admin through Kafka's Admin API (kafkajs cannot manage SCRAM users; infra/kafka/KafkaSecrets.java
+ * consumer on the secured broker of KAFKA_RUN_DIR (default .run/kafka-secure, as kafka.sh's with
+ * KAFKA_SECURITY=sasl_ssl). Its SCRAM-SHA-512 credential is set as admin through Kafka's Admin API (kafkajs cannot manage SCRAM users; infra/kafka/KafkaSecrets.java
  * can, and takes the password on standard input), it is given the reader's ACLs (every domain topic;
  * consumer groups `<name>` and `<name>.*`), and its settings file is printed, never its password.
  * Run again to replace the password.
  */
 const repo = resolve(__dirname, '..');
-const runDir = resolve(process.env.KAFKA_RUN_DIR ?? join(repo, '.run', 'kafka'));
+const runDir = resolve(process.env.KAFKA_RUN_DIR ?? join(repo, '.run', 'kafka-secure'));
 
 const setScramCredential = (name: string, password: string): void => {
   const classpath = readFileSync(join(repo, 'infra', 'kafka', 'target', 'classpath.txt'), 'utf8').trim();
@@ -45,7 +38,7 @@ const main = async (): Promise<void> => {
     throw new Error(`--name must be 2-63 of a-z, 0-9 and '-', starting with a letter, and not a service's or admin's name`);
   if (!existsSync(settingsFileOf(runDir, ADMIN_PRINCIPAL))) {
     throw new Error(
-      `no secured broker's settings in ${runDir}: start one with KAFKA_SECURITY=sasl_ssl bash infra/kafka/kafka.sh start, with KAFKA_RUN_DIR set to its run directory`,
+      `no secured broker's settings in ${runDir}: start one with KAFKA_SECURITY=sasl_ssl bash infra/kafka/kafka.sh start (KAFKA_RUN_DIR: its run directory, if not the default)`,
     );
   }
   const admin = readPrincipalSettings(runDir, ADMIN_PRINCIPAL);

@@ -6,10 +6,10 @@
 #   kafka.sh status  exit 0 when the broker answers on its port
 #   kafka.sh resolve only resolve the jars (CI's install step)
 # Settings:
-#   KAFKA_RUN_DIR          (default <repo>/.run/kafka) the data, the log, the pid file; for the secured
+#   KAFKA_RUN_DIR          (default <repo>/.run/kafka, secured: <repo>/.run/kafka-secure) the data, the log, the pid file; for the secured
 #                          broker also its certificates (tls/) and its principals' settings (principals/)
-#   KAFKA_PORT             (default 9092) the clients' listener on 127.0.0.1
-#   KAFKA_CONTROLLER_PORT  (default 9093) the KRaft controller's listener on 127.0.0.1
+#   KAFKA_PORT             (default 9092, secured: 19092) the clients' listener on 127.0.0.1
+#   KAFKA_CONTROLLER_PORT  (default KAFKA_PORT + 1) the KRaft controller's listener on 127.0.0.1
 #   KAFKA_SECURITY         plaintext (default) or sasl_ssl: TLS and SASL/SCRAM-SHA-512 for clients and
 #                          the StandardAuthorizer with the ACLs of tools/kafka-security/kafka-acl-rules.ts.
 #                          A local CA (keytool) and a random password per principal are made at the
@@ -19,7 +19,11 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-run_dir="${KAFKA_RUN_DIR:-$repo/.run/kafka}"
+security="${KAFKA_SECURITY:-plaintext}"
+# The secured broker has a run directory and ports of its own by default, so that switching the mode
+# on (npm start, npm test, the bench) never meets the plaintext broker's data or port.
+if [[ "$security" == sasl_ssl ]]; then default_run_dir="$repo/.run/kafka-secure" default_port=19092; else default_run_dir="$repo/.run/kafka" default_port=9092; fi
+run_dir="${KAFKA_RUN_DIR:-$default_run_dir}"
 data_dir="$run_dir/data"
 pid_file="$run_dir/kafka.pid"
 log_file="$run_dir/kafka.log"
@@ -32,9 +36,8 @@ admin_client_config="$run_dir/admin-client.properties"
 scram_stamp="$principals_dir/.registered"
 classpath_file="$here/target/classpath.txt"
 host=127.0.0.1
-port="${KAFKA_PORT:-9092}"
-controller_port="${KAFKA_CONTROLLER_PORT:-9093}"
-security="${KAFKA_SECURITY:-plaintext}"
+port="${KAFKA_PORT:-$default_port}"
+controller_port="${KAFKA_CONTROLLER_PORT:-$((port + 1))}"
 case "$security" in
   plaintext | sasl_ssl) ;;
   *) echo "kafka: KAFKA_SECURITY must be plaintext or sasl_ssl, not $security" >&2; exit 2 ;;
@@ -78,7 +81,7 @@ refuse_other_mode() {
   fi
 }
 
-# One value from a principal's settings file (tools/kafka-security/principal-settings.ts writes them).
+# One value from a principal's settings file (libs/messaging/src/principal-settings.ts writes them).
 setting_of() { sed -n "s/^$2=//p" "$1"; }
 
 # "name password" lines for KafkaSecrets.java's standard input: a password never reaches a command line.

@@ -4,10 +4,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel, type Consumer, type KafkaConfig } from 'kafkajs';
 import { deadLetterTopicOf, TOPICS, type DomainTopic } from '@csc/contracts';
-import { createMissingDomainTopics } from '@csc/messaging';
+import { createMissingDomainTopics, listPrincipals, readPrincipalSettings, type PrincipalSettings } from '@csc/messaging';
 import { applyKafkaAcls } from './apply-kafka-acls';
 import { ADMIN_PRINCIPAL, desiredAcls, DOMAIN_TOPICS, READER_PRINCIPAL, type ServiceName } from './kafka-acl-rules';
-import { listPrincipals, readPrincipalSettings, type PrincipalSettings } from './principal-settings';
 
 /**
  * The secured broker (KAFKA_SECURITY=sasl_ssl), started through infra/kafka/kafka.sh in a run

@@ -1,4 +1,5 @@
 import { TOPICS, topicOf, type DomainTopic, type EventType } from '@csc/contracts';
+import { ADMIN_PRINCIPAL, READER_PRINCIPAL } from '@csc/messaging';
 
 /**
  * Who may do what on the secured broker: the one place the ACLs are written down. kafka.sh applies
@@ -68,10 +69,9 @@ export const DOMAIN_TOPICS: DomainTopic[] = Object.values(TOPICS);
 /** The service a domain topic belongs to: `csc.<service>.events.v<n>` (libs/contracts/src/topics.ts). */
 export const ownerOf = (topic: DomainTopic): ServiceName => topic.split('.')[1] as ServiceName;
 
-export const ADMIN_PRINCIPAL = 'admin';
+export { ADMIN_PRINCIPAL, READER_PRINCIPAL };
 /** The broker node's own identity on the controller listener (its certificate's CN), a super user like admin. */
 export const NODE_PRINCIPAL = 'kafka-node';
-export const READER_PRINCIPAL = 'analytics-reader';
 /** The principals kafka.sh gives a SCRAM credential when it formats the secured broker's storage. */
 export const FIXED_PRINCIPALS = [ADMIN_PRINCIPAL, ...SERVICE_NAMES, READER_PRINCIPAL];
 

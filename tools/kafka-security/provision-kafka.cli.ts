@@ -1,14 +1,7 @@
 import { existsSync } from 'node:fs';
 import { applyKafkaAcls } from './apply-kafka-acls';
 import { ADMIN_PRINCIPAL, desiredAcls, FIXED_PRINCIPALS } from './kafka-acl-rules';
-import {
-  caFileOf,
-  listPrincipals,
-  randomPassword,
-  readPrincipalSettings,
-  settingsFileOf,
-  writePrincipalSettings,
-} from './principal-settings';
+import { caFileOf, listPrincipals, randomPassword, readPrincipalSettings, settingsFileOf, writePrincipalSettings } from '@csc/messaging';
 import { secureKafkaClient } from './secure-kafka-client';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
 import { parseBrokers } from '@csc/messaging';
-import type { PrincipalSettings } from './principal-settings';
+import type { PrincipalSettings } from '@csc/messaging';
 
 /** A kafkajs client that signs in as a principal of the secured broker: TLS against the local CA, then SCRAM-SHA-512. */
 export const secureKafkaClient = (settings: PrincipalSettings, clientId = `kafka-security-${settings.name}`): Kafka =>

@@ -10,6 +10,7 @@ import {
   eventually,
   testEnvironment,
   testKafka,
+  testToolEnvironment,
   TopicProbe,
   uniqueTopicSuffix,
   type TestDatabase,
@@ -250,6 +251,8 @@ const spawnRelayProcess = (databaseUrl: string, topic: string): ChildProcess =>
       ...process.env,
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: testEnvironment().kafkaBrokers,
+      // The relay under test writes to a topic of the test's own, which no service principal may: as admin on the secured broker.
+      ...testToolEnvironment(),
       RELAY_TOPIC: topic,
       RELAY_BATCH_SIZE: '10',
     },

@@ -12,3 +12,4 @@ export * from './dead-letter';
 export * from './error-classification';
 export * from './consumer-health';
 export * from './domain-topics';
+export * from './principal-settings';

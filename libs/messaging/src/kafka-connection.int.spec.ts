@@ -15,7 +15,7 @@ const MISMATCHES: { client: KafkaConnectionSettings; error: RegExp }[] =
         },
         { client: { KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT', ...CREDENTIALS }, error: /not valid given the current SASL state/ },
       ]
-    : [{ client: { KAFKA_SECURITY_PROTOCOL: 'PLAINTEXT' }, error: /Connection (error|closed)|disconnected|ECONNRESET/i }];
+    : [{ client: { KAFKA_SECURITY_PROTOCOL: 'PLAINTEXT' }, error: /Connection (error|closed)|Closed connection|disconnected|ECONNRESET/i }];
 
 /**
  * A client whose settings do not match the broker's listener must fail soon, saying why, instead of

@@ -67,7 +67,8 @@ describe('the conventions every service gets', () => {
     database = await createTestDatabase('platform', migrations);
     service = await startServiceUnderTest(
       { name: 'platform-test', title: 'Platform test', description: 'conventions', defaultPort: 0, module: ExampleModule },
-      { databaseUrl: database.url, topicSuffix },
+      // It writes referral intake's topic (eventsTopic): on the secured broker it signs in as that service.
+      { databaseUrl: database.url, topicSuffix, kafkaPrincipal: 'referral-intake' },
     );
   });
   afterAll(async () => {

@@ -10,3 +10,4 @@ export * from './test-key-vault';
 export * from './services-under-test';
 export * from './service-process';
 export * from './fuzz/openapi-bodies';
+export * from './test-kafka-principals';

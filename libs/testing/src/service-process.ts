@@ -6,6 +6,7 @@ import { TEST_JWT } from './service-under-test';
 import { testEnvironment } from './test-environment';
 import { ensureTestKeyVault, testKeyVaultUrl } from './test-key-vault';
 import { testLogFile } from './test-logs';
+import { testPrincipalEnvironment } from './test-kafka-principals';
 
 const REPO = resolve(__dirname, '../../..');
 
@@ -61,6 +62,8 @@ export const startServiceProcess = async (
       KEY_VAULT_URL: testKeyVaultUrl(name),
       KAFKA_BROKERS: kafkaBrokers ?? testEnvironment().kafkaBrokers,
       KAFKA_TOPIC_SUFFIX: topicSuffix,
+      // On the secured broker: the service's own principal (in its environment, never its argv).
+      ...testPrincipalEnvironment(name),
       JWT_SECRET: TEST_JWT.secret,
       JWT_ISSUER: TEST_JWT.issuer,
       JWT_AUDIENCE: TEST_JWT.audience,

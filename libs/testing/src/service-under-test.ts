@@ -6,6 +6,7 @@ import { testEnvironment } from './test-environment';
 import { ensureTestKeyVault, testKeyVaultUrl } from './test-key-vault';
 import { mintToken, type AuthenticatedUser } from '@csc/auth';
 import { testLogFile } from './test-logs';
+import { testPrincipalEnvironment } from './test-kafka-principals';
 
 export const TEST_JWT = { secret: 'test-secret-that-is-at-least-32-characters-long', issuer: 'csc-test', audience: 'csc-services' };
 
@@ -21,9 +22,22 @@ export interface ServiceUnderTest {
  */
 export const startServiceUnderTest = async (
   definition: ServiceDefinition,
-  { databaseUrl, topicSuffix, environment = {} }: { databaseUrl: string; topicSuffix: string; environment?: Record<string, string> },
+  {
+    databaseUrl,
+    topicSuffix,
+    environment = {},
+    kafkaPrincipal = definition.name,
+  }: {
+    databaseUrl: string;
+    topicSuffix: string;
+    environment?: Record<string, string>;
+    /** On the secured broker: the principal it signs in as, its own unless it stands in for another (a test fixture). */
+    kafkaPrincipal?: string;
+  },
 ): Promise<ServiceUnderTest> => {
   await ensureTestKeyVault();
+  // On the secured broker the service signs in as its own principal; like `environment`, for this service only.
+  const ownSettings = { ...testPrincipalEnvironment(kafkaPrincipal), ...environment };
   Object.assign(process.env, {
     NODE_ENV: 'test',
     KEY_VAULT_URL: testKeyVaultUrl(definition.name),
@@ -42,13 +56,13 @@ export const startServiceUnderTest = async (
     RATE_LIMIT_PER_SUBJECT: '1000000',
     RATE_LIMIT_PER_IP: '1000000',
     // A test's own settings (e.g. short webhook retries), for this service only.
-    ...environment,
+    ...ownSettings,
   });
   let app: INestApplication;
   try {
     app = await createServiceApp(definition);
   } finally {
-    for (const name of Object.keys(environment)) delete process.env[name];
+    for (const name of Object.keys(ownSettings)) delete process.env[name];
   }
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');

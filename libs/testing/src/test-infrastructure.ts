@@ -5,6 +5,8 @@ import { Client } from 'pg';
 /** Where the tests' real broker and PostgreSQL are. */
 export interface TestInfrastructure {
   kafkaBrokers: string;
+  /** The secured broker's run directory, whose principals/ the tests sign in with; absent for a plaintext broker. */
+  kafkaRunDir?: string;
   /** A URL with the right to CREATE DATABASE: each test file makes databases of its own. */
   postgresAdminUrl: string;
   describe: string;
@@ -15,21 +17,37 @@ const REPO_ROOT = resolve(__dirname, '../../..');
 const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
+ * `KAFKA_SECURITY=sasl_ssl`, the switch infra/kafka/kafka.sh reads: the broker kafka.sh then starts
+ * by default, on a run directory and port apart from the plaintext broker's. (Jest's global set-up
+ * loads this file without the @csc/* path mapping: no import from the other libs here.)
+ */
+const securedKafkaBroker = (): { runDir: string; brokers: string } | undefined =>
+  process.env.KAFKA_SECURITY === 'sasl_ssl'
+    ? {
+        runDir: resolve(process.env.KAFKA_RUN_DIR ?? resolve(REPO_ROOT, '.run/kafka-secure')),
+        brokers: `127.0.0.1:${process.env.KAFKA_PORT ?? '19092'}`,
+      }
+    : undefined;
+
+/**
  * KAFKA_BROKERS and DATABASE_URL win when set. Otherwise Testcontainers when a Docker engine
  * answers; otherwise the project's own infra/ scripts (a broker from Maven Central's jars and the
  * machine's PostgreSQL). Only what this function started is stopped.
  */
 export const startTestInfrastructure = async (): Promise<TestInfrastructure> => {
+  const secured = securedKafkaBroker();
   if (process.env.KAFKA_BROKERS && process.env.DATABASE_URL) {
     return {
       kafkaBrokers: process.env.KAFKA_BROKERS,
+      kafkaRunDir: secured?.runDir,
       postgresAdminUrl: process.env.DATABASE_URL,
       describe: 'from environment',
       stop: async () => undefined,
     };
   }
-  if (await dockerEngineAnswers()) return startContainers();
-  return startLocal();
+  // The containers' broker is plaintext: the secured mode always runs the project's own kafka.sh.
+  if (!secured && (await dockerEngineAnswers())) return startContainers();
+  return startLocal(secured);
 };
 
 const dockerEngineAnswers = async (): Promise<boolean> => {
@@ -61,7 +79,11 @@ const startContainers = async (): Promise<TestInfrastructure> => {
   };
 };
 
-const startLocal = async (): Promise<TestInfrastructure> => {
+/**
+ * KAFKA_SECURITY=sasl_ssl reaches kafka.sh through the inherited environment: it then starts (or finds)
+ * the secured broker on its own run directory and port, never the plaintext one other work may be using.
+ */
+const startLocal = async (secured?: { runDir: string; brokers: string }): Promise<TestInfrastructure> => {
   const postgresAdminUrl = process.env.DATABASE_URL ?? LOCAL_POSTGRES;
   if (!(await postgresAnswers(postgresAdminUrl))) {
     execFileSync('bash', [resolve(REPO_ROOT, 'infra/postgres/ensure-running.sh')], { stdio: 'inherit' });
@@ -73,9 +95,10 @@ const startLocal = async (): Promise<TestInfrastructure> => {
     startedKafka = true;
   }
   return {
-    kafkaBrokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    kafkaBrokers: process.env.KAFKA_BROKERS ?? secured?.brokers ?? '127.0.0.1:9092',
+    kafkaRunDir: secured?.runDir,
     postgresAdminUrl,
-    describe: `local PostgreSQL and ${startedKafka ? 'a broker started by infra/kafka/kafka.sh' : 'the broker already running'}`,
+    describe: `local PostgreSQL and ${startedKafka ? 'a broker started by infra/kafka/kafka.sh' : 'the broker already running'}${secured ? ' (SASL_SSL, per-principal ACLs)' : ''}`,
     stop: async () => {
       if (startedKafka) execFileSync('bash', [resolve(REPO_ROOT, 'infra/kafka/kafka.sh'), 'stop'], { stdio: ['ignore', 2, 2] });
     },
@@ -108,3 +131,11 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
     const timer = setTimeout(() => reject(new Error('timed out')), ms);
     promise.then(resolvePromise, reject).finally(() => clearTimeout(timer));
   });
+
+/** Where test files (jest's workers inherit the environment) and the processes they start find the infrastructure. */
+export const publishTestInfrastructure = (infrastructure: TestInfrastructure): void => {
+  process.env.CSC_TEST_KAFKA_BROKERS = infrastructure.kafkaBrokers;
+  process.env.CSC_TEST_POSTGRES_ADMIN_URL = infrastructure.postgresAdminUrl;
+  if (infrastructure.kafkaRunDir) process.env.CSC_TEST_KAFKA_RUN_DIR = infrastructure.kafkaRunDir;
+  else delete process.env.CSC_TEST_KAFKA_RUN_DIR;
+};

@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { ISocketFactory, Kafka, KafkaMessage } from 'kafkajs';
 import { deadLetterTopicOf, declaredTopics } from '@csc/contracts';
-import { createKafkaClient, kafkaConnectionFromEnvironment, parseBrokers, type KafkaConnection } from '@csc/messaging';
+import { createKafkaClient, kafkaConnectionFromEnvironment, kafkaConnectionOf, parseBrokers, type KafkaConnection } from '@csc/messaging';
+import { testKafkaRunDir, testToolEnvironment } from './test-kafka-principals';
 import { testEnvironment } from './test-environment';
 
 let connection: KafkaConnection | undefined;
 
 /**
- * How tests reach the broker: the same KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_* and KAFKA_SSL_* as a
- * service reads (services under test inherit them with the environment), read once per process.
+ * How tests reach the broker, read once per process: on the secured broker as admin (topics, probes
+ * with their `probe-*` groups, offsets: work no service principal may do); otherwise the same
+ * KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_* and KAFKA_SSL_* as a service reads from the environment.
  */
-export const testKafkaConnection = (): KafkaConnection => (connection ??= kafkaConnectionFromEnvironment());
+export const testKafkaConnection = (): KafkaConnection =>
+  (connection ??= testKafkaRunDir() ? kafkaConnectionOf(testToolEnvironment(), { production: false }) : kafkaConnectionFromEnvironment());
 
 export const testKafka = (clientId: string, socketFactory?: ISocketFactory): Kafka =>
   createKafkaClient({ clientId, brokers: parseBrokers(testEnvironment().kafkaBrokers), connection: testKafkaConnection(), socketFactory });

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { startTestInfrastructure, type TestInfrastructure } from '../test-infrastructure';
+import { publishTestInfrastructure, startTestInfrastructure, type TestInfrastructure } from '../test-infrastructure';
 import { clearTestLogs } from '../test-logs';
 
 declare global {
@@ -13,8 +13,7 @@ export default async function globalSetup(): Promise<void> {
   clearTestLogs();
   const infrastructure = await startTestInfrastructure();
   globalThis.__CSC_TEST_INFRASTRUCTURE__ = infrastructure;
-  process.env.CSC_TEST_KAFKA_BROKERS = infrastructure.kafkaBrokers;
-  process.env.CSC_TEST_POSTGRES_ADMIN_URL = infrastructure.postgresAdminUrl;
+  publishTestInfrastructure(infrastructure);
   execFileSync(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, '../broker-warm-up.cli.ts')], {
     env: { ...process.env, KAFKA_BROKERS: infrastructure.kafkaBrokers },
     stdio: 'inherit',

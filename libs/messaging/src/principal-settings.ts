@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { KAFKA_CONNECTION_SETTING_NAMES } from './kafka-connection-settings';
 
 /**
  * A principal's client settings on the secured broker: one file per principal under
@@ -15,6 +16,11 @@ export interface PrincipalSettings {
   /** `read`: an analyst's read-only principal made with `npm run kafka:principal`; absent for the fixed ones. */
   access?: 'read';
 }
+
+/** The secured broker's super user (kafka.sh's super.users): creates topics, changes ACLs, and does the tests' set-up. */
+export const ADMIN_PRINCIPAL = 'admin';
+/** Outside consumers' principal: reads every domain topic, writes nothing (tools/kafka-security/kafka-acl-rules.ts). */
+export const READER_PRINCIPAL = 'analytics-reader';
 
 export const principalsDirOf = (runDir: string): string => join(runDir, 'principals');
 export const settingsFileOf = (runDir: string, name: string): string => join(principalsDirOf(runDir), `${name}.env`);
@@ -48,6 +54,21 @@ const parseEnv = (text: string): Record<string, string> =>
       .filter((line) => /^[A-Z_]+=/.test(line))
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
   );
+
+/**
+ * A principal's file as environment variables, for a process that runs as that principal (a service
+ * under test, a tool): handed over in its environment, never on its command line. Only the client
+ * settings (KAFKA_BROKERS and the KAFKA_SECURITY_PROTOCOL... of kafka-connection-settings.ts); a
+ * missing file names the principal and the run directory, so a broker started without it is obvious.
+ */
+export const principalEnvironment = (runDir: string, name: string): Record<string, string> => {
+  const file = settingsFileOf(runDir, name);
+  if (!existsSync(file))
+    throw new Error(`no settings for Kafka principal ${name}: ${file} is missing (start the secured broker of ${runDir})`);
+  const env = parseEnv(readFileSync(file, 'utf8'));
+  const names: readonly string[] = ['KAFKA_BROKERS', ...KAFKA_CONNECTION_SETTING_NAMES];
+  return Object.fromEntries(Object.entries(env).filter(([setting]) => names.includes(setting)));
+};
 
 export const readPrincipalSettings = (runDir: string, name: string): PrincipalSettings => {
   const env = parseEnv(readFileSync(settingsFileOf(runDir, name), 'utf8'));
