@@ -165,6 +165,10 @@ beforeAll(async () => {
     startedHere = true;
   }
   principals = Object.fromEntries(listPrincipals(runDir).map((settings) => [settings.name, settings]));
+  if (!principals[ADMIN_PRINCIPAL]) {
+    // Something answers on the port, but not a broker of this run directory (another checkout's, say).
+    throw new Error(`127.0.0.1:${port} answers, but ${runDir} holds no principals: free the port or set KAFKA_SECURE_TEST_PORT`);
+  }
   const admin = clientAs(ADMIN_PRINCIPAL);
   // Only admin creates topics: the deployed names (for the refusals) and this file's suffixed copies.
   await untilItWorks(() => createMissingDomainTopics(admin));
