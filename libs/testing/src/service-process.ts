@@ -1,12 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { asTestAppRole } from './app-role-url';
-import { TEST_JWT } from './service-under-test';
-import { testEnvironment } from './test-environment';
-import { ensureTestKeyVault, testKeyVaultUrl } from './test-key-vault';
-import { testLogFile } from './test-logs';
+import { ensureTestKeyVault } from './test-key-vault';
 import { testPrincipalEnvironment } from './test-kafka-principals';
+import { testServiceEnvironment } from './test-service-environment';
 
 const REPO = resolve(__dirname, '../../..');
 
@@ -56,23 +53,10 @@ export const startServiceProcess = async (
     cwd: REPO,
     env: {
       ...process.env,
-      NODE_ENV: 'test',
+      ...(await testServiceEnvironment(name, { databaseUrl, topicSuffix, kafkaBrokers })),
       PORT: String(listenOn),
-      DATABASE_URL: await asTestAppRole(databaseUrl, name),
-      KEY_VAULT_URL: testKeyVaultUrl(name),
-      KAFKA_BROKERS: kafkaBrokers ?? testEnvironment().kafkaBrokers,
-      KAFKA_TOPIC_SUFFIX: topicSuffix,
       // On the secured broker: the service's own principal (in its environment, never its argv).
       ...testPrincipalEnvironment(name),
-      JWT_SECRET: TEST_JWT.secret,
-      JWT_ISSUER: TEST_JWT.issuer,
-      JWT_AUDIENCE: TEST_JWT.audience,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
-      LOG_FILE: testLogFile(name),
-      // Suites and benchmarks drive many requests from one address with a few tokens: limits out of their reach,
-      // yet counted as in production (a rate-limit test sets its own).
-      RATE_LIMIT_PER_SUBJECT: '1000000',
-      RATE_LIMIT_PER_IP: '1000000',
       ...environment,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

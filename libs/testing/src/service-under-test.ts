@@ -1,14 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import type { ServiceDefinition } from '@csc/platform';
 import { createServiceApp } from '@csc/platform';
-import { asTestAppRole } from './app-role-url';
-import { testEnvironment } from './test-environment';
-import { ensureTestKeyVault, testKeyVaultUrl } from './test-key-vault';
+import { ensureTestKeyVault } from './test-key-vault';
 import { mintToken, type AuthenticatedUser } from '@csc/auth';
-import { testLogFile } from './test-logs';
 import { testPrincipalEnvironment } from './test-kafka-principals';
+import { TEST_JWT, testServiceEnvironment } from './test-service-environment';
 
-export const TEST_JWT = { secret: 'test-secret-that-is-at-least-32-characters-long', issuer: 'csc-test', audience: 'csc-services' };
+export { TEST_JWT } from './test-service-environment';
 
 export interface ServiceUnderTest {
   app: INestApplication;
@@ -39,22 +37,7 @@ export const startServiceUnderTest = async (
   // On the secured broker the service signs in as its own principal; like `environment`, for this service only.
   const ownSettings = { ...testPrincipalEnvironment(kafkaPrincipal), ...environment };
   Object.assign(process.env, {
-    NODE_ENV: 'test',
-    KEY_VAULT_URL: testKeyVaultUrl(definition.name),
-    // The owner's URL comes in (the test reaches into the database with it); the service runs as its app role.
-    DATABASE_URL: await asTestAppRole(databaseUrl, definition.name),
-    KAFKA_BROKERS: testEnvironment().kafkaBrokers,
-    KAFKA_TOPIC_SUFFIX: topicSuffix,
-    JWT_SECRET: TEST_JWT.secret,
-    JWT_ISSUER: TEST_JWT.issuer,
-    JWT_AUDIENCE: TEST_JWT.audience,
-    // Info and above (requests, Nest's own lines, warnings, errors) go to the service's file, scanned for personal data after the run.
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
-    LOG_FILE: testLogFile(definition.name),
-    // Suites and benchmarks drive many requests from one address with a few tokens: limits out of their reach,
-    // yet counted as in production (a rate-limit test sets its own).
-    RATE_LIMIT_PER_SUBJECT: '1000000',
-    RATE_LIMIT_PER_IP: '1000000',
+    ...(await testServiceEnvironment(definition.name, { databaseUrl, topicSuffix })),
     // A test's own settings (e.g. short webhook retries), for this service only.
     ...ownSettings,
   });
