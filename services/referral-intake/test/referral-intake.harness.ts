@@ -127,7 +127,10 @@ export const aReferralBody = (
     },
     child: {
       givenName: 'Amelia',
-      familyName: `Testchild${randomUUID().slice(0, 8)}`,
+      // Letters only: names are compared without digits, so a digit-bearing suffix could make two test children one.
+      familyName: `Testchild${randomUUID()
+        .slice(0, 8)
+        .replace(/[0-9]/g, (digit) => 'ghijklmnop'[Number(digit)])}`,
       dateOfBirth: '2014-06-01',
       sex: 'F',
       postcode: 'FY1 4QS',
