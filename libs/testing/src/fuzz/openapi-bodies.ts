@@ -158,9 +158,11 @@ const spoil = (body: unknown, how: Spoiling[]): string => {
     const container = containers[spoiled.at % containers.length];
     const keys = Object.keys(container);
     const key = keys[spoiled.at % Math.max(keys.length, 1)];
-    if (spoiled.kind === 'replace' && key !== undefined) (container as Record<string, unknown>)[key] = spoiled.value;
+    // Copies: a generated value may be a shared constant, and putting it inside itself would make a cycle.
+    if (spoiled.kind === 'replace' && key !== undefined) (container as Record<string, unknown>)[key] = structuredClone(spoiled.value);
     if (spoiled.kind === 'drop' && key !== undefined) delete (container as Record<string, unknown>)[key];
-    if (spoiled.kind === 'add' && !Array.isArray(container)) added.push({ at: container, name: spoiled.name, value: spoiled.value });
+    if (spoiled.kind === 'add' && !Array.isArray(container))
+      added.push({ at: container, name: spoiled.name, value: structuredClone(spoiled.value) });
   }
   // Prototype keys cannot be set on an object as data; they are written into the JSON text instead.
   for (const { at, name, value } of added) at[MARKER + name] = value;
