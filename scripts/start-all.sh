@@ -2,8 +2,8 @@
 # `npm start`: the whole system on this machine. Installs what is missing, starts the infrastructure,
 # builds, migrates, starts the six services in the background (logs in .run/services/), waits until
 # each is ready, and prints where everything is. `npm stop` stops it all.
-# KAFKA_SECURITY=sasl_ssl npm start: the same on the secured broker (TLS, SASL/SCRAM, per-service ACLs),
-# each service signed in as its own principal, the demo loader as admin.
+# The broker is secured (TLS, SASL/SCRAM, per-service ACLs): each service signs in as its own principal,
+# the demo loader as admin. KAFKA_SECURITY=plaintext npm start: the same on a plaintext broker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh
@@ -11,7 +11,7 @@ source infra/kafka/principal-env.sh
 
 [[ -d node_modules ]] || npm install --no-audit --no-fund --no-save # why not `npm ci`: see .ci/run
 bash infra/up.sh
-bash infra/tools/ensure-xmllint.sh || echo "(npm run census will not be able to check files against the XSD until xmllint is installed)"
+bash infra/tools/ensure-debian-tool.sh xmllint libxml2-utils "the CIN census schema check" || echo "(npm run census will not be able to check files against the XSD until xmllint is installed)"
 echo "building..."
 npm run -s build
 
@@ -22,7 +22,7 @@ as_kafka_principal admin node dist/tools/demo.js history
 
 mkdir -p "$RUN_DIR"
 # npm stop stops the broker this start used, whatever KAFKA_SECURITY says then.
-echo "${KAFKA_SECURITY:-plaintext}" >"$RUN_DIR/kafka-security"
+kafka_security >"$RUN_DIR/kafka-security"
 for service in "${SERVICES[@]}"; do
   pid_file="$RUN_DIR/$service.pid"
   if [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
@@ -98,7 +98,7 @@ Kafka is secured (SASL_SSL on $(sed -n 's/^KAFKA_BROKERS=//p' "$principals/analy
 Read the domain topics as the outside reader (read-only; consumer groups analytics-reader and analytics-reader.*):
   settings (secret, mode 600): $principals/analytics-reader.env
   set -a; source $principals/analytics-reader.env; set +a   # then any client configured by KAFKA_* (e.g. the README's own consumer)
-A principal of your own: npm run kafka:principal -- --name my-analysis --read (with KAFKA_SECURITY=sasl_ssl)
+A principal of your own: npm run kafka:principal -- --name my-analysis --read
 READER
 fi
 echo

@@ -9,10 +9,10 @@ import { secureKafkaClient } from './kafka-security/secure-kafka-client';
 
 /**
  * `npm run kafka:principal -- --name my-analysis --read`: a read-only principal for an analyst's own
- * consumer on the secured broker of KAFKA_RUN_DIR (default .run/kafka-secure, as kafka.sh's with
- * KAFKA_SECURITY=sasl_ssl). Its SCRAM-SHA-512 credential is set as admin through Kafka's Admin API (kafkajs cannot manage SCRAM users; infra/kafka/KafkaSecrets.java
+ * consumer on the secured broker of KAFKA_RUN_DIR (default .run/kafka-secure, as kafka.sh's). Its SCRAM-SHA-512 credential is set as admin through Kafka's Admin API (kafkajs cannot manage SCRAM users; infra/kafka/KafkaSecrets.java
  * can, and takes the password on standard input), it is given the reader's ACLs (every domain topic;
  * consumer groups `<name>` and `<name>.*`), and its settings file is printed, never its password.
+ * kafka.sh also certifies it, for kcat on the readers' mutual-TLS listener (`<name>.librdkafka.properties`).
  * Run again to replace the password.
  */
 const repo = resolve(__dirname, '..');
@@ -38,7 +38,7 @@ const main = async (): Promise<void> => {
     throw new Error(`--name must be 2-63 of a-z, 0-9 and '-', starting with a letter, and not a service's or admin's name`);
   if (!existsSync(settingsFileOf(runDir, ADMIN_PRINCIPAL))) {
     throw new Error(
-      `no secured broker's settings in ${runDir}: start one with KAFKA_SECURITY=sasl_ssl bash infra/kafka/kafka.sh start (KAFKA_RUN_DIR: its run directory, if not the default)`,
+      `no secured broker's settings in ${runDir}: start one with bash infra/kafka/kafka.sh start (KAFKA_RUN_DIR: its run directory, if not the default)`,
     );
   }
   const admin = readPrincipalSettings(runDir, ADMIN_PRINCIPAL);
@@ -51,6 +51,11 @@ const main = async (): Promise<void> => {
   const changes = await applyKafkaAcls(secureKafkaClient(admin), desiredAcls(analysts));
   console.log(`kafka: ${name} may read every domain topic, with consumer groups ${name} and ${name}.* (${changes.created} ACLs created)`);
   console.log(`kafka: its settings (KAFKA_BROKERS, KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_CA) are in ${file}`);
+  // A client certificate too, for kcat and other librdkafka clients (the readers' mutual-TLS listener): kafka.sh holds the CA.
+  execFileSync('bash', [join(repo, 'infra', 'kafka', 'kafka.sh'), 'certify', name], {
+    env: { ...process.env, KAFKA_SECURITY: 'sasl_ssl', KAFKA_RUN_DIR: runDir },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 };
 
 main().catch((error: unknown) => {

@@ -6,22 +6,28 @@
 #   kafka.sh status  exit 0 when the broker answers on its port
 #   kafka.sh resolve only resolve the jars (CI's install step)
 # Settings:
-#   KAFKA_RUN_DIR          (default <repo>/.run/kafka, secured: <repo>/.run/kafka-secure) the data, the log, the pid file; for the secured
-#                          broker also its certificates (tls/) and its principals' settings (principals/)
-#   KAFKA_PORT             (default 9092, secured: 19092) the clients' listener on 127.0.0.1
+#   KAFKA_RUN_DIR          (default <repo>/.run/kafka-secure, plaintext: <repo>/.run/kafka) the data, the log, the pid file;
+#                          for the secured broker also its certificates (tls/) and its principals' settings (principals/)
+#   KAFKA_PORT             (default 19092, plaintext: 9092) the clients' listener on 127.0.0.1
 #   KAFKA_CONTROLLER_PORT  (default KAFKA_PORT + 1) the KRaft controller's listener on 127.0.0.1
-#   KAFKA_SECURITY         plaintext (default) or sasl_ssl: TLS and SASL/SCRAM-SHA-512 for clients and
-#                          the StandardAuthorizer with the ACLs of tools/kafka-security/kafka-acl-rules.ts.
+#   KAFKA_READERS_PORT     (default KAFKA_PORT + 2, secured only) read-only principals' mutual-TLS listener
+#                          on 127.0.0.1, for kcat and other librdkafka clients
+#   kafka.sh certify <name>  (secured) a client certificate for read-only principal <name> and its
+#                          librdkafka settings, principals/<name>.librdkafka.properties (mode 600)
+#   KAFKA_SECURITY         sasl_ssl (the default): TLS and SASL/SCRAM-SHA-512 for clients and the
+#                          StandardAuthorizer with the ACLs of tools/kafka-security/kafka-acl-rules.ts.
 #                          A local CA (keytool) and a random password per principal are made at the
 #                          first start; the ACLs are re-applied on every start.
+#                          plaintext: no TLS, no sign-in, no ACLs (principal-env.sh says when that is wanted).
 # A run directory keeps the mode it was formatted in; starting it in the other mode is refused.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-security="${KAFKA_SECURITY:-plaintext}"
-# The secured broker has a run directory and ports of its own by default, so that switching the mode
-# on (npm start, npm test, the bench) never meets the plaintext broker's data or port.
+source "$here/principal-env.sh"
+security="$(kafka_security)"
+# Each mode has a run directory and ports of its own by default, so that switching the mode (npm
+# start, npm test, the bench) never meets the other broker's data or port.
 if [[ "$security" == sasl_ssl ]]; then default_run_dir="$repo/.run/kafka-secure" default_port=19092; else default_run_dir="$repo/.run/kafka" default_port=9092; fi
 run_dir="${KAFKA_RUN_DIR:-$default_run_dir}"
 data_dir="$run_dir/data"
@@ -38,6 +44,7 @@ classpath_file="$here/target/classpath.txt"
 host=127.0.0.1
 port="${KAFKA_PORT:-$default_port}"
 controller_port="${KAFKA_CONTROLLER_PORT:-$((port + 1))}"
+readers_port="${KAFKA_READERS_PORT:-$((port + 2))}"
 case "$security" in
   plaintext | sasl_ssl) ;;
   *) echo "kafka: KAFKA_SECURITY must be plaintext or sasl_ssl, not $security" >&2; exit 2 ;;
@@ -105,7 +112,7 @@ render_config() {
   (umask 077 && : >"$config" && : >"$admin_client_config")
   {
     sed -e "s#@DATA_DIR@#$data_dir#" -e "s#@PORT@#$port#g" -e "s#@CONTROLLER_PORT@#$controller_port#g" \
-      -e "s#@TLS_DIR@#$tls_dir#g" -e "s#@STORE_PASSWORD@#$store_password#g" -e "s#@ADMIN_PASSWORD@#$admin_password#" \
+      -e "s#@READERS_PORT@#$readers_port#g" -e "s#@TLS_DIR@#$tls_dir#g" -e "s#@STORE_PASSWORD@#$store_password#g" -e "s#@ADMIN_PASSWORD@#$admin_password#" \
       "$here/server-secure.properties.template"
     sed -n '/^# Shared by the plaintext and the secured broker/,$p' "$here/server.properties.template"
   } >"$config"
@@ -155,6 +162,43 @@ make_certificates_once() {
   ) >>"$log_file" 2>&1
 }
 
+# A client certificate for a read-only principal, signed by the local CA, in principals/<name>.p12 under
+# a random password, and the librdkafka settings that use it on the readers' mutual-TLS listener
+# (kcat -F principals/<name>.librdkafka.properties). Made again on each call: the old one is replaced.
+certify_reader() {
+  local name="$1"
+  [[ "$name" =~ ^[a-z][a-z0-9-]{1,62}$ ]] || { echo "kafka: certify: a principal's name is 2-63 of a-z, 0-9 and '-'" >&2; exit 2; }
+  [[ -f "$principals_dir/$name.env" ]] || { echo "kafka: certify: no principal $name in $principals_dir" >&2; exit 1; }
+  [[ "$(setting_of "$principals_dir/$name.env" KAFKA_PRINCIPAL_ACCESS)" == read || "$name" == analytics-reader ]] ||
+    { echo "kafka: certify: only read-only principals are certified ($name is not)" >&2; exit 1; }
+  local keystore="$principals_dir/$name.p12" properties="$principals_dir/$name.librdkafka.properties"
+  (
+    umask 077
+    STORE_PASSWORD="$(cat "$tls_dir/store.password")"
+    KEY_PASSWORD="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    export STORE_PASSWORD KEY_PASSWORD
+    local request; request="$(mktemp -d)"
+    trap 'rm -rf "$request"' EXIT
+    rm -f "$keystore"
+    keytool -genkeypair -keystore "$keystore" -storetype PKCS12 -storepass:env KEY_PASSWORD -alias "$name" \
+      -dname "CN=$name,OU=csc-kafka-readers" -keyalg RSA -keysize 3072 -validity 825
+    keytool -certreq -keystore "$keystore" -storetype PKCS12 -storepass:env KEY_PASSWORD -alias "$name" -file "$request/csr"
+    keytool -gencert -keystore "$tls_dir/ca.p12" -storetype PKCS12 -storepass:env STORE_PASSWORD -alias ca \
+      -infile "$request/csr" -outfile "$request/pem" -rfc -validity 825 -ext EKU=clientAuth -ext KeyUsage=digitalSignature
+    keytool -importcert -keystore "$keystore" -storetype PKCS12 -storepass:env KEY_PASSWORD -alias ca -file "$tls_dir/ca.pem" -noprompt
+    keytool -importcert -keystore "$keystore" -storetype PKCS12 -storepass:env KEY_PASSWORD -alias "$name" -file "$request/pem"
+    {
+      echo "# librdkafka settings for read-only principal $name (kcat -F this-file). Secret: never commit or share."
+      echo "bootstrap.servers=$host:$readers_port"
+      echo "security.protocol=ssl"
+      echo "ssl.ca.location=$tls_dir/ca.pem"
+      echo "ssl.keystore.location=$keystore"
+      echo "ssl.keystore.password=$KEY_PASSWORD"
+    } >"$properties"
+  ) >>"$log_file" 2>&1
+  echo "kafka: $name's client certificate and librdkafka settings: $properties"
+}
+
 node_tool() { (cd "$repo" && node -r @swc-node/register "$@"); }
 
 format_storage_once() {
@@ -192,6 +236,7 @@ provision_after_start() {
     touch "$scram_stamp"
   fi
   node_tool tools/kafka-security/provision-kafka.cli.ts acls "$run_dir"
+  [[ -f "$principals_dir/analytics-reader.p12" ]] || certify_reader analytics-reader # the outside reader: also for kcat
   echo "kafka: each principal's client settings are in $principals_dir/<name>.env"
 }
 
@@ -244,6 +289,7 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   resolve) rm -f "$classpath_file"; resolve_classpath ;;
+  certify) [[ "$security" == sasl_ssl ]] || { echo "kafka: certify is for the secured broker" >&2; exit 2; }; certify_reader "${2:?usage: $0 certify <name>}" ;;
   status) if answers; then echo "kafka: answering on $host:$port"; else echo "kafka: not answering on $host:$port"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status|resolve" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|resolve|certify <name>" >&2; exit 2 ;;
 esac

@@ -9,9 +9,9 @@ import { applyKafkaAcls } from './apply-kafka-acls';
 import { ADMIN_PRINCIPAL, desiredAcls, DOMAIN_TOPICS, READER_PRINCIPAL, type ServiceName } from './kafka-acl-rules';
 
 /**
- * The secured broker (KAFKA_SECURITY=sasl_ssl), started through infra/kafka/kafka.sh in a run
- * directory and on ports of its own (the plaintext broker the other tests use is left alone), and
- * stopped afterwards only if this file started it. Every refusal has a granted twin beside it, so
+ * The secured broker (kafka.sh's default), started through infra/kafka/kafka.sh unless it already
+ * answers (KAFKA_SECURE_TEST_RUN_DIR and _PORT may point this file at one of its own), and stopped
+ * afterwards only if this file started it. Every refusal has a granted twin beside it, so
  * that a broker refusing everything fails as surely as one refusing nothing.
  */
 const repo = resolve(__dirname, '../..');
@@ -23,6 +23,7 @@ const brokerEnv = {
   KAFKA_RUN_DIR: runDir,
   KAFKA_PORT: port,
   KAFKA_CONTROLLER_PORT: String(Number(port) + 1),
+  KAFKA_READERS_PORT: String(Number(port) + 2),
 };
 const kafkaSh = (command: 'start' | 'stop' | 'status'): string =>
   execFileSync('bash', [join(repo, 'infra/kafka/kafka.sh'), command], {
@@ -149,6 +150,48 @@ const untilItWorks = async (attempt: () => Promise<unknown>, deadline = Date.now
   }
 };
 
+/** kcat as the README runs it, with a reader's librdkafka settings file: its output, or the error it ended with. */
+const kcat = (properties: string, args: string[], input?: string): { ok: boolean; output: string } => {
+  try {
+    return {
+      ok: true,
+      output: execFileSync('kcat', ['-F', properties, ...args], {
+        input,
+        encoding: 'utf8',
+        stdio: ['pipe', 'pipe', 'pipe'],
+        timeout: 30_000,
+      }),
+    };
+  } catch (error) {
+    return { ok: false, output: String((error as { stderr?: string }).stderr ?? error) };
+  }
+};
+
+/** A kafkajs client on the readers' mutual-TLS listener, presenting `certificate` (a PKCS#12 file and its password) or none. */
+const readersListenerClient = (certificate?: { p12: string; password: string }): Kafka =>
+  new Kafka({
+    clientId: 'broker-security-readers-listener',
+    brokers: [`127.0.0.1:${brokerEnv.KAFKA_READERS_PORT}`],
+    ssl: {
+      ca: [readFileSync(join(runDir, 'tls', 'ca.pem'), 'utf8')],
+      ...(certificate ? { pfx: readFileSync(certificate.p12), passphrase: certificate.password } : {}),
+    },
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 3000,
+    requestTimeout: 3000,
+    retry: { retries: 0 },
+  });
+
+const listTopicsWith = async (kafka: Kafka): Promise<string[]> => {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await admin.listTopics();
+  } finally {
+    await admin.disconnect();
+  }
+};
+
 const forgedReferralDecided = JSON.stringify({
   eventId: randomUUID(),
   type: 'ReferralDecided',
@@ -180,7 +223,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Its credential stays on the broker with no ACL left to use; its settings file and ACLs go.
-  rmSync(join(runDir, 'principals', `${analyst}.env`), { force: true });
+  for (const file of [`${analyst}.env`, `${analyst}.p12`, `${analyst}.librdkafka.properties`])
+    rmSync(join(runDir, 'principals', file), { force: true });
   if (principals) {
     const analysts = listPrincipals(runDir).filter(({ access }) => access === 'read');
     await applyKafkaAcls(clientAs(ADMIN_PRINCIPAL), desiredAcls(analysts.map(({ name }) => name)));
@@ -300,5 +344,43 @@ describe('the secured broker lets in only who belongs', () => {
     ]);
     expect(await brokerErrorOf(produce(analyst, suffixed(TOPICS.caseProgression), 'forged'))).toBe('TOPIC_AUTHORIZATION_FAILED');
     expect(await groupRefusalOf(analyst, READER_PRINCIPAL, suffixed(TOPICS.caseProgression))).toContain('GROUP_AUTHORIZATION_FAILED');
+
+    // kcat, as the README runs it, with the client certificate made beside the settings: reads, and writes nothing.
+    const properties = join(runDir, 'principals', `${analyst}.librdkafka.properties`);
+    expect(output).toContain(properties);
+    expect(kcat(properties, ['-C', '-t', suffixed(TOPICS.caseProgression), '-o', 'beginning', '-e', '-q', '-f', '%s\n'])).toEqual({
+      ok: true,
+      output: `history of ${TOPICS.caseProgression}\n`,
+    });
+    const write = kcat(properties, ['-P', '-t', suffixed(TOPICS.caseProgression)], 'forged\n');
+    expect(write.output).toContain('Topic authorization failed');
+    const deadLetters = kcat(properties, ['-C', '-t', deadLetterTopicOf(TOPICS.caseProgression), '-o', 'beginning', '-e', '-q']);
+    expect(deadLetters).toEqual({ ok: false, output: expect.stringContaining('Topic authorization failed') });
   }, 90_000);
+
+  it("lets onto the readers' mutual-TLS listener only a reader's certificate", async () => {
+    const reader = {
+      p12: join(runDir, 'principals', `${READER_PRINCIPAL}.p12`),
+      password: readFileSync(join(runDir, 'principals', `${READER_PRINCIPAL}.librdkafka.properties`), 'utf8').match(
+        /^ssl\.keystore\.password=(.+)$/m,
+      )![1],
+    };
+    expect(await listTopicsWith(readersListenerClient(reader))).toEqual(expect.arrayContaining(DOMAIN_TOPICS));
+    // Its principal is the reader, with the reader's ACLs: no dead letters, no writes.
+    expect(await listTopicsWith(readersListenerClient(reader))).not.toContain(deadLetterTopicOf(TOPICS.referralIntake));
+    const producer = readersListenerClient(reader).producer();
+    await producer.connect();
+    expect(await brokerErrorOf(producer.send({ topic: suffixed(TOPICS.referralIntake), messages: [{ value: 'forged' }] }))).toBe(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
+    await producer.disconnect();
+
+    expect(await brokerErrorOf(listTopicsWith(readersListenerClient()))).not.toBe('no error');
+    // The node's own certificate (a super user on the controller listener) maps to no principal here.
+    const node = {
+      p12: join(runDir, 'tls', 'kafka-node.p12'),
+      password: readFileSync(join(runDir, 'tls', 'store.password'), 'utf8').trim(),
+    };
+    expect(await brokerErrorOf(listTopicsWith(readersListenerClient(node)))).not.toBe('no error');
+  });
 });

@@ -1,4 +1,4 @@
-import { TOPICS, topicOf, type DomainTopic, type EventType } from '@csc/contracts';
+import { deadLetterTopicOf, TOPICS, topicOf, type DomainTopic, type EventType } from '@csc/contracts';
 import { ADMIN_PRINCIPAL, READER_PRINCIPAL } from '@csc/messaging';
 
 /**
@@ -136,8 +136,19 @@ const serviceRules = (service: ServiceName): AclRule[] => {
   return [...produce, ...deadLetters, ...reads(service, topicsConsumedBy(service)), ...ownGroups(service)];
 };
 
-/** A read-only principal for outside consumers: every domain topic, its own groups, nothing else. */
-export const readerRules = (principal: string): AclRule[] => [...reads(principal, DOMAIN_TOPICS), ...ownGroups(principal)];
+/**
+ * A read-only principal for outside consumers: every domain topic, its own groups, nothing else. The
+ * prefix on a domain topic would also cover its `.dlq` twin, which holds what the services could not
+ * take (malformed or misplaced envelopes as they arrived) and is for the operators: denied literally.
+ */
+export const readerRules = (principal: string): AclRule[] => [
+  ...reads(principal, DOMAIN_TOPICS),
+  ...DOMAIN_TOPICS.flatMap((topic) => [
+    rule(principal, 'TOPIC', 'LITERAL', deadLetterTopicOf(topic), 'READ', 'DENY'),
+    rule(principal, 'TOPIC', 'LITERAL', deadLetterTopicOf(topic), 'DESCRIBE', 'DENY'),
+  ]),
+  ...ownGroups(principal),
+];
 
 /** Every ACL the broker should hold, given the analysts' principals made with `npm run kafka:principal`. */
 export const desiredAcls = (analystReaders: string[] = []): AclRule[] => [

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
-import { isEventType, topicOf, TOPICS } from '@csc/contracts';
+import { deadLetterTopicOf, isEventType, topicOf, TOPICS } from '@csc/contracts';
 import { ALL_SERVICES } from '../../services/registry';
 import { ANALYTICS_PROJECTIONS } from '../../services/analytics/src/projections/analytics-projections';
 import { childRecordsProjection } from '../../services/statutory-returns/src/child-records/child-records.projection';
@@ -52,16 +52,18 @@ const projectedTopics: Partial<Record<ServiceName, string[]>> = {
   'statutory-returns': childRecordsProjection.topics,
 };
 
-const writesOf = (rules: AclRule[], principal: string) =>
-  rules.filter((rule) => rule.principal === principal && rule.resourceType === 'TOPIC' && rule.operation === 'WRITE');
+const topicRulesOf = (rules: AclRule[], principal: string, operation: AclRule['operation']) =>
+  rules.filter((rule) => rule.principal === principal && rule.resourceType === 'TOPIC' && rule.operation === operation);
+const writesOf = (rules: AclRule[], principal: string) => topicRulesOf(rules, principal, 'WRITE');
 
-/** Whether `principal` may write `topic` under `rules`, as Kafka decides: a matching DENY wins, else a matching ALLOW. */
-const mayWrite = (rules: AclRule[], principal: string, topic: string): boolean => {
-  const matching = writesOf(rules, principal).filter((rule) =>
+/** Whether `principal` may do `operation` on `topic` under `rules`, as Kafka decides: a matching DENY wins, else a matching ALLOW. */
+const may = (rules: AclRule[], principal: string, operation: AclRule['operation'], topic: string): boolean => {
+  const matching = topicRulesOf(rules, principal, operation).filter((rule) =>
     rule.patternType === 'LITERAL' ? topic === rule.name : topic.startsWith(rule.name),
   );
   return matching.some((rule) => rule.permission === 'ALLOW') && !matching.some((rule) => rule.permission === 'DENY');
 };
+const mayWrite = (rules: AclRule[], principal: string, topic: string): boolean => may(rules, principal, 'WRITE', topic);
 
 describe('the Kafka ACL rules', () => {
   it.each(ALL_SERVICES.map((service) => [service.name, service] as const))('list what %s consumes in its code', (name, service) => {
@@ -80,6 +82,16 @@ describe('the Kafka ACL rules', () => {
     expect(writesOf(rules, READER_PRINCIPAL)).toEqual([]);
     expect(writesOf(rules, 'my-analysis')).toEqual([]);
     expect(SERVICE_NAMES.filter((service) => DOMAIN_TOPICS.some((topic) => mayWrite(rules, service, topic)))).not.toContain('analytics');
+  });
+
+  it('let the readers read every domain topic and not its dead-letter twin', () => {
+    const rules = desiredAcls(['my-analysis']);
+    for (const reader of [READER_PRINCIPAL, 'my-analysis']) {
+      for (const topic of DOMAIN_TOPICS) {
+        expect([reader, topic, may(rules, reader, 'READ', topic)]).toEqual([reader, topic, true]);
+        expect([reader, topic, may(rules, reader, 'READ', deadLetterTopicOf(topic))]).toEqual([reader, topic, false]);
+      }
+    }
   });
 
   it("let each reacting service write the dead-letter twins of the topics it reacts to, also under a test's suffix", () => {

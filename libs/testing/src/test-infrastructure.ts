@@ -17,12 +17,13 @@ const REPO_ROOT = resolve(__dirname, '../../..');
 const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
- * `KAFKA_SECURITY=sasl_ssl`, the switch infra/kafka/kafka.sh reads: the broker kafka.sh then starts
- * by default, on a run directory and port apart from the plaintext broker's. (Jest's global set-up
- * loads this file without the @csc/* path mapping: no import from the other libs here.)
+ * The secured broker infra/kafka/kafka.sh starts unless `KAFKA_SECURITY=plaintext` (the switch it
+ * reads, infra/kafka/principal-env.sh), on a run directory and port apart from the plaintext
+ * broker's. (Jest's global set-up loads this file without the @csc/* path mapping: no import from
+ * the other libs here.)
  */
 const securedKafkaBroker = (): { runDir: string; brokers: string } | undefined =>
-  process.env.KAFKA_SECURITY === 'sasl_ssl'
+  (process.env.KAFKA_SECURITY ?? 'sasl_ssl') === 'sasl_ssl'
     ? {
         runDir: resolve(process.env.KAFKA_RUN_DIR ?? resolve(REPO_ROOT, '.run/kafka-secure')),
         brokers: `127.0.0.1:${process.env.KAFKA_PORT ?? '19092'}`,
@@ -45,7 +46,8 @@ export const startTestInfrastructure = async (): Promise<TestInfrastructure> => 
       stop: async () => undefined,
     };
   }
-  // The containers' broker is plaintext: the secured mode always runs the project's own kafka.sh.
+  // The containers' broker is plaintext: it is used only with KAFKA_SECURITY=plaintext; the secured
+  // broker is always the project's own kafka.sh.
   if (!secured && (await dockerEngineAnswers())) return startContainers();
   return startLocal(secured);
 };
@@ -80,8 +82,8 @@ const startContainers = async (): Promise<TestInfrastructure> => {
 };
 
 /**
- * KAFKA_SECURITY=sasl_ssl reaches kafka.sh through the inherited environment: it then starts (or finds)
- * the secured broker on its own run directory and port, never the plaintext one other work may be using.
+ * KAFKA_SECURITY reaches kafka.sh through the inherited environment: it starts (or finds) the broker
+ * of that mode on its own run directory and port, never the other mode's that other work may be using.
  */
 const startLocal = async (secured?: { runDir: string; brokers: string }): Promise<TestInfrastructure> => {
   const postgresAdminUrl = process.env.DATABASE_URL ?? LOCAL_POSTGRES;
@@ -95,7 +97,7 @@ const startLocal = async (secured?: { runDir: string; brokers: string }): Promis
     startedKafka = true;
   }
   return {
-    kafkaBrokers: process.env.KAFKA_BROKERS ?? secured?.brokers ?? '127.0.0.1:9092',
+    kafkaBrokers: process.env.KAFKA_BROKERS ?? secured?.brokers ?? '127.0.0.1:9092', // 9092: the plaintext broker's
     kafkaRunDir: secured?.runDir,
     postgresAdminUrl,
     describe: `local PostgreSQL and ${startedKafka ? 'a broker started by infra/kafka/kafka.sh' : 'the broker already running'}${secured ? ' (SASL_SSL, per-principal ACLs)' : ''}`,
