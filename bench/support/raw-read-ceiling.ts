@@ -5,38 +5,44 @@ import { join } from 'node:path';
 import {
   kafkaConnectionOf,
   kafkaConnectionSettingsOf,
+  librdkafkaPropertiesFileOf,
   librdkafkaPropertiesOf,
   READER_PRINCIPAL,
   type KafkaConnectionSettings,
 } from '@csc/messaging';
-import { testKafkaRunDir, testPrincipalEnvironment } from '@csc/testing';
+import { testKafkaRunDir } from '@csc/testing';
+
+const REPO_ROOT = join(__dirname, '../..');
 
 /**
  * The ceiling for reading the log: kcat (librdkafka, C) reading the same topics from the beginning
  * to /dev/null, all topics at once as a rebuild reads them. Installs Debian's kcat when missing and
- * the bench runs as root; otherwise returns null and the report says so. It reaches the broker as
- * the bench's own clients do (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_*); on the secured
- * broker as the analytics-reader principal, the outside reader this ceiling stands for (no group needed).
+ * the bench runs as root; otherwise returns null and the report says so. On the secured broker it
+ * reads as the analytics-reader principal, the outside reader this ceiling stands for, with its client
+ * certificate on the readers' mutual-TLS listener (kafka.sh certify), so it pays for TLS as the
+ * rebuild does; otherwise it reaches the broker as the bench's own clients do (KAFKA_* settings).
  */
 export const kcatReadSeconds = async (brokers: string, topics: string[]): Promise<number | null> => {
   if (!haveKcat()) return null;
-  const settings = testKafkaRunDir() ? testPrincipalEnvironment(READER_PRINCIPAL) : kafkaConnectionSettingsOf(process.env);
+  const runDir = testKafkaRunDir();
+  if (runDir) return timedRead(['-F', librdkafkaPropertiesFileOf(runDir, READER_PRINCIPAL)], topics);
+  const settings = kafkaConnectionSettingsOf(process.env);
   if (!kcatSignsInWith(settings)) return null;
   const { file, remove } = kcatConfigFile(settings);
   try {
-    return await timedRead(brokers, topics, file);
+    return await timedRead(['-F', file, '-b', brokers], topics);
   } finally {
     remove();
   }
 };
 
-const timedRead = async (brokers: string, topics: string[], configFile: string): Promise<number> => {
+const timedRead = async (connection: string[], topics: string[]): Promise<number> => {
   const started = process.hrtime.bigint();
   await Promise.all(
     topics.map(
       (topic) =>
         new Promise<void>((done, fail) => {
-          const child = spawn('kcat', ['-F', configFile, '-C', '-b', brokers, '-t', topic, '-o', 'beginning', '-e', '-q'], {
+          const child = spawn('kcat', [...connection, '-C', '-t', topic, '-o', 'beginning', '-e', '-q'], {
             stdio: ['ignore', 'ignore', 'inherit'],
           });
           child.once('error', fail);
@@ -63,13 +69,10 @@ const kcatConfigFile = (settings: KafkaConnectionSettings): { file: string; remo
   return { file, remove: () => rmSync(directory, { recursive: true, force: true }) };
 };
 
-const haveKcat = (): boolean => {
-  if (spawnSync('kcat', ['-V'], { stdio: 'ignore' }).status === 0) return true;
-  if (process.getuid?.() !== 0) return false;
-  console.error('bench: installing kcat (apt-get install -y kcat) for the raw-read ceiling');
-  spawnSync('apt-get', ['install', '-y', '-q', 'kcat'], { stdio: 'ignore' });
-  return spawnSync('kcat', ['-V'], { stdio: 'ignore' }).status === 0;
-};
+const haveKcat = (): boolean =>
+  spawnSync('bash', [join(REPO_ROOT, 'infra/tools/ensure-debian-tool.sh'), 'kcat', 'kcat', "the bench's raw-read ceiling"], {
+    stdio: ['ignore', 2, 2],
+  }).status === 0;
 
 /**
  * librdkafka before 2.6.1 fails SCRAM against Kafka 4 brokers ("invalid credentials" with the right

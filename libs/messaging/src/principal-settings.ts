@@ -25,6 +25,9 @@ export const READER_PRINCIPAL = 'analytics-reader';
 export const principalsDirOf = (runDir: string): string => join(runDir, 'principals');
 export const settingsFileOf = (runDir: string, name: string): string => join(principalsDirOf(runDir), `${name}.env`);
 export const caFileOf = (runDir: string): string => join(runDir, 'tls', 'ca.pem');
+/** A read-only principal's librdkafka settings (kcat -F), with its client certificate for the readers' mutual-TLS listener: kafka.sh certify writes it. */
+export const librdkafkaPropertiesFileOf = (runDir: string, name: string): string =>
+  join(principalsDirOf(runDir), `${name}.librdkafka.properties`);
 
 /** 192 random bits as hex: safe inside a SCRAM format argument, a JAAS string and an env file. */
 export const randomPassword = (): string => randomBytes(24).toString('hex');

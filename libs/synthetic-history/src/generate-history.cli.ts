@@ -8,7 +8,7 @@ import { generateTeamAroundTheSchoolCohort } from './team-around-the-school';
 const USAGE = `Generates a local authority's synthetic history of domain events; with --brokers, publishes it to Kafka.
   node -r @swc-node/register libs/synthetic-history/src/generate-history.cli.ts
     --seed 7 (default 1)  --years 1 | --events 1000000  [--start-on 2024-04-01] [--referrals-per-year 6000] [--schools 60]
-    [--brokers 127.0.0.1:9092] [--topic-suffix .bench-1] [--team-around-the-school] [--no-summary]
+    [--brokers 127.0.0.1:19092] [--topic-suffix .bench-1] [--team-around-the-school] [--no-summary]
 --events N alone spreads the events over about twelve years from 2010-04-01 (a bigger authority as N
 grows): Kafka refuses timestamps in the future. Progress goes to stderr, the summary (JSON) to stdout.`;
 
