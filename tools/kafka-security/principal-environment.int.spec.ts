@@ -46,27 +46,37 @@ describe("a principal's settings as a process's environment", () => {
     );
   });
 
-  it('runs a command as the principal with as-principal.sh: settings in its environment, the password on no command line', () => {
-    const seen = JSON.parse(
-      execFileSync('bash', [join(repo, 'infra/kafka/as-principal.sh'), 'case-progression', process.execPath, '-e', SHOW], {
-        env: { PATH: process.env.PATH, KAFKA_SECURITY: 'sasl_ssl', KAFKA_RUN_DIR: runDir },
-        encoding: 'utf8',
-      }),
-    ) as { argv: string[]; env: Record<string, string> };
+  it('runs a command as the principal with as-principal.sh (secured, the default): settings in its environment, the password on no command line', () => {
+    const seen = asPrincipal({ KAFKA_RUN_DIR: runDir });
     expect(seen.env).toEqual(principalEnvironment(runDir, 'case-progression'));
     expect(seen.argv.join(' ')).not.toContain(password);
   });
 
+  it("replaces whatever Kafka settings the caller's shell held (a reader's, sourced to try a consumer)", () => {
+    const seen = asPrincipal({
+      KAFKA_RUN_DIR: runDir,
+      KAFKA_SECURITY: 'sasl_ssl',
+      KAFKA_BROKERS: '127.0.0.1:1',
+      KAFKA_SASL_USERNAME: 'analytics-reader',
+      KAFKA_SSL_CERT: '/elsewhere/cert.pem',
+      KAFKA_SSL_KEY: '/elsewhere/key.pem',
+    });
+    expect(seen.env).toEqual(principalEnvironment(runDir, 'case-progression'));
+  });
+
   it('runs the command as it is on the plaintext broker', () => {
-    const seen = JSON.parse(
-      execFileSync('bash', [join(repo, 'infra/kafka/as-principal.sh'), 'case-progression', process.execPath, '-e', SHOW], {
-        env: { PATH: process.env.PATH, KAFKA_RUN_DIR: runDir },
-        encoding: 'utf8',
-      }),
-    ) as { env: Record<string, string> };
-    expect(seen.env).toEqual({});
+    expect(asPrincipal({ KAFKA_RUN_DIR: runDir, KAFKA_SECURITY: 'plaintext' }).env).toEqual({});
   });
 });
+
+/** as-principal.sh running node as case-progression, with only PATH and `env` in its environment: what the command saw. */
+const asPrincipal = (env: Record<string, string>): { argv: string[]; env: Record<string, string> } =>
+  JSON.parse(
+    execFileSync('bash', [join(repo, 'infra/kafka/as-principal.sh'), 'case-progression', process.execPath, '-e', SHOW], {
+      env: { PATH: process.env.PATH, ...env },
+      encoding: 'utf8',
+    }),
+  ) as { argv: string[]; env: Record<string, string> };
 
 /** What the command sees: its own argv and its KAFKA_* environment. */
 const SHOW = `const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => /^KAFKA_/.test(name) && !['KAFKA_SECURITY', 'KAFKA_RUN_DIR'].includes(name)));
