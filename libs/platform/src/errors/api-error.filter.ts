@@ -4,7 +4,7 @@ import type { Observable } from 'rxjs';
 import { DomainRuleViolation, StateConflict } from '@csc/domain';
 import { BODY_LIMIT, MAX_JSON_DEPTH } from '../http/json-body';
 import { ConcurrencyError, PersonalDataErasedError } from '@csc/event-store';
-import { EventFailureFilter, describeErrorSafely } from '@csc/messaging';
+import { EventFailureFilter, describeErrorSafely, isTransientError } from '@csc/messaging';
 
 /** API.md's error body. `message` is always a list of "field.path: what is wrong". */
 export interface ApiError {
@@ -85,6 +85,16 @@ export class ApiErrorFilter implements ExceptionFilter {
         statusCode: HttpStatus.CONFLICT,
         error: STATUS_CODES[HttpStatus.CONFLICT]!,
         message: [`${exception.field}: ${exception.message}`],
+      };
+    }
+    // The database restarting, its connections all in use (the pool's wait ran out), a deadlock: a moment's
+    // trouble, not the request's nor a fault in the code. Nothing was written (the transaction rolled back).
+    if (isTransientError(exception)) {
+      this.logger.warn(`answered 503 for a transient failure: ${describeErrorSafely(exception)}`);
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: STATUS_CODES[HttpStatus.SERVICE_UNAVAILABLE]!,
+        message: ['service: busy or briefly unavailable; nothing was written, try again shortly'],
       };
     }
     this.logger.error(`unhandled ${describeErrorSafely(exception)}`, exception instanceof Error ? stackFrames(exception) : undefined);
