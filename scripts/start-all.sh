@@ -98,6 +98,7 @@ Kafka is secured (SASL_SSL on $(sed -n 's/^KAFKA_BROKERS=//p' "$principals/analy
 Read the domain topics as the outside reader (read-only; consumer groups analytics-reader and analytics-reader.*):
   settings (secret, mode 600): $principals/analytics-reader.env
   set -a; source $principals/analytics-reader.env; set +a   # then any client configured by KAFKA_* (e.g. the README's own consumer)
+  kcat -F $principals/analytics-reader.librdkafka.properties -C -t csc.referral-intake.events.v1 -o beginning -e   # its client certificate
 A principal of your own: npm run kafka:principal -- --name my-analysis --read
 READER
 fi
