@@ -10,13 +10,13 @@ import { ADMIN_PRINCIPAL, desiredAcls, DOMAIN_TOPICS, READER_PRINCIPAL, type Ser
 
 /**
  * The secured broker (kafka.sh's default), started through infra/kafka/kafka.sh unless it already
- * answers (KAFKA_SECURE_TEST_RUN_DIR and _PORT may point this file at one of its own), and stopped
+ * answers (KAFKA_RUN_DIR and KAFKA_PORT, as kafka.sh reads them, point it at another), and stopped
  * afterwards only if this file started it. Every refusal has a granted twin beside it, so
  * that a broker refusing everything fails as surely as one refusing nothing.
  */
 const repo = resolve(__dirname, '../..');
-const runDir = resolve(process.env.KAFKA_SECURE_TEST_RUN_DIR ?? join(repo, '.run', 'kafka-secure'));
-const port = process.env.KAFKA_SECURE_TEST_PORT ?? '19092';
+const runDir = resolve(process.env.KAFKA_RUN_DIR ?? join(repo, '.run', 'kafka-secure'));
+const port = process.env.KAFKA_PORT ?? '19092';
 const brokerEnv = {
   ...process.env,
   KAFKA_SECURITY: 'sasl_ssl',
@@ -210,7 +210,7 @@ beforeAll(async () => {
   principals = Object.fromEntries(listPrincipals(runDir).map((settings) => [settings.name, settings]));
   if (!principals[ADMIN_PRINCIPAL]) {
     // Something answers on the port, but not a broker of this run directory (another checkout's, say).
-    throw new Error(`127.0.0.1:${port} answers, but ${runDir} holds no principals: free the port or set KAFKA_SECURE_TEST_PORT`);
+    throw new Error(`127.0.0.1:${port} answers, but ${runDir} holds no principals: free the port or set KAFKA_PORT and KAFKA_RUN_DIR`);
   }
   const admin = clientAs(ADMIN_PRINCIPAL);
   // Only admin creates topics: the deployed names (for the refusals) and this file's suffixed copies.

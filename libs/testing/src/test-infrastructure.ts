@@ -97,7 +97,7 @@ const startLocal = async (secured?: { runDir: string; brokers: string }): Promis
     startedKafka = true;
   }
   return {
-    kafkaBrokers: process.env.KAFKA_BROKERS ?? secured?.brokers ?? '127.0.0.1:9092', // 9092: the plaintext broker's
+    kafkaBrokers: process.env.KAFKA_BROKERS ?? secured?.brokers ?? `127.0.0.1:${process.env.KAFKA_PORT ?? '9092'}`, // the plaintext broker's
     kafkaRunDir: secured?.runDir,
     postgresAdminUrl,
     describe: `local PostgreSQL and ${startedKafka ? 'a broker started by infra/kafka/kafka.sh' : 'the broker already running'}${secured ? ' (SASL_SSL, per-principal ACLs)' : ''}`,
