@@ -1,12 +1,18 @@
 import type { Kafka } from 'kafkajs';
 import { deadLetterTopicOf, declaredTopics } from '@csc/contracts';
+import { LOCAL_TOPIC_DURABILITY, type TopicDurability } from './topic-durability';
 
 /**
  * Creates the declared domain topics and their dead-letter twins that do not exist yet, named as a
  * deployment with KAFKA_TOPIC_SUFFIX names them (`<topic><suffix>`, `<topic><suffix>.dlq`), with their
- * declared partitions and keep-forever retention. Safe to run again; returns the topics it created.
+ * declared partitions and keep-forever retention, and as many replicas as `durability` says (one
+ * locally). Safe to run again; returns the topics it created. Topics that exist are left as they are.
  */
-export const createMissingDomainTopics = async (kafka: Kafka, suffix = ''): Promise<string[]> => {
+export const createMissingDomainTopics = async (
+  kafka: Kafka,
+  suffix = '',
+  durability: TopicDurability = LOCAL_TOPIC_DURABILITY,
+): Promise<string[]> => {
   const suffixed = declaredTopics().map((declared) => ({
     ...declared,
     topic: declared.topic.endsWith('.dlq')
@@ -24,8 +30,10 @@ export const createMissingDomainTopics = async (kafka: Kafka, suffix = ''): Prom
         topics: missing.map(({ topic, partitions, config }) => ({
           topic,
           numPartitions: partitions,
-          replicationFactor: 1,
-          configEntries: Object.entries(config).map(([name, value]) => ({ name, value })),
+          replicationFactor: durability.replicationFactor,
+          configEntries: Object.entries({ ...config, 'min.insync.replicas': String(durability.minInsyncReplicas) }).map(
+            ([name, value]) => ({ name, value }),
+          ),
         })),
       });
     }

@@ -13,3 +13,4 @@ export * from './error-classification';
 export * from './consumer-health';
 export * from './domain-topics';
 export * from './principal-settings';
+export * from './topic-durability';
