@@ -4,7 +4,8 @@ import { Client } from 'pg';
  * Sleeps until a PostgreSQL NOTIFY on `channel` (sent in a transaction, so heard only once it has
  * committed), a `wake()`, or the timeout, whichever is first. The timeout is the fallback: if the
  * listening connection drops, work is still found by polling, and the next sleep reconnects.
- * Used by the outbox relay (events appended) and by school-notifications (webhooks due).
+ * Used by the outbox relay (events appended), by school-notifications (webhooks due) and by every
+ * key vault client (keys destroyed: libs/privacy KeyDestructionListener).
  */
 export class WakeOnNotify {
   private client: Client | null = null;
@@ -13,7 +14,15 @@ export class WakeOnNotify {
   private closed = false;
 
   constructor(
-    private readonly options: { databaseUrl: string; channel: string; applicationName: string },
+    private readonly options: {
+      databaseUrl: string;
+      channel: string;
+      applicationName: string;
+      /** Each notification's payload, as it arrives (besides waking a sleep). */
+      onNotification?: (payload: string | undefined) => void;
+      /** Each time the LISTEN starts, the first and after a dropped connection: what was sent meanwhile was not heard. */
+      onListening?: () => void;
+    },
     private readonly logger: { warn(message: string): void },
   ) {}
 
@@ -27,7 +36,10 @@ export class WakeOnNotify {
       connectionTimeoutMillis: 5000,
       keepAlive: true,
     });
-    client.on('notification', () => this.wake());
+    client.on('notification', (message) => {
+      this.options.onNotification?.(message.payload);
+      this.wake();
+    });
     client.on('error', () => {
       if (this.client === client) this.client = null;
       client.end().catch(() => undefined);
@@ -36,6 +48,7 @@ export class WakeOnNotify {
       await client.connect();
       await client.query(`LISTEN ${this.options.channel}`);
       this.client = client;
+      this.options.onListening?.();
     } catch (error) {
       await client.end().catch(() => undefined);
       this.logger.warn(`cannot LISTEN on ${this.options.channel} (${(error as Error).message}); polling only`);

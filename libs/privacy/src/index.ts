@@ -4,3 +4,4 @@ export * from './subject-key-vault';
 export * from './subject-protection';
 export * from './key-vault-connection';
 export * from './blind-index-key';
+export * from './key-destruction-listener';

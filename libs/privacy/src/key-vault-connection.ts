@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { KeyDestructionListener } from './key-destruction-listener';
 import { MasterKeyRing } from './master-key-ring';
 import { SubjectKeyVault } from './subject-key-vault';
 
@@ -12,8 +13,14 @@ export interface KeyVaultSettings {
   applicationName: string;
 }
 
-/** A vault on its own small pool, so key lookups never wait behind the service's own queries. */
-export const connectKeyVault = (settings: KeyVaultSettings): { vault: SubjectKeyVault; close: () => Promise<void> } => {
+/**
+ * A vault on its own small pool, so key lookups never wait behind the service's own queries, with a
+ * listener that drops keys destroyed by any instance from this process's cache (start it with `listen`).
+ */
+export const connectKeyVault = (
+  settings: KeyVaultSettings,
+  logger: { warn(message: string): void } = console,
+): { vault: SubjectKeyVault; listen: () => Promise<void>; close: () => Promise<void> } => {
   const pool = new Pool({
     connectionString: settings.url,
     application_name: settings.applicationName,
@@ -23,5 +30,13 @@ export const connectKeyVault = (settings: KeyVaultSettings): { vault: SubjectKey
   // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const vault = new SubjectKeyVault(pool, MasterKeyRing.fromConfiguration(settings.masterKeys, settings.currentMasterKeyId));
-  return { vault, close: () => pool.end() };
+  const listener = new KeyDestructionListener(settings.url, settings.applicationName, vault, logger);
+  return {
+    vault,
+    listen: () => listener.start(),
+    close: async () => {
+      await listener.close();
+      await pool.end();
+    },
+  };
 };

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@csc/testing';
 import { MasterKeyRing } from './master-key-ring';
+import { connectKeyVault } from './key-vault-connection';
 import { SubjectKeyVault } from './subject-key-vault';
 import { SubjectProtection } from './subject-protection';
 import { asAppRole, SUBJECT_KEY_VAULT_MIGRATIONS } from '@csc/platform';
@@ -126,6 +127,35 @@ describe('the key vault', () => {
     expect(await reader.openingKey(first.kid)).toEqual(first.key);
     expect(await reader.openingKey(second.kid)).toEqual(second.key);
     expect(queries).toBe(1);
+  });
+
+  it("drops a key another instance destroyed from every instance's cache at once, not when the cached copy expires", async () => {
+    const keys = `old:${oldKey}`;
+    const quiet = { warn: () => undefined };
+    // Two instances of a service: each its own pool, its own 30 s cache, and its own listener, as in production.
+    const [eraser, other] = ['instance-a', 'instance-b'].map((applicationName) =>
+      connectKeyVault({ url: database.url, masterKeys: keys, applicationName }, quiet),
+    );
+    try {
+      await Promise.all([eraser.listen(), other.listen()]);
+      const childId = randomUUID();
+      const { kid, key } = await eraser.vault.sealingKey({ childId });
+      expect(await other.vault.openingKey(kid)).toEqual(key); // now cached in the other instance for 30 s
+
+      const destroyedAt = Date.now();
+      await eraser.vault.destroyKeysOf(childId);
+      let openedAfter = 0;
+      while ((await other.vault.openingKey(kid)) !== null) {
+        openedAfter = Date.now() - destroyedAt;
+        if (openedAfter > 5_000) break;
+        await new Promise((resolveSoon) => setTimeout(resolveSoon, 20));
+      }
+      // Far inside the cache's 30 s: the vault's notification, not the expiry, dropped it.
+      expect(openedAfter).toBeLessThan(5_000);
+      await expect(other.vault.sealingKey({ childId })).rejects.toThrow(/erased/);
+    } finally {
+      await Promise.all([eraser.close(), other.close()]);
+    }
   });
 
   it('imports keys made elsewhere once, opens what they sealed, and destroys them with their child', async () => {

@@ -32,8 +32,8 @@ const ownerOf = (owner: KeyOwner): string => ('childId' in owner ? `child:${owne
 /**
  * Children's data keys, kept wrapped in the key vault database. Unwrapped keys are cached briefly
  * (a burst of reads of one case needs one lookup): an erasure evicts its keys in the process that
- * erases at once, and every other process stops opening the child's data when its cached copy
- * expires, within `cacheMillis` (30 s). No instance-wide broadcast is needed for that bound.
+ * erases at once, and every other process as soon as the vault's notification reaches it
+ * (KeyDestructionListener); `cacheMillis` (30 s) bounds it should that notification be missed.
  */
 export class SubjectKeyVault {
   private readonly cache = new Map<string, { key: Buffer | null; until: number }>();
@@ -113,6 +113,12 @@ export class SubjectKeyVault {
     );
     for (const { kid } of rows) this.cache.set(kid, { key: null, until: Number.POSITIVE_INFINITY });
     return rows.length;
+  }
+
+  /** A key destroyed elsewhere (another instance erased its child: KeyDestructionListener): read from the vault next time. */
+  evictKey(kid: string): void {
+    this.cache.delete(kid);
+    for (const [owner, ownersKid] of this.kidsByOwner) if (ownersKid === kid) this.kidsByOwner.delete(owner);
   }
 
   /** After an erasure: no key stays in memory longer than it must. */

@@ -5,8 +5,9 @@ import { SubjectKeyVault } from '@csc/privacy';
 
 /**
  * A service that opens subjects drops its cached keys when a child is erased, so it stops opening
- * the child's data as soon as the erasure reaches it. (The key is already destroyed in the vault;
- * other instances of the service in the same consumer group stop when their cache expires, 30 s.)
+ * the child's data as soon as the erasure reaches it. The key is already destroyed in the vault,
+ * whose notification has reached every instance's KeyDestructionListener (libs/privacy) when it
+ * committed; this reaction is the second path, for an instance whose LISTEN connection was down.
  */
 @Controller()
 export class ForgetKeysWhenChildErased {

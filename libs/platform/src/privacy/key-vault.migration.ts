@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createLoginRole } from '../database/app-role.migration';
 import { appRoleOf } from '../database/database-url';
+import { SUBJECT_KEYS_DESTROYED_CHANNEL } from '@csc/privacy';
 
 /** Services that write personal data, and what each may do with the keys (least privilege). */
 const KEY_USERS: { role: string; privileges: string }[] = [
@@ -80,10 +81,40 @@ export class GrantKeyReadingToStatutoryReturns1767000000000 implements Migration
   }
 }
 
+/**
+ * Every process that caches unwrapped keys (each instance of each service) LISTENs on
+ * `subject_keys_destroyed` and drops the key named in the payload (a kid: no personal data) the
+ * moment an erasure's transaction commits, so no instance opens an erased child's data from its cache.
+ */
+export class NotifyDestroyedSubjectKeys1767300000000 implements MigrationInterface {
+  name = 'NotifyDestroyedSubjectKeys1767300000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE FUNCTION subject_keys_notify_destroyed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('${SUBJECT_KEYS_DESTROYED_CHANNEL}', NEW.kid::text);
+        RETURN NULL;
+      END $$`);
+    await queryRunner.query(`
+      CREATE TRIGGER subject_keys_notify_destroyed AFTER UPDATE OF destroyed_at ON subject_keys FOR EACH ROW
+      WHEN (OLD.destroyed_at IS NULL AND NEW.destroyed_at IS NOT NULL) EXECUTE FUNCTION subject_keys_notify_destroyed()`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER subject_keys_notify_destroyed ON subject_keys`);
+    await queryRunner.query(`DROP FUNCTION subject_keys_notify_destroyed`);
+  }
+}
+
 const currentDatabase = async (queryRunner: QueryRunner): Promise<string> =>
   (await queryRunner.query(`SELECT current_database() AS name`))[0].name;
 
-export const SUBJECT_KEY_VAULT_MIGRATIONS = [CreateSubjectKeys1764000000000, GrantKeyReadingToStatutoryReturns1767000000000];
+export const SUBJECT_KEY_VAULT_MIGRATIONS = [
+  CreateSubjectKeys1764000000000,
+  GrantKeyReadingToStatutoryReturns1767000000000,
+  NotifyDestroyedSubjectKeys1767300000000,
+];
 
 /** The local default for migrating and rotating: the vault database, as its owner. */
 export const defaultKeyVaultOwnerUrl = (): string => 'postgres://postgres@127.0.0.1:5432/csc_key_vault';

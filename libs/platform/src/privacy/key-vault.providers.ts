@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NO_PERSONAL_DATA } from '@csc/event-store';
 import { connectKeyVault, LOCAL_DEVELOPMENT_MASTER_KEYS, SubjectKeyVault, SubjectProtection } from '@csc/privacy';
@@ -8,19 +8,31 @@ import { defaultKeyVaultOwnerUrl } from './key-vault.migration';
 /** The seal the event store uses: the key vault's for a service that writes personal data, a refusal otherwise. */
 export const SUBJECT_SEALER = Symbol('SUBJECT_SEALER');
 
-/** Closes the vault's pool with the app. */
+/** Listens for keys destroyed by any instance once the app is up; closes the vault's pool with the app. */
 @Injectable()
-export class KeyVaultConnection implements OnApplicationShutdown {
+export class KeyVaultConnection implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly vault: SubjectKeyVault;
+  private readonly listen: () => Promise<void>;
   private readonly close: () => Promise<void>;
 
   constructor(config: ConfigService, serviceName: string) {
-    ({ vault: this.vault, close: this.close } = connectKeyVault({
-      url: config.get<string>('KEY_VAULT_URL') ?? asAppRole(defaultKeyVaultOwnerUrl(), serviceName),
-      masterKeys: config.get<string>('SUBJECT_MASTER_KEYS') ?? LOCAL_DEVELOPMENT_MASTER_KEYS,
-      currentMasterKeyId: config.get<string>('SUBJECT_MASTER_KEY_ID'),
-      applicationName: `${serviceName}-key-vault`,
-    }));
+    ({
+      vault: this.vault,
+      listen: this.listen,
+      close: this.close,
+    } = connectKeyVault(
+      {
+        url: config.get<string>('KEY_VAULT_URL') ?? asAppRole(defaultKeyVaultOwnerUrl(), serviceName),
+        masterKeys: config.get<string>('SUBJECT_MASTER_KEYS') ?? LOCAL_DEVELOPMENT_MASTER_KEYS,
+        currentMasterKeyId: config.get<string>('SUBJECT_MASTER_KEY_ID'),
+        applicationName: `${serviceName}-key-vault`,
+      },
+      new Logger(KeyVaultConnection.name),
+    ));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
   }
 
   async onApplicationShutdown(): Promise<void> {
