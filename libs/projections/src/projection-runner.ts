@@ -168,8 +168,30 @@ export class ProjectionRunner {
       return Number(events);
     };
     const deadline = Date.now() + timeoutMs;
-    while (short() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    let lastLook = Date.now();
+    while (short() > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      if (Date.now() - lastLook >= 100) {
+        await this.refreshFromDatabase();
+        lastLook = Date.now();
+      }
+    }
     return short();
+  }
+
+  /**
+   * Other instances of the service apply the partitions the group gave them, and only the database
+   * says how far they have got: each partition's offset moves up to the stored one.
+   */
+  private async refreshFromDatabase(): Promise<void> {
+    for (const { topic, partition, nextOffset } of await this.offsets.load(this.options.dataSource.manager, this.id)) {
+      const key = `${topic}:${partition}`;
+      const known = this.partitions.get(key);
+      const stored = BigInt(nextOffset);
+      if (!known || stored > known.nextOffset) {
+        this.partitions.set(key, { topic, partition, nextOffset: stored, highWatermark: known?.highWatermark ?? stored });
+      }
+    }
   }
 
   /** Offsets from the database, ends of the partitions from Kafka: where each partition is and how far it has to go. */
