@@ -13,3 +13,5 @@ export * from './error-classification';
 export * from './consumer-health';
 export * from './domain-topics';
 export * from './principal-settings';
+export * from './parked-events.migration';
+export * from './parking-schedule';
