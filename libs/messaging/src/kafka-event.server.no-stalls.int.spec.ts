@@ -81,7 +81,7 @@ describe('KafkaEventServer never stalls a partition', () => {
   });
 
   it('waits out a transient failure longer than the session timeout, heartbeating: the member is never evicted', async () => {
-    const unlucky = noted(randomUUID(), { failsForMs: 9_000 });
+    const unlucky = noted(randomUUID(), { failsForMs: 7_500 });
     const after = noted(randomUUID());
     await widgets.publish(widgets.cases, unlucky, after);
 

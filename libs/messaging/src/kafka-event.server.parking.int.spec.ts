@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { eventually } from '@csc/testing';
+import type { Kafka } from 'kafkajs';
+import { createTestDatabase, eventually } from '@csc/testing';
+import { EventInbox } from './event-inbox';
+import { CreateInbox1763800000001 } from './inbox.migration';
+import { KafkaEventServer } from './kafka-event.server';
 import { BEHIND_A_PARKED_EVENT } from './parking-schedule';
 import { followedUp, noted, referred, WidgetReactions } from './test/widget-reactions.spec-support';
 
@@ -112,5 +116,17 @@ describe('KafkaEventServer parks events that wait for an earlier one', () => {
     expect(await widgets.appliedRows(unlucky)).toHaveLength(1);
     expect(widgets.attemptsOf(unlucky)).toBeGreaterThan(2);
     expect(widgets.deadLettersOf(unlucky)).toEqual([]);
+  });
+
+  it('refuses to start a service whose migrations lack parked_events, rather than fail every batch', async () => {
+    const database = await createTestDatabase('no_parking', [CreateInbox1763800000001]);
+    try {
+      const server = new KafkaEventServer({ kafka: {} as Kafka, groupId: 'no-parking', inbox: new EventInbox(database.dataSource) });
+      server.addHandler('WidgetNoted', async () => undefined, true, { topic: widgets.cases });
+      const error = await new Promise((resolve) => void server.listen(resolve));
+      expect(String(error)).toContain('parked_events is missing: add CreateParkedEvents1767400000000');
+    } finally {
+      await database.drop();
+    }
   });
 });

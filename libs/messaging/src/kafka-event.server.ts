@@ -147,6 +147,10 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
   private async start(): Promise<void> {
     const subscriptions = this.subscriptions();
     if (subscriptions.length === 0) return;
+    // Every batch reads it: without it each batch would fail and the consumer restart without end.
+    if (!(await this.parkedEvents.tableExists())) {
+      throw new Error('parked_events is missing: add CreateParkedEvents1767400000000 (@csc/messaging) to the service migrations');
+    }
     this.producer = this.options.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -245,6 +249,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     const key = arrived.message.key?.toString() ?? envelope.childId ?? envelope.streamId;
     await parking.lookUp(parked, key);
     // Kafka orders a key's events within a topic: while some are parked, the later ones queue behind them.
+    // On other topics they go on (the event awaited is usually one of them), as they always could: no order holds across topics.
     if (parked.has(arrived.topic, key)) return parking.park(key, envelope, arrived, BEHIND_A_PARKED_EVENT, parked, pause);
     const outcome = await this.attempt(subscription, handler, envelope, arrived, pause);
     if (outcome.kind === 'waiting') return parking.park(key, envelope, arrived, outcome.awaited, parked, pause);
@@ -253,6 +258,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
       await this.options.inbox.recordDeadLetter(subscription.groupId, envelope);
       return;
     }
+    // A key without parked events (nearly all) costs nothing more here.
     if (parked.hasAny(key)) await parking.retryAfterHandled(key, parked, pause);
   }
 

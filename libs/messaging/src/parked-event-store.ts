@@ -154,6 +154,11 @@ export class ParkedEventStore {
     return row.n;
   }
 
+  async tableExists(): Promise<boolean> {
+    const [row]: { found: boolean }[] = await this.dataSource.query(`SELECT to_regclass('parked_events') IS NOT NULL AS found`);
+    return row.found;
+  }
+
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
