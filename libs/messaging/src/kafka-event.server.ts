@@ -13,9 +13,7 @@ import {
   assertFromOwningTopic,
   EVENT_HEADERS,
   InvalidEnvelopeError,
-  isEventType,
   parseEnvelope,
-  topicOf,
   type EventEnvelope,
   type Upcasters,
 } from '@csc/contracts';
@@ -25,19 +23,14 @@ import { describeErrorSafely } from './error-classification';
 import type { EventInbox } from './event-inbox';
 import { KafkaEventContext, type KafkaEventDelivery } from './kafka-event.context';
 import { GroupParking } from './group-parking';
+import { groupSubscriptions, type GroupSubscription } from './group-subscriptions';
 import { ParkedEventStore, type ArrivedMessage } from './parked-event-store';
 import type { ParkedSequences } from './parked-sequences';
 import { BEHIND_A_PARKED_EVENT, DEFAULT_PARKING_POLICY, type ParkingPolicy } from './parking-schedule';
 import { attemptReaction, type AttemptOutcome } from './reaction-attempts';
 import { heartbeatingPause, PartitionReleased, TransientWaits, type Pause } from './transient-wait';
 
-/** Options a reaction may give `@EventPattern(type, extras)`. */
-export interface EventPatternExtras {
-  /** Consume in a consumer group of its own (its own offsets and pace) instead of the server's default. */
-  group?: string;
-  /** For event types outside the catalogue (tests, outside topics): where they are published. */
-  topic?: string;
-}
+export type { EventPatternExtras } from './group-subscriptions';
 
 export interface KafkaEventServerOptions {
   kafka: Kafka;
@@ -78,13 +71,6 @@ export interface DeadLetterNotice {
 export type KafkaEventServerEvents = {
   'dead-letter': (notice: DeadLetterNotice) => void;
 };
-
-interface GroupSubscription {
-  groupId: string;
-  topics: Set<string>;
-  handlersByType: Map<string, MessageHandler>;
-  parking?: GroupParking;
-}
 
 interface ParsedMessage {
   envelope: EventEnvelope;
@@ -145,7 +131,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
   }
 
   private async start(): Promise<void> {
-    const subscriptions = this.subscriptions();
+    const subscriptions = groupSubscriptions(this.messageHandlers, this.options.groupId, this.options.topicSuffix ?? '');
     if (subscriptions.length === 0) return;
     // Every batch reads it: without it each batch would fail and the consumer restart without end.
     if (!(await this.parkedEvents.tableExists())) {
@@ -188,33 +174,6 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
       subscription.parking.start();
       this.logger.log(`consuming ${[...subscription.handlersByType.keys()].join(', ')} as group ${subscription.groupId}`);
     }
-  }
-
-  /** Groups the registered reactions by consumer group, each with the topics its event types travel on. */
-  private subscriptions(): GroupSubscription[] {
-    const byGroup = new Map<string, GroupSubscription>();
-    for (const [type, handler] of this.messageHandlers) {
-      if (!handler.isEventHandler) continue;
-      // Nest chains a second @EventPattern of the same type onto the first; one reaction per type keeps retries and the inbox honest.
-      if (handler.next) throw new Error(`two reactions to ${type} in one service: give one of them its own event type or combine them`);
-      const extras = (handler.extras ?? {}) as EventPatternExtras;
-      const groupId = extras.group ?? this.options.groupId;
-      const subscription = byGroup.get(groupId) ?? { groupId, topics: new Set<string>(), handlersByType: new Map() };
-      subscription.topics.add(this.topicFor(type, extras));
-      subscription.handlersByType.set(type, handler);
-      byGroup.set(groupId, subscription);
-    }
-    return [...byGroup.values()];
-  }
-
-  private topicFor(type: string, extras: EventPatternExtras): string {
-    // The catalogue's owning topic is the only one a catalogue event is accepted from (consumeMessage).
-    if (extras.topic && isEventType(type) && extras.topic !== topicOf(type)) {
-      throw new Error(`@EventPattern('${type}'): it travels on ${topicOf(type)} only; drop the pattern's topic`);
-    }
-    const base = extras.topic ?? (isEventType(type) ? topicOf(type) : undefined);
-    if (!base) throw new Error(`@EventPattern('${type}'): not in the event catalogue; give its topic in the pattern's extras`);
-    return `${base}${this.options.topicSuffix ?? ''}`;
   }
 
   private async consumeBatch(subscription: GroupSubscription, payload: EachBatchPayload): Promise<void> {
