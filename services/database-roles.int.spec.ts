@@ -68,6 +68,14 @@ describe('database roles', () => {
       expect(runtime).toEqual({ locked: true, snapshot: true });
       await app.query(`INSERT INTO inbox (consumer, event_id, event_type) VALUES ('probe', $1, 'Probe')`, [randomUUID()]);
       await app.query(`DELETE FROM inbox WHERE consumer = 'probe'`);
+      // Reactions park events that wait for an earlier one, lease them and delete them once handled.
+      await app.query(
+        `INSERT INTO parked_events (consumer, topic, sequence_key, event_id, event_type, kafka_partition, kafka_offset, message_value, reason)
+         VALUES ('probe', 'probe', 'probe', $1, 'Probe', 0, 0, '\\x7b7d', 'probe')`,
+        [randomUUID()],
+      );
+      await app.query(`UPDATE parked_events SET claimed_until = now() WHERE consumer = 'probe'`);
+      await app.query(`DELETE FROM parked_events WHERE consumer = 'probe'`);
     });
 
     it("may not run the migrations, nor connect to another service's database", async () => {

@@ -1,7 +1,9 @@
 /**
  * Telling a bad event from a bad moment. An event whose handler fails for its own reasons is
  * retried a few times and then parked on the dead-letter topic; a database restarting, a deadlock or
- * a lost optimistic-concurrency race says nothing about the event, so it is retried until it works.
+ * a lost optimistic-concurrency race says nothing about the event, so it is retried (for a bounded
+ * time, heartbeating: kafka-event.server.ts) without using up its attempts. An event that waits for
+ * another is a third case: set aside in `parked_events` while its partition goes on.
  */
 const TRANSIENT_SQLSTATES = new Set([
   '40001', // serialization_failure
@@ -15,7 +17,6 @@ const TRANSIENT_SQLSTATES = new Set([
 const TRANSIENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH']);
 const TRANSIENT_ERROR_NAMES = new Set([
   'ConcurrencyError',
-  'WaitingForEarlierEvent',
   'KafkaJSConnectionError',
   'KafkaJSRequestTimeoutError',
   'KafkaJSNumberOfRetriesExceeded',
@@ -23,14 +24,29 @@ const TRANSIENT_ERROR_NAMES = new Set([
 
 /**
  * The event depends on another that has not been handled yet (it travels on another topic, whose
- * consumer is behind): retried until the other arrives, never parked.
+ * consumer is behind, or it was itself dead-lettered): the consumer parks it, per key, and goes on;
+ * it is retried when an event of its key is handled, by a periodic sweep, and dead-lettered with
+ * this reason past a bound. `awaited` names what it waits for by ids only (it reaches logs and the
+ * dead-letter topic).
  */
 export class WaitingForEarlierEvent extends Error {
-  constructor(what: string) {
-    super(`waiting for ${what}`);
+  constructor(readonly awaited: string) {
+    super(`waiting for ${awaited}`);
     this.name = 'WaitingForEarlierEvent';
   }
 }
+
+/** What the event waits for, when the error says it waits for an earlier event. */
+export const awaitedEventOf = (error: unknown): string | null =>
+  error instanceof Error && error.name === 'WaitingForEarlierEvent'
+    ? ((error as Partial<WaitingForEarlierEvent>).awaited ?? error.message)
+    : null;
+
+/**
+ * A lost optimistic-concurrency race: a retry re-reads the stream and wins. One that is lost for a
+ * whole transient budget is no race but the reaction's own fault, and is counted as a failed attempt.
+ */
+export const isConcurrencyError = (error: unknown): boolean => error instanceof Error && error.name === 'ConcurrencyError';
 
 const codeOf = (error: unknown): string | undefined => {
   const candidate = error as { code?: unknown; driverError?: { code?: unknown } } | null;

@@ -10,10 +10,20 @@ export type InboxOutcome = 'handled' | 'duplicate';
  * the primary key; the second sees the first's commit and skips.
  */
 export class EventInbox {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(readonly dataSource: DataSource) {}
 
-  async handleOnce(consumer: string, envelope: EventEnvelope, handle: (manager: EntityManager) => Promise<void>): Promise<InboxOutcome> {
+  /**
+   * `unpark`, for an event retried from `parked_events`, removes its parked row in the same
+   * transaction, so the row goes exactly when the event is applied (or found already applied).
+   */
+  async handleOnce(
+    consumer: string,
+    envelope: EventEnvelope,
+    handle: (manager: EntityManager) => Promise<void>,
+    unpark?: (manager: EntityManager) => Promise<void>,
+  ): Promise<InboxOutcome> {
     return this.dataSource.transaction(async (manager) => {
+      await unpark?.(manager);
       const claimed = await manager.query(
         `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
         [consumer, envelope.eventId, envelope.type],
@@ -25,8 +35,8 @@ export class EventInbox {
   }
 
   /** Remembers that an event was parked on the dead-letter topic, so a redelivery skips it. */
-  async recordDeadLetter(consumer: string, envelope: EventEnvelope): Promise<void> {
-    await this.dataSource.query(
+  async recordDeadLetter(consumer: string, envelope: Pick<EventEnvelope, 'eventId' | 'type'>, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource.manager).query(
       `INSERT INTO inbox (consumer, event_id, event_type, outcome) VALUES ($1, $2, $3, 'DEAD_LETTERED') ON CONFLICT DO NOTHING`,
       [consumer, envelope.eventId, envelope.type],
     );

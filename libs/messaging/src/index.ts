@@ -14,3 +14,5 @@ export * from './consumer-health';
 export * from './domain-topics';
 export * from './principal-settings';
 export * from './topic-durability';
+export * from './parked-events.migration';
+export * from './parking-schedule';

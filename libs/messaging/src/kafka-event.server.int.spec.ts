@@ -11,6 +11,7 @@ import { EventInbox } from './event-inbox';
 import { CreateInbox1763800000001 } from './inbox.migration';
 import { KafkaEventContext } from './kafka-event.context';
 import { KafkaEventServer } from './kafka-event.server';
+import { CreateParkedEvents1767400000000 } from './parked-events.migration';
 
 class CreateCountedTable1700000000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner) {
@@ -60,7 +61,11 @@ describe('KafkaEventServer against Kafka and PostgreSQL', () => {
   const countedRows = (eventId: string) => database.dataSource.query(`SELECT * FROM counted WHERE event_id = $1`, [eventId]);
 
   beforeAll(async () => {
-    database = await createTestDatabase('messaging', [CreateInbox1763800000001, CreateCountedTable1700000000000]);
+    database = await createTestDatabase('messaging', [
+      CreateInbox1763800000001,
+      CreateParkedEvents1767400000000,
+      CreateCountedTable1700000000000,
+    ]);
     kafka = testKafka('messaging-test');
     topic = `widgets${uniqueTopicSuffix()}`;
     await createTopics(kafka, [topic, deadLetterTopicOf(topic)]);

@@ -11,6 +11,7 @@ import { EventInbox } from './event-inbox';
 import { CreateInbox1763800000001 } from './inbox.migration';
 import { KafkaEventContext } from './kafka-event.context';
 import { KafkaEventServer } from './kafka-event.server';
+import { CreateParkedEvents1767400000000 } from './parked-events.migration';
 
 class CreateActedOnTable1700000000002 implements MigrationInterface {
   async up(queryRunner: QueryRunner) {
@@ -62,7 +63,11 @@ describe('KafkaEventServer accepts an event only from the topic that owns its ty
 
   beforeAll(async () => {
     suffix = uniqueTopicSuffix();
-    database = await createTestDatabase('owning_topic', [CreateInbox1763800000001, CreateActedOnTable1700000000002]);
+    database = await createTestDatabase('owning_topic', [
+      CreateInbox1763800000001,
+      CreateParkedEvents1767400000000,
+      CreateActedOnTable1700000000002,
+    ]);
     kafka = testKafka('owning-topic-test');
     const domainTopics = [TOPICS.referralIntake, TOPICS.earlyHelp].map(topic);
     await createTopics(kafka, [...domainTopics, ...domainTopics.map(deadLetterTopicOf)]);

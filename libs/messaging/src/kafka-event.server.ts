@@ -1,29 +1,36 @@
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
-import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
+import {
+  Partitioners,
+  type Consumer,
+  type ConsumerConfig,
+  type EachBatchPayload,
+  type Kafka,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import {
   assertFromOwningTopic,
   EVENT_HEADERS,
   InvalidEnvelopeError,
-  isEventType,
   parseEnvelope,
-  topicOf,
   type EventEnvelope,
   type Upcasters,
 } from '@csc/contracts';
 import type { ConsumerHealth } from './consumer-health';
 import { sendToDeadLetterTopic } from './dead-letter';
-import { describeErrorSafely, isPermanentError, isTransientError } from './error-classification';
+import { describeErrorSafely } from './error-classification';
 import type { EventInbox } from './event-inbox';
 import { KafkaEventContext, type KafkaEventDelivery } from './kafka-event.context';
+import { GroupParking } from './group-parking';
+import { groupSubscriptions, type GroupSubscription } from './group-subscriptions';
+import { ParkedEventStore, type ArrivedMessage } from './parked-event-store';
+import type { ParkedSequences } from './parked-sequences';
+import { BEHIND_A_PARKED_EVENT, DEFAULT_PARKING_POLICY, type ParkingPolicy } from './parking-schedule';
+import { attemptReaction, type AttemptOutcome } from './reaction-attempts';
+import { heartbeatingPause, PartitionReleased, TransientWaits, type Pause } from './transient-wait';
 
-/** Options a reaction may give `@EventPattern(type, extras)`. */
-export interface EventPatternExtras {
-  /** Consume in a consumer group of its own (its own offsets and pace) instead of the server's default. */
-  group?: string;
-  /** For event types outside the catalogue (tests, outside topics): where they are published. */
-  topic?: string;
-}
+export type { EventPatternExtras } from './group-subscriptions';
 
 export interface KafkaEventServerOptions {
   kafka: Kafka;
@@ -38,6 +45,15 @@ export interface KafkaEventServerOptions {
   retryBackoffMs?: number;
   /** The longest wait between retries of a transient failure (the database restarting, say). */
   maxTransientBackoffMs?: number;
+  /**
+   * The most one event waits out transient failures, heartbeating; past it the batch ends and kafkajs
+   * restarts the consumer from that event (nothing is dead-lettered for a failure that is not its own).
+   */
+  maxTransientWaitMs?: number;
+  /** Events waiting for an earlier event: how long they may wait, how often they are retried. */
+  parking?: Partial<ParkingPolicy>;
+  /** kafkajs group timings (tests shorten the session timeout to show a long wait keeps the member). */
+  consumerTimings?: Pick<ConsumerConfig, 'sessionTimeout' | 'heartbeatInterval' | 'rebalanceTimeout'>;
   health?: ConsumerHealth;
   partitionsConsumedConcurrently?: number;
   /** A new group starts from the beginning of history, as replaying consumers need. */
@@ -56,10 +72,9 @@ export type KafkaEventServerEvents = {
   'dead-letter': (notice: DeadLetterNotice) => void;
 };
 
-interface GroupSubscription {
-  groupId: string;
-  topics: Set<string>;
-  handlersByType: Map<string, MessageHandler>;
+interface ParsedMessage {
+  envelope: EventEnvelope;
+  handler: MessageHandler;
 }
 
 /**
@@ -67,16 +82,24 @@ interface GroupSubscription {
  * built-in Kafka transport it routes by the envelope's `type` string (never a class name), consumes
  * in batches, runs one consumer per group so reactions can move at their own pace, makes every
  * reaction idempotent through the inbox, and parks an event that keeps failing on the topic's
- * `.dlq` twin so one poison event never stalls its partition.
+ * `.dlq` twin so one poison event never stalls its partition. Nothing holds a partition without end:
+ * transient failures are waited out heartbeating and within a budget, and an event waiting for an
+ * earlier one is set aside in `parked_events` (its key's later events queue behind it) while the
+ * partition's other keys go on.
  */
 export class KafkaEventServer extends Server<KafkaEventServerEvents> implements CustomTransportStrategy {
   private readonly consumers: Consumer[] = [];
+  private readonly parkings: GroupParking[] = [];
   private producer: Producer | null = null;
   private readonly deadLetterListeners: KafkaEventServerEvents['dead-letter'][] = [];
   private stopping = false;
+  private readonly parkedEvents: ParkedEventStore;
+  private readonly parking: ParkingPolicy;
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
+    this.parkedEvents = new ParkedEventStore(options.inbox.dataSource);
+    this.parking = { ...DEFAULT_PARKING_POLICY, ...options.parking };
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
@@ -90,10 +113,12 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
 
   async close(): Promise<void> {
     this.stopping = true;
+    await Promise.all(this.parkings.map((parking) => parking.stop()));
     // kafkajs lets the batch in hand finish before it leaves the group.
     await Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
     await this.producer?.disconnect();
     this.consumers.length = 0;
+    this.parkings.length = 0;
     this.producer = null;
   }
 
@@ -106,8 +131,12 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
   }
 
   private async start(): Promise<void> {
-    const subscriptions = this.subscriptions();
+    const subscriptions = groupSubscriptions(this.messageHandlers, this.options.groupId, this.options.topicSuffix ?? '');
     if (subscriptions.length === 0) return;
+    // Every batch reads it: without it each batch would fail and the consumer restart without end.
+    if (!(await this.parkedEvents.tableExists())) {
+      throw new Error('parked_events is missing: add CreateParkedEvents1767400000000 (@csc/messaging) to the service migrations');
+    }
     this.producer = this.options.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -116,7 +145,12 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     await this.producer.connect();
     for (const subscription of subscriptions) {
       // Fetches return as soon as events arrive; the wait only bounds how long shutdown waits for an idle fetch.
-      const consumer = this.options.kafka.consumer({ groupId: subscription.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
+      const consumer = this.options.kafka.consumer({
+        groupId: subscription.groupId,
+        allowAutoTopicCreation: false,
+        maxWaitTimeInMs: 500,
+        ...this.options.consumerTimings,
+      });
       consumer.on(consumer.events.CRASH, ({ payload }) => {
         // kafkajs restarts a consumer after most crashes; one it gives up on must show in readiness.
         if (!payload.restart) this.options.health?.consumerCrashed(subscription.groupId, describeErrorSafely(payload.error));
@@ -125,6 +159,9 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
         );
       });
       consumer.on(consumer.events.GROUP_JOIN, () => this.options.health?.consumerStarted(subscription.groupId));
+      // Before the first batch, which uses it.
+      subscription.parking = this.parkingFor(subscription);
+      this.parkings.push(subscription.parking);
       await consumer.connect();
       await consumer.subscribe({ topics: [...subscription.topics], fromBeginning: this.options.fromBeginning ?? true });
       await consumer.run({
@@ -134,48 +171,58 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
         eachBatch: (payload) => this.consumeBatch(subscription, payload),
       });
       this.consumers.push(consumer);
+      subscription.parking.start();
       this.logger.log(`consuming ${[...subscription.handlersByType.keys()].join(', ')} as group ${subscription.groupId}`);
     }
   }
 
-  /** Groups the registered reactions by consumer group, each with the topics its event types travel on. */
-  private subscriptions(): GroupSubscription[] {
-    const byGroup = new Map<string, GroupSubscription>();
-    for (const [type, handler] of this.messageHandlers) {
-      if (!handler.isEventHandler) continue;
-      // Nest chains a second @EventPattern of the same type onto the first; one reaction per type keeps retries and the inbox honest.
-      if (handler.next) throw new Error(`two reactions to ${type} in one service: give one of them its own event type or combine them`);
-      const extras = (handler.extras ?? {}) as EventPatternExtras;
-      const groupId = extras.group ?? this.options.groupId;
-      const subscription = byGroup.get(groupId) ?? { groupId, topics: new Set<string>(), handlersByType: new Map() };
-      subscription.topics.add(this.topicFor(type, extras));
-      subscription.handlersByType.set(type, handler);
-      byGroup.set(groupId, subscription);
-    }
-    return [...byGroup.values()];
-  }
-
-  private topicFor(type: string, extras: EventPatternExtras): string {
-    // The catalogue's owning topic is the only one a catalogue event is accepted from (consumeMessage).
-    if (extras.topic && isEventType(type) && extras.topic !== topicOf(type)) {
-      throw new Error(`@EventPattern('${type}'): it travels on ${topicOf(type)} only; drop the pattern's topic`);
-    }
-    const base = extras.topic ?? (isEventType(type) ? topicOf(type) : undefined);
-    if (!base) throw new Error(`@EventPattern('${type}'): not in the event catalogue; give its topic in the pattern's extras`);
-    return `${base}${this.options.topicSuffix ?? ''}`;
-  }
-
   private async consumeBatch(subscription: GroupSubscription, payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const pause = heartbeatingPause({ heartbeat, stillOwned: () => isRunning() && !isStale() && !this.stopping });
+    const parked = await subscription.parking!.sequencesOf(batch.messages);
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
-      await this.consumeMessage(subscription, batch.topic, batch.partition, message);
+      try {
+        await this.consumeMessage(subscription, { topic: batch.topic, partition: batch.partition, message }, parked, pause);
+      } catch (error) {
+        // Left unresolved: whoever holds the partition now takes it from this message.
+        if (error instanceof PartitionReleased) return;
+        throw error;
+      }
       resolveOffset(message.offset);
       await heartbeat();
     }
   }
 
-  private async consumeMessage(subscription: GroupSubscription, topic: string, partition: number, message: KafkaMessage): Promise<void> {
+  private async consumeMessage(
+    subscription: GroupSubscription,
+    arrived: ArrivedMessage,
+    parked: ParkedSequences,
+    pause: Pause,
+  ): Promise<void> {
+    const parsed = await this.parse(subscription, arrived);
+    if (!parsed) return;
+    const { envelope, handler } = parsed;
+    const parking = subscription.parking!;
+    // The relay's key: the child, else the stream.
+    const key = arrived.message.key?.toString() ?? envelope.childId ?? envelope.streamId;
+    await parking.lookUp(parked, key);
+    // Kafka orders a key's events within a topic: while some are parked, the later ones queue behind them.
+    // On other topics they go on (the event awaited is usually one of them), as they always could: no order holds across topics.
+    if (parked.has(arrived.topic, key)) return parking.park(key, envelope, arrived, BEHIND_A_PARKED_EVENT, parked, pause);
+    const outcome = await this.attempt(subscription, handler, envelope, arrived, pause);
+    if (outcome.kind === 'waiting') return parking.park(key, envelope, arrived, outcome.awaited, parked, pause);
+    if (outcome.kind === 'failed') {
+      await this.deadLetter(subscription, arrived.topic, arrived.partition, arrived.message, outcome.attempts, outcome.error);
+      await this.options.inbox.recordDeadLetter(subscription.groupId, envelope);
+      return;
+    }
+    // A key without parked events (nearly all) costs nothing more here.
+    if (parked.hasAny(key)) await parking.retryAfterHandled(key, parked, pause);
+  }
+
+  /** The envelope and its reaction; a malformed or misplaced message is dead-lettered at once (null). */
+  private async parse(subscription: GroupSubscription, { topic, partition, message }: ArrivedMessage): Promise<ParsedMessage | null> {
     let envelope: EventEnvelope;
     try {
       const parsed = parseEnvelope(message.value);
@@ -186,53 +233,70 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
       // A malformed or misplaced event will never become right: no point retrying it. Nothing in it is
       // trusted, its event id included, so the inbox does not record it (that id may be a real event's).
       await this.deadLetter(subscription, topic, partition, message, 1, error);
-      return;
+      return null;
     }
     const handler = subscription.handlersByType.get(envelope.type);
-    if (!handler) return; // another reaction's event on a shared topic
-    const maxAttempts = this.options.maxAttempts ?? 5;
-    const backoff = this.options.retryBackoffMs ?? 200;
-    let lastError: unknown;
-    let attempt = 0;
-    let transientFailures = 0;
-    while (attempt < maxAttempts) {
-      attempt += 1;
-      try {
-        await this.options.inbox.handleOnce(subscription.groupId, envelope, (manager) =>
-          this.dispatch(handler, envelope, manager, {
-            topic,
-            partition,
-            offset: message.offset,
-            attempt,
-            consumerGroup: subscription.groupId,
-            traceparent: headerOf(message, EVENT_HEADERS.traceparent),
-          }),
-        );
-        return;
-      } catch (error) {
-        lastError = error;
-        // Leave it unresolved when stopping: this instance or another takes it from here.
-        if (this.stopping) throw error;
-        if (isTransientError(error)) {
-          // Not the event's fault: wait and try again, however long it takes, without using up its attempts.
-          attempt -= 1;
-          transientFailures += 1;
-          const wait = Math.min(this.options.maxTransientBackoffMs ?? 10_000, backoff * 2 ** Math.min(transientFailures, 10));
-          this.logger.warn(
-            `${envelope.type} ${envelope.eventId} hit a transient failure in ${subscription.groupId} (${describeErrorSafely(error)}); retrying in ${wait} ms`,
-          );
-          await delay(wait);
-          continue;
-        }
-        this.logger.warn(
-          `${envelope.type} ${envelope.eventId} failed in ${subscription.groupId} (attempt ${attempt}/${maxAttempts}): ${describeErrorSafely(error)}`,
-        );
-        if (isPermanentError(error)) break;
-        if (attempt < maxAttempts) await delay(backoff * 2 ** (attempt - 1));
-      }
-    }
-    await this.deadLetter(subscription, topic, partition, message, attempt, lastError);
-    await this.options.inbox.recordDeadLetter(subscription.groupId, envelope);
+    return handler ? { envelope, handler } : null; // no handler: another reaction's event on a shared topic
+  }
+
+  private attempt(
+    subscription: GroupSubscription,
+    handler: MessageHandler,
+    envelope: EventEnvelope,
+    { topic, partition, message }: ArrivedMessage,
+    pause: Pause,
+    unpark?: (manager: KafkaEventContext['manager']) => Promise<void>,
+    transientBudgetMs = this.options.maxTransientWaitMs ?? 30_000,
+  ): Promise<AttemptOutcome> {
+    const backoffMs = this.options.retryBackoffMs ?? 200;
+    return attemptReaction({
+      inbox: this.options.inbox,
+      consumer: subscription.groupId,
+      envelope,
+      react: (manager, attempt) =>
+        this.dispatch(handler, envelope, manager, {
+          topic,
+          partition,
+          offset: message.offset,
+          attempt,
+          consumerGroup: subscription.groupId,
+          traceparent: headerOf(message, EVENT_HEADERS.traceparent),
+        }),
+      unpark,
+      maxAttempts: this.options.maxAttempts ?? 5,
+      backoffMs,
+      transient: new TransientWaits(
+        { backoffMs, maxBackoffMs: this.options.maxTransientBackoffMs ?? 10_000, budgetMs: transientBudgetMs },
+        pause,
+      ),
+      pause,
+      isStopping: () => this.stopping,
+      warn: (text) => this.logger.warn(text),
+    });
+  }
+
+  private parkingFor(subscription: GroupSubscription): GroupParking {
+    return new GroupParking({
+      consumer: subscription.groupId,
+      store: this.parkedEvents,
+      inbox: this.options.inbox,
+      policy: this.parking,
+      maxTransientWaitMs: this.options.maxTransientWaitMs ?? 30_000,
+      log: this.logger,
+      health: this.options.health,
+      retry: async (parkedEvent, pause) => {
+        const parsed = await this.parse(subscription, parkedEvent);
+        const unpark = (manager: KafkaEventContext['manager']) => this.parkedEvents.unpark(manager, parkedEvent.id);
+        // Within half its lease, so no second retrier takes the sequence while this one waits.
+        const budgetMs = Math.min(this.options.maxTransientWaitMs ?? 30_000, this.parking.leaseMs / 2);
+        if (parsed) return this.attempt(subscription, parsed.handler, parsed.envelope, parkedEvent, pause, unpark, budgetMs);
+        // Dead-lettered by parse (an upcaster changed), or its reaction is gone: nothing is left to retry.
+        await this.parkedEvents.transaction(unpark);
+        return { kind: 'handled' };
+      },
+      sendToDeadLetter: ({ topic, partition, message }, attempts, reason) =>
+        this.deadLetter(subscription, topic, partition, message, attempts, reason),
+    });
   }
 
   private async dispatch(
@@ -274,5 +338,3 @@ const headerOf = (message: KafkaMessage, name: string): string | null => {
   if (value === undefined || value === null) return null;
   return Array.isArray(value) ? String(value[0]) : value.toString();
 };
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

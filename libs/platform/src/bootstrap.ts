@@ -48,6 +48,7 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
   const kafka = app.get(KafkaClient);
+  const parkedMaxWaitSeconds = app.get(ConfigService).getOrThrow<number>('PARKED_EVENT_MAX_WAIT_SECONDS');
   // The app's pipes and filters apply to reactions too (a hybrid app's microservice cannot take filters of its own).
   app.connectMicroservice(
     {
@@ -58,6 +59,7 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
         inbox: new EventInbox(app.get(DataSource)),
         upcasters: definition.upcasters ?? EVENT_UPCASTERS,
         health: app.get(ConsumerHealth),
+        parking: { maxWaitMs: parkedMaxWaitSeconds * 1000 },
       }),
     },
     { inheritAppConfig: true },

@@ -185,6 +185,14 @@ export class ServiceEnvironment {
   RETENTION_SWEEP_HOURS: number = 24;
 
   /**
+   * Reactions: how long an event waiting for an earlier one (WaitingForEarlierEvent) stays parked, its
+   * key's later events queued behind it, before it is dead-lettered with the reason and they go on.
+   */
+  @IsInt()
+  @Min(1)
+  PARKED_EVENT_MAX_WAIT_SECONDS: number = 600;
+
+  /**
    * Requests one verified token (its sub@org) may make per window, across the service's routes: a busy
    * caseworker or a school MIS's sync stays well under it (429 with Retry-After past it).
    */

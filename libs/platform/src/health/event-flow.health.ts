@@ -26,6 +26,9 @@ export class EventFlowHealthIndicator {
 
   consumersAreRunning(key = 'consumers') {
     const indicator = this.health.check(key);
-    return this.consumers.healthy ? indicator.up() : indicator.down({ crashed: this.consumers.problems });
+    // Parked events do not make the service unready (parking keeps partitions moving), but they show.
+    const parked = this.consumers.parkedByGroup;
+    const details: { parkedEvents?: Record<string, number> } = Object.keys(parked).length > 0 ? { parkedEvents: parked } : {};
+    return this.consumers.healthy ? indicator.up(details) : indicator.down({ crashed: this.consumers.problems, ...details });
   }
 }

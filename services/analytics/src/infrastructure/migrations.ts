@@ -1,6 +1,6 @@
 import type { MixedList } from 'typeorm';
 import { appRoleMigration, projectionSchemaMigration } from '@csc/platform';
-import { CreateInbox1763800000001 } from '@csc/messaging';
+import { CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
 import { CreateProjectionOffsets1763800000002, CreateProjectionVersions1766100000000 } from '@csc/projections';
 
 /**
@@ -14,4 +14,5 @@ export const analyticsMigrations: MixedList<Function> = [
   appRoleMigration('analytics'),
   CreateProjectionVersions1766100000000,
   projectionSchemaMigration('analytics'),
+  CreateParkedEvents1767400000000,
 ];

@@ -1,7 +1,7 @@
 import type { MixedList } from 'typeorm';
 import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000, idempotencyKeysMigration } from '@csc/platform';
 import { CreateEventStore1763800000000 } from '@csc/event-store';
-import { CreateInbox1763800000001 } from '@csc/messaging';
+import { CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
 import { CreateSchools1765200000000 } from './migrations/create-schools.migration';
 import { CreateNotifications1765200000001 } from './migrations/create-notifications.migration';
 import { CreateWebhookDeliveries1766000000000 } from './migrations/create-webhook-deliveries.migration';
@@ -22,4 +22,5 @@ export const schoolNotificationsMigrations: MixedList<Function> = [
   AddAuditScope1767100000000,
   idempotencyKeysMigration('school-notifications'),
   AddSchoolVersion1767300000002,
+  CreateParkedEvents1767400000000,
 ];

@@ -1,6 +1,6 @@
 import type { MixedList } from 'typeorm';
 import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000, projectionSchemaMigration } from '@csc/platform';
-import { CreateInbox1763800000001 } from '@csc/messaging';
+import { CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
 import { CreateProjectionOffsets1763800000002, CreateProjectionVersions1766100000000 } from '@csc/projections';
 
 /**
@@ -17,4 +17,5 @@ export const statutoryReturnsMigrations: MixedList<Function> = [
   CreateProjectionVersions1766100000000,
   projectionSchemaMigration('statutory-returns'),
   AddAuditScope1767100000000,
+  CreateParkedEvents1767400000000,
 ];
