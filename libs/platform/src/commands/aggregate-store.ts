@@ -38,7 +38,7 @@ export interface AggregateDefinition<State, Event extends DomainEvent> {
   afterAppend?(id: string, events: readonly Event[], manager: EntityManager): Promise<void>;
 }
 
-export interface AggregateCommand<Loaded> {
+export interface AggregateCommand<Loaded, Event extends DomainEvent> {
   id: string;
   context: AppendContext;
   /** From If-Match (`expectedVersionFrom`). */
@@ -46,7 +46,7 @@ export interface AggregateCommand<Loaded> {
   /** Whether the caller may act on this record at all; if not, 404, as if it did not exist (nothing is told). */
   mayAct?(loaded: Loaded): boolean;
   /** The aggregate's pure decider, given the command made from what was loaded: the events it decides, nothing written. */
-  decide(loaded: Loaded): readonly DomainEvent[];
+  decide(loaded: Loaded): readonly Event[];
 }
 
 export interface CommandOutcome<Loaded, Event> {
@@ -92,12 +92,12 @@ export class AggregateStore<
     return this.withFacts({ state, version: stored[stored.length - 1].streamVersion, events }, id, manager);
   }
 
-  async execute({ id, context, expectedVersion, mayAct, decide }: AggregateCommand<Loaded>): Promise<CommandOutcome<Loaded, Event>> {
+  async execute({ id, context, expectedVersion, mayAct, decide }: AggregateCommand<Loaded, Event>): Promise<CommandOutcome<Loaded, Event>> {
     return this.dataSource.transaction(async (manager) => {
       const loaded = await this.load(id, manager);
       if (!loaded || (mayAct && !mayAct(loaded))) throw new NotFoundException([`id: no ${this.aggregate.noun} ${id}`]);
       const decidedOn = versionToWriteOn(id, expectedVersion, loaded.version, this.aggregate.ifMatch);
-      const events = [...decide(loaded)] as Event[];
+      const events = [...decide(loaded)];
       const childId = this.aggregate.childIdOf(loaded.state);
       const version = await this.append(id, childId, decidedOn, events, context, manager);
       return { loaded, events, version, childId };
