@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import type { EventEnvelope } from './envelope';
 import { ROLES } from './roles';
+import { tolerantSchemaOf } from './tolerant-reading';
 
 const uuid = z.uuid();
 const instant = z.iso.datetime({ offset: true });
 
-/** The envelope's shape as every consumer must find it; `data` is checked by the event's own schema. */
+/**
+ * The envelope as a producer writes it, nothing more; `data` is checked by the event's own schema.
+ * Consumers read it tolerantly (`parseEnvelope`): a field a newer producer adds is dropped, not refused.
+ */
 export const eventEnvelopeSchema = z.strictObject({
   eventId: uuid,
   type: z.string().regex(/^[A-Z][A-Za-z0-9]+$/, 'must be an event type string such as ReferralReceived'),
@@ -32,7 +36,14 @@ export class InvalidEnvelopeError extends Error {
   }
 }
 
-/** Parses a Kafka message value into an envelope, naming every problem (never echoing values: they may be personal). */
+/** What every consumer requires of an envelope: the fields above, checked as strictly; any others dropped. */
+const tolerantEnvelopeSchema = tolerantSchemaOf(eventEnvelopeSchema);
+
+/**
+ * Parses a Kafka message value into an envelope as this code knows it, naming every problem (never
+ * echoing values: they may be personal). Fields it does not know are left out of the result, so
+ * nothing a newer producer adds (personal data outside `data.subject` included) is kept or acted on.
+ */
 export const parseEnvelope = (raw: Buffer | string | null): EventEnvelope => {
   if (raw === null) throw new InvalidEnvelopeError(['message value is empty']);
   let json: unknown;
@@ -41,7 +52,7 @@ export const parseEnvelope = (raw: Buffer | string | null): EventEnvelope => {
   } catch {
     throw new InvalidEnvelopeError(['message value is not JSON']);
   }
-  const result = eventEnvelopeSchema.safeParse(json);
+  const result = tolerantEnvelopeSchema.safeParse(json);
   if (!result.success) {
     throw new InvalidEnvelopeError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }

@@ -1,4 +1,4 @@
-import { InvalidEnvelopeError, parseEnvelope } from './envelope.validation';
+import { eventEnvelopeSchema, InvalidEnvelopeError, parseEnvelope } from './envelope.validation';
 
 const validEnvelope = () => ({
   eventId: '6f1c1f0e-8a43-4c55-9f57-2f5d2b3c9a10',
@@ -51,8 +51,13 @@ describe('parseEnvelope', () => {
     expect(problemsOf(withoutCorrelation)).toEqual([expect.stringMatching(/^correlationId: /)]);
   });
 
-  it('rejects fields the envelope does not have, so personal data cannot ride outside data.subject', () => {
-    expect(problemsOf({ ...validEnvelope(), childName: 'Amelia' })).toEqual([expect.stringMatching(/childName/)]);
+  it('drops, at every depth, fields a newer producer added, so they are neither refused nor kept', () => {
+    const newer = { ...validEnvelope(), tenant: 'LA888', actor: { ...validEnvelope().actor, onBehalfOf: 'x' } };
+    expect(parseEnvelope(JSON.stringify(newer))).toEqual(validEnvelope());
+  });
+
+  it('still refuses such fields when a producer writes (the strict schema)', () => {
+    expect(eventEnvelopeSchema.safeParse({ ...validEnvelope(), childName: 'Amelia' }).success).toBe(false);
   });
 
   it('refuses a value that is not JSON or is empty, without echoing it', () => {

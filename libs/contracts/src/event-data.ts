@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { sealedSubjectSchema, type SealedSubject } from './sealed-subject';
-import type { EventType } from './event-catalogue';
+import { currentSchemaVersionOf, isEventType, type EventType } from './event-catalogue';
+import { tolerantSchemaOf } from './tolerant-reading';
 import {
   childErasedV1,
   childMatchedV1,
@@ -63,16 +64,34 @@ export class InvalidEventDataError extends Error {
   }
 }
 
-/** Checks an event's data against its schema, naming problems by path (never echoing values). */
+const problemsOf = (error: z.ZodError): string[] => error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`);
+
+/**
+ * Reads an event's data as a consumer (a reaction, a projection, an aggregate load): tolerantly, so a
+ * field this code does not know is dropped, while a missing or mistyped field it needs is refused
+ * (naming problems by path, never echoing values). A producer checks with `assertWritableEventData`.
+ */
 export const parseEventData = <T extends keyof typeof EVENT_DATA_SCHEMAS>(type: T, data: unknown): EventDataOf<T> => {
-  const result = EVENT_DATA_SCHEMAS[type].safeParse(data);
-  if (!result.success) {
-    throw new InvalidEventDataError(
-      type,
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`),
-    );
-  }
+  const result = tolerantSchemaOf(EVENT_DATA_SCHEMAS[type] as z.ZodType).safeParse(data);
+  if (!result.success) throw new InvalidEventDataError(type, problemsOf(result.error));
   return result.data as EventDataOf<T>;
+};
+
+export const hasDataSchema = (type: string): type is keyof typeof EVENT_DATA_SCHEMAS => Object.hasOwn(EVENT_DATA_SCHEMAS, type);
+
+/**
+ * A producer's check before it appends: the catalogue's current version, and data exactly as its
+ * strict schema says (subject open, as the command made it; the store seals it). A field the
+ * contract does not have is refused here, where it is a bug to fix, not in every consumer.
+ */
+export const assertWritableEventData = (type: string, schemaVersion: number, data: unknown): void => {
+  if (!isEventType(type)) return;
+  if (schemaVersion !== currentSchemaVersionOf(type)) {
+    throw new InvalidEventDataError(type, [`schemaVersion: ${schemaVersion} is not the current v${currentSchemaVersionOf(type)}`]);
+  }
+  if (!hasDataSchema(type)) return;
+  const result = (EVENT_DATA_SCHEMAS[type] as z.ZodType).safeParse(data);
+  if (!result.success) throw new InvalidEventDataError(type, problemsOf(result.error));
 };
 
 /** An event's data as it is stored and published: `subject`, where the event has one, sealed (or null). */
@@ -84,24 +103,19 @@ const sealedSchemaOf = (type: keyof typeof EVENT_DATA_SCHEMAS): z.ZodType => {
   let schema = sealedSchemas.get(type);
   if (!schema) {
     const plain = EVENT_DATA_SCHEMAS[type] as z.ZodObject;
-    schema = 'subject' in plain.shape ? plain.extend({ subject: sealedSubjectSchema.nullable() }) : plain;
+    schema = tolerantSchemaOf('subject' in plain.shape ? plain.extend({ subject: sealedSubjectSchema.nullable() }) : plain);
     sealedSchemas.set(type, schema);
   }
   return schema;
 };
 
 /**
- * Checks the data of an event as it arrives, without opening its subject: for a reaction that needs
+ * Reads (tolerantly, as parseEventData) the data of an event as it arrives, without opening its subject: for a reaction that needs
  * only the coarse facts (most of them). A reaction that needs the child's details opens the subject
  * first (@csc/privacy) and calls parseEventData.
  */
 export const parseSealedEventData = <T extends keyof typeof EVENT_DATA_SCHEMAS>(type: T, data: unknown): SealedEventDataOf<T> => {
   const result = sealedSchemaOf(type).safeParse(data);
-  if (!result.success) {
-    throw new InvalidEventDataError(
-      type,
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`),
-    );
-  }
+  if (!result.success) throw new InvalidEventDataError(type, problemsOf(result.error));
   return result.data as SealedEventDataOf<T>;
 };

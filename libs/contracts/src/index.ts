@@ -13,3 +13,5 @@ export * from './early-help';
 export * from './case-progression';
 export * from './sealed-subject';
 export * from './school-notifications';
+export * from './tolerant-reading';
+export * from './event-reading';

@@ -1,5 +1,6 @@
 import type { EventEnvelope } from './envelope';
-import { Upcasters, UnknownSchemaVersionError, type Upcaster } from './upcasting';
+import { NewerSchemaVersionError, Upcasters, UnknownSchemaVersionError, type Upcaster } from './upcasting';
+import { readEvent, readSealedEvent } from './event-reading';
 import { EVENT_UPCASTERS } from './event-upcasters';
 import { currentSchemaVersionOf } from './event-catalogue';
 
@@ -63,5 +64,66 @@ describe('EVENT_UPCASTERS.toCurrentShape', () => {
     expect(current.data).toEqual({ subject: { characteristics: {}, child: { givenName: 'Amelia' } } });
     const unknown = { ...envelopeAt(1, {}), type: 'SomethingElse' };
     expect(EVENT_UPCASTERS.toCurrentShape(unknown)).toBe(unknown);
+  });
+});
+
+describe('an event of a newer version than the code knows', () => {
+  const childMatched = {
+    referralId: '3f1d2c4b-5a69-4e7f-8a1b-2c3d4e5f6a7b',
+    childId: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
+    rule: 'NEW_CHILD',
+    matchedExistingChild: false,
+    matchedReferralId: null,
+    givenNameComparison: null,
+    nearMissChildIds: [],
+  };
+  const v2 = (data: Record<string, unknown>) => ({ ...envelopeAt(2, data), type: 'ChildMatched' });
+
+  it('is read as the version the code knows when it only added fields: the reader drops them', () => {
+    const newer = v2({ ...childMatched, matchedBy: 'nhsNumber' });
+    expect(EVENT_UPCASTERS.toCurrentShape(newer)).toBe(newer);
+    const read = readSealedEvent(newer);
+    expect(read.schemaVersion).toBe(2);
+    expect(read.data).toEqual(childMatched);
+  });
+
+  it('is refused, naming what the known version misses, when it dropped or changed a field the code needs', () => {
+    const { childId, ...withoutChildId } = childMatched;
+    const renamed = v2({ ...withoutChildId, matchedChildId: childId });
+    expect(() => EVENT_UPCASTERS.toCurrentShape(renamed)).toThrow(NewerSchemaVersionError);
+    expect(() => readSealedEvent(renamed)).toThrow(
+      /ChildMatched v2 is newer than the v1 this code knows and cannot be read as v1 \(childId: invalid_type\)/,
+    );
+  });
+
+  it('is still refused by an explicit upcast to an older target', () => {
+    expect(() => EVENT_UPCASTERS.upcast(v2(childMatched), 1)).toThrow(UnknownSchemaVersionError);
+  });
+});
+
+describe('readEvent: every read path reads one shape', () => {
+  it('upcasts a v1 ReferralReceived and reads it tolerantly, ignoring fields a newer producer added', () => {
+    const v1 = {
+      ...envelopeAt(1, {
+        referralId: '3f1d2c4b-5a69-4e7f-8a1b-2c3d4e5f6a7b',
+        childId: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
+        receivedAt: '2025-01-03T10:00:00.000Z',
+        source: '2A',
+        referrerOrganisationId: null,
+        child: { ageAtReferral: 10, unborn: false, sex: 'F', schoolUrn: null, yearGroup: 5 },
+        factors: [],
+        consent: { given: true },
+        steppedUpFromEarlyHelpEpisodeId: null,
+        subject: { child: { givenName: 'A', familyName: 'B' }, referrer: { name: 'C' }, concernsSummary: 'D' },
+        channel: 'PORTAL',
+      }),
+      type: 'ReferralReceived',
+    };
+    const read = readEvent(v1);
+    expect(read.schemaVersion).toBe(2);
+    const data = read.data as Record<string, Record<string, unknown>>;
+    expect(data.subject.characteristics).toEqual({});
+    expect(data).not.toHaveProperty('channel');
+    expect(data.child).not.toHaveProperty('yearGroup');
   });
 });

@@ -19,3 +19,4 @@ export * from './privacy/key-vault.migration';
 export * from './projections/projection-schema.migration';
 export * from './projections/projections.controller';
 export * from './http/erased-as-absent';
+export * from './commands/aggregate-store';

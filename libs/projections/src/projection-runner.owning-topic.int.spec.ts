@@ -39,6 +39,35 @@ describe('a projection reads an event only from the topic that owns its type', (
   let suffix: string;
   const topic = (base: string) => `${base}${suffix}`;
 
+  // Data as a consumer requires it (projections read tolerantly but check required fields); subjects erased.
+  const DATA: Record<string, object> = {
+    ReferralDecided: {
+      referralId: randomUUID(),
+      childId: CHILD,
+      outcome: 'NFA',
+      decidedAt: '2025-01-06T15:30:00.000Z',
+      referralDate: '2025-01-06',
+      receivedAt: '2025-01-06T09:30:00.000Z',
+      cinReferral: true,
+      primaryNeed: null,
+      source: '2A',
+      referrerOrganisationId: '100001',
+      child: { ageAtReferral: 9, unborn: false, sex: 'F', schoolUrn: '100001' },
+      consentGiven: true,
+      informationRequestCount: 0,
+      steppedUpFromEarlyHelpEpisodeId: null,
+      subject: null,
+    },
+    EarlyHelpSteppedUp: {
+      episodeId: randomUUID(),
+      childId: CHILD,
+      steppedUpAt: '2025-01-06T09:30:00.000Z',
+      sex: 'F',
+      schoolUrn: null,
+      consentGiven: true,
+      subject: null,
+    },
+  };
   const envelope = (type: string): EventEnvelope => ({
     eventId: randomUUID(),
     type,
@@ -51,7 +80,7 @@ describe('a projection reads an event only from the topic that owns its type', (
     correlationId: randomUUID(),
     causationId: null,
     actor: { sub: 'front-door-worker', role: 'FRONT_DOOR', org: 'LA888' },
-    data: {},
+    data: DATA[type],
   });
   const publish = (onTopic: string, event: EventEnvelope) =>
     producer.send({

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { assertFromOwningTopic, EVENT_HEADERS, type EventEnvelope } from '@csc/contracts';
+import { assertFromOwningTopic, EVENT_HEADERS, parseEnvelope, readSealedEvent, type EventEnvelope } from '@csc/contracts';
 import { versionTables, type ProjectionDefinition } from './projection';
 import { ProjectionOffsets, type ProjectionVersion } from './projection-offsets';
 import type { ProjectionVersions } from './projection-versions';
@@ -73,19 +73,25 @@ export class ProjectionRunner {
   }
 
   /**
-   * The reactions' check (assertFromOwningTopic), with the event passed over rather than dead-lettered:
+   * An event as the projection may read it, or null to pass it over. Every event is read as the code
+   * knows it: envelope and data read tolerantly (fields a newer producer added are dropped, required
+   * ones checked), older versions upcast, so a projection's `apply` sees one shape per type however old
+   * the log, and a rebuild gives what a live build gave. An event that cannot be read that way (malformed,
+   * a newer version that is not additive), or that comes from a topic that does not own its type (the
+   * reactions' check, assertFromOwningTopic), is passed over with a warning rather than dead-lettered:
    * a projection has no dead-letter path, and a rebuild reads history again from offset 0, so it would
-   * park the same event at every rebuild. Its offset advances with the batch, as for any event not read.
+   * park the same event at every rebuild (the reactions park it once). Its offset advances with the batch.
    */
-  private isFromOwningTopic(event: EventEnvelope, topic: string, partition: number, offset: string): boolean {
+  private readable(value: Buffer, topic: string, partition: number, offset: string): EventEnvelope | null {
     try {
-      assertFromOwningTopic(event.type, topic, this.options.topicSuffix);
-      return true;
+      const envelope = parseEnvelope(value);
+      assertFromOwningTopic(envelope.type, topic, this.options.topicSuffix);
+      return readSealedEvent(envelope);
     } catch (error) {
       this.logger.warn(
         `projection ${this.definition.name} v${this.version} passed over offset ${offset} of ${topic}[${partition}]: ${(error as Error).message}`,
       );
-      return false;
+      return null;
     }
   }
 
@@ -225,8 +231,8 @@ export class ProjectionRunner {
       const events: EventEnvelope[] = [];
       for (const message of batch.messages) {
         if (BigInt(message.offset) < nextOffset || !message.value || !this.reads(message.headers?.[EVENT_HEADERS.eventType])) continue;
-        const event = JSON.parse(message.value.toString('utf8')) as EventEnvelope;
-        if (this.isFromOwningTopic(event, batch.topic, batch.partition, message.offset)) events.push(event);
+        const event = this.readable(message.value, batch.topic, batch.partition, message.offset);
+        if (event) events.push(event);
       }
       if (events.length > 0) await this.definition.apply(manager, events, versionTables(this.definition, this.version));
       await this.offsets.advance(manager, this.id, { topic: batch.topic, partition: batch.partition, nextOffset: String(lastOffset + 1n) });

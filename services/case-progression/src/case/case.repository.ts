@@ -1,32 +1,42 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { currentSchemaVersionOf } from '@csc/contracts';
 import { EventStore, type AppendContext, type ExpectedVersion } from '@csc/event-store';
+import { AggregateStore, type AggregateDefinition, type LoadedAggregate } from '@csc/platform';
 import { foldCase, type CaseEvent } from './case.decider';
 import type { CaseState } from './domain/case.state';
 
-export interface LoadedCase {
-  state: CaseState;
-  version: number;
-  events: CaseEvent[];
-}
+export type LoadedCase = LoadedAggregate<CaseState, CaseEvent>;
 
 export const caseStreamId = (caseId: string) => `case-${caseId}`;
 
-/** Cases as event streams, and the child-to-case index kept in the same transactions. */
+/** A case as the shared command path sees it; closing it closes it in the child-to-case index in the same transaction. */
+export const caseAggregate: AggregateDefinition<CaseState, CaseEvent> = {
+  noun: 'case',
+  streamIdOf: caseStreamId,
+  fold: foldCase,
+  childIdOf: (state) => state.opened!.childId,
+  ifMatch: 'required',
+  afterAppend: async (caseId, events, manager) => {
+    if (events.some((event) => event.type === 'CaseClosed')) {
+      await manager.query(`UPDATE child_cases SET open = false WHERE case_id = $1`, [caseId]);
+    }
+  },
+};
+
+/** Cases as event streams (through the shared command path), and the child-to-case index kept in the same transactions. */
 @Injectable()
 export class CaseRepository {
+  readonly streams: AggregateStore<CaseState, CaseEvent>;
+
   constructor(
-    private readonly eventStore: EventStore,
+    eventStore: EventStore,
     private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.streams = new AggregateStore(dataSource, eventStore, caseAggregate);
+  }
 
   async load(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedCase | null> {
-    const stored = await this.eventStore.readStream(caseStreamId(caseId), manager);
-    if (stored.length === 0) return null;
-    const events = stored.map((event) => ({ type: event.type, data: event.data }) as CaseEvent);
-    return { state: foldCase(events), version: stored[stored.length - 1].streamVersion, events };
+    return this.streams.load(caseId, manager);
   }
 
   async append(
@@ -37,27 +47,7 @@ export class CaseRepository {
     context: AppendContext,
     manager: EntityManager,
   ): Promise<number> {
-    if (events.length === 0)
-      return typeof expectedVersion === 'number' ? expectedVersion : this.eventStore.streamVersion(caseStreamId(caseId), manager);
-    const now = new Date();
-    const result = await this.eventStore.append(
-      caseStreamId(caseId),
-      expectedVersion,
-      events.map((event) => ({
-        eventId: randomUUID(),
-        type: event.type,
-        schemaVersion: currentSchemaVersionOf(event.type),
-        occurredAt: now,
-        childId,
-        data: event.data,
-      })),
-      context,
-      manager,
-    );
-    if (events.some((event) => event.type === 'CaseClosed')) {
-      await manager.query(`UPDATE child_cases SET open = false WHERE case_id = $1`, [caseId]);
-    }
-    return result.nextExpectedVersion;
+    return this.streams.append(caseId, childId, expectedVersion, events, context, manager);
   }
 
   async openCaseOf(manager: EntityManager, childId: string): Promise<string | null> {

@@ -1,18 +1,13 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import type { AppendContext } from '@csc/event-store';
-import { versionToWriteOn } from '@csc/platform';
 import { decide, type EpisodeCommand } from './episode.decider';
 import { EpisodeRepository } from './episode.repository';
 import type { EpisodeState } from './domain/episode.state';
 
-/** Every write on an episode: load, decide, append on the version decided on (If-Match: `versionToWriteOn`). */
+/** Every write on an episode, through the shared command path: load, decide, append on the version decided on. */
 @Injectable()
 export class EpisodeCommands {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly episodes: EpisodeRepository,
-  ) {}
+  constructor(private readonly episodes: EpisodeRepository) {}
 
   async execute(
     episodeId: string,
@@ -20,15 +15,13 @@ export class EpisodeCommands {
     expectedVersion: number | undefined,
     command: (state: EpisodeState) => EpisodeCommand,
   ) {
-    return this.dataSource.transaction(async (manager) => {
-      const loaded = await this.episodes.load(episodeId, manager);
-      if (!loaded) throw new NotFoundException([`id: no early help episode ${episodeId}`]);
-      const decidedOn = versionToWriteOn(episodeId, expectedVersion, loaded.version, 'required');
-      const events = decide(command(loaded.state), loaded.state);
-      const childId = loaded.state.opened!.childId;
-      const version = await this.episodes.append(episodeId, childId, decidedOn, events, context, manager);
-      // childId: whose record changed, for the audit trail (which reads it from the response); null until the child is known.
-      return { episodeId, childId, version, recorded: events.map((event) => event.type) };
+    const { events, version, childId } = await this.episodes.streams.execute({
+      id: episodeId,
+      context,
+      expectedVersion,
+      decide: ({ state }) => decide(command(state), state),
     });
+    // childId: whose record changed, for the audit trail (which reads it from the response); null until the child is known.
+    return { episodeId, childId, version, recorded: events.map((event) => event.type) };
   }
 }

@@ -1,32 +1,37 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { currentSchemaVersionOf } from '@csc/contracts';
 import { EventStore, type AppendContext, type ExpectedVersion } from '@csc/event-store';
+import { AggregateStore, type AggregateDefinition, type LoadedAggregate } from '@csc/platform';
 import { foldEpisode, type EpisodeEvent } from './episode.decider';
 import type { EpisodeState } from './domain/episode.state';
 
-export interface LoadedEpisode {
-  state: EpisodeState;
-  version: number;
-}
+export type LoadedEpisode = LoadedAggregate<EpisodeState, EpisodeEvent>;
 
 export const episodeStreamId = (episodeId: string) => `episode-${episodeId}`;
 
+/** An early help episode as the shared command path sees it; its child is unknown (null) for a direct request the index has not seen. */
+export const episodeAggregate: AggregateDefinition<EpisodeState, EpisodeEvent> = {
+  noun: 'early help episode',
+  streamIdOf: episodeStreamId,
+  fold: foldEpisode,
+  childIdOf: (state) => state.opened!.childId,
+  ifMatch: 'required',
+};
+
+/** Early help episodes as event streams, through the shared command path. */
 @Injectable()
 export class EpisodeRepository {
+  readonly streams: AggregateStore<EpisodeState, EpisodeEvent>;
+
   constructor(
-    private readonly eventStore: EventStore,
+    eventStore: EventStore,
     private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.streams = new AggregateStore(dataSource, eventStore, episodeAggregate);
+  }
 
   async load(episodeId: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedEpisode | null> {
-    const stored = await this.eventStore.readStream(episodeStreamId(episodeId), manager);
-    if (stored.length === 0) return null;
-    return {
-      state: foldEpisode(stored.map((event) => ({ type: event.type, data: event.data }) as EpisodeEvent)),
-      version: stored[stored.length - 1].streamVersion,
-    };
+    return this.streams.load(episodeId, manager);
   }
 
   async append(
@@ -37,21 +42,6 @@ export class EpisodeRepository {
     context: AppendContext,
     manager?: EntityManager,
   ): Promise<number> {
-    const now = new Date();
-    const result = await this.eventStore.append(
-      episodeStreamId(episodeId),
-      expectedVersion,
-      events.map((event) => ({
-        eventId: randomUUID(),
-        type: event.type,
-        schemaVersion: currentSchemaVersionOf(event.type),
-        occurredAt: now,
-        childId,
-        data: event.data,
-      })),
-      context,
-      manager,
-    );
-    return result.nextExpectedVersion;
+    return this.streams.append(episodeId, childId, expectedVersion, events, context, manager);
   }
 }

@@ -1,8 +1,6 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@csc/auth';
 import type { AppendContext } from '@csc/event-store';
-import { versionToWriteOn } from '@csc/platform';
 import { decide, foldReferral, type ReferralCommand } from './referral.decider';
 import { ReferralRepository, type LoadedReferral } from './referral.repository';
 import { isReferrerSchool } from './referral-view';
@@ -24,30 +22,25 @@ export interface ReferralCommandResult {
   version: number;
 }
 
-/** Load, check who may act, decide, append with the expected version: every write on an existing referral. */
+/** Every write on an existing referral, through the shared command path: load, check who may act, decide, append. */
 @Injectable()
 export class ReferralCommands {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly referrals: ReferralRepository,
-  ) {}
+  constructor(private readonly referrals: ReferralRepository) {}
 
   async execute({ referralId, user, context, expectedVersion, command }: ReferralCommandRequest): Promise<ReferralCommandResult> {
-    return this.dataSource.transaction(async (manager) => {
-      const referral = await this.referrals.load(referralId, manager);
+    const { loaded, events, version } = await this.referrals.streams.execute({
+      id: referralId,
+      context,
+      expectedVersion,
       // A school acting on a referral it did not make is told nothing, not even that it exists.
-      if (!referral || (user.role === 'SCHOOL' && !isReferrerSchool(referral, user))) {
-        throw new NotFoundException([`id: no referral ${referralId}`]);
-      }
-      const decidedOn = versionToWriteOn(referralId, expectedVersion, referral.version, 'optional');
-      const events = decide(command(referral), referral.state);
-      const version = await this.referrals.append(referralId, referral.state.received.childId, decidedOn, events, context, manager);
-      return {
-        referralId,
-        childId: referral.state.received.childId,
-        status: foldReferral([...referral.events, ...events]).status,
-        version,
-      };
+      mayAct: (referral) => user.role !== 'SCHOOL' || isReferrerSchool(referral, user),
+      decide: (referral) => decide(command(referral), referral.state),
     });
+    return {
+      referralId,
+      childId: loaded.state.received.childId,
+      status: foldReferral([...loaded.events, ...events]).status,
+      version,
+    };
   }
 }

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EVENT_UPCASTERS, currentSchemaVersionOf } from '@csc/contracts';
-import { EventStore, type AppendContext, type ExpectedVersion, type StoredEvent } from '@csc/event-store';
+import { EventStore, type AppendContext, type ExpectedVersion } from '@csc/event-store';
+import { AggregateStore, type AggregateDefinition } from '@csc/platform';
 import { foldReferral, type ReferralEvent, type ReferralState } from './referral.decider';
 
 export interface LoadedReferral {
@@ -16,17 +15,35 @@ export interface LoadedReferral {
 const STREAM_PREFIX = 'referral-';
 export const referralStreamId = (referralId: string) => `${STREAM_PREFIX}${referralId}`;
 
-/** Referrals as event streams: load by folding, save by appending with the expected version. */
+/** A referral as the shared command path sees it: a stream folded by the decider's evolve. */
+export const referralAggregate: AggregateDefinition<ReferralState, ReferralEvent> = {
+  noun: 'referral',
+  streamIdOf: referralStreamId,
+  fold: foldReferral,
+  exists: (state) => state.status !== 'NONE',
+  childIdOf: (state) => (state.status === 'NONE' ? null : state.received.childId),
+  ifMatch: 'optional',
+  occurredAtOf: (event, now) => occurredAtOf(event, now),
+};
+
+/** Referrals as event streams (load, decide and append through the shared command path), and the case each became. */
 @Injectable()
 export class ReferralRepository {
+  readonly streams: AggregateStore<ReferralState, ReferralEvent, LoadedReferral>;
+
   constructor(
-    private readonly eventStore: EventStore,
+    eventStore: EventStore,
     private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.streams = new AggregateStore(dataSource, eventStore, referralAggregate, async (loaded, referralId, manager) => ({
+      ...loaded,
+      state: loaded.state as LoadedReferral['state'],
+      caseId: await this.caseOf(referralId, manager),
+    }));
+  }
 
   async load(referralId: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedReferral | null> {
-    const loaded = toLoaded(await this.eventStore.readStream(referralStreamId(referralId), manager));
-    return loaded && { ...loaded, caseId: await this.caseOf(referralId, manager) };
+    return this.streams.load(referralId, manager);
   }
 
   private async caseOf(referralId: string, manager: EntityManager): Promise<string | null> {
@@ -58,49 +75,22 @@ export class ReferralRepository {
     context: AppendContext,
     manager?: EntityManager,
   ): Promise<number> {
-    const result = await this.eventStore.append(
-      referralStreamId(referralId),
-      expectedVersion,
-      events.map((event) => ({
-        eventId: randomUUID(),
-        type: event.type,
-        schemaVersion: currentSchemaVersionOf(event.type),
-        occurredAt: new Date(occurredAtOf(event)),
-        childId,
-        data: event.data,
-      })),
-      context,
-      manager,
-    );
-    return result.nextExpectedVersion;
+    return this.streams.append(referralId, childId, expectedVersion, events, context, manager);
   }
 }
 
-const toLoaded = (stored: StoredEvent[]): LoadedReferral | null => {
-  if (stored.length === 0) return null;
-  const events = stored.map(inCurrentShape);
-  const state = foldReferral(events);
-  if (state.status === 'NONE') return null;
-  return { state, version: stored[stored.length - 1].streamVersion, events };
-};
-
-/** A stream written before an event's shape changed (ReferralReceived v1) is read in the shape the decider knows. */
-const inCurrentShape = (event: StoredEvent): ReferralEvent => {
-  const current = EVENT_UPCASTERS.toCurrentShape(event);
-  return { type: current.type, data: current.data } as ReferralEvent;
-};
-
-const occurredAtOf = (event: ReferralEvent): string => {
+/** A referral's events happened when their data says; a match, when it was made. */
+const occurredAtOf = (event: ReferralEvent, now: Date): Date => {
   switch (event.type) {
     case 'ReferralReceived':
-      return event.data.receivedAt;
+      return new Date(event.data.receivedAt);
     case 'ChildMatched':
-      return new Date().toISOString();
+      return now;
     case 'InformationRequested':
-      return event.data.requestedAt;
+      return new Date(event.data.requestedAt);
     case 'InformationProvided':
-      return event.data.providedAt;
+      return new Date(event.data.providedAt);
     case 'ReferralDecided':
-      return event.data.decidedAt;
+      return new Date(event.data.decidedAt);
   }
 };

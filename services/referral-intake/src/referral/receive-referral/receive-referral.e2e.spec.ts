@@ -275,6 +275,58 @@ describe('POST /v1/referrals', () => {
     ]);
   });
 
+  it('decides a referral stored as v1 by a newer build (a field this code does not know) through the shared command path', async () => {
+    const referralId = randomUUID();
+    const childId = randomUUID();
+    await harness.service.app.get(EventStore).append(
+      referralStreamId(referralId),
+      NO_STREAM,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'ReferralReceived',
+          schemaVersion: 1,
+          occurredAt: new Date('2024-11-04T10:00:00Z'),
+          childId,
+          data: {
+            ...aReceivedReferral({ referralId, childId, receivedAt: '2024-11-04T10:00:00.000Z' }),
+            channel: 'PORTAL',
+            subject: {
+              child: { givenName: 'Evelyn', familyName: 'Before', dateOfBirth: '2013-02-02', pronouns: 'she/her' },
+              referrer: { name: 'Sam Example' },
+              concernsSummary: 'Stored before characteristics were asked for.',
+            },
+          },
+        },
+      ],
+      { actor: { sub: 'dsl', role: 'SCHOOL', org: SCHOOL_A }, correlationId: randomUUID(), causationId: null },
+    );
+
+    const decided = expectStatus(
+      await harness.post(
+        `/v1/referrals/${referralId}/decision`,
+        { outcome: 'ACCEPTED_FOR_ASSESSMENT', primaryNeed: 'N1', rationale: 'Escalating concerns.' },
+        'FRONT_DOOR',
+        undefined,
+        { 'If-Match': '"1"' },
+      ),
+      200,
+    );
+    expect(decided.headers.etag).toBe('"2"');
+    expect(decided.body).toMatchObject({ referralId, status: 'DECIDED', version: 2 });
+    // Written strictly in the current shape: the decision carries the child as v2 knows it, nothing the newer build added.
+    const [written] = await harness.service.app
+      .get(EventStore)
+      .readStream(referralStreamId(referralId))
+      .then((events) => events.slice(1));
+    expect(written).toMatchObject({ type: 'ReferralDecided', schemaVersion: 1 });
+    expect((written.data as { subject: { child: object } }).subject.child).toEqual({
+      givenName: 'Evelyn',
+      familyName: 'Before',
+      dateOfBirth: '2013-02-02',
+    });
+  });
+
   it('rebuilds the child index from the events with the same rows, every blind index and every opened description', async () => {
     // A postcode given without a space must rebuild to the same district.
     const body = aReferralBody({ child: { postcode: 'fy14qs', upn: undefined } });

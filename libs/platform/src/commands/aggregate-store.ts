@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { NotFoundException } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { assertWritableEventData, currentSchemaVersionOf, readEvent, type EventType } from '@csc/contracts';
+import type { AppendContext, EventStore, ExpectedVersion } from '@csc/event-store';
+import { versionToWriteOn, type IfMatchRule } from '../http/command-context';
+
+/** An aggregate's event as its decider and evolve see it: the catalogue's type string and its data. */
+export interface DomainEvent {
+  type: EventType;
+  data: unknown;
+}
+
+export interface LoadedAggregate<State, Event extends DomainEvent> {
+  state: State;
+  /** The stream's version: what a write must be decided on (If-Match) and the ETag. */
+  version: number;
+  /** Every event of the stream in the shape the code knows (upcast, read tolerantly). */
+  events: Event[];
+}
+
+/** What the shared command path needs of one kind of aggregate (a referral, a case, an episode): pure functions and names. */
+export interface AggregateDefinition<State, Event extends DomainEvent> {
+  /** As a 404 names it: `id: no <noun> <id>`. */
+  noun: string;
+  streamIdOf(id: string): string;
+  /** The aggregate's pure evolve, folded over its events from the start. */
+  fold(events: readonly Event[]): State;
+  /** Whether a folded stream holds a record at all; every non-empty stream does unless this says otherwise. */
+  exists?(state: State): boolean;
+  /** Whose record it is: every event appended carries that child's id (the Kafka key), null while unknown. */
+  childIdOf(state: State): string | null;
+  /** Whether a write must say which version it was decided on (`versionToWriteOn`). */
+  ifMatch: IfMatchRule;
+  /** When an event happened: the time of the write unless the event itself says. */
+  occurredAtOf?(event: Event, now: Date): Date;
+  /** Tables kept in step with the stream, in the append's own transaction. */
+  afterAppend?(id: string, events: readonly Event[], manager: EntityManager): Promise<void>;
+}
+
+export interface AggregateCommand<Loaded, Event extends DomainEvent> {
+  id: string;
+  context: AppendContext;
+  /** From If-Match (`expectedVersionFrom`). */
+  expectedVersion: number | undefined;
+  /** Whether the caller may act on this record at all; if not, 404, as if it did not exist (nothing is told). */
+  mayAct?(loaded: Loaded): boolean;
+  /** The aggregate's pure decider, given the command made from what was loaded: the events it decides, nothing written. */
+  decide(loaded: Loaded): readonly Event[];
+}
+
+export interface CommandOutcome<Loaded, Event> {
+  loaded: Loaded;
+  /** The events appended (none when the decider decided none). */
+  events: Event[];
+  /** The stream's version after the write: the new ETag. */
+  version: number;
+  childId: string | null;
+}
+
+/**
+ * The one command path for every event-sourced aggregate: in one transaction, load the stream (every
+ * event upcast and read tolerantly, so a stream begun under an older version of an event reads as the
+ * current one), fold it with the aggregate's evolve, check If-Match (`versionToWriteOn`), call the
+ * pure decider, check each new event strictly against its contract, and append on the version decided
+ * on (a write racing in between is a 409, never a lost update). `withFacts` adds what a command needs
+ * beyond the stream (a referral's case), read in the same transaction.
+ */
+export class AggregateStore<
+  State,
+  Event extends DomainEvent,
+  Loaded extends LoadedAggregate<State, Event> = LoadedAggregate<State, Event>,
+> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly eventStore: EventStore,
+    private readonly aggregate: AggregateDefinition<State, Event>,
+    private readonly withFacts: (loaded: LoadedAggregate<State, Event>, id: string, manager: EntityManager) => Promise<Loaded> = async (
+      loaded,
+    ) => loaded as Loaded,
+  ) {}
+
+  async load(id: string, manager: EntityManager = this.dataSource.manager): Promise<Loaded | null> {
+    const stored = await this.eventStore.readStream(this.aggregate.streamIdOf(id), manager);
+    if (stored.length === 0) return null;
+    const events = stored.map((event) => {
+      const known = readEvent(event);
+      return { type: known.type, data: known.data } as Event;
+    });
+    const state = this.aggregate.fold(events);
+    if (this.aggregate.exists && !this.aggregate.exists(state)) return null;
+    return this.withFacts({ state, version: stored[stored.length - 1].streamVersion, events }, id, manager);
+  }
+
+  async execute({ id, context, expectedVersion, mayAct, decide }: AggregateCommand<Loaded, Event>): Promise<CommandOutcome<Loaded, Event>> {
+    return this.dataSource.transaction(async (manager) => {
+      const loaded = await this.load(id, manager);
+      if (!loaded || (mayAct && !mayAct(loaded))) throw new NotFoundException([`id: no ${this.aggregate.noun} ${id}`]);
+      const decidedOn = versionToWriteOn(id, expectedVersion, loaded.version, this.aggregate.ifMatch);
+      const events = [...decide(loaded)];
+      const childId = this.aggregate.childIdOf(loaded.state);
+      const version = await this.append(id, childId, decidedOn, events, context, manager);
+      return { loaded, events, version, childId };
+    });
+  }
+
+  /**
+   * Appends on the expected version (a new stream: NO_STREAM), each event checked strictly first:
+   * producers write exactly their contract's current version, consumers read tolerantly. No events: nothing is written.
+   */
+  async append(
+    id: string,
+    childId: string | null,
+    expectedVersion: ExpectedVersion,
+    events: readonly Event[],
+    context: AppendContext,
+    manager?: EntityManager,
+  ): Promise<number> {
+    if (!manager) return this.dataSource.transaction((within) => this.append(id, childId, expectedVersion, events, context, within));
+    const streamId = this.aggregate.streamIdOf(id);
+    if (events.length === 0)
+      return typeof expectedVersion === 'number' ? expectedVersion : this.eventStore.streamVersion(streamId, manager);
+    const now = new Date();
+    const newEvents = events.map((event) => {
+      const schemaVersion = currentSchemaVersionOf(event.type);
+      assertWritableEventData(event.type, schemaVersion, event.data);
+      return {
+        eventId: randomUUID(),
+        type: event.type,
+        schemaVersion,
+        occurredAt: this.aggregate.occurredAtOf?.(event, now) ?? now,
+        childId,
+        data: event.data,
+      };
+    });
+    const result = await this.eventStore.append(streamId, expectedVersion, newEvents, context, manager);
+    await this.aggregate.afterAppend?.(id, events, manager);
+    return result.nextExpectedVersion;
+  }
+}
