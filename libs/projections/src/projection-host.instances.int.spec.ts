@@ -39,7 +39,24 @@ const decided = (): EventEnvelope => ({
   correlationId: randomUUID(),
   causationId: null,
   actor: { sub: 'front-door-worker', role: 'FRONT_DOOR', org: 'LA888' },
-  data: {},
+  // As a consumer requires it: projections read tolerantly but check required fields (subjects erased here).
+  data: {
+    referralId: randomUUID(),
+    childId: randomUUID(),
+    outcome: 'NFA',
+    decidedAt: '2025-01-06T15:30:00.000Z',
+    referralDate: '2025-01-06',
+    receivedAt: '2025-01-06T09:30:00.000Z',
+    cinReferral: true,
+    primaryNeed: null,
+    source: '2A',
+    referrerOrganisationId: '100001',
+    child: { ageAtReferral: 9, unborn: false, sex: 'F', schoolUrn: '100001' },
+    consentGiven: true,
+    informationRequestCount: 0,
+    steppedUpFromEarlyHelpEpisodeId: null,
+    subject: null,
+  },
 });
 
 describe('a projection run by two instances of its service', () => {

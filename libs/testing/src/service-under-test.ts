@@ -49,7 +49,9 @@ export const startServiceUnderTest = async (
   }
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
-  return { app, url: await app.getUrl(), stop: () => app.close() };
+  // Once only: a test may stop a service itself (to restart it) before the harness stops everything.
+  let stopping: Promise<void> | null = null;
+  return { app, url: await app.getUrl(), stop: () => (stopping ??= app.close()) };
 };
 
 export const testToken = (user: AuthenticatedUser): Promise<string> => mintToken(user, TEST_JWT);

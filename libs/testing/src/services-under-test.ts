@@ -38,7 +38,8 @@ export const startServices = async (
     instances: {},
     databases: {},
     stop: async () => {
-      for (const service of Object.values(running.instances).flat()) await service.stop();
+      // A test may have put a restarted service in `services`: every one it knows of, each stopped once.
+      for (const service of new Set([...Object.values(running.services), ...Object.values(running.instances).flat()])) await service.stop();
       for (const database of Object.values(running.databases)) await database.drop();
     },
   };

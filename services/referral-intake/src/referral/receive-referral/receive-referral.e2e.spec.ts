@@ -301,6 +301,8 @@ describe('POST /v1/referrals', () => {
       ],
       { actor: { sub: 'dsl', role: 'SCHOOL', org: SCHOOL_A }, correlationId: randomUUID(), causationId: null },
     );
+    // Put into the log directly, as a migration would: the child index is rebuilt from it, so it knows the child too.
+    await harness.service.app.get(ChildIndex).rebuildFromEvents();
 
     const decided = expectStatus(
       await harness.post(
