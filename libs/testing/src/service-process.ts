@@ -32,6 +32,7 @@ export const startServiceProcess = async (
     port,
     kafkaBrokers,
     environment = {},
+    untilReady = true,
   }: {
     from: 'source' | 'build';
     databaseUrl: string;
@@ -40,6 +41,8 @@ export const startServiceProcess = async (
     /** The test infrastructure's broker unless given (benchmarks run outside jest). */
     kafkaBrokers?: string;
     environment?: Record<string, string>;
+    /** Returns once /health/ready answers 200; false: once /health does (listening, whatever Kafka is doing). */
+    untilReady?: boolean;
   },
 ): Promise<ServiceProcess> => {
   await ensureTestKeyVault();
@@ -68,19 +71,19 @@ export const startServiceProcess = async (
     child.kill(signal);
     await exited;
   };
-  await waitUntilReady(name, url, child);
+  await waitUntil(untilReady ? '/health/ready' : '/health', name, url, child);
   return { name, url, process: child, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 };
 
-const waitUntilReady = async (name: string, url: string, child: ChildProcess) => {
-  for (let attempt = 0; attempt < 480; attempt += 1) {
+const waitUntil = async (path: '/health' | '/health/ready', name: string, url: string, child: ChildProcess) => {
+  for (let attempt = 0; attempt < 2400; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was ready`);
-    const ready = await fetch(`${url}/health/ready`).then(
+    const ready = await fetch(`${url}${path}`).then(
       (response) => response.ok,
       () => false,
     );
     if (ready) return;
-    await new Promise((done) => setTimeout(done, 250));
+    await new Promise((done) => setTimeout(done, 50));
   }
   child.kill('SIGKILL');
   throw new Error(`${name} did not become ready`);
