@@ -1,6 +1,6 @@
 /**
  * How long each service takes to come back after it is killed outright (SIGKILL: nothing flushed,
- * its consumer group member left behind), as `npm start`'s supervisor restarts it, and how soon a
+ * its consumer group member left behind) under `npm start`'s supervisor (scripts/supervise.sh), and how soon a
  * killed instance's partitions move to a surviving one. Figures for the note on the issue, not a
  * pass/fail: a shared 2-core machine makes them noisy.
  *
@@ -22,9 +22,6 @@ import {
 } from '@csc/testing';
 import { ALL_SERVICES } from '../services/registry';
 
-/** What the supervisor waits before its first restart (scripts/supervise.sh). */
-const SUPERVISOR_FIRST_BACKOFF_MS = 1_000;
-
 const main = async () => {
   const named = process.argv.slice(2);
   const services = named.length > 0 ? ALL_SERVICES.filter((service) => named.includes(service.name)) : ALL_SERVICES;
@@ -39,18 +36,16 @@ const main = async () => {
     for (const service of services) {
       const database = await createTestDatabase(`restarts_${service.name}`, service.migrations);
       const options = { from: 'build' as const, databaseUrl: database.url, topicSuffix: suffix, environment };
-      const first = await startServiceProcess(service.name, options);
-      const port = Number(new URL(first.url).port);
-      await first.kill();
+      const supervised = await startServiceProcess(service.name, { ...options, supervised: true });
+      running.push(supervised);
+      await supervised.kill();
       const killedAt = performance.now();
-      await new Promise((done) => setTimeout(done, SUPERVISOR_FIRST_BACKOFF_MS));
-      const listening = watch(`${first.url}/health`);
-      const restarted = await startServiceProcess(service.name, { ...options, port });
-      running.push(restarted);
-      const ready = performance.now() - killedAt;
+      const listening = watch(`${supervised.url}/health`);
+      const ready = (await watch(`${supervised.url}/health/ready`)) - killedAt;
       rows.push(`| ${service.name} | ${seconds((await listening) - killedAt)} | ${seconds(ready)} |`);
       log(`${service.name}: ready ${seconds(ready)} s after the kill`);
-      await restarted.stop();
+      await supervised.stop();
+      running.pop();
       await database.drop();
     }
     rows.push('', await partitionsMove(suffix, environment));
@@ -60,7 +55,7 @@ const main = async () => {
   }
   console.log(
     [
-      `Kill (SIGKILL) to ready, restarted after the supervisor's first ${SUPERVISOR_FIRST_BACKOFF_MS / 1000} s wait, from the build;`,
+      "Kill (SIGKILL) to ready, restarted by npm start's supervisor (its first wait: 1 s), from the build;",
       `consumer session ${environment.KAFKA_SESSION_TIMEOUT_MS ?? 'default (8000)'} ms.`,
       '',
       '| service | kill to listening (s) | kill to ready (s) |',
