@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm start`: the whole system on this machine. Installs what is missing, starts the infrastructure,
-# builds, migrates, starts the six services in the background (logs in .run/services/), waits until
-# each is ready, and prints where everything is. `npm stop` stops it all.
+# builds, migrates, starts the six services in the background (logs in .run/services/), each under a
+# supervisor that restarts it when it exits (scripts/supervise.sh), waits until each is ready, and
+# prints where everything is. `npm stop` stops it all.
 # The broker is secured (TLS, SASL/SCRAM, per-service ACLs): each service signs in as its own principal,
 # the demo loader as admin. KAFKA_SECURITY=plaintext npm start: the same on a plaintext broker.
 set -euo pipefail
@@ -33,8 +34,10 @@ for service in "${SERVICES[@]}"; do
   # webhooks may go over http to the example receiver on 127.0.0.1 only with WEBHOOK_ALLOW_LOCAL_ADDRESSES.
   # No DATABASE_URL: each service connects as its own app role (csc_<service>_app, made by its last migration), never as postgres.
   # On the secured broker each service signs in as its own principal (kafka-acl-rules.ts says what it may do).
+  # $service.pid is its supervisor's, $service.child.pid the service's own process (kill that to see it restart).
   NODE_ENV=development WEBHOOK_ALLOW_LOCAL_ADDRESSES=true PORT="${PORTS[$service]}" \
-    nohup bash infra/kafka/as-principal.sh "$service" node "dist/services/$service/src/main.js" >"$RUN_DIR/$service.log" 2>&1 </dev/null &
+    nohup bash scripts/supervise.sh "$service" "$RUN_DIR/$service.child.pid" \
+    bash infra/kafka/as-principal.sh "$service" node "dist/services/$service/src/main.js" >"$RUN_DIR/$service.log" 2>&1 </dev/null &
   echo $! >"$pid_file"
 done
 
@@ -42,7 +45,8 @@ for service in "${SERVICES[@]}"; do
   url="http://127.0.0.1:${PORTS[$service]}/health/ready"
   for _ in $(seq 1 120); do
     curl -sf "$url" >/dev/null && break
-    kill -0 "$(cat "$RUN_DIR/$service.pid")" 2>/dev/null || { echo "$service exited; see $RUN_DIR/$service.log" >&2; tail -n 20 "$RUN_DIR/$service.log" >&2; exit 1; }
+    # The supervisor restarts a service that exits; it ends only when it gives up (repeated fast exits).
+    kill -0 "$(cat "$RUN_DIR/$service.pid")" 2>/dev/null || { echo "$service keeps exiting; see $RUN_DIR/$service.log" >&2; tail -n 20 "$RUN_DIR/$service.log" >&2; exit 1; }
     sleep 0.5
   done
   curl -sf "$url" >/dev/null || { echo "$service is not ready; see $RUN_DIR/$service.log" >&2; exit 1; }
@@ -53,8 +57,8 @@ receiver_pid_file="$RUN_DIR/school-webhook-receiver.pid"
 receiver_log="$RUN_DIR/school-webhook-receiver.log"
 if ! { [[ -f "$receiver_pid_file" ]] && kill -0 "$(cat "$receiver_pid_file")" 2>/dev/null; }; then
   secret="$(node dist/tools/demo.js school --receiver "http://127.0.0.1:$RECEIVER_PORT/webhooks/csc")"
-  WEBHOOK_SECRET="$secret" PORT="$RECEIVER_PORT" nohup node -r @swc-node/register examples/school-webhook-receiver/src/main.ts \
-    >"$receiver_log" 2>&1 </dev/null &
+  WEBHOOK_SECRET="$secret" PORT="$RECEIVER_PORT" nohup bash scripts/supervise.sh school-webhook-receiver "$RUN_DIR/school-webhook-receiver.child.pid" \
+    node -r @swc-node/register examples/school-webhook-receiver/src/main.ts >"$receiver_log" 2>&1 </dev/null &
   echo $! >"$receiver_pid_file"
   for _ in $(seq 1 60); do grep -q "listening" "$receiver_log" 2>/dev/null && break; sleep 0.5; done
 fi

@@ -32,6 +32,8 @@ export interface RelayLogger {
 
 export interface RelayStatus {
   running: boolean;
+  /** Its producer is connected to the broker (connected at start, in the background, and again after a failed pass). */
+  connected: boolean;
   healthy: boolean;
   passes: number;
   publishedSinceStart: number;
@@ -65,6 +67,7 @@ export class OutboxRelay {
   private producer: Producer | null = null;
   private readonly status: RelayStatus = {
     running: false,
+    connected: false,
     healthy: true,
     passes: 0,
     publishedSinceStart: 0,
@@ -122,6 +125,7 @@ export class OutboxRelay {
       this.status.running = false;
       await this.producer?.disconnect().catch(() => undefined);
       this.producer = null;
+      this.status.connected = false;
     }
   }
 
@@ -153,6 +157,9 @@ export class OutboxRelay {
     while (this.running) {
       let published = 0;
       try {
+        // Connected before the first event is due, so readiness can say the relay is; a broker that is
+        // down at start is a failed pass like any other: the outbox keeps the events, the relay tries again.
+        await this.connectProducer();
         published = await this.relayOnce();
         this.status.consecutiveFailures = 0;
         this.status.lastError = null;
@@ -176,6 +183,7 @@ export class OutboxRelay {
     this.logger.warn(`outbox relay ${this.options.name}: pass failed (${this.status.lastError}); retrying in ${backoff} ms`);
     const failed = this.producer;
     this.producer = null;
+    this.status.connected = false;
     await failed?.disconnect().catch(() => undefined);
     // Appends keep notifying while we back off; they must not cut the backoff short.
     await this.waker.sleep(backoff, { wakeable: false });
@@ -195,12 +203,22 @@ export class OutboxRelay {
   }
 
   private async publish(messages: Message[]): Promise<void> {
-    if (!this.producer) {
-      const producer = this.createProducer();
+    const producer = await this.connectProducer();
+    await producer.send({ topic: this.options.topic, acks: -1, messages });
+  }
+
+  private async connectProducer(): Promise<Producer> {
+    if (this.producer) return this.producer;
+    const producer = this.createProducer();
+    try {
       await producer.connect();
-      this.producer = producer;
+    } catch (error) {
+      await producer.disconnect().catch(() => undefined);
+      throw error;
     }
-    await this.producer.send({ topic: this.options.topic, acks: -1, messages });
+    this.producer = producer;
+    this.status.connected = true;
+    return producer;
   }
 
   private async readCheckpoint(manager: EntityManager): Promise<GlobalLogPosition> {

@@ -11,6 +11,7 @@ export * from './event-failure.filter';
 export * from './dead-letter';
 export * from './error-classification';
 export * from './consumer-health';
+export * from './keep-connecting';
 export * from './domain-topics';
 export * from './principal-settings';
 export * from './topic-durability';

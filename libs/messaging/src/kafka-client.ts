@@ -38,3 +38,23 @@ export const parseBrokers = (value: string): string[] =>
     .split(',')
     .map((broker) => broker.trim())
     .filter(Boolean);
+
+/**
+ * How soon a consumer group notices a member is gone (kafkajs's consumer settings). A killed member
+ * stops heartbeating and its partitions move to the others once `sessionTimeout` has passed (the next
+ * heartbeat of each survivor then rejoins), and a restarted service's join waits at most that long
+ * for its dead predecessor to leave. Kafka's defaults (30 s session, 60 s rebalance) made both take half a minute.
+ */
+export interface ConsumerSessionSettings {
+  sessionTimeout: number;
+  /** Sent between fetches and by reactions after each event; a third of the session or less. */
+  heartbeatInterval: number;
+  /** How long a live member has to finish its batch and rejoin during a rebalance. */
+  rebalanceTimeout: number;
+}
+
+export const DEFAULT_CONSUMER_SESSION: ConsumerSessionSettings = {
+  sessionTimeout: 8_000,
+  heartbeatInterval: 1_000,
+  rebalanceTimeout: 30_000,
+};

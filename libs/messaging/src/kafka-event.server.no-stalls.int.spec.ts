@@ -23,7 +23,7 @@ describe('KafkaEventServer never stalls a partition', () => {
       retryBackoffMs: 10,
       maxTransientWaitMs: 30_000,
       parking: { maxWaitMs: MAX_WAIT_SECONDS * 1000, sweepIntervalMs: 200, maxBackoffMs: 500, leaseMs: 10_000 },
-      consumerTimings: { sessionTimeout: 6_000, heartbeatInterval: 500 },
+      session: { sessionTimeout: 6_000, heartbeatInterval: 500, rebalanceTimeout: 30_000 },
       health,
     });
     // Attached after the first join: any join from here on is the member being evicted and re-joining.

@@ -1,13 +1,5 @@
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
-import {
-  Partitioners,
-  type Consumer,
-  type ConsumerConfig,
-  type EachBatchPayload,
-  type Kafka,
-  type KafkaMessage,
-  type Producer,
-} from 'kafkajs';
+import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import {
   assertFromOwningTopic,
@@ -21,6 +13,8 @@ import type { ConsumerHealth } from './consumer-health';
 import { sendToDeadLetterTopic } from './dead-letter';
 import { describeErrorSafely } from './error-classification';
 import type { EventInbox } from './event-inbox';
+import { DEFAULT_CONSUMER_SESSION, type ConsumerSessionSettings } from './kafka-client';
+import { keepConnecting } from './keep-connecting';
 import { KafkaEventContext, type KafkaEventDelivery } from './kafka-event.context';
 import { GroupParking } from './group-parking';
 import { groupSubscriptions, type GroupSubscription } from './group-subscriptions';
@@ -52,12 +46,12 @@ export interface KafkaEventServerOptions {
   maxTransientWaitMs?: number;
   /** Events waiting for an earlier event: how long they may wait, how often they are retried. */
   parking?: Partial<ParkingPolicy>;
-  /** kafkajs group timings (tests shorten the session timeout to show a long wait keeps the member). */
-  consumerTimings?: Pick<ConsumerConfig, 'sessionTimeout' | 'heartbeatInterval' | 'rebalanceTimeout'>;
   health?: ConsumerHealth;
   partitionsConsumedConcurrently?: number;
   /** A new group starts from the beginning of history, as replaying consumers need. */
   fromBeginning?: boolean;
+  /** Session, heartbeat and rebalance timing (KAFKA_SESSION_TIMEOUT_MS...); DEFAULT_CONSUMER_SESSION when absent. */
+  session?: ConsumerSessionSettings;
 }
 
 export interface DeadLetterNotice {
@@ -95,6 +89,8 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
   private stopping = false;
   private readonly parkedEvents: ParkedEventStore;
   private readonly parking: ParkingPolicy;
+  /** Ends the background connecting (and its waits) when the server closes. */
+  private readonly stopped = new AbortController();
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
@@ -114,6 +110,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
   async close(): Promise<void> {
     this.stopping = true;
     await Promise.all(this.parkings.map((parking) => parking.stop()));
+    this.stopped.abort();
     // kafkajs lets the batch in hand finish before it leaves the group.
     await Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
     await this.producer?.disconnect();
@@ -130,6 +127,12 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     return { kafka: this.options.kafka, consumers: this.consumers, producer: this.producer } as T;
   }
 
+  /**
+   * Works out the subscriptions now (a reaction wired wrongly refuses the start, as does a database
+   * without the parked events table), then connects and joins the groups in the background: the
+   * service answers HTTP at once, readiness says which groups have not joined yet and why, and a
+   * broker that is down is tried again until it answers.
+   */
   private async start(): Promise<void> {
     const subscriptions = groupSubscriptions(this.messageHandlers, this.options.groupId, this.options.topicSuffix ?? '');
     if (subscriptions.length === 0) return;
@@ -137,42 +140,86 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     if (!(await this.parkedEvents.tableExists())) {
       throw new Error('parked_events is missing: add CreateParkedEvents1767400000000 (@csc/messaging) to the service migrations');
     }
+    for (const subscription of subscriptions) this.options.health?.consumerExpected(subscription.groupId);
     this.producer = this.options.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    await this.producer.connect();
-    for (const subscription of subscriptions) {
+    this.connectInBackground(this.producer, subscriptions).catch((error: unknown) => {
+      // Not a broker being away (that is retried): something kafkajs refused outright. Readiness and the log say so.
+      const reason = describeErrorSafely(error);
+      for (const { groupId } of subscriptions) this.options.health?.consumerCrashed(groupId, reason);
+      this.logger.error(`consumers could not be started: ${reason}`);
+    });
+  }
+
+  private async connectInBackground(producer: Producer, subscriptions: GroupSubscription[]): Promise<void> {
+    // The dead-letter producer first: no event is consumed that could not be parked.
+    const connected = await keepConnecting(() => producer.connect(), {
+      signal: this.stopped.signal,
+      onWaiting: (reason, retryInMs) => {
+        for (const { groupId } of subscriptions) this.options.health?.consumerWaiting(groupId, `cannot reach the broker: ${reason}`);
+        this.logger.warn(`cannot reach the broker (${reason}); trying again in ${retryInMs} ms`);
+      },
+    });
+    // Stopped meanwhile: close() may have come before the connection did.
+    if (this.stopped.signal.aborted) await producer.disconnect().catch(() => undefined);
+    else if (connected) await Promise.all(subscriptions.map((subscription) => this.startGroup(subscription)));
+  }
+
+  private async startGroup(subscription: GroupSubscription): Promise<void> {
+    const { groupId } = subscription;
+    const consumer = this.options.kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
       // Fetches return as soon as events arrive; the wait only bounds how long shutdown waits for an idle fetch.
-      const consumer = this.options.kafka.consumer({
-        groupId: subscription.groupId,
-        allowAutoTopicCreation: false,
-        maxWaitTimeInMs: 500,
-        ...this.options.consumerTimings,
-      });
-      consumer.on(consumer.events.CRASH, ({ payload }) => {
-        // kafkajs restarts a consumer after most crashes; one it gives up on must show in readiness.
-        if (!payload.restart) this.options.health?.consumerCrashed(subscription.groupId, describeErrorSafely(payload.error));
-        this.logger.error(
-          `consumer ${subscription.groupId} crashed (${describeErrorSafely(payload.error)}); ${payload.restart ? 'restarting' : 'not restarting'}`,
-        );
-      });
-      consumer.on(consumer.events.GROUP_JOIN, () => this.options.health?.consumerStarted(subscription.groupId));
-      // Before the first batch, which uses it.
-      subscription.parking = this.parkingFor(subscription);
-      this.parkings.push(subscription.parking);
-      await consumer.connect();
-      await consumer.subscribe({ topics: [...subscription.topics], fromBeginning: this.options.fromBeginning ?? true });
-      await consumer.run({
-        eachBatchAutoResolve: false,
-        autoCommit: true,
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-        eachBatch: (payload) => this.consumeBatch(subscription, payload),
-      });
-      this.consumers.push(consumer);
-      subscription.parking.start();
-      this.logger.log(`consuming ${[...subscription.handlersByType.keys()].join(', ')} as group ${subscription.groupId}`);
+      maxWaitTimeInMs: 500,
+      ...(this.options.session ?? DEFAULT_CONSUMER_SESSION),
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      // kafkajs restarts a consumer after most crashes (and it rejoins); one it gives up on stays down in readiness.
+      const reason = describeErrorSafely(payload.error);
+      if (payload.restart) this.options.health?.consumerWaiting(groupId, `restarting after a crash: ${reason}`);
+      else this.options.health?.consumerCrashed(groupId, reason);
+      this.logger.error(`consumer ${groupId} crashed (${reason}); ${payload.restart ? 'restarting' : 'not restarting'}`);
+    });
+    consumer.on(consumer.events.GROUP_JOIN, () => this.options.health?.consumerStarted(groupId));
+    this.consumers.push(consumer);
+    // Before the first batch, which uses it.
+    const parking = this.parkingFor(subscription);
+    subscription.parking = parking;
+    this.parkings.push(parking);
+    const running = await keepConnecting(
+      async () => {
+        try {
+          await consumer.connect();
+          await consumer.subscribe({ topics: [...subscription.topics], fromBeginning: this.options.fromBeginning ?? true });
+          // Resolves once the group is joined (or kafkajs has taken over retrying the join itself).
+          await consumer.run({
+            eachBatchAutoResolve: false,
+            autoCommit: true,
+            partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+            eachBatch: (payload) => this.consumeBatch(subscription, payload),
+          });
+        } catch (error) {
+          await consumer.disconnect().catch(() => undefined);
+          throw error;
+        }
+      },
+      {
+        signal: this.stopped.signal,
+        onWaiting: (reason, retryInMs) => {
+          this.options.health?.consumerWaiting(groupId, `cannot reach the broker: ${reason}`);
+          this.logger.warn(`consumer ${groupId} cannot start (${reason}); trying again in ${retryInMs} ms`);
+        },
+      },
+    );
+    // Stopped while it was starting: close() may have disconnected it before it connected.
+    if (this.stopped.signal.aborted) await consumer.disconnect().catch(() => undefined);
+    else if (running) {
+      parking.start();
+      this.logger.log(`consuming ${[...subscription.handlersByType.keys()].join(', ')} as group ${groupId}`);
     }
   }
 

@@ -60,6 +60,7 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
         upcasters: definition.upcasters ?? EVENT_UPCASTERS,
         health: app.get(ConsumerHealth),
         parking: { maxWaitMs: parkedMaxWaitSeconds * 1000 },
+        session: kafka.consumerSession,
       }),
     },
     { inheritAppConfig: true },
@@ -74,6 +75,12 @@ export const runService = (definition: ServiceDefinition): Promise<INestApplicat
     process.exit(1);
   });
 
+/**
+ * The port opens within a second or two whatever Kafka is doing: the consumers connect and join in
+ * the background (readiness is down until they have, and says why), as do the projections. Only
+ * what a restart cannot fix refuses the start: invalid settings (createServiceApp) and reactions
+ * wired wrongly (checked by startAllMicroservices before it returns, without touching the broker).
+ */
 const startService = async (definition: ServiceDefinition): Promise<INestApplication> => {
   const app = await createServiceApp(definition);
   const config = app.get(ConfigService);

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { ProjectionDefinition } from './projection';
-import { ProjectionRunner, type RunnerProgress } from './projection-runner';
+import { ProjectionRunner, type RunnerOptions, type RunnerProgress } from './projection-runner';
 import { ProjectionVersions } from './projection-versions';
 
 export interface ProjectionStatus extends RunnerProgress {
@@ -39,6 +39,8 @@ export class ProjectionHost {
     private readonly topicSuffix: string,
     /** The service that runs them: it names their consumer groups. */
     private readonly serviceName: string,
+    /** Consumer session timing and readiness (the service's KafkaClient.consumerSession and ConsumerHealth). */
+    private readonly consumers: Pick<RunnerOptions, 'session' | 'health'> = {},
   ) {
     this.versions = new ProjectionVersions(dataSource);
   }
@@ -47,6 +49,7 @@ export class ProjectionHost {
     return this.definitions.find((definition) => definition.name === name);
   }
 
+  /** Readies each version's tables and bookkeeping in the database, then starts its runner, which joins Kafka in the background. */
   async start(): Promise<void> {
     for (const definition of this.definitions) await this.versions.ensureCurrent(definition);
     await this.reconcile();
@@ -118,7 +121,8 @@ export class ProjectionHost {
       if (row.state === 'RETIRED') continue;
       const runner = this.runners.get(key(row.projection, row.version));
       if (!runner) continue;
-      await runner.loadPositions();
+      // The broker out of reach: the positions as last known.
+      await runner.loadPositions().catch(() => undefined);
       statuses.push({
         ...runner.progress(),
         state: row.state,
@@ -136,12 +140,13 @@ export class ProjectionHost {
       versions: this.versions,
       topicSuffix: this.topicSuffix,
       serviceName: this.serviceName,
+      ...this.consumers,
       // The retired version's runner here stops at once; other instances' at their next reconciliation.
       onSwapped: () => void this.reconcile().catch(() => undefined),
     });
     this.runners.set(key(definition.name, version), runner);
     await runner.start();
-    this.logger.log(`projection ${definition.name} v${version} (${state}) reading ${definition.topics.length} topic(s)`);
+    this.logger.log(`projection ${definition.name} v${version} (${state}) starting on ${definition.topics.length} topic(s)`);
   }
 }
 

@@ -1,6 +1,14 @@
 import { Logger } from '@nestjs/common';
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  DEFAULT_CONSUMER_SESSION,
+  describeErrorSafely,
+  keepConnecting,
+  type ConsumerHealth,
+  type ConsumerSessionSettings,
+} from '@csc/messaging';
 import { assertFromOwningTopic, EVENT_HEADERS, parseEnvelope, readSealedEvent, type EventEnvelope } from '@csc/contracts';
 import { versionTables, type ProjectionDefinition } from './projection';
 import { ProjectionOffsets, type ProjectionVersion } from './projection-offsets';
@@ -33,6 +41,10 @@ export interface RunnerOptions {
   topicSuffix: string;
   /** The service whose projections these are: its consumer groups are `<service>.<projection>.v<version>`. */
   serviceName: string;
+  /** Session timing of its consumer (DEFAULT_CONSUMER_SESSION when absent). */
+  session?: ConsumerSessionSettings;
+  /** Readiness: the version's consumer group until it has joined. */
+  health?: ConsumerHealth;
   /** Called by a BUILDING version once it has caught up and become current. */
   onSwapped?: (definition: ProjectionDefinition, version: number, retired: number | null) => void;
 }
@@ -54,6 +66,9 @@ export class ProjectionRunner {
   private readonly offsets = new ProjectionOffsets();
   private checkingCaughtUp = false;
   private lastCaughtUpCheck = 0;
+  private readonly stopped = new AbortController();
+  /** Settles true once the consumer runs, false if stopped first. */
+  private connected: Promise<boolean> = Promise.resolve(false);
 
   constructor(
     readonly definition: ProjectionDefinition,
@@ -99,38 +114,89 @@ export class ProjectionRunner {
     return this.definition.topics.map((topic) => `${topic}${this.options.topicSuffix}`);
   }
 
+  private get groupId(): string {
+    return `${this.options.serviceName}.${this.definition.name}.v${this.version}${this.options.topicSuffix}`;
+  }
+
+  /**
+   * Connects and joins in the background and returns at once: a broker that is down is tried again
+   * until it answers, and readiness shows the group (and why it waits) until it has joined.
+   */
   async start(): Promise<void> {
-    const { kafka } = this.options;
-    this.admin = kafka.admin();
-    await this.admin.connect();
-    await this.loadPositions();
-    this.consumer = kafka.consumer({
-      groupId: `${this.options.serviceName}.${this.definition.name}.v${this.version}${this.options.topicSuffix}`,
+    const { kafka, health } = this.options;
+    const groupId = this.groupId;
+    health?.consumerExpected(groupId);
+    const admin = kafka.admin();
+    const consumer = kafka.consumer({
+      groupId,
       maxBytesPerPartition: 4 * 1024 * 1024,
       maxWaitTimeInMs: 250,
+      ...(this.options.session ?? DEFAULT_CONSUMER_SESSION),
     });
-    await this.consumer.connect();
+    this.admin = admin;
+    this.consumer = consumer;
     // Wherever Kafka thinks the group was, each assigned partition resumes from the database's offset.
-    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       for (const [topic, partitions] of Object.entries(payload.memberAssignment)) {
         for (const partition of partitions) {
           const progress = this.partitions.get(`${topic}:${partition}`);
-          this.consumer!.seek({ topic, partition, offset: String(progress?.nextOffset ?? 0n) });
+          consumer.seek({ topic, partition, offset: String(progress?.nextOffset ?? 0n) });
         }
       }
+      health?.consumerStarted(groupId);
     });
-    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
-    await this.consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      // Partitions' batches overlap (one's SQL while another's fetch is decoded); each locks only its own offset row.
-      partitionsConsumedConcurrently: 3,
-      eachBatch: (payload) => this.applyBatch(payload),
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      const reason = describeErrorSafely(payload.error);
+      if (payload.restart) health?.consumerWaiting(groupId, `restarting after a crash: ${reason}`);
+      else health?.consumerCrashed(groupId, reason);
     });
-    if (this.state === 'BUILDING') void this.swapIfCaughtUp();
+    this.connected = this.connectInBackground(admin, consumer).catch((error: unknown) => {
+      const reason = describeErrorSafely(error);
+      health?.consumerCrashed(groupId, reason);
+      this.logger.error(`projection ${this.definition.name} v${this.version} could not be started: ${reason}`);
+      return false;
+    });
+  }
+
+  private async connectInBackground(admin: Admin, consumer: Consumer): Promise<boolean> {
+    const running = await keepConnecting(
+      async () => {
+        try {
+          await admin.connect();
+          await this.loadPositions();
+          await consumer.connect();
+          await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+          await consumer.run({
+            autoCommit: false,
+            eachBatchAutoResolve: false,
+            // Partitions' batches overlap (one's SQL while another's fetch is decoded); each locks only its own offset row.
+            partitionsConsumedConcurrently: 3,
+            eachBatch: (payload) => this.applyBatch(payload),
+          });
+        } catch (error) {
+          await consumer.disconnect().catch(() => undefined);
+          throw error;
+        }
+      },
+      {
+        signal: this.stopped.signal,
+        onWaiting: (reason, retryInMs) => {
+          this.options.health?.consumerWaiting(this.groupId, `cannot reach the broker: ${reason}`);
+          this.logger.warn(`projection ${this.definition.name} v${this.version} cannot start (${reason}); trying again in ${retryInMs} ms`);
+        },
+      },
+    );
+    if (running && this.state === 'BUILDING') void this.swapIfCaughtUp();
+    return running;
   }
 
   async stop(): Promise<void> {
+    this.stopped.abort();
+    this.options.health?.consumerStopped(this.groupId);
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.admin?.disconnect().catch(() => undefined);
+    // A start still under way has ended by now (aborted); what it connected meanwhile is let go too.
+    await this.connected;
     await this.consumer?.disconnect().catch(() => undefined);
     await this.admin?.disconnect().catch(() => undefined);
     this.consumer = null;
@@ -161,6 +227,10 @@ export class ProjectionRunner {
    * so a reader sees at least the log as it stood then; returns how many events it is still short.
    */
   async catchUp(timeoutMs: number): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    if (!(await Promise.race([this.connected, sleep(timeoutMs, false, { ref: false })]))) {
+      throw new Error(`projection ${this.definition.name} v${this.version} is not reading the log yet (the broker cannot be reached)`);
+    }
     const targets = new Map<string, bigint>();
     for (const topic of this.topics) {
       for (const { partition, high } of await this.admin!.fetchTopicOffsets(topic)) targets.set(`${topic}:${partition}`, BigInt(high));
@@ -173,7 +243,6 @@ export class ProjectionRunner {
       }
       return Number(events);
     };
-    const deadline = Date.now() + timeoutMs;
     let lastLook = Date.now();
     while (short() > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 25));

@@ -11,3 +11,4 @@ export * from './services-under-test';
 export * from './service-process';
 export * from './fuzz/openapi-bodies';
 export * from './test-kafka-principals';
+export * from './broker-gate';

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { ensureTestKeyVault } from './test-key-vault';
@@ -13,7 +15,7 @@ export interface ServiceProcess {
   process: ChildProcess;
   /** SIGTERM and wait: the service shuts down as it would in production. */
   stop(): Promise<void>;
-  /** SIGKILL and wait: the process dies wherever it is, nothing flushed, nothing closed. */
+  /** SIGKILL and wait: the process dies wherever it is, nothing flushed, nothing closed (supervised: the service, which comes back). */
   kill(): Promise<void>;
 }
 
@@ -32,6 +34,8 @@ export const startServiceProcess = async (
     port,
     kafkaBrokers,
     environment = {},
+    untilReady = true,
+    supervised = false,
   }: {
     from: 'source' | 'build';
     databaseUrl: string;
@@ -40,6 +44,13 @@ export const startServiceProcess = async (
     /** The test infrastructure's broker unless given (benchmarks run outside jest). */
     kafkaBrokers?: string;
     environment?: Record<string, string>;
+    /** Returns once /health/ready answers 200; false: once /health does (listening, whatever Kafka is doing). */
+    untilReady?: boolean;
+    /**
+     * Under scripts/supervise.sh, as `npm start` runs it: `process` is the supervisor, `kill()` kills the
+     * service itself (and the supervisor starts it again on the same port), `stop()` stops both.
+     */
+    supervised?: boolean;
   },
 ): Promise<ServiceProcess> => {
   await ensureTestKeyVault();
@@ -49,7 +60,10 @@ export const startServiceProcess = async (
     from === 'build'
       ? [join(REPO, `dist/services/${name}/src/main.js`)]
       : ['-r', '@swc-node/register', join(REPO, `services/${name}/src/main.ts`)];
-  const child = spawn(process.execPath, [...profile, ...entry], {
+  const command = [process.execPath, ...profile, ...entry];
+  const servicePidFile = supervised ? join(mkdtempSync(join(tmpdir(), `${name}-`)), 'service.pid') : null;
+  const [program, ...args] = servicePidFile ? ['bash', join(REPO, 'scripts/supervise.sh'), name, servicePidFile, ...command] : command;
+  const child = spawn(program, args, {
     cwd: REPO,
     env: {
       ...process.env,
@@ -68,22 +82,37 @@ export const startServiceProcess = async (
     child.kill(signal);
     await exited;
   };
-  await waitUntilReady(name, url, child);
-  return { name, url, process: child, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  const killService = async () => {
+    if (!servicePidFile) return end('SIGKILL');
+    const pid = Number(readFileSync(servicePidFile, 'utf8'));
+    process.kill(pid, 'SIGKILL');
+    while (isAlive(pid)) await new Promise((done) => setTimeout(done, 10));
+  };
+  await waitUntil(untilReady ? '/health/ready' : '/health', name, url, child);
+  return { name, url, process: child, stop: () => end('SIGTERM'), kill: killService };
 };
 
-const waitUntilReady = async (name: string, url: string, child: ChildProcess) => {
-  for (let attempt = 0; attempt < 480; attempt += 1) {
+const waitUntil = async (path: '/health' | '/health/ready', name: string, url: string, child: ChildProcess) => {
+  for (let attempt = 0; attempt < 2400; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was ready`);
-    const ready = await fetch(`${url}/health/ready`).then(
+    const ready = await fetch(`${url}${path}`).then(
       (response) => response.ok,
       () => false,
     );
     if (ready) return;
-    await new Promise((done) => setTimeout(done, 250));
+    await new Promise((done) => setTimeout(done, 50));
   }
   child.kill('SIGKILL');
   throw new Error(`${name} did not become ready`);
+};
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 const freePort = () =>

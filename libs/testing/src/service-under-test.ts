@@ -25,12 +25,15 @@ export const startServiceUnderTest = async (
     topicSuffix,
     environment = {},
     kafkaPrincipal = definition.name,
+    untilReady = true,
   }: {
     databaseUrl: string;
     topicSuffix: string;
     environment?: Record<string, string>;
     /** On the secured broker: the principal it signs in as, its own unless it stands in for another (a test fixture). */
     kafkaPrincipal?: string;
+    /** Returns once /health/ready answers 200 (its consumers have joined, as a test usually needs); false: once it listens. */
+    untilReady?: boolean;
   },
 ): Promise<ServiceUnderTest> => {
   await ensureTestKeyVault();
@@ -49,9 +52,24 @@ export const startServiceUnderTest = async (
   }
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
+  const url = await app.getUrl();
+  if (untilReady) await waitUntilReady(definition.name, url, app);
   // Once only: a test may stop a service itself (to restart it) before the harness stops everything.
   let stopping: Promise<void> | null = null;
-  return { app, url: await app.getUrl(), stop: () => (stopping ??= app.close()) };
+  return { app, url, stop: () => (stopping ??= app.close()) };
+};
+
+/** The consumers join in the background (libs/platform bootstrap.ts): readiness says when they have. */
+const waitUntilReady = async (name: string, url: string, app: INestApplication): Promise<void> => {
+  let last = '';
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline;) {
+    const response = await fetch(`${url}/health/ready`);
+    if (response.ok) return;
+    last = await response.text();
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  await app.close();
+  throw new Error(`${name} did not become ready: ${last}`);
 };
 
 export const testToken = (user: AuthenticatedUser): Promise<string> => mintToken(user, TEST_JWT);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { kafkaConnectionProblems } from '@csc/messaging';
+import { DEFAULT_CONSUMER_SESSION, kafkaConnectionProblems } from '@csc/messaging';
 import { LOCAL_DEVELOPMENT_BLIND_INDEX_KEY, LOCAL_DEVELOPMENT_MASTER_KEYS } from '@csc/privacy';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -69,6 +69,25 @@ export class ServiceEnvironment {
   @IsOptional()
   @IsString()
   KAFKA_SSL_CHECK_HOSTNAME?: string;
+
+  /**
+   * How long a consumer group waits for a member that stopped heartbeating before moving its
+   * partitions to the others (a killed instance), and how long a restarted service's join waits for
+   * its dead predecessor. At least the broker's group.min.session.timeout.ms (6 s by default).
+   */
+  @IsInt()
+  @Min(6_000)
+  KAFKA_SESSION_TIMEOUT_MS: number = DEFAULT_CONSUMER_SESSION.sessionTimeout;
+
+  /** How often a consumer heartbeats (at most a third of the session timeout). */
+  @IsInt()
+  @Min(100)
+  KAFKA_HEARTBEAT_INTERVAL_MS: number = DEFAULT_CONSUMER_SESSION.heartbeatInterval;
+
+  /** How long a live member has to finish its batch and rejoin when the group rebalances. */
+  @IsInt()
+  @Min(1_000)
+  KAFKA_REBALANCE_TIMEOUT_MS: number = DEFAULT_CONSUMER_SESSION.rebalanceTimeout;
 
   /** Appended to every topic name: lets a test run use topics of its own. Empty in production. */
   @IsString()
@@ -143,6 +162,15 @@ export class ServiceEnvironment {
   @IsInt()
   @Min(100)
   WEBHOOK_TIMEOUT_MS: number = 10_000;
+
+  /**
+   * school-notifications: how long a school's lane stays leased to one dispatcher without renewal. It
+   * is renewed every third of this while posts run, so it bounds how late a lane whose dispatcher died
+   * is taken over (a crash delays a school's notification by this much, not by its lane's worst case).
+   */
+  @IsInt()
+  @Min(3)
+  WEBHOOK_LEASE_SECONDS: number = 20;
 
   /** school-notifications: attempts in flight at once, across all schools (each school has at most one) */
   @IsInt()
@@ -266,6 +294,11 @@ export const validateEnvironment = (raw: Record<string, unknown>): ServiceEnviro
   }
   if (environment.NODE_ENV === 'production' && environment.SUBJECT_MASTER_KEYS?.includes(LOCAL_DEVELOPMENT_MASTER_KEYS)) {
     problems.push('SUBJECT_MASTER_KEYS: the local development key may not be used in production');
+  }
+  if (environment.KAFKA_HEARTBEAT_INTERVAL_MS * 3 > environment.KAFKA_SESSION_TIMEOUT_MS) {
+    problems.push(
+      'KAFKA_HEARTBEAT_INTERVAL_MS: at most a third of KAFKA_SESSION_TIMEOUT_MS, or a late heartbeat or two expels a live member',
+    );
   }
   const childIndexKey = childIndexKeyBytes(environment);
   if (childIndexKey !== undefined && childIndexKey.length < 32) problems.push('CHILD_INDEX_KEY: must be a base64 key of at least 32 bytes');

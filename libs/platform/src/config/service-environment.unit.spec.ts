@@ -62,6 +62,26 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'test', WEBHOOK_TIMEOUT_MS: 'soon' })).toThrow(/WEBHOOK_TIMEOUT_MS: /);
   });
 
+  it('tunes consumer sessions so a dead member is noticed within seconds, and refuses a heartbeat too slow for its session', () => {
+    expect(validateEnvironment({ NODE_ENV: 'test' })).toMatchObject({
+      KAFKA_SESSION_TIMEOUT_MS: 8_000,
+      KAFKA_HEARTBEAT_INTERVAL_MS: 1_000,
+      KAFKA_REBALANCE_TIMEOUT_MS: 30_000,
+      WEBHOOK_LEASE_SECONDS: 20,
+    });
+    expect(validateEnvironment({ NODE_ENV: 'test', KAFKA_SESSION_TIMEOUT_MS: '12000', KAFKA_HEARTBEAT_INTERVAL_MS: '4000' })).toMatchObject(
+      {
+        KAFKA_SESSION_TIMEOUT_MS: 12_000,
+        KAFKA_HEARTBEAT_INTERVAL_MS: 4_000,
+      },
+    );
+    expect(() => validateEnvironment({ NODE_ENV: 'test', KAFKA_SESSION_TIMEOUT_MS: '3000' })).toThrow(/KAFKA_SESSION_TIMEOUT_MS: /);
+    expect(() => validateEnvironment({ NODE_ENV: 'test', KAFKA_HEARTBEAT_INTERVAL_MS: '5000' })).toThrow(
+      /KAFKA_HEARTBEAT_INTERVAL_MS: at most a third of KAFKA_SESSION_TIMEOUT_MS/,
+    );
+    expect(() => validateEnvironment({ NODE_ENV: 'test', WEBHOOK_LEASE_SECONDS: '1' })).toThrow(/WEBHOOK_LEASE_SECONDS: /);
+  });
+
   it('refuses to run in production without RS256 keys over https, an explicit issuer and audience, or with a shared secret', () => {
     const production = PRODUCTION;
     expect(validateEnvironment(production).JWT_SECRET).toBeUndefined();

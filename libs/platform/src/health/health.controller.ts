@@ -1,6 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '@csc/auth';
 import { EventFlowHealthIndicator } from './event-flow.health';
 import { KafkaHealthIndicator } from './kafka.health';
@@ -25,15 +25,36 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Readiness: the database and the broker answer, and events flow in and out. */
+  /**
+   * Readiness: the database and the broker answer, and events flow in and out. When not, a 503 in the
+   * API's error shape with one message per reason (`consumers: early-help: cannot reach the broker: ...`).
+   */
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 2000 }),
-      () => this.kafka.isHealthy(),
-      () => this.eventFlow.relayIsPublishing(),
-      () => this.eventFlow.consumersAreRunning(),
-    ]);
+  async ready() {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('database', { timeout: 2000 }),
+        () => this.kafka.isHealthy(),
+        () => this.eventFlow.relayIsPublishing(),
+        () => this.eventFlow.consumersAreRunning(),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      throw new ServiceUnavailableException(reasonsNotReady(error.getResponse() as HealthCheckResult));
+    }
   }
 }
+
+/** Each failing check's details as `check: what: why` (the error filter would otherwise keep only a generic message). */
+export const reasonsNotReady = ({ error = {} }: HealthCheckResult): string[] =>
+  Object.entries(error).flatMap(([check, result]) => {
+    const { status: _status, ...details } = result ?? {};
+    return Object.entries(details).flatMap(([what, why]) =>
+      why === null || why === undefined
+        ? []
+        : typeof why === 'object'
+          ? Object.entries(why).map(([name, reason]) => `${check}: ${what} ${name}: ${String(reason)}`)
+          : [`${check}: ${what}: ${String(why)}`],
+    );
+  });

@@ -2,6 +2,7 @@ import type { Logger } from '@nestjs/common';
 import type { ConfigService } from '@nestjs/config';
 import type { Kafka } from 'kafkajs';
 import {
+  type ConsumerSessionSettings,
   createKafkaClient,
   KAFKA_CONNECTION_SETTING_NAMES,
   kafkaConnectionOf,
@@ -15,6 +16,8 @@ export class KafkaClient {
     readonly client: Kafka,
     /** Appended to every topic name (KAFKA_TOPIC_SUFFIX): test isolation. */
     readonly topicSuffix: string,
+    /** Every consumer's session timing (KAFKA_SESSION_TIMEOUT_MS, KAFKA_HEARTBEAT_INTERVAL_MS, KAFKA_REBALANCE_TIMEOUT_MS). */
+    readonly consumerSession: ConsumerSessionSettings,
   ) {}
 
   topic(name: string): string {
@@ -35,5 +38,10 @@ export const createServiceKafkaClient = (serviceName: string, config: ConfigServ
       log: (level, message) => (level === 'error' ? logger.error(message) : logger.warn(message)),
     }),
     config.get<string>('KAFKA_TOPIC_SUFFIX', ''),
+    {
+      sessionTimeout: config.getOrThrow<number>('KAFKA_SESSION_TIMEOUT_MS'),
+      heartbeatInterval: config.getOrThrow<number>('KAFKA_HEARTBEAT_INTERVAL_MS'),
+      rebalanceTimeout: config.getOrThrow<number>('KAFKA_REBALANCE_TIMEOUT_MS'),
+    },
   );
 };

@@ -6,6 +6,7 @@ import { CreateSchools1765200000000 } from './migrations/create-schools.migratio
 import { CreateNotifications1765200000001 } from './migrations/create-notifications.migration';
 import { CreateWebhookDeliveries1766000000000 } from './migrations/create-webhook-deliveries.migration';
 import { AddSchoolVersion1767300000002 } from './migrations/add-school-version.migration';
+import { AddWebhookLeaseHolder1767500000000 } from './migrations/add-webhook-lease-holder.migration';
 
 /**
  * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
@@ -23,4 +24,5 @@ export const schoolNotificationsMigrations: MixedList<Function> = [
   idempotencyKeysMigration('school-notifications'),
   AddSchoolVersion1767300000002,
   CreateParkedEvents1767400000000,
+  AddWebhookLeaseHolder1767500000000,
 ];

@@ -16,21 +16,33 @@ export interface ClaimedDelivery extends SchoolNotificationRow {
 
 /**
  * Claims due deliveries in lanes, one lane per school: up to `perLane` of a school's deliveries, in
- * its inbox order, for one worker to post one after another. A school whose endpoint is down or
- * hangs holds one lane, never another school's. Rows another instance has locked are skipped; the
- * lease outlives the lane's worst case, and if this process dies mid-lane the lease runs out and
- * the deliveries are attempted again, with the same notification ids.
+ * its inbox order, for one worker to post one after another, leased to `holder` (this dispatcher).
+ * One writer per lane: a school with a live lease anywhere is not claimed again, and claims across
+ * instances take turns (a transaction-scoped advisory lock), so two claims never split one school.
+ * The lease is short and renewed while the lane runs (renewLeases); if this process dies the lease
+ * lapses within seconds and another dispatcher posts them again, with the same notification ids.
  */
 export const claimDueLanes = async (
   manager: EntityManager,
-  { lanes, perLane, leaseMs, busySchools }: { lanes: number; perLane: number; leaseMs: number; busySchools: string[] },
+  {
+    lanes,
+    perLane,
+    leaseMs,
+    holder,
+    busySchools,
+  }: { lanes: number; perLane: number; leaseMs: number; holder: string; busySchools: string[] },
 ): Promise<ClaimedDelivery[][]> => {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('webhook-delivery-claims'))`);
   const rows: ClaimedDelivery[] = await manager.query(
     `WITH candidates AS (
-       SELECT notification_id, school_urn, next_attempt_at FROM webhook_deliveries
+       SELECT notification_id, school_urn, next_attempt_at FROM webhook_deliveries d
        WHERE state = 'PENDING' AND next_attempt_at <= now()
          AND (leased_until IS NULL OR leased_until < now())
          AND school_urn <> ALL($4::text[])
+         AND NOT EXISTS (
+           SELECT 1 FROM webhook_deliveries held
+           WHERE held.school_urn = d.school_urn AND held.state = 'PENDING' AND held.leased_until >= now()
+         )
        ORDER BY next_attempt_at, notification_id
        LIMIT $1::int * $2::int
        FOR UPDATE SKIP LOCKED
@@ -42,7 +54,7 @@ export const claimDueLanes = async (
          FROM candidates c JOIN lanes USING (school_urn)
        ) ranked WHERE place <= $2::int
      ), leased AS (
-       UPDATE webhook_deliveries d SET leased_until = now() + make_interval(secs => $3::int / 1000.0)
+       UPDATE webhook_deliveries d SET leased_until = now() + make_interval(secs => $3::int / 1000.0), lease_holder = $5::uuid
        FROM chosen WHERE d.notification_id = chosen.notification_id
        RETURNING d.notification_id, d.attempts, d.queued_at, d.correlation_id, d.queued_event_id
      )
@@ -52,18 +64,40 @@ export const claimDueLanes = async (
             s.webhook_url, s.secret_key_id, s.secret_sealed
      FROM leased JOIN notifications n USING (notification_id) JOIN schools s ON s.urn = n.school_urn
      ORDER BY n.school_urn, n.inbox_sequence`,
-    [lanes, perLane, leaseMs, busySchools],
+    [lanes, perLane, leaseMs, busySchools, holder],
   );
   const bySchool = new Map<string, ClaimedDelivery[]>();
   for (const row of rows) bySchool.set(row.school_urn, [...(bySchool.get(row.school_urn) ?? []), row]);
   return [...bySchool.values()];
 };
 
-/** Hands back the rest of a lane that stopped at a failure: due now, the next claim takes them. */
-export const releaseLeases = (manager: EntityManager, notificationIds: string[]) =>
-  manager.query(`UPDATE webhook_deliveries SET leased_until = NULL WHERE notification_id = ANY($1::uuid[]) AND state = 'PENDING'`, [
-    notificationIds,
-  ]);
+/**
+ * Extends the leases `holder` still holds on these deliveries (those not yet finished or handed
+ * back); returns the ids renewed. One missing from the answer was taken over by another dispatcher
+ * after its lease lapsed (this process stalled): it is no longer this dispatcher's to post.
+ */
+export const renewLeases = async (
+  manager: EntityManager,
+  holder: string,
+  notificationIds: string[],
+  leaseMs: number,
+): Promise<Set<string>> => {
+  const rows: { notification_id: string }[] = await manager.query(
+    `UPDATE webhook_deliveries SET leased_until = now() + make_interval(secs => $3::int / 1000.0)
+     WHERE notification_id = ANY($2::uuid[]) AND lease_holder = $1::uuid AND state = 'PENDING' AND leased_until IS NOT NULL
+     RETURNING notification_id`,
+    [holder, notificationIds, leaseMs],
+  );
+  return new Set(rows.map((row) => row.notification_id));
+};
+
+/** Hands back the rest of a lane that stopped at a failure: due now, the next claim takes them (only leases `holder` still holds). */
+export const releaseLeases = (manager: EntityManager, holder: string, notificationIds: string[]) =>
+  manager.query(
+    `UPDATE webhook_deliveries SET leased_until = NULL
+     WHERE notification_id = ANY($2::uuid[]) AND lease_holder = $1::uuid AND state = 'PENDING'`,
+    [holder, notificationIds],
+  );
 
 /** Records an attempt's end, once: only a still-pending delivery changes. Returns false if it had already ended. */
 export const recordDelivered = async (manager: EntityManager, notificationId: string): Promise<boolean> => {
@@ -76,11 +110,12 @@ export const recordDelivered = async (manager: EntityManager, notificationId: st
   return changed > 0;
 };
 
-export const recordRetry = (manager: EntityManager, notificationId: string, retryAt: Date, outcome: string) =>
+/** Only while `holder` still holds its lease: a lane taken over meanwhile is its new holder's to record (and to unlease). */
+export const recordRetry = (manager: EntityManager, holder: string, notificationId: string, retryAt: Date, outcome: string) =>
   manager.query(
     `UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = $2, leased_until = NULL, last_outcome = $3
-     WHERE notification_id = $1 AND state = 'PENDING'`,
-    [notificationId, retryAt, outcome],
+     WHERE notification_id = $1 AND state = 'PENDING' AND lease_holder = $4::uuid`,
+    [notificationId, retryAt, outcome, holder],
   );
 
 export const recordFailed = async (manager: EntityManager, notificationId: string, outcome: string): Promise<boolean> => {

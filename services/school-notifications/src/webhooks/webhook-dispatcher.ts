@@ -10,7 +10,15 @@ import { toSchoolNotification } from '../notifications/school-notification';
 import { WebhookSecrets } from '../schools/webhook-secrets';
 import { afterFailedAttempt, type DeliverySchedule } from './domain/delivery-schedule';
 import { postWebhook } from './post-webhook';
-import { claimDueLanes, recordDelivered, recordFailed, recordRetry, releaseLeases, type ClaimedDelivery } from './webhook-deliveries';
+import {
+  claimDueLanes,
+  recordDelivered,
+  recordFailed,
+  recordRetry,
+  releaseLeases,
+  renewLeases,
+  type ClaimedDelivery,
+} from './webhook-deliveries';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature';
 import { WebhookTargets } from './webhook-targets';
 
@@ -30,6 +38,10 @@ const PER_LANE = 25;
  * failure and hands the rest back, so each notification keeps its own backoff. Attempts are at least once: a crash after the
  * school's 2xx but before it is recorded means one more attempt, with the same notification id
  * (the receiver's key for ignoring a repeat). A clean shutdown waits for the attempts in flight.
+ *
+ * A lane is leased to this dispatcher for a short time (WEBHOOK_LEASE_SECONDS) and the lease is
+ * renewed every third of it while the lane runs, however long a post hangs: a dispatcher that dies
+ * stops renewing, and another takes the lane over within the lease, not after the lane's worst case.
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -41,6 +53,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private readonly inFlight = new Map<string, Promise<void>>();
   private running = false;
   private loop: Promise<void> | null = null;
+  /** Whose leases are whose: a dispatcher renews only its own, and sees when one was taken over. */
+  private readonly holder = randomUUID();
+  private readonly leaseMs: number;
+  /** The lanes in flight, by school: what is left of each (still leased here) and whether its lease was lost. */
+  private readonly lanes = new Map<string, HeldLane>();
+  private renewal: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -56,6 +74,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     };
     this.timeoutMs = config.getOrThrow<number>('WEBHOOK_TIMEOUT_MS');
     this.concurrency = config.getOrThrow<number>('WEBHOOK_CONCURRENCY');
+    this.leaseMs = config.getOrThrow<number>('WEBHOOK_LEASE_SECONDS') * 1000;
     this.wakeup = new WakeOnNotify(
       { databaseUrl: databaseUrlOf(config, 'school-notifications'), channel: WEBHOOKS_DUE_CHANNEL, applicationName: 'webhook-dispatcher' },
       this.logger,
@@ -65,6 +84,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   onApplicationBootstrap(): void {
     this.running = true;
     this.loop = this.run();
+    this.renewal = setInterval(() => void this.renewLeases(), Math.max(500, Math.floor(this.leaseMs / 3)));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -72,6 +92,24 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     await this.wakeup.close();
     await this.loop;
     await Promise.allSettled(this.inFlight.values());
+    if (this.renewal) clearInterval(this.renewal);
+  }
+
+  private async renewLeases(): Promise<void> {
+    const lanes = [...this.lanes.values()];
+    if (lanes.length === 0) return;
+    try {
+      const renewed = await renewLeases(
+        this.dataSource.manager,
+        this.holder,
+        lanes.flatMap((lane) => lane.remaining),
+        this.leaseMs,
+      );
+      // None of a lane's left: another dispatcher took it after the lease lapsed (or the lane has just ended).
+      for (const lane of lanes) if (!lane.remaining.some((id) => renewed.has(id))) lane.lost = true;
+    } catch (error) {
+      this.logger.warn(`webhook dispatcher: cannot renew its leases (${(error as Error).message}); trying again`);
+    }
   }
 
   private async run(): Promise<void> {
@@ -84,7 +122,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
                 claimDueLanes(manager, {
                   lanes: free,
                   perLane: PER_LANE,
-                  leaseMs: PER_LANE * this.timeoutMs + 30_000,
+                  leaseMs: this.leaseMs,
+                  holder: this.holder,
                   busySchools: [...this.inFlight.keys()],
                 }),
               )
@@ -115,13 +154,26 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
 
   /** One after another; at the first failure (or on shutdown) the rest go back to be claimed again. */
   private async post(lane: ClaimedDelivery[]): Promise<void> {
-    for (const [place, delivery] of lane.entries()) {
-      const delivered = await this.attempt(delivery);
-      if (!delivered || !this.running) {
-        const rest = lane.slice(place + 1).map((next) => next.notification_id);
-        if (rest.length > 0) await releaseLeases(this.dataSource.manager, rest);
-        return;
+    const school = lane[0].school_urn;
+    const held: HeldLane = { remaining: lane.map((delivery) => delivery.notification_id), lost: false };
+    this.lanes.set(school, held);
+    try {
+      for (const [place, delivery] of lane.entries()) {
+        held.remaining = lane.slice(place).map((next) => next.notification_id);
+        if (held.lost) {
+          // One writer per lane: the dispatcher that took it over posts the rest.
+          this.logger.warn(`webhooks to school ${school}: this lane's lease lapsed and was taken over; leaving the rest to its new holder`);
+          return;
+        }
+        const delivered = await this.attempt(delivery);
+        if (!delivered || !this.running) {
+          const rest = lane.slice(place + 1).map((next) => next.notification_id);
+          if (rest.length > 0) await releaseLeases(this.dataSource.manager, this.holder, rest);
+          return;
+        }
       }
+    } finally {
+      this.lanes.delete(school);
     }
   }
 
@@ -145,7 +197,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     }
     const next = afterFailedAttempt(this.schedule, { attempts, queuedAt: delivery.queued_at, failedAt: new Date() }, Math.random());
     if ('retryAt' in next) {
-      await recordRetry(this.dataSource.manager, delivery.notification_id, next.retryAt, failure);
+      await recordRetry(this.dataSource.manager, this.holder, delivery.notification_id, next.retryAt, failure);
       this.logger.warn(`${where}: attempt ${attempts} failed (${failure}); retrying at ${next.retryAt.toISOString()}`);
       return false;
     }
@@ -211,4 +263,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       manager,
     );
   }
+}
+
+interface HeldLane {
+  /** The lane's deliveries not yet finished, in order: the ones its lease must cover. */
+  remaining: string[];
+  lost: boolean;
 }

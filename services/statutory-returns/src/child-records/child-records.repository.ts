@@ -41,7 +41,10 @@ export class ChildRecordsRepository {
   async read<T>(read: (reader: ChildRecordsReader) => Promise<T>): Promise<T> {
     // A return made from records still behind the log (a first start, a rebuild, a backlog) would be
     // incomplete and look complete: it waits for what the log held when asked, or says to come back.
-    const short = await this.projections.catchUp(childRecordsProjection.name, CATCH_UP_MILLIS);
+    const short = await this.projections.catchUp(childRecordsProjection.name, CATCH_UP_MILLIS).catch((error: Error) => {
+      // Not reading the log at all (the broker out of reach since the start): as incomplete as a backlog.
+      throw new ServiceUnavailableException([`childRecords: ${error.message}; a return made now would be incomplete: try again shortly`]);
+    });
     if (short > 0) {
       throw new ServiceUnavailableException([
         `childRecords: ${short} events of the log are not read yet; a return made now would be incomplete: try again shortly`,
