@@ -5,7 +5,8 @@ import { Test } from '@nestjs/testing';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { deadLetterTopicOf, type EventEnvelope } from '@csc/contracts';
-import { createTestDatabase, createTopics, testKafka, TopicProbe, uniqueTopicSuffix, type TestDatabase } from '@csc/testing';
+import { createTestDatabase, createTopics, eventually, testKafka, TopicProbe, uniqueTopicSuffix, type TestDatabase } from '@csc/testing';
+import { ConsumerHealth } from '../consumer-health';
 import { WaitingForEarlierEvent } from '../error-classification';
 import { EventFailureFilter } from '../event-failure.filter';
 import { EventInbox } from '../event-inbox';
@@ -112,16 +113,25 @@ export class WidgetReactions {
       }
     }
 
+    const health = options.health ?? new ConsumerHealth();
     const server = new KafkaEventServer({
       kafka,
       groupId: `${label}-${randomUUID()}`,
       inbox: new EventInbox(database.dataSource),
       ...options,
+      health,
     });
     const moduleRef = await Test.createTestingModule({ controllers: [Reactions] }).compile();
     const microservice = moduleRef.createNestMicroservice({ strategy: server, logger: false });
     microservice.useGlobalFilters(new EventFailureFilter());
     await microservice.listen();
+    // The server joins its group in the background: the tests watch the member from its first join on.
+    await eventually(
+      () => {
+        if (!health.healthy) throw new Error(`not joined yet: ${JSON.stringify(health.problems)}`);
+      },
+      { timeoutMs: 60_000 },
+    );
     return new WidgetReactions(attemptsByEvent, database, kafka, producer, server, microservice, deadLetters, suffix);
   }
 
