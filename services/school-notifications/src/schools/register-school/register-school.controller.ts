@@ -79,8 +79,9 @@ export class RegisterSchoolController {
   ) {}
 
   /** Before anything is written: a webhook may not point inside the authority's network (server-side request forgery). */
-  private async refuseUnreachable(field: string, url: string | undefined): Promise<void> {
-    const refusal = url === undefined ? null : await this.targets.refusalOf(url);
+  private async refuseUnreachable(field: string, url: string | null | undefined): Promise<void> {
+    // null is "no webhook yet", as leaving the field out is (class-validator's IsOptional lets both through).
+    const refusal = url == null ? null : await this.targets.refusalOf(url);
     if (refusal) throw new BadRequestException([`${field}: ${refusal}`]);
   }
 

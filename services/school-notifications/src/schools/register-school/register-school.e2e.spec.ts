@@ -58,6 +58,17 @@ describe('registering schools and their webhooks', () => {
     expect(again.status).toBe(409);
   });
 
+  it('registers a school with no webhook yet, whether the field is left out or null', async () => {
+    for (const [urn, webhook] of [['100041', {}], ['100042', { webhookUrl: null }]] as const) {
+      const created = await request(service.url)
+        .post('/v1/schools')
+        .set('Authorization', await as('ADMIN'))
+        .send({ urn, name: 'Example Infant School', ...webhook });
+      expect(created.status).toBe(201);
+      expect((await stored(urn)).webhook_url).toBeNull();
+    }
+  });
+
   it('lets the school, or an admin, set its webhook: a new secret each time', async () => {
     const before = await stored('100001');
     const changed = await request(service.url)
