@@ -119,9 +119,13 @@ export const topicsConsumedBy = (service: ServiceName): DomainTopic[] => {
   return DOMAIN_TOPICS.filter((topic) => projectsFrom.includes(topic) || reactsTo.some((type) => topicOf(type) === topic));
 };
 
-/** A reaction that keeps failing parks its event on `<topic>.dlq` (libs/messaging dead-letter.ts); projections never do. */
-export const deadLetterTopicsWrittenBy = (service: ServiceName): DomainTopic[] =>
-  DOMAIN_TOPICS.filter((topic) => SERVICE_CONSUMPTION[service].reactsTo.some((type) => topicOf(type) === topic));
+/**
+ * A reaction that keeps failing parks its event on `<topic>.dlq` (libs/messaging dead-letter.ts), and so
+ * does a projection for an event it cannot apply (libs/projections projection-runner.ts): every topic a
+ * service consumes, and no other. Writing only: a service need not read a `.dlq` topic (a replay
+ * re-delivers from the service's own `dead_letters` record), the readers are denied them, admin reads them.
+ */
+export const deadLetterTopicsWrittenBy = (service: ServiceName): DomainTopic[] => topicsConsumedBy(service);
 
 /** The topics a service produces to: its own domain topic, if it has one (analytics and statutory-returns have none). */
 export const ownTopicOf = (service: ServiceName): DomainTopic | undefined => DOMAIN_TOPICS.find((topic) => ownerOf(topic) === service);

@@ -94,9 +94,14 @@ describe('the Kafka ACL rules', () => {
     }
   });
 
-  it("let each reacting service write the dead-letter twins of the topics it reacts to, also under a test's suffix", () => {
+  it("let each service write the dead-letter twins of the topics it reacts to or projects from, also under a test's suffix", () => {
     const rules = desiredAcls();
     expect(deadLetterTopicsWrittenBy('early-help')).toEqual([TOPICS.referralIntake, TOPICS.caseProgression]);
+    // Projections dead-letter what they cannot apply; analytics reacts to nothing.
+    expect(deadLetterTopicsWrittenBy('analytics')).toEqual([TOPICS.referralIntake, TOPICS.caseProgression, TOPICS.earlyHelp]);
+    expect(mayWrite(rules, 'analytics', `${TOPICS.schoolNotifications}.dlq`)).toBe(false);
+    // Never a domain topic itself, nor reading a dead-letter topic.
+    expect(mayWrite(rules, 'analytics', TOPICS.referralIntake)).toBe(false);
     for (const service of SERVICE_NAMES) {
       for (const topic of deadLetterTopicsWrittenBy(service)) {
         expect(mayWrite(rules, service, `${topic}.dlq`)).toBe(true);

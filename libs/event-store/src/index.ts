@@ -7,3 +7,5 @@ export * from './event-store.migration';
 export * from './relay-producer';
 export * from './subject-sealer';
 export * from './wake-on-notify';
+export * from './broker-log';
+export * from './outbox-broker.migration';

@@ -1,6 +1,7 @@
 import type { Message, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EVENT_HEADERS } from '@csc/contracts';
+import { brokerProblem, resetRelayCheckpoint, type BrokerLog, type RelayCheckpointState } from './broker-log';
 import { EVENTS_APPENDED_CHANNEL } from './event-store';
 import { positionOf, readGlobalLogAfter, type GlobalLogPosition } from './global-log-reader';
 import { toEnvelope, type StoredEvent } from './stored-event';
@@ -23,6 +24,18 @@ export interface OutboxRelayOptions {
   maxBackoffMs?: number;
   /** After this many failed passes in a row the relay reports itself unhealthy (readiness goes down). */
   unhealthyAfterFailures?: number;
+  /**
+   * What the broker holds of the topic; without it the relay trusts its checkpoint blindly. The relay
+   * compares it with its checkpoint (cluster id, records published) before publishing, again every
+   * `brokerCheckIntervalMs`, and at every pass while halted.
+   */
+  inspectBroker?: (topic: string) => Promise<BrokerLog>;
+  brokerCheckIntervalMs?: number;
+  /**
+   * When the broker is not the one the checkpoint refers to: 'halt' (the default) publishes nothing and
+   * reports why until an operator runs npm run republish; 'republish' starts again from the beginning.
+   */
+  onNewBroker?: 'halt' | 'republish';
 }
 
 export interface RelayLogger {
@@ -39,6 +52,8 @@ export interface RelayStatus {
   publishedSinceStart: number;
   consecutiveFailures: number;
   lastError: string | null;
+  /** Why the relay publishes nothing (the broker is not the one it published to), or null. */
+  halted: string | null;
 }
 
 export class CheckpointFromAnotherServerError extends Error {
@@ -73,7 +88,9 @@ export class OutboxRelay {
     publishedSinceStart: 0,
     consecutiveFailures: 0,
     lastError: null,
+    halted: null,
   };
+  private brokerCheckedAt = 0;
   private readonly batchSize: number;
   private readonly maxBatchBytes: number;
   private readonly pollIntervalMs: number;
@@ -143,8 +160,16 @@ export class OutboxRelay {
         this.options.name,
       ]);
       if (!locked) return 0;
-      const checkpoint = await this.readCheckpoint(manager);
-      const { events, messages } = this.withinByteBound(await readGlobalLogAfter(manager, checkpoint, this.batchSize));
+      let { events, messages } = this.withinByteBound(
+        await readGlobalLogAfter(manager, await this.readCheckpoint(manager), this.batchSize),
+      );
+      const broker = await this.brokerIsTheOnePublishedTo(manager, events.length === 0);
+      if (broker === 'halt') return 0;
+      if (broker === 'republish') {
+        ({ events, messages } = this.withinByteBound(
+          await readGlobalLogAfter(manager, await this.readCheckpoint(manager), this.batchSize),
+        ));
+      }
       if (events.length === 0) return 0;
       await this.publish(messages);
       await this.saveCheckpoint(manager, positionOf(events[events.length - 1]), events.length);
@@ -163,7 +188,7 @@ export class OutboxRelay {
         published = await this.relayOnce();
         this.status.consecutiveFailures = 0;
         this.status.lastError = null;
-        this.status.healthy = true;
+        this.status.healthy = this.status.halted === null;
       } catch (error) {
         await this.recordFailure(error);
         continue;
@@ -236,6 +261,73 @@ export class OutboxRelay {
        WHERE relay = $1`,
       [this.options.name, position.transactionId, position.position, count],
     );
+  }
+
+  /**
+   * Whether the broker holds what the checkpoint says was published to it: 'publish', 'halt', or
+   * 'republish' (the checkpoint was just reset to the beginning by the RELAY_ON_NEW_BROKER policy).
+   * Checked before publishing, then every brokerCheckIntervalMs (a broker can be replaced under a
+   * running relay); while halted the checkpoint is read at every pass, so that a republish (the
+   * checkpoint reset) resumes publishing at once, and the broker asked again at the same interval. With nothing to publish, a broker that does not
+   * answer is no failure of the relay's (the Kafka indicator reports it): it looks again next time.
+   */
+  private async brokerIsTheOnePublishedTo(manager: EntityManager, idle: boolean): Promise<'publish' | 'halt' | 'republish'> {
+    const { inspectBroker } = this.options;
+    if (!inspectBroker) return 'publish';
+    const due = Date.now() - this.brokerCheckedAt >= (this.options.brokerCheckIntervalMs ?? 10_000);
+    if (this.status.halted === null && !due) return 'publish';
+    const checkpoint = await this.readCheckpointState(manager);
+    // Nothing published yet: any broker will do, and its cluster is recorded at the first look after publishing.
+    if (checkpoint.transactionId === '0') {
+      this.brokerCheckedAt = 0;
+      return this.resume('publish');
+    }
+    if (!due) return 'halt';
+    let broker: BrokerLog;
+    try {
+      broker = await inspectBroker(this.options.topic);
+    } catch (error) {
+      if (!idle) throw error;
+      this.brokerCheckedAt = Date.now();
+      return this.status.halted === null ? 'publish' : 'halt';
+    }
+    this.brokerCheckedAt = Date.now();
+    const problem = brokerProblem(this.options.topic, checkpoint, broker);
+    if (problem === null) {
+      // Recorded once (no problem with a cluster id differing means none was recorded); never over a value
+      // written since it was read (npm run republish, an operator), which would hide a new broker.
+      if (checkpoint.clusterId === null) {
+        await manager.query(`UPDATE outbox_checkpoints SET cluster_id = $2 WHERE relay = $1 AND cluster_id IS NULL`, [
+          this.options.name,
+          broker.clusterId,
+        ]);
+      }
+      return this.resume('publish');
+    }
+    if (this.options.onNewBroker === 'republish') {
+      this.logger.warn(`outbox relay ${this.options.name}: ${problem}; RELAY_ON_NEW_BROKER=republish: republishing the whole log`);
+      await resetRelayCheckpoint(manager, this.options.name, broker.clusterId);
+      return this.resume('republish');
+    }
+    if (this.status.halted !== problem) this.logger.warn(`outbox relay ${this.options.name}: publishing nothing: ${problem}`);
+    this.status.halted = problem;
+    this.status.healthy = false;
+    return 'halt';
+  }
+
+  private resume<T>(verdict: T): T {
+    if (this.status.halted !== null) this.logger.log(`outbox relay ${this.options.name}: publishing again`);
+    this.status.halted = null;
+    return verdict;
+  }
+
+  private async readCheckpointState(manager: EntityManager): Promise<RelayCheckpointState> {
+    const [row] = await manager.query(
+      `SELECT last_transaction_id::text AS transaction_id, cluster_id, published_count::text AS published_count
+       FROM outbox_checkpoints WHERE relay = $1`,
+      [this.options.name],
+    );
+    return { transactionId: row.transaction_id, clusterId: row.cluster_id, publishedCount: BigInt(row.published_count) };
   }
 
   /** Transaction ids are per server: after a restore elsewhere, new ids can be lower than the checkpoint. */

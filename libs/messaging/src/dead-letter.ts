@@ -2,6 +2,8 @@ import type { IHeaders, KafkaMessage, Producer } from 'kafkajs';
 import { deadLetterTopicOf } from '@csc/contracts';
 
 export const DEAD_LETTER_HEADERS = {
+  /** The letter's id in the consumer's `dead_letters` table: what `npm run dlq` and /v1/dead-letters name it by. */
+  id: 'dlq-id',
   error: 'dlq-error',
   consumerGroup: 'dlq-consumer-group',
   originalTopic: 'dlq-original-topic',
@@ -12,6 +14,7 @@ export const DEAD_LETTER_HEADERS = {
 } as const;
 
 export interface DeadLetter {
+  id: string;
   topic: string;
   partition: number;
   message: KafkaMessage;
@@ -24,6 +27,7 @@ export interface DeadLetter {
 export const sendToDeadLetterTopic = async (producer: Producer, letter: DeadLetter): Promise<void> => {
   const headers: IHeaders = {
     ...letter.message.headers,
+    [DEAD_LETTER_HEADERS.id]: letter.id,
     [DEAD_LETTER_HEADERS.error]: letter.reason.slice(0, 2000),
     [DEAD_LETTER_HEADERS.consumerGroup]: letter.consumerGroup,
     [DEAD_LETTER_HEADERS.originalTopic]: letter.topic,

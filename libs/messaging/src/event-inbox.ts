@@ -15,17 +15,27 @@ export class EventInbox {
   /**
    * `unpark`, for an event retried from `parked_events`, removes its parked row in the same
    * transaction, so the row goes exactly when the event is applied (or found already applied).
+   *
+   * `replay`, for a dead letter an operator re-delivers: an event the group dead-lettered may be
+   * handled once more. Its DEAD_LETTERED row is flipped to HANDLED in this transaction (under the
+   * row lock), so of two replays only one handles it and a later one finds it HANDLED.
    */
   async handleOnce(
     consumer: string,
     envelope: EventEnvelope,
     handle: (manager: EntityManager) => Promise<void>,
     unpark?: (manager: EntityManager) => Promise<void>,
+    options: { replay?: boolean } = {},
   ): Promise<InboxOutcome> {
     return this.dataSource.transaction(async (manager) => {
       await unpark?.(manager);
       const claimed = await manager.query(
-        `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
+        options.replay
+          ? `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
+             ON CONFLICT (consumer, event_id) DO UPDATE SET outcome = 'HANDLED', handled_at = now()
+               WHERE inbox.outcome = 'DEAD_LETTERED'
+             RETURNING event_id`
+          : `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
         [consumer, envelope.eventId, envelope.type],
       );
       if (claimed.length === 0) return 'duplicate';

@@ -22,7 +22,7 @@ export interface GroupParkingOptions {
   /** The transport's own path for one event, with the parked row deleted in the reaction's transaction. */
   retry(parked: ParkedEvent, pause: Pause): Promise<AttemptOutcome>;
   /** The transport's dead-letter topic path (the same as for an event that keeps failing). */
-  sendToDeadLetter(arrived: ArrivedMessage, attempts: number, reason: string): Promise<void>;
+  sendToDeadLetter(parked: ParkedEvent, attempts: number, reason: string): Promise<void>;
 }
 
 /**

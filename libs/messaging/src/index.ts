@@ -17,3 +17,6 @@ export * from './principal-settings';
 export * from './topic-durability';
 export * from './parked-events.migration';
 export * from './parking-schedule';
+export * from './dead-letters.migration';
+export * from './dead-letter-store';
+export * from './dead-letters';

@@ -12,6 +12,7 @@ import { CreateInbox1763800000001 } from './inbox.migration';
 import { KafkaEventContext } from './kafka-event.context';
 import { KafkaEventServer } from './kafka-event.server';
 import { CreateParkedEvents1767400000000 } from './parked-events.migration';
+import { CreateDeadLetters1767500000000 } from './dead-letters.migration';
 
 class CreateCountedTable1700000000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner) {
@@ -64,6 +65,7 @@ describe('KafkaEventServer against Kafka and PostgreSQL', () => {
     database = await createTestDatabase('messaging', [
       CreateInbox1763800000001,
       CreateParkedEvents1767400000000,
+      CreateDeadLetters1767500000000,
       CreateCountedTable1700000000000,
     ]);
     kafka = testKafka('messaging-test');

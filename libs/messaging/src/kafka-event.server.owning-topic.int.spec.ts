@@ -12,6 +12,7 @@ import { CreateInbox1763800000001 } from './inbox.migration';
 import { KafkaEventContext } from './kafka-event.context';
 import { KafkaEventServer } from './kafka-event.server';
 import { CreateParkedEvents1767400000000 } from './parked-events.migration';
+import { CreateDeadLetters1767500000000 } from './dead-letters.migration';
 
 class CreateActedOnTable1700000000002 implements MigrationInterface {
   async up(queryRunner: QueryRunner) {
@@ -66,6 +67,7 @@ describe('KafkaEventServer accepts an event only from the topic that owns its ty
     database = await createTestDatabase('owning_topic', [
       CreateInbox1763800000001,
       CreateParkedEvents1767400000000,
+      CreateDeadLetters1767500000000,
       CreateActedOnTable1700000000002,
     ]);
     kafka = testKafka('owning-topic-test');

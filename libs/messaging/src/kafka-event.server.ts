@@ -11,7 +11,9 @@ import {
 } from '@csc/contracts';
 import type { ConsumerHealth } from './consumer-health';
 import { sendToDeadLetterTopic } from './dead-letter';
-import { describeErrorSafely } from './error-classification';
+import type { StoredDeadLetter } from './dead-letter-store';
+import { DeadLetters, type ReplayResult } from './dead-letters';
+import { awaitedEventOf, describeErrorSafely } from './error-classification';
 import type { EventInbox } from './event-inbox';
 import { DEFAULT_CONSUMER_SESSION, type ConsumerSessionSettings } from './kafka-client';
 import { keepConnecting } from './keep-connecting';
@@ -52,6 +54,8 @@ export interface KafkaEventServerOptions {
   fromBeginning?: boolean;
   /** Session, heartbeat and rebalance timing (KAFKA_SESSION_TIMEOUT_MS...); DEFAULT_CONSUMER_SESSION when absent. */
   session?: ConsumerSessionSettings;
+  /** Where dead letters are recorded and replayed from (the platform shares it with /v1/dead-letters). */
+  deadLetters?: DeadLetters;
 }
 
 export interface DeadLetterNotice {
@@ -71,6 +75,9 @@ interface ParsedMessage {
   handler: MessageHandler;
 }
 
+/** Rolls a replay back: another replay or a discard dealt with the letter first. */
+class LetterAlreadyResolved extends Error {}
+
 /**
  * A NestJS transport over kafkajs for domain events (`@EventPattern('<event type>')`). Unlike the
  * built-in Kafka transport it routes by the envelope's `type` string (never a class name), consumes
@@ -89,12 +96,16 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
   private stopping = false;
   private readonly parkedEvents: ParkedEventStore;
   private readonly parking: ParkingPolicy;
+  readonly deadLetters: DeadLetters;
+  /** The groups this server runs (from start, joined or not): close() stops watching them and detaches their replays. */
+  private readonly subscriptions: GroupSubscription[] = [];
   /** Ends the background connecting (and its waits) when the server closes. */
   private readonly stopped = new AbortController();
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
     this.parkedEvents = new ParkedEventStore(options.inbox.dataSource);
+    this.deadLetters = options.deadLetters ?? new DeadLetters(options.inbox.dataSource);
     this.parking = { ...DEFAULT_PARKING_POLICY, ...options.parking };
   }
 
@@ -109,10 +120,14 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
 
   async close(): Promise<void> {
     this.stopping = true;
+    for (const { groupId } of this.subscriptions) this.deadLetters.detach(groupId);
     await Promise.all(this.parkings.map((parking) => parking.stop()));
     this.stopped.abort();
     // kafkajs lets the batch in hand finish before it leaves the group.
     await Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
+    // Stopped on purpose: no longer expected to join, nothing to watch for stalls.
+    for (const { groupId } of this.subscriptions) this.options.health?.consumerStopped(groupId);
+    this.subscriptions.length = 0;
     await this.producer?.disconnect();
     this.consumers.length = 0;
     this.parkings.length = 0;
@@ -140,6 +155,11 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     if (!(await this.parkedEvents.tableExists())) {
       throw new Error('parked_events is missing: add CreateParkedEvents1767400000000 (@csc/messaging) to the service migrations');
     }
+    // Every dead letter is recorded there first: without it no poison event could be set aside.
+    if (!(await this.deadLetters.store.tableExists())) {
+      throw new Error('dead_letters is missing: add CreateDeadLetters1767500000000 (@csc/messaging) to the service migrations');
+    }
+    this.subscriptions.push(...subscriptions);
     for (const subscription of subscriptions) this.options.health?.consumerExpected(subscription.groupId);
     this.producer = this.options.kafka.producer({
       idempotent: true,
@@ -178,13 +198,20 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
       ...(this.options.session ?? DEFAULT_CONSUMER_SESSION),
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      // kafkajs restarts a consumer after most crashes (and it rejoins); one it gives up on stays down in readiness.
+      // kafkajs restarts a consumer after most crashes (and it rejoins); one it gives up on stays down in readiness,
+      // and one restarted again and again without getting through a batch shows as stalled.
       const reason = describeErrorSafely(payload.error);
-      if (payload.restart) this.options.health?.consumerWaiting(groupId, `restarting after a crash: ${reason}`);
-      else this.options.health?.consumerCrashed(groupId, reason);
+      if (payload.restart) {
+        this.options.health?.consumerWaiting(groupId, `restarting after a crash: ${reason}`);
+        this.options.health?.batchFailed(groupId, reason);
+      } else this.options.health?.consumerCrashed(groupId, reason);
       this.logger.error(`consumer ${groupId} crashed (${reason}); ${payload.restart ? 'restarting' : 'not restarting'}`);
     });
     consumer.on(consumer.events.GROUP_JOIN, () => this.options.health?.consumerStarted(groupId));
+    consumer.on(consumer.events.START_BATCH_PROCESS, () => this.options.health?.batchStarted(groupId));
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) =>
+      this.options.health?.batchProcessed(groupId, Number(payload.offsetLag)),
+    );
     this.consumers.push(consumer);
     // Before the first batch, which uses it.
     const parking = this.parkingFor(subscription);
@@ -218,6 +245,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     // Stopped while it was starting: close() may have disconnected it before it connected.
     if (this.stopped.signal.aborted) await consumer.disconnect().catch(() => undefined);
     else if (running) {
+      this.deadLetters.attach(groupId, (letter, by) => this.replay(subscription, letter, by));
       parking.start();
       this.logger.log(`consuming ${[...subscription.handlersByType.keys()].join(', ')} as group ${groupId}`);
     }
@@ -260,7 +288,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     const outcome = await this.attempt(subscription, handler, envelope, arrived, pause);
     if (outcome.kind === 'waiting') return parking.park(key, envelope, arrived, outcome.awaited, parked, pause);
     if (outcome.kind === 'failed') {
-      await this.deadLetter(subscription, arrived.topic, arrived.partition, arrived.message, outcome.attempts, outcome.error);
+      await this.deadLetter(subscription, arrived, envelope, outcome.attempts, outcome.error);
       await this.options.inbox.recordDeadLetter(subscription.groupId, envelope);
       return;
     }
@@ -269,21 +297,77 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
   }
 
   /** The envelope and its reaction; a malformed or misplaced message is dead-lettered at once (null). */
-  private async parse(subscription: GroupSubscription, { topic, partition, message }: ArrivedMessage): Promise<ParsedMessage | null> {
+  private async parse(subscription: GroupSubscription, arrived: ArrivedMessage): Promise<ParsedMessage | null> {
     let envelope: EventEnvelope;
     try {
-      const parsed = parseEnvelope(message.value);
-      // Behind the broker's ACLs, a second check: an event off its owning topic is forged or misrouted, never acted on.
-      assertFromOwningTopic(parsed.type, topic, this.options.topicSuffix);
-      envelope = this.upcast(parsed);
+      envelope = this.envelopeOf(arrived);
     } catch (error) {
       // A malformed or misplaced event will never become right: no point retrying it. Nothing in it is
       // trusted, its event id included, so the inbox does not record it (that id may be a real event's).
-      await this.deadLetter(subscription, topic, partition, message, 1, error);
+      await this.deadLetter(subscription, arrived, null, 1, error);
       return null;
     }
     const handler = subscription.handlersByType.get(envelope.type);
     return handler ? { envelope, handler } : null; // no handler: another reaction's event on a shared topic
+  }
+
+  private envelopeOf({ topic, message }: ArrivedMessage): EventEnvelope {
+    const parsed = parseEnvelope(message.value);
+    // Behind the broker's ACLs, a second check: an event off its owning topic is forged or misrouted, never acted on.
+    assertFromOwningTopic(parsed.type, topic, this.options.topicSuffix);
+    return this.upcast(parsed);
+  }
+
+  /**
+   * An operator re-delivers a dead letter to the group that failed it, through the same reaction (one
+   * attempt: it is the operator's to try again). The inbox lets the dead-lettered event through once,
+   * and the letter is marked REPLAYED in the reaction's transaction, so the two change together.
+   */
+  private async replay(subscription: GroupSubscription, letter: StoredDeadLetter, by: string): Promise<ReplayResult> {
+    const { id } = letter;
+    const failed = async (error: unknown): Promise<ReplayResult> => {
+      const awaited = awaitedEventOf(error);
+      const reason = awaited !== null ? `still waiting for ${awaited}` : describeErrorSafely(error);
+      await this.deadLetters.store.replayFailed(id, reason);
+      this.logger.warn(`replaying dead letter ${id} in ${subscription.groupId} failed: ${reason}`);
+      return { id, result: 'FAILED', error: reason };
+    };
+    let envelope: EventEnvelope;
+    try {
+      envelope = this.envelopeOf(letter);
+    } catch (error) {
+      return failed(error instanceof InvalidEnvelopeError ? error : new Error('not a valid event envelope: it cannot be replayed'));
+    }
+    const handler = subscription.handlersByType.get(envelope.type);
+    if (!handler || letter.eventId !== envelope.eventId)
+      return failed(new Error(`no reaction to ${envelope.type} in ${subscription.groupId}`));
+    try {
+      const outcome = await this.options.inbox.handleOnce(
+        subscription.groupId,
+        envelope,
+        (manager) =>
+          this.dispatch(handler, envelope, manager, {
+            topic: letter.topic,
+            partition: letter.partition,
+            offset: letter.message.offset,
+            attempt: letter.attempts + 1,
+            consumerGroup: subscription.groupId,
+            traceparent: headerOf(letter.message, EVENT_HEADERS.traceparent),
+          }),
+        async (manager) => {
+          if (!(await this.deadLetters.store.markReplayed(manager, id, by, 'replayed'))) throw new LetterAlreadyResolved();
+        },
+        { replay: true },
+      );
+      this.logger.log(`dead letter ${id} (${envelope.type} ${envelope.eventId}) replayed in ${subscription.groupId} by ${by}: ${outcome}`);
+      return { id, result: 'REPLAYED', applied: outcome === 'handled' };
+    } catch (error) {
+      if (error instanceof LetterAlreadyResolved) {
+        const now = await this.deadLetters.store.get(id);
+        return { id, result: 'ALREADY_RESOLVED', status: now?.status ?? 'REPLAYED' };
+      }
+      return failed(error);
+    }
   }
 
   private attempt(
@@ -341,8 +425,8 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
         await this.parkedEvents.transaction(unpark);
         return { kind: 'handled' };
       },
-      sendToDeadLetter: ({ topic, partition, message }, attempts, reason) =>
-        this.deadLetter(subscription, topic, partition, message, attempts, reason),
+      sendToDeadLetter: (parkedEvent, attempts, reason) =>
+        this.deadLetter(subscription, parkedEvent, { eventId: parkedEvent.eventId, type: parkedEvent.eventType }, attempts, reason),
     });
   }
 
@@ -362,19 +446,22 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     return this.options.upcasters?.toCurrentShape(envelope) ?? envelope;
   }
 
+  /** Recorded in `dead_letters` first (its id goes in the headers), then sent; a crash between sends it again under the same id. */
   private async deadLetter(
     subscription: GroupSubscription,
-    topic: string,
-    partition: number,
-    message: KafkaMessage,
+    arrived: ArrivedMessage,
+    event: { eventId: string; type: string } | null,
     attempts: number,
     error: unknown,
   ): Promise<void> {
     if (!this.producer) throw new Error('dead-letter producer not connected');
+    const { topic, partition, message } = arrived;
     const reason = error instanceof InvalidEnvelopeError ? error.message : describeErrorSafely(error);
-    await sendToDeadLetterTopic(this.producer, { topic, partition, message, consumerGroup: subscription.groupId, attempts, reason });
+    const consumerGroup = subscription.groupId;
+    const id = await this.deadLetters.store.record({ topic, partition, message, consumer: consumerGroup, event, error: reason, attempts });
+    await sendToDeadLetterTopic(this.producer, { id, topic, partition, message, consumerGroup, attempts, reason });
     this.logger.error(
-      `parked offset ${message.offset} of ${topic}[${partition}] on the dead-letter topic for ${subscription.groupId}: ${reason}`,
+      `parked offset ${message.offset} of ${topic}[${partition}] on the dead-letter topic for ${consumerGroup} as ${id}: ${reason}`,
     );
     for (const listener of this.deadLetterListeners) listener({ topic, partition, offset: message.offset, reason });
   }

@@ -164,14 +164,14 @@ export class ParkedEventStore {
   }
 }
 
-const encodeHeaders = (headers: IHeaders | undefined): Record<string, string[]> =>
+export const encodeHeaders = (headers: IHeaders | undefined): Record<string, string[]> =>
   Object.fromEntries(
     Object.entries(headers ?? {})
       .filter(([, value]) => value !== undefined)
       .map(([name, value]) => [name, (Array.isArray(value) ? value : [value!]).map((one) => Buffer.from(one).toString('base64'))]),
   );
 
-const decodeHeaders = (headers: Record<string, string[]>): IHeaders =>
+export const decodeHeaders = (headers: Record<string, string[]>): IHeaders =>
   Object.fromEntries(
     Object.entries(headers).map(([name, values]) => {
       const buffers = values.map((value) => Buffer.from(value, 'base64'));

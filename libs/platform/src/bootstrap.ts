@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { EVENT_UPCASTERS, type Upcasters } from '@csc/contracts';
-import { ConsumerHealth, EventInbox, KafkaEventServer, describeErrorSafely } from '@csc/messaging';
+import { ConsumerHealth, DeadLetters, EventInbox, KafkaEventServer, describeErrorSafely } from '@csc/messaging';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { createValidationPipe } from './errors/validation.pipe';
 import { jsonBody } from './http/json-body';
@@ -59,6 +59,7 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
         inbox: new EventInbox(app.get(DataSource)),
         upcasters: definition.upcasters ?? EVENT_UPCASTERS,
         health: app.get(ConsumerHealth),
+        deadLetters: app.get(DeadLetters),
         parking: { maxWaitMs: parkedMaxWaitSeconds * 1000 },
         session: kafka.consumerSession,
       }),

@@ -5,7 +5,7 @@ import { IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
 import request from 'supertest';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
 import { TOPICS } from '@csc/contracts';
-import { CreateEventStore1763800000000 } from '@csc/event-store';
+import { AddOutboxCheckpointCluster1767500000000, CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 import {
   createServiceTopics,
@@ -49,7 +49,12 @@ class ExampleController {
 }
 
 // The app role last, as every service has it: the service under test connects as csc_platform_test_app.
-const migrations = [CreateEventStore1763800000000, CreateInbox1763800000001, appRoleMigration('platform-test')];
+const migrations = [
+  CreateEventStore1763800000000,
+  CreateInbox1763800000001,
+  appRoleMigration('platform-test'),
+  AddOutboxCheckpointCluster1767500000000,
+];
 @Module({
   imports: [PlatformModule.forService({ name: 'platform-test', migrations, eventsTopic: TOPICS.referralIntake })],
   controllers: [ExampleController],
@@ -84,6 +89,7 @@ describe('the conventions every service gets', () => {
       kafka: { status: 'up' },
       outboxRelay: { status: 'up' },
       consumers: { status: 'up' },
+      projections: { status: 'up', projections: 'none: this service keeps no projections' },
     });
   });
 

@@ -4,13 +4,14 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type MixedList } from 'typeorm';
 import { AuthModule } from '@csc/auth';
-import { EventStore, OutboxRelay, createRelayProducer, type SubjectSealer } from '@csc/event-store';
+import { EventStore, OutboxRelay, createRelayProducer, inspectBrokerWith, type SubjectSealer } from '@csc/event-store';
 import { SubjectKeyVault, SubjectProtection } from '@csc/privacy';
-import { ConsumerHealth } from '@csc/messaging';
+import { ConsumerHealth, DeadLetters } from '@csc/messaging';
 import { AuditTrailModule } from './audit/audit-trail.module';
 import { validateEnvironment } from './config/service-environment';
 import { defaultDatabaseUrl } from './database/database-url';
 import { serviceDataSourceOptions } from './database/service-data-source';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { HealthController } from './health/health.controller';
 import { RateLimitModule } from './http/rate-limit/rate-limit.module';
 import { loggingModule } from './logging/logging.module';
@@ -55,7 +56,13 @@ export class PlatformModule {
               new OutboxRelay(
                 dataSource,
                 () => createRelayProducer(kafka.client),
-                { name: options.name, topic: kafka.topic(options.eventsTopic!), databaseUrl: databaseUrlOf(config, options.name) },
+                {
+                  name: options.name,
+                  topic: kafka.topic(options.eventsTopic!),
+                  databaseUrl: databaseUrlOf(config, options.name),
+                  inspectBroker: inspectBrokerWith(kafka.client),
+                  onNewBroker: config.get<'halt' | 'republish'>('RELAY_ON_NEW_BROKER', 'halt'),
+                },
                 new Logger('OutboxRelay'),
               ),
           },
@@ -92,7 +99,7 @@ export class PlatformModule {
         AuthModule,
         RateLimitModule.perTokenSubject(),
       ],
-      controllers: [HealthController, ...(options.personalData ? [ForgetKeysWhenChildErased] : [])],
+      controllers: [HealthController, DeadLettersController, ...(options.personalData ? [ForgetKeysWhenChildErased] : [])],
       providers: [
         { provide: SERVICE_NAME, useValue: options.name },
         {
@@ -102,7 +109,13 @@ export class PlatformModule {
         },
         KafkaHealthIndicator,
         EventFlowHealthIndicator,
-        ConsumerHealth,
+        {
+          provide: ConsumerHealth,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) => new ConsumerHealth(config.getOrThrow<number>('CONSUMER_STALL_SECONDS') * 1000),
+        },
+        // Shared by the Kafka transport (records and replays) and /v1/dead-letters.
+        { provide: DeadLetters, inject: [DataSource], useFactory: (dataSource: DataSource) => new DeadLetters(dataSource) },
         ...keyVaultProviders(options.name, options.personalData ?? false),
         ...eventProviders,
       ],
@@ -111,6 +124,7 @@ export class PlatformModule {
         KafkaClient,
         TypeOrmModule,
         ConsumerHealth,
+        DeadLetters,
         ...(options.eventsTopic ? [EventStore, OutboxRelay] : []),
         ...(options.personalData ? [SubjectKeyVault, SubjectProtection] : []),
       ],

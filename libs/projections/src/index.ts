@@ -6,3 +6,4 @@ export * from './projection-versions.migration';
 export * from './projection-runner';
 export * from './projection-host';
 export * from './set-based-upsert';
+export * from './projection-cluster.migration';

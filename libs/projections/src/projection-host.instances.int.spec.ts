@@ -7,6 +7,7 @@ import { PROJECTION_SCHEMA, type ProjectionDefinition } from './projection';
 import { ProjectionHost } from './projection-host';
 import { CreateProjectionOffsets1763800000002 } from './projection-offsets.migration';
 import { CreateProjectionVersions1766100000000 } from './projection-versions.migration';
+import { AddProjectionVersionCluster1767500000001 } from './projection-cluster.migration';
 
 class CreateProjectionSchema1700000000004 implements MigrationInterface {
   async up(queryRunner: QueryRunner) {
@@ -27,37 +28,40 @@ const decisions: ProjectionDefinition = {
   },
 };
 
-const decided = (): EventEnvelope => ({
-  eventId: randomUUID(),
-  type: 'ReferralDecided',
-  schemaVersion: 1,
-  occurredAt: new Date().toISOString(),
-  recordedAt: new Date().toISOString(),
-  streamId: `referral-${randomUUID()}`,
-  streamVersion: 1,
-  childId: randomUUID(),
-  correlationId: randomUUID(),
-  causationId: null,
-  actor: { sub: 'front-door-worker', role: 'FRONT_DOOR', org: 'LA888' },
-  // As a consumer requires it: projections read tolerantly but check required fields (subjects erased here).
-  data: {
-    referralId: randomUUID(),
-    childId: randomUUID(),
-    outcome: 'NFA',
-    decidedAt: '2025-01-06T15:30:00.000Z',
-    referralDate: '2025-01-06',
-    receivedAt: '2025-01-06T09:30:00.000Z',
-    cinReferral: true,
-    primaryNeed: null,
-    source: '2A',
-    referrerOrganisationId: '100001',
-    child: { ageAtReferral: 9, unborn: false, sex: 'F', schoolUrn: '100001' },
-    consentGiven: true,
-    informationRequestCount: 0,
-    steppedUpFromEarlyHelpEpisodeId: null,
-    subject: null,
-  },
-});
+const decided = (): EventEnvelope => {
+  const childId = randomUUID();
+  return {
+    eventId: randomUUID(),
+    type: 'ReferralDecided',
+    schemaVersion: 1,
+    occurredAt: new Date().toISOString(),
+    recordedAt: new Date().toISOString(),
+    streamId: `referral-${randomUUID()}`,
+    streamVersion: 1,
+    childId,
+    correlationId: randomUUID(),
+    causationId: null,
+    actor: { sub: 'front-door-worker', role: 'FRONT_DOOR', org: 'LA888' },
+    // As a consumer requires it (projections read tolerantly but check required fields); subject erased.
+    data: {
+      referralId: randomUUID(),
+      childId,
+      outcome: 'NFA',
+      decidedAt: '2025-01-06T15:30:00.000Z',
+      referralDate: '2025-01-06',
+      receivedAt: '2025-01-06T09:30:00.000Z',
+      cinReferral: true,
+      primaryNeed: null,
+      source: '2A',
+      referrerOrganisationId: '100001',
+      child: { ageAtReferral: 9, unborn: false, sex: 'F', schoolUrn: '100001' },
+      consentGiven: true,
+      informationRequestCount: 0,
+      steppedUpFromEarlyHelpEpisodeId: null,
+      subject: null,
+    },
+  };
+};
 
 describe('a projection run by two instances of its service', () => {
   let database: TestDatabase;
@@ -88,6 +92,7 @@ describe('a projection run by two instances of its service', () => {
       CreateProjectionSchema1700000000004,
       CreateProjectionOffsets1763800000002,
       CreateProjectionVersions1766100000000,
+      AddProjectionVersionCluster1767500000001,
     ]);
     kafka = testKafka('projection-instances-test');
     await createTopics(kafka, [`${TOPICS.referralIntake}${suffix}`], 3);

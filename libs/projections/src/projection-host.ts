@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { DeadLetters } from '@csc/messaging';
 import type { ProjectionDefinition } from './projection';
 import { ProjectionRunner, type RunnerOptions, type RunnerProgress } from './projection-runner';
-import { ProjectionVersions } from './projection-versions';
+import { ProjectionVersions, type ProjectionVersionRow } from './projection-versions';
 
 export interface ProjectionStatus extends RunnerProgress {
   state: 'CURRENT' | 'BUILDING';
@@ -13,6 +14,17 @@ export interface ProjectionStatus extends RunnerProgress {
 
 /** How often an instance looks for versions another instance started or retired (a rebuild, a swap). */
 const RECONCILE_EVERY_MS = 2_000;
+
+/**
+ * What every runner of the host shares: consumer session timing and readiness (the service's
+ * KafkaClient.consumerSession and ConsumerHealth: groups joined, versions stalled), the DeadLetters
+ * shared with /v1/dead-letters so a projection's dead letters can be replayed there (a store of the
+ * host's own when absent), and the log check's pace.
+ */
+export interface ProjectionHostOptions extends Pick<RunnerOptions, 'session' | 'health' | 'deadLetters'> {
+  /** How often each version checks that its offsets refer to the broker's log (cluster id, partitions' ends). */
+  logCheckEveryMs?: number;
+}
 
 /**
  * Runs every projection's live version, and any version being rebuilt beside it, in this process.
@@ -31,6 +43,10 @@ export class ProjectionHost {
   /** One reconciliation at a time, so a version is never given two runners in one process. */
   private reconciling: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
+  private logCheckedAt = 0;
+  /** The problem last logged per version, so a lasting one is logged once. */
+  private readonly reported = new Map<string, string>();
+  private readonly deadLetters: DeadLetters;
 
   constructor(
     private readonly definitions: ProjectionDefinition[],
@@ -39,10 +55,10 @@ export class ProjectionHost {
     private readonly topicSuffix: string,
     /** The service that runs them: it names their consumer groups. */
     private readonly serviceName: string,
-    /** Consumer session timing and readiness (the service's KafkaClient.consumerSession and ConsumerHealth). */
-    private readonly consumers: Pick<RunnerOptions, 'session' | 'health'> = {},
+    private readonly options: ProjectionHostOptions = {},
   ) {
     this.versions = new ProjectionVersions(dataSource);
+    this.deadLetters = options.deadLetters ?? new DeadLetters(dataSource);
   }
 
   definition(name: string): ProjectionDefinition | undefined {
@@ -94,9 +110,59 @@ export class ProjectionHost {
             await this.run(definition, row.version, row.state);
           }
         }
+        if (Date.now() - this.logCheckedAt >= (this.options.logCheckEveryMs ?? 10_000)) {
+          this.logCheckedAt = Date.now();
+          await this.rebuildWhereTheLogWasLost(rows).catch((error: Error) =>
+            this.logger.warn(`projections' log not checked against the broker: ${error.message}`),
+          );
+        }
       });
     this.reconciling = next;
     return next;
+  }
+
+  /** Why versions' offsets do not refer to the broker's log, by `projection vN`: readiness reports them. */
+  problems(): Record<string, string> {
+    const problems: Record<string, string> = {};
+    for (const runner of this.runners.values()) {
+      if (runner.problem) problems[`${runner.definition.name} v${runner.version}`] = runner.problem;
+    }
+    return problems;
+  }
+
+  /**
+   * The broker's log lost or replaced under a version (ProjectionRunner.checkLog): the current version
+   * serves on, saying so, while a rebuild from offset 0 of the log as it now is replaces it; a rebuild
+   * itself caught out is given up and started again. Every instance may notice; the versions table's
+   * lock lets one rebuild start.
+   */
+  private async rebuildWhereTheLogWasLost(rows: ProjectionVersionRow[]): Promise<void> {
+    for (const row of rows) {
+      const runnerKey = key(row.projection, row.version);
+      const runner = this.runners.get(runnerKey);
+      const definition = this.definition(row.projection);
+      if (!runner || !definition || row.state === 'RETIRED') continue;
+      const problem = await runner.checkLog();
+      if (!problem) continue;
+      if (this.reported.get(runnerKey) !== problem) {
+        this.logger.warn(`projection ${row.projection} v${row.version} (${row.state}): ${problem}; rebuilding from offset 0`);
+        this.reported.set(runnerKey, problem);
+      }
+      if (row.state === 'BUILDING') {
+        await this.versions.abandonBuilding(definition, row.version);
+        this.runners.delete(runnerKey);
+        await runner.stop();
+      } else if (rows.some((other) => other.projection === row.projection && other.state === 'BUILDING')) {
+        continue;
+      }
+      // Once across instances: the one already building, or none if another instance's rebuild has replaced this version since.
+      const replacing =
+        row.state === 'CURRENT'
+          ? row.version
+          : rows.find((other) => other.projection === row.projection && other.state === 'CURRENT')?.version;
+      const rebuild = replacing === undefined ? null : await this.versions.startRebuildReplacing(definition, replacing);
+      if (rebuild && !this.runners.has(key(row.projection, rebuild.version))) await this.run(definition, rebuild.version, 'BUILDING');
+    }
   }
 
   /**
@@ -140,7 +206,14 @@ export class ProjectionHost {
       versions: this.versions,
       topicSuffix: this.topicSuffix,
       serviceName: this.serviceName,
-      ...this.consumers,
+      session: this.options.session,
+      health: this.options.health,
+      deadLetters: this.deadLetters,
+      // A version that finds its log lost as it connects is rebuilt at once, not at the next periodic check.
+      onLogLost: () => {
+        this.logCheckedAt = 0;
+        void this.reconcile().catch(() => undefined);
+      },
       // The retired version's runner here stops at once; other instances' at their next reconciliation.
       onSwapped: () => void this.reconcile().catch(() => undefined),
     });

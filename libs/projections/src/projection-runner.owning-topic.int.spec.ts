@@ -7,6 +7,7 @@ import { PROJECTION_SCHEMA, type ProjectionDefinition } from './projection';
 import { ProjectionHost } from './projection-host';
 import { CreateProjectionOffsets1763800000002 } from './projection-offsets.migration';
 import { CreateProjectionVersions1766100000000 } from './projection-versions.migration';
+import { AddProjectionVersionCluster1767500000001 } from './projection-cluster.migration';
 
 class CreateProjectionSchema1700000000003 implements MigrationInterface {
   async up(queryRunner: QueryRunner) {
@@ -95,6 +96,7 @@ describe('a projection reads an event only from the topic that owns its type', (
       CreateProjectionSchema1700000000003,
       CreateProjectionOffsets1763800000002,
       CreateProjectionVersions1766100000000,
+      AddProjectionVersionCluster1767500000001,
     ]);
     kafka = testKafka('projection-owning-topic-test');
     await createTopics(kafka, decisions.topics.map(topic));

@@ -1,15 +1,20 @@
 import { Logger } from '@nestjs/common';
-import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
-import type { DataSource } from 'typeorm';
+import { Partitioners, type Admin, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { assertFromOwningTopic, EVENT_HEADERS, parseEnvelope, readSealedEvent, type EventEnvelope } from '@csc/contracts';
 import {
   DEFAULT_CONSUMER_SESSION,
   describeErrorSafely,
+  isTransientError,
   keepConnecting,
+  sendToDeadLetterTopic,
   type ConsumerHealth,
   type ConsumerSessionSettings,
+  type DeadLetters,
+  type ReplayResult,
+  type StoredDeadLetter,
 } from '@csc/messaging';
-import { assertFromOwningTopic, EVENT_HEADERS, parseEnvelope, readSealedEvent, type EventEnvelope } from '@csc/contracts';
 import { versionTables, type ProjectionDefinition } from './projection';
 import { ProjectionOffsets, type ProjectionVersion } from './projection-offsets';
 import type { ProjectionVersions } from './projection-versions';
@@ -31,7 +36,27 @@ export interface RunnerProgress {
   lag: number;
   eventsPerSecond: number;
   etaSeconds: number | null;
+  /** Events it could not apply, dead-lettered by this runner since it started (the rest of their batches applied). */
+  deadLettered: number;
+  /**
+   * Why this version's offsets do not refer to the broker's log (another cluster, offsets past a
+   * partition's end), or null. Its lag and position then mean nothing: it is rebuilt from offset 0.
+   */
+  problem: string | null;
 }
+
+interface ReadEvent {
+  event: EventEnvelope;
+  message: KafkaMessage;
+}
+
+interface PoisonEvent extends ReadEvent {
+  id: string;
+  error: string;
+}
+
+/** Rolls a replay back: another replay or a discard dealt with the letter first. */
+class LetterAlreadyResolved extends Error {}
 
 export interface RunnerOptions {
   kafka: Kafka;
@@ -43,10 +68,21 @@ export interface RunnerOptions {
   serviceName: string;
   /** Session timing of its consumer (DEFAULT_CONSUMER_SESSION when absent). */
   session?: ConsumerSessionSettings;
-  /** Readiness: the version's consumer group until it has joined. */
+  /**
+   * Readiness: the version's consumer group until it has joined, and once joined if it stops getting
+   * through its batches while it has events to read (stalled).
+   */
   health?: ConsumerHealth;
+  /** Called when the version finds, as it connects, that its offsets do not refer to the broker's log (see checkLog). */
+  onLogLost?: (definition: ProjectionDefinition, version: number, problem: string) => void;
   /** Called by a BUILDING version once it has caught up and become current. */
   onSwapped?: (definition: ProjectionDefinition, version: number, retired: number | null) => void;
+  /**
+   * Where an event `apply` throws on (not a transient database failure) is recorded: it goes to its
+   * topic's `.dlq` twin with the version's consumer group, and the rest of its batch applies. Without
+   * it, such an event fails its batch until the code is fixed.
+   */
+  deadLetters?: DeadLetters;
 }
 
 /**
@@ -66,9 +102,15 @@ export class ProjectionRunner {
   private readonly offsets = new ProjectionOffsets();
   private checkingCaughtUp = false;
   private lastCaughtUpCheck = 0;
+  private producer: Producer | null = null;
+  private deadLettered = 0;
+  private offsetsPastEnd: string | null = null;
+  private otherCluster: string | null = null;
   private readonly stopped = new AbortController();
   /** Settles true once the consumer runs, false if stopped first. */
   private connected: Promise<boolean> = Promise.resolve(false);
+  /** Its admin client is connected (in the background): the log can be checked against the broker. */
+  private adminConnected = false;
 
   constructor(
     readonly definition: ProjectionDefinition,
@@ -94,8 +136,10 @@ export class ProjectionRunner {
    * the log, and a rebuild gives what a live build gave. An event that cannot be read that way (malformed,
    * a newer version that is not additive), or that comes from a topic that does not own its type (the
    * reactions' check, assertFromOwningTopic), is passed over with a warning rather than dead-lettered:
-   * a projection has no dead-letter path, and a rebuild reads history again from offset 0, so it would
-   * park the same event at every rebuild (the reactions park it once). Its offset advances with the batch.
+   * the reactions park it already, once, and a rebuild reads history again from offset 0, so it would
+   * park the same event at every rebuild. Its offset advances with the batch. An event that reads well
+   * but that `apply` throws on is dead-lettered (applyIsolatingPoison): that is this projection's own
+   * failure, for its operators to fix and replay.
    */
   private readable(value: Buffer, topic: string, partition: number, offset: string): EventEnvelope | null {
     try {
@@ -110,12 +154,13 @@ export class ProjectionRunner {
     }
   }
 
-  private get topics(): string[] {
-    return this.definition.topics.map((topic) => `${topic}${this.options.topicSuffix}`);
+  /** The version's consumer group: the dead letters' consumer. */
+  get groupId(): string {
+    return `${this.options.serviceName}.${this.definition.name}.v${this.version}${this.options.topicSuffix}`;
   }
 
-  private get groupId(): string {
-    return `${this.options.serviceName}.${this.definition.name}.v${this.version}${this.options.topicSuffix}`;
+  private get topics(): string[] {
+    return this.definition.topics.map((topic) => `${topic}${this.options.topicSuffix}`);
   }
 
   /**
@@ -146,9 +191,12 @@ export class ProjectionRunner {
       health?.consumerStarted(groupId);
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
+      // One restarted again and again without getting through a batch shows as stalled too.
       const reason = describeErrorSafely(payload.error);
-      if (payload.restart) health?.consumerWaiting(groupId, `restarting after a crash: ${reason}`);
-      else health?.consumerCrashed(groupId, reason);
+      if (payload.restart) {
+        health?.consumerWaiting(groupId, `restarting after a crash: ${reason}`);
+        health?.batchFailed(groupId, reason);
+      } else health?.consumerCrashed(groupId, reason);
     });
     this.connected = this.connectInBackground(admin, consumer).catch((error: unknown) => {
       const reason = describeErrorSafely(error);
@@ -163,7 +211,10 @@ export class ProjectionRunner {
       async () => {
         try {
           await admin.connect();
-          await this.loadPositions();
+          this.adminConnected = true;
+          // Before the consumer seeks to the stored offsets: a log lost under them is noticed at once.
+          const problem = await this.checkLog();
+          if (problem) this.options.onLogLost?.(this.definition, this.version, problem);
           await consumer.connect();
           await consumer.subscribe({ topics: this.topics, fromBeginning: true });
           await consumer.run({
@@ -171,7 +222,7 @@ export class ProjectionRunner {
             eachBatchAutoResolve: false,
             // Partitions' batches overlap (one's SQL while another's fetch is decoded); each locks only its own offset row.
             partitionsConsumedConcurrently: 3,
-            eachBatch: (payload) => this.applyBatch(payload),
+            eachBatch: (payload) => this.applyWatched(payload),
           });
         } catch (error) {
           await consumer.disconnect().catch(() => undefined);
@@ -186,12 +237,26 @@ export class ProjectionRunner {
         },
       },
     );
+    if (running) this.options.deadLetters?.attach(this.groupId, (letter, by) => this.replay(letter, by));
     if (running && this.state === 'BUILDING') void this.swapIfCaughtUp();
     return running;
   }
 
+  /** A batch, watched for stalls: readiness sees it start, and fail (it is retried) or get through (applyBatch). */
+  private async applyWatched(payload: EachBatchPayload): Promise<void> {
+    this.options.health?.batchStarted(this.groupId);
+    try {
+      await this.applyBatch(payload);
+    } catch (error) {
+      this.options.health?.batchFailed(this.groupId, describeErrorSafely(error));
+      throw error;
+    }
+  }
+
   async stop(): Promise<void> {
     this.stopped.abort();
+    this.options.deadLetters?.detach(this.groupId);
+    this.adminConnected = false;
     this.options.health?.consumerStopped(this.groupId);
     await this.consumer?.disconnect().catch(() => undefined);
     await this.admin?.disconnect().catch(() => undefined);
@@ -199,6 +264,8 @@ export class ProjectionRunner {
     await this.connected;
     await this.consumer?.disconnect().catch(() => undefined);
     await this.admin?.disconnect().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+    this.producer = null;
     this.consumer = null;
     this.admin = null;
   }
@@ -219,6 +286,8 @@ export class ProjectionRunner {
       lag: Number(lag),
       eventsPerSecond: Math.round(eventsPerSecond),
       etaSeconds: lag === 0n ? 0 : eventsPerSecond > 0 ? Math.ceil(Number(lag) / eventsPerSecond) : null,
+      deadLettered: this.deadLettered,
+      problem: this.problem,
     };
   }
 
@@ -269,12 +338,40 @@ export class ProjectionRunner {
     }
   }
 
+  get problem(): string | null {
+    return this.otherCluster ?? this.offsetsPastEnd;
+  }
+
+  /**
+   * Whether this version's offsets refer to the broker's log: the cluster it read (recorded the first
+   * time it looks) is this one, and no stored offset is past a partition's end. Either failing means
+   * the broker's log was lost or replaced: its offsets point at nothing, or at other events, and
+   * reading on would apply nothing new while reporting lag 0 (kafkajs resets an out-of-range offset).
+   * Checked as the runner connects, then whenever the host asks.
+   */
+  async checkLog(): Promise<string | null> {
+    // Not connected yet (it connects in the background): nothing to compare, the check at connecting will.
+    if (!this.adminConnected || this.stopped.signal.aborted) return this.problem;
+    const { clusterId } = await this.admin!.describeCluster();
+    const recorded = await this.options.versions.clusterOf(this.definition.name, this.version);
+    if (recorded === null) await this.options.versions.recordCluster(this.definition.name, this.version, clusterId);
+    this.otherCluster =
+      recorded !== null && recorded !== clusterId
+        ? `the broker (cluster ${clusterId}) is not the one this version read (cluster ${recorded}): its offsets refer to another log`
+        : null;
+    await this.loadPositions();
+    return this.problem;
+  }
+
   /** Offsets from the database, ends of the partitions from Kafka: where each partition is and how far it has to go. */
   async loadPositions(): Promise<void> {
+    // The stored offsets are read before the ends: on the same log an offset can then never be past its end.
     const stored = await this.offsets.load(this.options.dataSource.manager, this.id);
+    const pastEnd: string[] = [];
     for (const topic of this.topics) {
       for (const { partition, high, low } of await this.admin!.fetchTopicOffsets(topic)) {
         const row = stored.find((offset) => offset.topic === topic && offset.partition === partition);
+        if (row && BigInt(row.nextOffset) > BigInt(high)) pastEnd.push(`${topic}[${partition}] at ${row.nextOffset}, its end ${high}`);
         const key = `${topic}:${partition}`;
         const known = this.partitions.get(key);
         this.partitions.set(key, {
@@ -284,6 +381,10 @@ export class ProjectionRunner {
           highWatermark: BigInt(high),
         });
       }
+    }
+    // Once seen, it stays: the version is rebuilt, and a log that grows past the old offsets is no less another log.
+    if (pastEnd.length > 0 && this.offsetsPastEnd === null) {
+      this.offsetsPastEnd = `offsets past the end of the broker's log (${pastEnd.join('; ')}): the log this version read was lost or replaced`;
     }
   }
 
@@ -297,15 +398,16 @@ export class ProjectionRunner {
       const stored = await this.offsets.lockNext(manager, this.id, batch.topic, batch.partition);
       const nextOffset = BigInt(stored ?? this.partitions.get(key)?.nextOffset ?? 0n);
       if (BigInt(batch.firstOffset() ?? '0') > nextOffset) return 'gap' as const;
-      const events: EventEnvelope[] = [];
+      const events: ReadEvent[] = [];
       for (const message of batch.messages) {
         if (BigInt(message.offset) < nextOffset || !message.value || !this.reads(message.headers?.[EVENT_HEADERS.eventType])) continue;
         const event = this.readable(message.value, batch.topic, batch.partition, message.offset);
-        if (event) events.push(event);
+        if (event) events.push({ event, message });
       }
-      if (events.length > 0) await this.definition.apply(manager, events, versionTables(this.definition, this.version));
+
+      const poisoned = events.length > 0 ? await this.applyIsolatingPoison(manager, batch.topic, batch.partition, events) : [];
       await this.offsets.advance(manager, this.id, { topic: batch.topic, partition: batch.partition, nextOffset: String(lastOffset + 1n) });
-      return events.length;
+      return { applied: events.length - poisoned.length, poisoned };
     });
     if (outcome === 'retired') {
       this.logger.log(`projection ${this.definition.name} v${this.version} was retired; stopping`);
@@ -317,6 +419,8 @@ export class ProjectionRunner {
       this.consumer?.seek({ topic: batch.topic, partition: batch.partition, offset: String(this.partitions.get(key)?.nextOffset ?? 0n) });
       return;
     }
+    // Recorded with the batch; sent once it committed (a send that fails leaves the record, which operators list).
+    for (const poison of outcome.poisoned) await this.sendDeadLetter(batch.topic, batch.partition, poison);
     resolveOffset(batch.lastOffset());
     const progress = this.partitions.get(key);
     const highWatermark = BigInt(batch.highWatermark);
@@ -326,12 +430,129 @@ export class ProjectionRunner {
       nextOffset: lastOffset + 1n,
       highWatermark: progress && progress.highWatermark > highWatermark ? progress.highWatermark : highWatermark,
     });
-    this.count(outcome);
+    this.count(outcome.applied);
+    // The lag behind this batch on its own partition: another instance's partitions are not this one's to be stalled on.
+    const behind = highWatermark - (lastOffset + 1n);
+    this.options.health?.batchProcessed(this.groupId, Number(behind > 0n ? behind : 0n));
     await this.consumer
       ?.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(lastOffset + 1n) }])
       .catch(() => undefined);
     await heartbeat();
     if (this.state === 'BUILDING') void this.swapIfCaughtUp();
+  }
+
+  /**
+   * Applies the batch's events as one set; if that throws for a reason of the events' own (not a
+   * transient database failure, which fails the batch to be retried), applies them one by one, each
+   * under a savepoint, to find the ones that cannot be applied. Those are recorded as dead letters in
+   * the batch's transaction and left out; the others apply, and the offsets move on.
+   */
+  private async applyIsolatingPoison(
+    manager: EntityManager,
+    topic: string,
+    partition: number,
+    events: ReadEvent[],
+  ): Promise<PoisonEvent[]> {
+    const tables = versionTables(this.definition, this.version);
+    const deadLetters = this.options.deadLetters;
+    if (!deadLetters) {
+      await this.definition.apply(
+        manager,
+        events.map(({ event }) => event),
+        tables,
+      );
+      return [];
+    }
+    const all = events.map(({ event }) => event);
+    if ((await this.underSavepoint(manager, () => this.definition.apply(manager, all, tables))) === true) return [];
+    const poisoned: PoisonEvent[] = [];
+    for (const one of events) {
+      const failure = await this.underSavepoint(manager, () => this.definition.apply(manager, [one.event], tables));
+      if (failure === true) continue;
+      const error = describeErrorSafely(failure.error);
+      const id = await deadLetters.store.record(
+        {
+          topic,
+          partition,
+          message: one.message,
+          consumer: this.groupId,
+          event: { eventId: one.event.eventId, type: one.event.type },
+          error,
+          attempts: 1,
+        },
+        manager,
+      );
+      poisoned.push({ ...one, id, error });
+    }
+    return poisoned;
+  }
+
+  /** true when `work` went through; its error (rolled back to the savepoint) when it threw for a reason not transient. */
+  private async underSavepoint(manager: EntityManager, work: () => Promise<void>): Promise<true | { error: unknown }> {
+    await manager.query('SAVEPOINT projection_apply');
+    try {
+      await work();
+      await manager.query('RELEASE SAVEPOINT projection_apply');
+      return true;
+    } catch (error) {
+      if (isTransientError(error)) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT projection_apply');
+      return { error };
+    }
+  }
+
+  private async sendDeadLetter(topic: string, partition: number, poison: PoisonEvent): Promise<void> {
+    this.deadLettered += 1;
+    const where = `offset ${poison.message.offset} of ${topic}[${partition}]`;
+    try {
+      if (!this.producer) {
+        const producer = this.options.kafka.producer({
+          idempotent: true,
+          maxInFlightRequests: 1,
+          createPartitioner: Partitioners.DefaultPartitioner,
+        });
+        await producer.connect();
+        this.producer = producer;
+      }
+      await sendToDeadLetterTopic(this.producer, {
+        id: poison.id,
+        topic,
+        partition,
+        message: poison.message,
+        consumerGroup: this.groupId,
+        attempts: 1,
+        reason: poison.error,
+      });
+      this.logger.error(`projection ${this.definition.name} v${this.version} dead-lettered ${where} as ${poison.id}: ${poison.error}`);
+    } catch (error) {
+      this.logger.error(
+        `projection ${this.definition.name} v${this.version} recorded ${where} as dead letter ${poison.id} but could not send it to the dead-letter topic: ${describeErrorSafely(error)}`,
+      );
+    }
+  }
+
+  /** Applies a dead letter of this version (its cause fixed) and marks it REPLAYED, in one transaction. */
+  private async replay(letter: StoredDeadLetter, by: string): Promise<ReplayResult> {
+    const { id } = letter;
+    const store = this.options.deadLetters!.store;
+    const event = letter.message.value ? this.readable(letter.message.value, letter.topic, letter.partition, letter.message.offset) : null;
+    try {
+      if (!event) throw new Error('not a readable event: it cannot be replayed');
+      await this.options.dataSource.transaction(async (manager) => {
+        if (!(await store.markReplayed(manager, id, by, 'replayed'))) throw new LetterAlreadyResolved();
+        await this.definition.apply(manager, [event], versionTables(this.definition, this.version));
+      });
+      this.logger.log(
+        `dead letter ${id} (${event.type} ${event.eventId}) replayed into projection ${this.definition.name} v${this.version} by ${by}`,
+      );
+      return { id, result: 'REPLAYED', applied: true };
+    } catch (error) {
+      if (error instanceof LetterAlreadyResolved)
+        return { id, result: 'ALREADY_RESOLVED', status: (await store.get(id))?.status ?? 'REPLAYED' };
+      const reason = describeErrorSafely(error);
+      await store.replayFailed(id, reason);
+      return { id, result: 'FAILED', error: reason };
+    }
   }
 
   /** A rebuilt version takes over once it has read everything there was when it looked (and keeps reading as current). */

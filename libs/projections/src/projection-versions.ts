@@ -66,6 +66,24 @@ export class ProjectionVersions {
   }
 
   /**
+   * A rebuild replacing `version` (the log it read was lost): the one already building, or a new one; null
+   * when `version` is no longer current or building (another instance's rebuild has replaced it already).
+   */
+  async startRebuildReplacing(definition: ProjectionDefinition, version: number): Promise<{ version: number; started: boolean } | null> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lock(manager, definition.name);
+      const rows: { version: number; state: VersionState }[] = await manager.query(
+        `SELECT version, state FROM projection_versions WHERE projection = $1 AND state IN ('CURRENT', 'BUILDING')`,
+        [definition.name],
+      );
+      const building = rows.find((row) => row.state === 'BUILDING');
+      if (building) return { version: building.version, started: false };
+      if (!rows.some((row) => row.version === version)) return null;
+      return { version: await this.create(manager, definition, 'BUILDING'), started: true };
+    });
+  }
+
+  /**
    * The rebuilt version becomes current, in one transaction with retiring the old one (whose tables
    * and offsets go with it). Returns the retired version, or null if this version was not building.
    */
@@ -91,6 +109,39 @@ export class ProjectionVersions {
         await new ProjectionOffsets().discard(manager, { projection: definition.name, version: retired.version });
       }
       return (retired?.version as number | undefined) ?? null;
+    });
+  }
+
+  /** The Kafka cluster whose log the version read, or null before its runner first looked. */
+  async clusterOf(projection: string, version: number): Promise<string | null> {
+    const [row] = await this.dataSource.query(`SELECT cluster_id FROM projection_versions WHERE projection = $1 AND version = $2`, [
+      projection,
+      version,
+    ]);
+    return (row?.cluster_id as string | null | undefined) ?? null;
+  }
+
+  async recordCluster(projection: string, version: number, clusterId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE projection_versions SET cluster_id = $3 WHERE projection = $1 AND version = $2 AND cluster_id IS NULL`,
+      [projection, version, clusterId],
+    );
+  }
+
+  /**
+   * A rebuild whose offsets refer to a log the broker no longer holds is given up (retired, its tables
+   * and offsets dropped) so a new one can start from offset 0; the current version serves meanwhile.
+   */
+  async abandonBuilding(definition: ProjectionDefinition, version: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.lock(manager, definition.name);
+      const [[abandoned]] = await manager.query(
+        `UPDATE projection_versions SET state = 'RETIRED', retired_at = now() WHERE projection = $1 AND version = $2 AND state = 'BUILDING' RETURNING version`,
+        [definition.name, version],
+      );
+      if (!abandoned) return;
+      for (const table of Object.values(versionTables(definition, version))) await manager.query(`DROP TABLE IF EXISTS ${table}`);
+      await new ProjectionOffsets().discard(manager, { projection: definition.name, version });
     });
   }
 

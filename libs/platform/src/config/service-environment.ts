@@ -93,6 +93,14 @@ export class ServiceEnvironment {
   @IsString()
   KAFKA_TOPIC_SUFFIX = '';
 
+  /**
+   * What the outbox relay does when the broker is not the one it published to (a new cluster id, or
+   * its topic holding fewer records than it published): `halt` (the default) publishes nothing and
+   * says why in readiness until `npm run republish`; `republish` publishes the whole log again at once.
+   */
+  @IsIn(['halt', 'republish'])
+  RELAY_ON_NEW_BROKER: 'halt' | 'republish' = 'halt';
+
   @IsOptional()
   @IsString()
   @MinLength(32)
@@ -219,6 +227,14 @@ export class ServiceEnvironment {
   @IsInt()
   @Min(1)
   PARKED_EVENT_MAX_WAIT_SECONDS: number = 600;
+
+  /**
+   * Readiness: how long a consumer (a reaction's group, a projection's version) may go without getting
+   * through a batch while it has events to read, or keeps failing, before /health/ready reports it stalled.
+   */
+  @IsInt()
+  @Min(1)
+  CONSUMER_STALL_SECONDS: number = 120;
 
   /**
    * Requests one verified token (its sub@org) may make per window, across the service's routes: a busy

@@ -38,6 +38,7 @@ export class HealthController {
         () => this.kafka.isHealthy(),
         () => this.eventFlow.relayIsPublishing(),
         () => this.eventFlow.consumersAreRunning(),
+        () => this.eventFlow.projectionsReadTheBrokersLog(),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
@@ -54,7 +55,9 @@ export const reasonsNotReady = ({ error = {} }: HealthCheckResult): string[] =>
       why === null || why === undefined
         ? []
         : typeof why === 'object'
-          ? Object.entries(why).map(([name, reason]) => `${check}: ${what} ${name}: ${String(reason)}`)
+          ? Object.entries(why).map(([name, reason]) => `${check}: ${what} ${name}: ${describe(reason)}`)
           : [`${check}: ${what}: ${String(why)}`],
     );
   });
+
+const describe = (reason: unknown): string => (typeof reason === 'object' && reason !== null ? JSON.stringify(reason) : String(reason));

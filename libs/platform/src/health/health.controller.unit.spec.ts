@@ -12,6 +12,7 @@ describe('readiness reasons', () => {
           consumers: {
             status: 'down',
             notJoined: { 'early-help': 'cannot reach the broker: Connection error', analytics: 'joining the group' },
+            stalled: { 'case-progression': { secondsWithoutProgress: 130, lag: 4, lastError: null } },
           },
         },
         details: {},
@@ -22,6 +23,24 @@ describe('readiness reasons', () => {
       'outboxRelay: consecutiveFailures: 2',
       'consumers: notJoined early-help: cannot reach the broker: Connection error',
       'consumers: notJoined analytics: joining the group',
+      'consumers: stalled case-progression: {"secondsWithoutProgress":130,"lag":4,"lastError":null}',
+    ]);
+  });
+
+  it('names a halted relay and a projection being rebuilt, with what resumes or explains it', () => {
+    expect(
+      reasonsNotReady({
+        status: 'error',
+        info: {},
+        error: {
+          outboxRelay: { status: 'down', halted: 'the broker is not the one this service published to: run npm run republish' },
+          projections: { status: 'down', rebuilding: { 'referrals v1': 'offsets past the end of partition 0' } },
+        },
+        details: {},
+      }),
+    ).toEqual([
+      'outboxRelay: halted: the broker is not the one this service published to: run npm run republish',
+      'projections: rebuilding referrals v1: offsets past the end of partition 0',
     ]);
   });
 });

@@ -1,7 +1,11 @@
 import type { MixedList } from 'typeorm';
 import { appRoleMigration, projectionSchemaMigration } from '@csc/platform';
-import { CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
-import { CreateProjectionOffsets1763800000002, CreateProjectionVersions1766100000000 } from '@csc/projections';
+import { CreateDeadLetters1767500000000, CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
+import {
+  AddProjectionVersionCluster1767500000001,
+  CreateProjectionOffsets1763800000002,
+  CreateProjectionVersions1766100000000,
+} from '@csc/projections';
 
 /**
  * In order. Analytics writes no events; its projections keep their Kafka offsets beside their
@@ -15,4 +19,6 @@ export const analyticsMigrations: MixedList<Function> = [
   CreateProjectionVersions1766100000000,
   projectionSchemaMigration('analytics'),
   CreateParkedEvents1767400000000,
+  CreateDeadLetters1767500000000,
+  AddProjectionVersionCluster1767500000001,
 ];

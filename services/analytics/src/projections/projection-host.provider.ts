@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ConsumerHealth } from '@csc/messaging';
+import { ConsumerHealth, DeadLetters } from '@csc/messaging';
 import { KafkaClient } from '@csc/platform';
 import { ProjectionHost } from '@csc/projections';
 import { ANALYTICS_PROJECTIONS } from './analytics-projections';
@@ -9,8 +9,12 @@ import { ANALYTICS_PROJECTIONS } from './analytics-projections';
 /** The projection host as the analytics service runs it: started after boot, stopped before the database closes. */
 @Injectable()
 export class AnalyticsProjectionHost extends ProjectionHost implements OnApplicationBootstrap, OnModuleDestroy {
-  constructor(@InjectDataSource() dataSource: DataSource, kafka: KafkaClient, health: ConsumerHealth) {
-    super(ANALYTICS_PROJECTIONS, kafka.client, dataSource, kafka.topicSuffix, 'analytics', { session: kafka.consumerSession, health });
+  constructor(@InjectDataSource() dataSource: DataSource, kafka: KafkaClient, deadLetters: DeadLetters, health: ConsumerHealth) {
+    super(ANALYTICS_PROJECTIONS, kafka.client, dataSource, kafka.topicSuffix, 'analytics', {
+      session: kafka.consumerSession,
+      health,
+      deadLetters,
+    });
   }
 
   onApplicationBootstrap(): Promise<void> {

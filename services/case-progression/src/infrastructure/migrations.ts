@@ -1,7 +1,7 @@
 import type { MixedList } from 'typeorm';
 import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000 } from '@csc/platform';
-import { CreateEventStore1763800000000 } from '@csc/event-store';
-import { CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
+import { AddOutboxCheckpointCluster1767500000000, CreateEventStore1763800000000 } from '@csc/event-store';
+import { CreateDeadLetters1767500000000, CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
 import { CreateChildCases1764000000000 } from './migrations/create-child-cases.migration';
 
 /**
@@ -16,4 +16,6 @@ export const caseProgressionMigrations: MixedList<Function> = [
   appRoleMigration('case-progression'),
   AddAuditScope1767100000000,
   CreateParkedEvents1767400000000,
+  CreateDeadLetters1767500000000,
+  AddOutboxCheckpointCluster1767500000000,
 ];

@@ -1,7 +1,7 @@
 import type { MixedList } from 'typeorm';
 import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000, idempotencyKeysMigration } from '@csc/platform';
-import { CreateEventStore1763800000000 } from '@csc/event-store';
-import { CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
+import { AddOutboxCheckpointCluster1767500000000, CreateEventStore1763800000000 } from '@csc/event-store';
+import { CreateDeadLetters1767500000000, CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
 
 /**
  * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
@@ -15,4 +15,6 @@ export const earlyHelpMigrations: MixedList<Function> = [
   AddAuditScope1767100000000,
   idempotencyKeysMigration('early-help'),
   CreateParkedEvents1767400000000,
+  CreateDeadLetters1767500000000,
+  AddOutboxCheckpointCluster1767500000000,
 ];

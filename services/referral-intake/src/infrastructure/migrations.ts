@@ -1,7 +1,7 @@
 import type { MixedList } from 'typeorm';
 import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000, idempotencyKeysGrantMigration } from '@csc/platform';
-import { CreateEventStore1763800000000 } from '@csc/event-store';
-import { CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
+import { AddOutboxCheckpointCluster1767500000000, CreateEventStore1763800000000 } from '@csc/event-store';
+import { CreateDeadLetters1767500000000, CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
 import { CreateChildIndex1763900000000 } from './migrations/create-child-index.migration';
 import { CreateIdempotencyKeys1763900000001 } from './migrations/create-idempotency-keys.migration';
 import { CreateReferralCases1764000000001 } from './migrations/create-referral-cases.migration';
@@ -29,4 +29,6 @@ export const referralIntakeMigrations: MixedList<Function> = [
   AddChildIndexState1767200000001,
   idempotencyKeysGrantMigration('referral-intake'),
   CreateParkedEvents1767400000000,
+  CreateDeadLetters1767500000000,
+  AddOutboxCheckpointCluster1767500000000,
 ];

@@ -1,7 +1,11 @@
 import type { MixedList } from 'typeorm';
 import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000, projectionSchemaMigration } from '@csc/platform';
-import { CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
-import { CreateProjectionOffsets1763800000002, CreateProjectionVersions1766100000000 } from '@csc/projections';
+import { CreateDeadLetters1767500000000, CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
+import {
+  AddProjectionVersionCluster1767500000001,
+  CreateProjectionOffsets1763800000002,
+  CreateProjectionVersions1766100000000,
+} from '@csc/projections';
 
 /**
  * In order. The service writes no events: it keeps a projection of the children's records (with
@@ -18,4 +22,6 @@ export const statutoryReturnsMigrations: MixedList<Function> = [
   projectionSchemaMigration('statutory-returns'),
   AddAuditScope1767100000000,
   CreateParkedEvents1767400000000,
+  CreateDeadLetters1767500000000,
+  AddProjectionVersionCluster1767500000001,
 ];

@@ -59,7 +59,10 @@ describe('registering schools and their webhooks', () => {
   });
 
   it('registers a school with no webhook yet, whether the field is left out or null', async () => {
-    for (const [urn, webhook] of [['100041', {}], ['100042', { webhookUrl: null }]] as const) {
+    for (const [urn, webhook] of [
+      ['100041', {}],
+      ['100042', { webhookUrl: null }],
+    ] as const) {
       const created = await request(service.url)
         .post('/v1/schools')
         .set('Authorization', await as('ADMIN'))

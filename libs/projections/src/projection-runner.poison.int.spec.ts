@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { Kafka, Producer } from 'kafkajs';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { deadLetterTopicOf, TOPICS, type EventEnvelope } from '@csc/contracts';
+import { ConsumerHealth, CreateDeadLetters1767500000000, DEAD_LETTER_HEADERS, DeadLetters } from '@csc/messaging';
+import { createTestDatabase, createTopics, eventually, testKafka, TopicProbe, uniqueTopicSuffix, type TestDatabase } from '@csc/testing';
+import { PROJECTION_SCHEMA, type ProjectionDefinition } from './projection';
+import { ProjectionHost } from './projection-host';
+import { CreateProjectionOffsets1763800000002 } from './projection-offsets.migration';
+import { CreateProjectionVersions1766100000000 } from './projection-versions.migration';
+import { AddProjectionVersionCluster1767500000001 } from './projection-cluster.migration';
+
+class CreateProjectionSchema1700000000003 implements MigrationInterface {
+  async up(queryRunner: QueryRunner) {
+    await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS ${PROJECTION_SCHEMA}`);
+  }
+  async down() {}
+}
+
+const CHILD = '55555555-5555-4555-8555-555555555555';
+/** Events the projection's code cannot apply, until "fixed" (taken out of the set). */
+const cannotApply = new Set<string>();
+
+/** Writes the whole batch in one statement, then fails it if any event is poison: its writes must be rolled back. */
+const decisions: ProjectionDefinition = {
+  name: 'decisions',
+  topics: [TOPICS.referralIntake],
+  eventTypes: ['ReferralDecided'],
+  tables: ['applied'],
+  createTables: (manager, tables) => manager.query(`CREATE TABLE ${tables.applied} (event_id uuid PRIMARY KEY)`),
+  apply: async (manager, events, tables) => {
+    await manager.query(`INSERT INTO ${tables.applied} SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING`, [
+      events.map((event) => event.eventId),
+    ]);
+    const poison = events.find((event) => cannotApply.has(event.eventId));
+    if (poison) throw new Error(`cannot apply ${poison.type} ${poison.eventId}`);
+  },
+};
+
+describe('a projection dead-letters an event it cannot apply and applies the rest of its batch', () => {
+  let database: TestDatabase;
+  let kafka: Kafka;
+  let producer: Producer;
+  let host: ProjectionHost;
+  let deadLetters: DeadLetters;
+  const health = new ConsumerHealth(60_000);
+  let probe: TopicProbe;
+  let topic: string;
+
+  const decided = (): EventEnvelope => ({
+    eventId: randomUUID(),
+    type: 'ReferralDecided',
+    schemaVersion: 1,
+    occurredAt: new Date().toISOString(),
+    recordedAt: new Date().toISOString(),
+    streamId: `referral-${randomUUID()}`,
+    streamVersion: 1,
+    childId: CHILD,
+    correlationId: randomUUID(),
+    causationId: null,
+    actor: { sub: 'front-door-worker', role: 'FRONT_DOOR', org: 'LA888' },
+    data: {
+      referralId: randomUUID(),
+      childId: CHILD,
+      outcome: 'NFA',
+      decidedAt: '2025-01-06T15:30:00.000Z',
+      referralDate: '2025-01-06',
+      receivedAt: '2025-01-06T09:30:00.000Z',
+      cinReferral: true,
+      primaryNeed: null,
+      source: '2A',
+      referrerOrganisationId: '100001',
+      child: { ageAtReferral: 9, unborn: false, sex: 'F', schoolUrn: '100001' },
+      consentGiven: true,
+      informationRequestCount: 0,
+      steppedUpFromEarlyHelpEpisodeId: null,
+      subject: null,
+    },
+  });
+  const applied = async (): Promise<string[]> =>
+    (await database.dataSource.query(`SELECT event_id FROM ${PROJECTION_SCHEMA}.applied_v1`)).map(
+      (row: { event_id: string }) => row.event_id,
+    );
+
+  beforeAll(async () => {
+    const suffix = uniqueTopicSuffix();
+    topic = `${TOPICS.referralIntake}${suffix}`;
+    database = await createTestDatabase('projection_poison', [
+      CreateProjectionSchema1700000000003,
+      CreateProjectionOffsets1763800000002,
+      CreateProjectionVersions1766100000000,
+      CreateDeadLetters1767500000000,
+      AddProjectionVersionCluster1767500000001,
+    ]);
+    kafka = testKafka('projection-poison-test');
+    await createTopics(kafka, [topic, deadLetterTopicOf(topic)], 1);
+    producer = kafka.producer();
+    await producer.connect();
+    probe = await TopicProbe.start(kafka, [deadLetterTopicOf(topic)]);
+    deadLetters = new DeadLetters(database.dataSource);
+    host = new ProjectionHost([decisions], kafka, database.dataSource, suffix, 'projection-test', { deadLetters, health });
+  });
+
+  afterAll(async () => {
+    await host?.stop();
+    await probe?.stop();
+    await producer?.disconnect();
+    await database?.drop();
+  });
+
+  it('dead-letters the poison event with the headers, applies the others, moves on, and replays it once fixed', async () => {
+    const [before, poison, after] = [decided(), decided(), decided()];
+    cannotApply.add(poison.eventId);
+    // One send, one partition: the three arrive in one batch.
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [before, poison, after].map((event) => ({
+        key: CHILD,
+        value: JSON.stringify(event),
+        headers: { 'event-type': event.type },
+      })),
+    });
+
+    await host.start();
+    expect(await host.catchUp('decisions', 20_000)).toBe(0);
+
+    expect((await applied()).sort()).toEqual([before.eventId, after.eventId].sort());
+    const group = `projection-test.decisions.v1${topic.slice(TOPICS.referralIntake.length)}`;
+    const [letter] = await deadLetters.list({ status: 'PARKED' });
+    expect(letter).toMatchObject({
+      consumer: group,
+      topic,
+      partition: 0,
+      offset: '1',
+      eventId: poison.eventId,
+      eventType: 'ReferralDecided',
+      error: `Error: cannot apply ReferralDecided ${poison.eventId}`,
+      attempts: 1,
+    });
+    const [message] = await eventually(() => {
+      expect(probe.messages).toHaveLength(1);
+      return probe.messages;
+    });
+    expect(JSON.parse(message.value!).eventId).toBe(poison.eventId);
+    expect(message.headers).toMatchObject({
+      [DEAD_LETTER_HEADERS.id]: letter.id,
+      [DEAD_LETTER_HEADERS.consumerGroup]: group,
+      [DEAD_LETTER_HEADERS.originalTopic]: topic,
+      [DEAD_LETTER_HEADERS.originalPartition]: '0',
+      [DEAD_LETTER_HEADERS.originalOffset]: '1',
+      [DEAD_LETTER_HEADERS.attempts]: '1',
+    });
+    const [status] = await host.status();
+    expect(status).toMatchObject({ projection: 'decisions', lag: 0, deadLettered: 1 });
+    // A poison event does not hold the projection up: readiness sees no stall.
+    expect(health.healthy).toBe(true);
+
+    // Later events go on as usual.
+    const later = decided();
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [{ key: CHILD, value: JSON.stringify(later), headers: { 'event-type': later.type } }],
+    });
+    expect(await host.catchUp('decisions', 20_000)).toBe(0);
+    expect(await applied()).toContain(later.eventId);
+
+    cannotApply.delete(poison.eventId);
+    expect(await deadLetters.replay(letter.id, 'ops-1')).toEqual({ id: letter.id, result: 'REPLAYED', applied: true });
+    expect(await applied()).toContain(poison.eventId);
+    expect(await deadLetters.replay(letter.id, 'ops-1')).toEqual({ id: letter.id, result: 'ALREADY_RESOLVED', status: 'REPLAYED' });
+  });
+});
