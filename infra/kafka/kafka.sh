@@ -3,6 +3,7 @@
 # the release's jars that Maven resolves from Maven Central into its local cache (pom.xml here).
 #   kafka.sh start   resolve jars (first time), format storage (first time), start, wait until it answers
 #   kafka.sh stop    stop the broker this script started, by its pid file
+#   kafka.sh kill    SIGKILL it (the chaos test): nothing flushed, a crash to recover from at the next start
 #   kafka.sh status  exit 0 when the broker answers on its port
 #   kafka.sh resolve only resolve the jars (CI's install step)
 # Settings:
@@ -285,11 +286,21 @@ stop() {
   rm -f "$pid_file"
 }
 
+# SIGKILL, as a crashed machine would leave it: the pid file stays, and `start` finds it stale.
+kill_broker() {
+  local pid
+  if ! pid="$(running_pid)"; then echo "kafka: not running"; return 0; fi
+  echo "kafka: killing pid $pid"
+  kill -KILL "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  kill) kill_broker ;;
   resolve) rm -f "$classpath_file"; resolve_classpath ;;
   certify) [[ "$security" == sasl_ssl ]] || { echo "kafka: certify is for the secured broker" >&2; exit 2; }; certify_reader "${2:?usage: $0 certify <name>}" ;;
   status) if answers; then echo "kafka: answering on $host:$port"; else echo "kafka: not answering on $host:$port"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status|resolve|certify <name>" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|kill|status|resolve|certify <name>" >&2; exit 2 ;;
 esac

@@ -12,3 +12,4 @@ export * from './service-process';
 export * from './fuzz/openapi-bodies';
 export * from './test-kafka-principals';
 export * from './broker-gate';
+export * from './test-broker-crash';

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -36,6 +36,7 @@ export const startServiceProcess = async (
     environment = {},
     untilReady = true,
     supervised = false,
+    logFile,
   }: {
     from: 'source' | 'build';
     databaseUrl: string;
@@ -51,6 +52,8 @@ export const startServiceProcess = async (
      * service itself (and the supervisor starts it again on the same port), `stop()` stops both.
      */
     supervised?: boolean;
+    /** Where its log and errors go (appended, across restarts); otherwise errors to the test's stderr, the log nowhere. */
+    logFile?: string;
   },
 ): Promise<ServiceProcess> => {
   await ensureTestKeyVault();
@@ -73,7 +76,7 @@ export const startServiceProcess = async (
       ...testPrincipalEnvironment(name),
       ...environment,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: logFile ? ['ignore', openSync(logFile, 'a'), openSync(logFile, 'a')] : ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${listenOn}`;
   const exited = new Promise((done) => child.once('exit', done));
