@@ -55,7 +55,7 @@ export const settledExactlyOnce = async (probe: Probe): Promise<SettledFigures> 
   expectEqual('referrals in the appropriateness view', view.referrals, made);
   expectEqual('accepted in the appropriateness view', view.outcomes.ACCEPTED_FOR_ASSESSMENT ?? 0, accepted);
 
-  const notifications = await everyNotificationDeliveredOnce(databases['school-notifications'], probe.delivered);
+  const notifications = await everyNotificationDeliveredOnce(databases['school-notifications'], probe.delivered, made);
 
   for (const [service, database] of Object.entries(databases)) {
     expectEqual(`${service}: parked events`, await rowsIn(database, 'parked_events'), 0);
@@ -98,13 +98,20 @@ const everyInboxHoldsEveryEventOnce = async (databases: Record<string, TestDatab
 };
 
 /** Every notification queued once and delivered; the school stored each id (repeats with the same id only acknowledged). */
-const everyNotificationDeliveredOnce = async (database: TestDatabase, delivered: WhatWasDelivered): Promise<number> => {
+const everyNotificationDeliveredOnce = async (database: TestDatabase, delivered: WhatWasDelivered, made: number): Promise<number> => {
   const [{ queued, pending }] = await database.dataSource.query(
     `SELECT count(*) AS queued, count(*) FILTER (WHERE state <> 'DELIVERED') AS pending FROM webhook_deliveries`,
   );
   const notificationIds: string[] = (await database.dataSource.query(`SELECT notification_id FROM notifications`)).map(
     (row: { notification_id: string }) => row.notification_id,
   );
+  // A reaction run twice would tell a school the same thing twice under two ids: one of each kind per referral.
+  const [{ repeated, referrals_told }] = await database.dataSource.query(
+    `SELECT count(*) FILTER (WHERE times > 1) AS repeated, count(DISTINCT referral_id) AS referrals_told
+     FROM (SELECT referral_id, type, count(*) AS times FROM notifications GROUP BY referral_id, type) per_kind`,
+  );
+  expectEqual('referrals a school was told the same thing twice about', Number(repeated), 0);
+  expectEqual('referrals the school was told about', Number(referrals_told), made);
   expectEqual('notifications queued for delivery', Number(queued), notificationIds.length);
   expectEqual('deliveries not yet delivered', Number(pending), 0);
   expectEqual('notifications the school stored', delivered.notificationIds.size, notificationIds.length);
