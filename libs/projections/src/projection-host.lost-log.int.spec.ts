@@ -1,8 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import type { Kafka, Producer } from 'kafkajs';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { TOPICS, type EventEnvelope } from '@csc/contracts';
-import { createTestDatabase, createTopics, deleteTopics, eventually, testKafka, uniqueTopicSuffix, type TestDatabase } from '@csc/testing';
+import { TOPICS } from '@csc/contracts';
+import {
+  createTestDatabase,
+  createTopics,
+  deleteTopics,
+  eventually,
+  testKafka,
+  uniqueTopicSuffix,
+  type TestDatabase,
+  referralDecidedEnvelope,
+} from '@csc/testing';
 import { PROJECTION_SCHEMA, type ProjectionDefinition } from './projection';
 import { AddProjectionVersionCluster1767500000001 } from './projection-cluster.migration';
 import { ProjectionHost } from './projection-host';
@@ -29,40 +37,7 @@ const decisions: ProjectionDefinition = {
   },
 };
 
-const decided = (): EventEnvelope => {
-  const childId = randomUUID();
-  return {
-    eventId: randomUUID(),
-    type: 'ReferralDecided',
-    schemaVersion: 1,
-    occurredAt: new Date().toISOString(),
-    recordedAt: new Date().toISOString(),
-    streamId: `referral-${randomUUID()}`,
-    streamVersion: 1,
-    childId,
-    correlationId: randomUUID(),
-    causationId: null,
-    actor: { sub: 'front-door-worker', role: 'FRONT_DOOR', org: 'LA888' },
-    // As a consumer requires it (projections check required fields); subject erased.
-    data: {
-      referralId: randomUUID(),
-      childId,
-      outcome: 'NFA',
-      decidedAt: '2025-01-06T15:30:00.000Z',
-      referralDate: '2025-01-06',
-      receivedAt: '2025-01-06T09:30:00.000Z',
-      cinReferral: true,
-      primaryNeed: null,
-      source: '2A',
-      referrerOrganisationId: '100001',
-      child: { ageAtReferral: 9, unborn: false, sex: 'F', schoolUrn: '100001' },
-      consentGiven: true,
-      informationRequestCount: 0,
-      steppedUpFromEarlyHelpEpisodeId: null,
-      subject: null,
-    },
-  };
-};
+const decided = () => referralDecidedEnvelope();
 
 /**
  * The broker's log lost under a projection. A new broker presents the same topic names holding

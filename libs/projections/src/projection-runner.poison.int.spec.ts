@@ -1,9 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import type { Kafka, Producer } from 'kafkajs';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { deadLetterTopicOf, TOPICS, type EventEnvelope } from '@csc/contracts';
+import { deadLetterTopicOf, TOPICS } from '@csc/contracts';
 import { ConsumerHealth, CreateDeadLetters1767500000000, DEAD_LETTER_HEADERS, DeadLetters } from '@csc/messaging';
-import { createTestDatabase, createTopics, eventually, testKafka, TopicProbe, uniqueTopicSuffix, type TestDatabase } from '@csc/testing';
+import {
+  createTestDatabase,
+  createTopics,
+  eventually,
+  testKafka,
+  TopicProbe,
+  uniqueTopicSuffix,
+  type TestDatabase,
+  referralDecidedEnvelope,
+} from '@csc/testing';
 import { PROJECTION_SCHEMA, type ProjectionDefinition } from './projection';
 import { ProjectionHost } from './projection-host';
 import { CreateProjectionOffsets1763800000002 } from './projection-offsets.migration';
@@ -47,36 +55,7 @@ describe('a projection dead-letters an event it cannot apply and applies the res
   let probe: TopicProbe;
   let topic: string;
 
-  const decided = (): EventEnvelope => ({
-    eventId: randomUUID(),
-    type: 'ReferralDecided',
-    schemaVersion: 1,
-    occurredAt: new Date().toISOString(),
-    recordedAt: new Date().toISOString(),
-    streamId: `referral-${randomUUID()}`,
-    streamVersion: 1,
-    childId: CHILD,
-    correlationId: randomUUID(),
-    causationId: null,
-    actor: { sub: 'front-door-worker', role: 'FRONT_DOOR', org: 'LA888' },
-    data: {
-      referralId: randomUUID(),
-      childId: CHILD,
-      outcome: 'NFA',
-      decidedAt: '2025-01-06T15:30:00.000Z',
-      referralDate: '2025-01-06',
-      receivedAt: '2025-01-06T09:30:00.000Z',
-      cinReferral: true,
-      primaryNeed: null,
-      source: '2A',
-      referrerOrganisationId: '100001',
-      child: { ageAtReferral: 9, unborn: false, sex: 'F', schoolUrn: '100001' },
-      consentGiven: true,
-      informationRequestCount: 0,
-      steppedUpFromEarlyHelpEpisodeId: null,
-      subject: null,
-    },
-  });
+  const decided = () => referralDecidedEnvelope({ childId: CHILD });
   const applied = async (): Promise<string[]> =>
     (await database.dataSource.query(`SELECT event_id FROM ${PROJECTION_SCHEMA}.applied_v1`)).map(
       (row: { event_id: string }) => row.event_id,

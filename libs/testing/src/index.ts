@@ -13,3 +13,4 @@ export * from './fuzz/openapi-bodies';
 export * from './test-kafka-principals';
 export * from './broker-gate';
 export * from './test-broker-crash';
+export * from './referral-decided-envelope';
