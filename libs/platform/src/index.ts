@@ -20,3 +20,4 @@ export * from './projections/projection-schema.migration';
 export * from './projections/projections.controller';
 export * from './http/erased-as-absent';
 export * from './commands/aggregate-store';
+export * from './http/paging';

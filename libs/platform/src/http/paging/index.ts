@@ -1,0 +1,3 @@
+export * from './keyset-cursor';
+export * from './page';
+export * from './page-query.dto';
