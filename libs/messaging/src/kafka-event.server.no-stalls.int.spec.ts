@@ -133,7 +133,8 @@ describe('KafkaEventServer never stalls a partition', () => {
     expect(letters.map((letter) => JSON.parse(letter.value!).eventId)).toEqual(ids);
     for (const letter of letters) expect(letter.headers['dlq-error']).toMatch(/^waited [0-9]+ s for the referral /);
     expect(await widgets.appliedRows(...followUps)).toEqual([]);
-    expect(await widgets.parkedRows(child)).toEqual([]);
+    // The last letter is published before its parked row is removed (a crash between them sends it again, never loses it).
+    await eventually(async () => expect(await widgets.parkedRows(child)).toEqual([]));
     expect({ joins, crashes }).toEqual({ joins: 0, crashes: 0 });
   }, 240_000);
 });
