@@ -4,6 +4,8 @@ import { PlatformModule } from '@csc/platform';
 import { CaseCommands } from './case/case-commands';
 import { CaseRepository } from './case/case.repository';
 import { CloseCaseController } from './case/close-case/close-case.controller';
+import { Caseload } from './case/list-cases/caseload.query';
+import { ListCasesController } from './case/list-cases/list-cases.controller';
 import { OpenCaseWhenReferralAccepted } from './case/open-case-when-referral-accepted/open-case-when-referral-accepted';
 import { ReadCasesController } from './case/read-cases/read-cases.controller';
 import { RecordAssessmentController } from './case/record-assessment/record-assessment.controller';
@@ -32,7 +34,8 @@ import { caseProgressionMigrations } from './infrastructure/migrations';
     CloseCaseController,
     RecordChildCharacteristicsController,
     ReadCasesController,
+    ListCasesController,
   ],
-  providers: [CaseRepository, CaseCommands],
+  providers: [CaseRepository, CaseCommands, Caseload],
 })
 export class CaseProgressionModule {}

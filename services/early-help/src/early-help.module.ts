@@ -3,6 +3,8 @@ import { TOPICS } from '@csc/contracts';
 import { IdempotencyKeys, PlatformModule } from '@csc/platform';
 import { EpisodeCommands } from './episode/episode-commands';
 import { EpisodeRepository } from './episode/episode.repository';
+import { EpisodeListQuery } from './episode/list-episodes/episode-list.query';
+import { ListEpisodesController } from './episode/list-episodes/list-episodes.controller';
 import { OpenEpisodeWhenSteppedDown } from './episode/open-episode-when-stepped-down/open-episode-when-stepped-down';
 import { ReadEpisodeController } from './episode/read-episode/read-episode.controller';
 import { RecordEpisodeController } from './episode/record-episode/record-episode.controller';
@@ -19,7 +21,13 @@ import { earlyHelpMigrations } from './infrastructure/migrations';
       auditLog: true,
     }),
   ],
-  controllers: [OpenEpisodeWhenSteppedDown, RequestEarlyHelpController, RecordEpisodeController, ReadEpisodeController],
-  providers: [EpisodeRepository, EpisodeCommands, IdempotencyKeys],
+  controllers: [
+    OpenEpisodeWhenSteppedDown,
+    RequestEarlyHelpController,
+    RecordEpisodeController,
+    ReadEpisodeController,
+    ListEpisodesController,
+  ],
+  providers: [EpisodeRepository, EpisodeCommands, IdempotencyKeys, EpisodeListQuery],
 })
 export class EarlyHelpModule {}

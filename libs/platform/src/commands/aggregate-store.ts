@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { NotFoundException } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertWritableEventData, currentSchemaVersionOf, readEvent, type EventType } from '@csc/contracts';
-import type { AppendContext, EventStore, ExpectedVersion } from '@csc/event-store';
+import { PersonalDataErasedError, type AppendContext, type EventStore, type ExpectedVersion, type StoredEvent } from '@csc/event-store';
 import { versionToWriteOn, type IfMatchRule } from '../http/command-context';
+import { streamsMissingFrom, upsertListRow, type AggregateList } from './aggregate-list';
 
 /** An aggregate's event as its decider and evolve see it: the catalogue's type string and its data. */
 export interface DomainEvent {
@@ -36,6 +37,8 @@ export interface AggregateDefinition<State, Event extends DomainEvent> {
   occurredAtOf?(event: Event, now: Date): Date;
   /** Tables kept in step with the stream, in the append's own transaction. */
   afterAppend?(id: string, events: readonly Event[], manager: EntityManager): Promise<void>;
+  /** Lists kept from the folded state in the append's own transaction (see AggregateList for why here). */
+  lists?: readonly AggregateList<State>[];
 }
 
 export interface AggregateCommand<Loaded, Event extends DomainEvent> {
@@ -57,6 +60,13 @@ export interface CommandOutcome<Loaded, Event> {
   version: number;
   childId: string | null;
 }
+
+/** The events in the shape the code knows: upcast, read tolerantly. */
+const eventsOf = <Event extends DomainEvent>(stored: readonly StoredEvent[]): Event[] =>
+  stored.map((event) => {
+    const known = readEvent(event);
+    return { type: known.type, data: known.data } as Event;
+  });
 
 /**
  * The one command path for every event-sourced aggregate: in one transaction, load the stream (every
@@ -83,10 +93,7 @@ export class AggregateStore<
   async load(id: string, manager: EntityManager = this.dataSource.manager): Promise<Loaded | null> {
     const stored = await this.eventStore.readStream(this.aggregate.streamIdOf(id), manager);
     if (stored.length === 0) return null;
-    const events = stored.map((event) => {
-      const known = readEvent(event);
-      return { type: known.type, data: known.data } as Event;
-    });
+    const events = eventsOf<Event>(stored);
     const state = this.aggregate.fold(events);
     if (this.aggregate.exists && !this.aggregate.exists(state)) return null;
     return this.withFacts({ state, version: stored[stored.length - 1].streamVersion, events }, id, manager);
@@ -135,6 +142,36 @@ export class AggregateStore<
     });
     const result = await this.eventStore.append(streamId, expectedVersion, newEvents, context, manager);
     await this.aggregate.afterAppend?.(id, events, manager);
+    if (this.aggregate.lists?.length) await this.writeLists(id, manager);
     return result.nextExpectedVersion;
+  }
+
+  /**
+   * Gives every stream that has no row in a list its row, folded from its events: a new list's
+   * backfill, or a rebuild once its table is emptied. A stream whose child was erased is left out
+   * (nothing of it can be read). Returns how many streams were listed.
+   */
+  async catchUpLists(): Promise<number> {
+    let listed = 0;
+    for (const list of this.aggregate.lists ?? []) {
+      for (const id of await streamsMissingFrom(this.dataSource.manager, list, this.aggregate.streamIdOf(''))) {
+        try {
+          await this.dataSource.transaction((manager) => this.writeLists(id, manager, [list]));
+          listed += 1;
+        } catch (error) {
+          if (!(error instanceof PersonalDataErasedError)) throw error;
+        }
+      }
+    }
+    return listed;
+  }
+
+  /** The stream read back inside the append's transaction (the new events with it), folded, and written to each list. */
+  private async writeLists(id: string, manager: EntityManager, lists = this.aggregate.lists ?? []): Promise<void> {
+    const stored = await this.eventStore.readStream(this.aggregate.streamIdOf(id), manager);
+    if (stored.length === 0) return;
+    const state = this.aggregate.fold(eventsOf<Event>(stored));
+    if (this.aggregate.exists && !this.aggregate.exists(state)) return;
+    for (const list of lists) await upsertListRow(manager, list, id, stored[stored.length - 1].streamVersion, state);
   }
 }

@@ -1,37 +1,21 @@
-import { addMonths, addWorkingDays } from '@csc/domain';
-import { ASSESSMENT_TIMESCALE_WORKING_DAYS, ICPC_TIMESCALE_WORKING_DAYS } from './case.decider';
+import { assessmentDueDateOf, cpReviewDueDateOf, icpcDueDateOf, isOverdue } from './domain/case-due-dates';
+import { caseStageOf } from './domain/case-stage';
 import type { CaseState } from './domain/case.state';
 
 /**
  * The case as a social worker reads it: where the child is in the statutory process, and what is due
- * when, as of `today` (due dates from DOMAIN.md: an assessment within 45 working days of the
- * referral, an ICPC within 15 working days of the strategy discussion that started the S47, CP
- * reviews 3 months after the ICPC and then at most every 6 months).
+ * when, as of `today` (the due dates themselves in domain/case-due-dates.ts, shared with the caseload).
  */
 export const caseView = (state: CaseState, version: number, asOf: string) => {
   const opened = state.opened!;
-  // Nothing is overdue on a closed case: the due dates stop counting at closure.
-  const today = state.status === 'CLOSED' ? '0000-00-00' : asOf;
-  const assessmentDueDate = addWorkingDays(state.referralDate, ASSESSMENT_TIMESCALE_WORKING_DAYS);
+  const assessmentDueDate = assessmentDueDateOf(state);
   const assessments = Object.entries(state.assessments).map(([assessmentId, assessment]) => ({ assessmentId, ...assessment }));
-  const assessmentCompleted = assessments.some((assessment) => assessment.authorisedOn);
-  const conferencedSection47s = new Set(Object.values(state.conferences).map((conference) => conference.section47Id));
   const section47s = Object.entries(state.section47s).map(([section47Id, section47]) => {
-    const awaitingConference = !conferencedSection47s.has(section47Id) && section47.icpcRequired !== false;
-    const icpcDueDate = addWorkingDays(section47.startedOn, ICPC_TIMESCALE_WORKING_DAYS);
-    return {
-      section47Id,
-      ...section47,
-      icpcDueDate: awaitingConference ? icpcDueDate : null,
-      icpcOverdue: awaitingConference && today > icpcDueDate,
-    };
+    const icpcDueDate = icpcDueDateOf(state, section47Id);
+    return { section47Id, ...section47, icpcDueDate, icpcOverdue: isOverdue(state, icpcDueDate, asOf) };
   });
   const cpPlans = Object.entries(state.cpPlans).map(([planId, plan]) => {
-    const nextReviewDueDate = plan.endedOn
-      ? null
-      : plan.reviews.length === 0
-        ? addMonths(plan.startedOn, 3)
-        : addMonths(plan.reviews[plan.reviews.length - 1], 6);
+    const nextReviewDueDate = cpReviewDueDateOf(plan);
     return {
       planId,
       startedOn: plan.startedOn,
@@ -40,7 +24,7 @@ export const caseView = (state: CaseState, version: number, asOf: string) => {
       endedOn: plan.endedOn ?? null,
       namedSocialWorker: plan.namedSocialWorker,
       nextReviewDueDate,
-      reviewOverdue: !!nextReviewDueDate && today > nextReviewDueDate,
+      reviewOverdue: isOverdue(state, nextReviewDueDate, asOf),
     };
   });
   const awaitingIcpc = section47s.filter((section47) => section47.icpcDueDate);
@@ -54,10 +38,10 @@ export const caseView = (state: CaseState, version: number, asOf: string) => {
     primaryNeed: opened.primaryNeed,
     referralIds: state.attachedReferralIds,
     child: childOf(state),
-    stage: stageOf(state),
+    stage: caseStageOf(state),
     dueDates: {
-      assessmentDueDate: assessmentCompleted ? null : assessmentDueDate,
-      assessmentOverdue: !assessmentCompleted && today > assessmentDueDate,
+      assessmentDueDate,
+      assessmentOverdue: isOverdue(state, assessmentDueDate, asOf),
       icpcDueDate: awaitingIcpc[0]?.icpcDueDate ?? null,
       icpcOverdue: awaitingIcpc.some((section47) => section47.icpcOverdue),
       nextCpReviewDueDate: nextCpReview?.nextReviewDueDate ?? null,
@@ -88,19 +72,4 @@ const childOf = (state: CaseState) => {
   const { dateOfBirth: _dateOfBirth, expectedDateOfBirth: _expectedDateOfBirth, upn: _upn, ...named } = state.opened!.subject.child;
   const known = Object.fromEntries(Object.entries(state.child).filter(([, value]) => value !== null));
   return { ...named, ...known, schoolUrn: state.opened!.child.schoolUrn };
-};
-
-/** One word for where the child is now, most serious first. */
-const stageOf = (state: CaseState): string => {
-  if (state.status === 'CLOSED') return 'CLOSED';
-  if (state.lookedAfter) return 'LOOKED_AFTER';
-  if (Object.values(state.cpPlans).some((plan) => !plan.endedOn)) return 'CHILD_PROTECTION_PLAN';
-  const conferenced = new Set(Object.values(state.conferences).map((conference) => conference.section47Id));
-  const section47Active = Object.entries(state.section47s).some(
-    ([id, section47]) => !section47.concludedOn || (section47.icpcRequired && !conferenced.has(id)),
-  );
-  if (section47Active) return 'SECTION_47';
-  if (Object.values(state.cinPlans).some((plan) => !plan.endedOn)) return 'CHILD_IN_NEED_PLAN';
-  if (Object.values(state.assessments).some((assessment) => !assessment.authorisedOn)) return 'ASSESSMENT';
-  return 'OPEN';
 };

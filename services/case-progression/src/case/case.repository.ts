@@ -1,15 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventStore, type AppendContext, type ExpectedVersion } from '@csc/event-store';
-import { AggregateStore, type AggregateDefinition, type LoadedAggregate } from '@csc/platform';
+import { AggregateStore, catchUpListsOnStart, type AggregateDefinition, type LoadedAggregate } from '@csc/platform';
 import { foldCase, type CaseEvent } from './case.decider';
 import type { CaseState } from './domain/case.state';
+import { caseloadList } from './list-cases/caseload.list';
 
 export type LoadedCase = LoadedAggregate<CaseState, CaseEvent>;
 
 export const caseStreamId = (caseId: string) => `case-${caseId}`;
 
-/** A case as the shared command path sees it; closing it closes it in the child-to-case index in the same transaction. */
+/** A case as the shared command path sees it; closing it closes it in the child-to-case index, and the caseload row follows every write, in the same transaction. */
 export const caseAggregate: AggregateDefinition<CaseState, CaseEvent> = {
   noun: 'case',
   streamIdOf: caseStreamId,
@@ -21,11 +22,13 @@ export const caseAggregate: AggregateDefinition<CaseState, CaseEvent> = {
       await manager.query(`UPDATE child_cases SET open = false WHERE case_id = $1`, [caseId]);
     }
   },
+  lists: [caseloadList],
 };
 
 /** Cases as event streams (through the shared command path), and the child-to-case index kept in the same transactions. */
 @Injectable()
-export class CaseRepository {
+export class CaseRepository implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CaseRepository.name);
   readonly streams: AggregateStore<CaseState, CaseEvent>;
 
   constructor(
@@ -33,6 +36,11 @@ export class CaseRepository {
     private readonly dataSource: DataSource,
   ) {
     this.streams = new AggregateStore(dataSource, eventStore, caseAggregate);
+  }
+
+  /** Cases written before the caseload existed (or after its table was emptied) get their rows. */
+  async onApplicationBootstrap(): Promise<void> {
+    await catchUpListsOnStart(this.streams, this.logger);
   }
 
   async load(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedCase | null> {

@@ -1,15 +1,7 @@
 import type { AuthenticatedUser } from '@csc/auth';
 import type { OutcomeArea } from '@csc/contracts';
+import { episodeStageOf } from './domain/episode-stage';
 import type { EpisodeState } from './domain/episode.state';
-
-/** Where the episode has got to, the furthest step first. */
-export const stageOf = (state: EpisodeState): string => {
-  if (state.closure) return `CLOSED_${state.closure.outcome}`;
-  if (state.plan) return 'PLAN_AGREED';
-  if (state.team) return 'TEAM_FORMED';
-  if (state.assessment) return 'ASSESSED';
-  return 'OPENED';
-};
 
 /** A school that asked for the episode sees its stage only: not the ladder, the plan or the people. */
 export const isRequestingSchool = (state: EpisodeState, user: AuthenticatedUser) =>
@@ -19,7 +11,7 @@ export const episodeView = (state: EpisodeState, version: number, viewer: Authen
   const opened = state.opened!;
   const summary = {
     episodeId: opened.episodeId,
-    stage: stageOf(state),
+    stage: episodeStageOf(state),
     openedOn: opened.openedOn,
     closedOn: state.closure?.closedOn ?? null,
     version,

@@ -2,6 +2,7 @@ import type { MixedList } from 'typeorm';
 import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000, idempotencyKeysMigration } from '@csc/platform';
 import { AddOutboxCheckpointCluster1767500000000, CreateEventStore1763800000000 } from '@csc/event-store';
 import { CreateDeadLetters1767500000000, CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
+import { CreateEpisodeList1768000000000 } from './migrations/create-episode-list.migration';
 
 /**
  * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
@@ -17,4 +18,5 @@ export const earlyHelpMigrations: MixedList<Function> = [
   CreateParkedEvents1767400000000,
   CreateDeadLetters1767500000000,
   AddOutboxCheckpointCluster1767500000000,
+  CreateEpisodeList1768000000000,
 ];
