@@ -14,6 +14,8 @@ import { CreateReferralWhenEarlyHelpStepsUp } from './referral/create-referral-w
 import { referralIntakeMigrations } from './infrastructure/migrations';
 import { DecideReferralController } from './referral/decide-referral/decide-referral.controller';
 import { ProvideInformationController } from './referral/provide-information/provide-information.controller';
+import { ListReferralsController } from './referral/list-referrals/list-referrals.controller';
+import { ReferralQueue } from './referral/list-referrals/referral-queue';
 import { ReadReferralsController } from './referral/read-referrals/read-referrals.controller';
 import { ReceiveReferralController } from './referral/receive-referral/receive-referral.controller';
 import { ReceiveReferralHandler } from './referral/receive-referral/receive-referral.handler';
@@ -38,6 +40,7 @@ import { RequestInformationController } from './referral/request-information/req
     RequestInformationController,
     ProvideInformationController,
     DecideReferralController,
+    ListReferralsController,
     ReadReferralsController,
     EraseChildController,
     RetentionController,
@@ -45,6 +48,7 @@ import { RequestInformationController } from './referral/request-information/req
   ],
   providers: [
     ReferralRepository,
+    ReferralQueue,
     ReferralCommands,
     ReceiveReferralHandler,
     ChildIndex,
