@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TOPICS } from '@csc/contracts';
 import { IdempotencyKeys, PlatformModule } from '@csc/platform';
 import { ChildIndex } from './child-index/child-index';
+import { FindChildrenController } from './child-index/find-children/find-children.controller';
 import { childIndexKeyProvider } from './child-index/child-index-key';
 import { ChildErasure } from './erasure/child-erasure';
 import { ChildRecords } from './retention/child-records';
@@ -43,6 +44,7 @@ import { RequestInformationController } from './referral/request-information/req
     ListReferralsController,
     ReadReferralsController,
     EraseChildController,
+    FindChildrenController,
     RetentionController,
     TrackChildRecords,
   ],
