@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The front door's queue (GET /v1/referrals): one row per referral, kept in the same transaction as
- * each append to the referral's stream (ReferralQueueProjection), and filled here from the events
+ * each append to the referral's stream (keepReferralQueue), and filled here from the events
  * already in the log. Ids, codes, dates and flags only: no name or identifier (those stay sealed in
  * the events, per child). The backfill reads fields outside `subject`, which ReferralReceived v1
  * and v2 share (v2 only added sealed characteristics), so no upcasting is needed to read them.
