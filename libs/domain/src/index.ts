@@ -5,3 +5,5 @@ export * from './working-days';
 export * from './name-based-uuid';
 export * from './outcomes-ladder';
 export * from './disability-rules';
+export * from './re-referral';
+export * from './working-hours';

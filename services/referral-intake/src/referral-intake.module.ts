@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TOPICS } from '@csc/contracts';
 import { IdempotencyKeys, PlatformModule } from '@csc/platform';
 import { ChildIndex } from './child-index/child-index';
+import { FindChildrenController } from './child-index/find-children/find-children.controller';
 import { childIndexKeyProvider } from './child-index/child-index-key';
 import { ChildErasure } from './erasure/child-erasure';
 import { ChildRecords } from './retention/child-records';
@@ -14,6 +15,8 @@ import { CreateReferralWhenEarlyHelpStepsUp } from './referral/create-referral-w
 import { referralIntakeMigrations } from './infrastructure/migrations';
 import { DecideReferralController } from './referral/decide-referral/decide-referral.controller';
 import { ProvideInformationController } from './referral/provide-information/provide-information.controller';
+import { ListReferralsController } from './referral/list-referrals/list-referrals.controller';
+import { ReferralQueue } from './referral/list-referrals/referral-queue';
 import { ReadReferralsController } from './referral/read-referrals/read-referrals.controller';
 import { ReceiveReferralController } from './referral/receive-referral/receive-referral.controller';
 import { ReceiveReferralHandler } from './referral/receive-referral/receive-referral.handler';
@@ -38,13 +41,16 @@ import { RequestInformationController } from './referral/request-information/req
     RequestInformationController,
     ProvideInformationController,
     DecideReferralController,
+    ListReferralsController,
     ReadReferralsController,
     EraseChildController,
+    FindChildrenController,
     RetentionController,
     TrackChildRecords,
   ],
   providers: [
     ReferralRepository,
+    ReferralQueue,
     ReferralCommands,
     ReceiveReferralHandler,
     ChildIndex,

@@ -8,7 +8,8 @@ import { BlindIndexKey, SubjectProtection } from '@csc/privacy';
 import { londonDateOf } from '@csc/domain';
 import { childAtReferral } from '../referral/receive-referral/child-at-referral';
 import { matchChild, type ChildIdentity, type ChildMatch, type KnownIdentity } from './domain/child-matching';
-import { identityLookupOf } from './domain/identity-lookup';
+import { candidatesFrom, type ChildCandidate, type FoundIdentity, type SearchMatch } from './domain/child-search';
+import { identityLookupOf, searchLookupOf, type ChildSearch } from './domain/identity-lookup';
 
 interface SealedIdentityRow {
   referral_id: string;
@@ -139,6 +140,45 @@ export class ChildIndex implements OnApplicationBootstrap {
       if (!known || identity.dateOfBirth < known) earliest.set(identity.childId, identity.dateOfBirth);
     }
     return earliest;
+  }
+
+  /**
+   * The children the front door's search finds through the blind indexes (the search keys hashed as
+   * the index hashed them), each with every description referrals gave of them, opened with the
+   * child's key: an erased child is gone from the index, and one erased meanwhile no longer opens.
+   */
+  async search(search: ChildSearch): Promise<ChildCandidate[]> {
+    await this.ensureBuiltWithCurrentKey();
+    const lookup = searchLookupOf(search);
+    const hash = (purpose: string, value: string | null) => (value === null ? null : this.indexKey.indexOf(purpose, value));
+    const rows: (SealedIdentityRow & { nhs: boolean; upn: boolean; name_and_birth: boolean; received_at: string })[] =
+      await this.dataSource.query(
+        `SELECT i.referral_id, i.child_id, i.sealed_identity,
+                coalesce(i.nhs_number_index = $1, false) AS nhs, coalesce(i.upn_index = $2, false) AS upn,
+                coalesce(i.birth_index = $3 AND i.family_name_index = $4, false) AS name_and_birth,
+                coalesce(to_char(q.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '') AS received_at
+           FROM child_identities i LEFT JOIN referral_queue q ON q.referral_id = i.referral_id
+          WHERE i.child_id IN (SELECT child_id FROM child_identities
+                               WHERE nhs_number_index = $1 OR upn_index = $2 OR (birth_index = $3 AND family_name_index = $4))`,
+        [
+          hash('nhs-number', lookup.nhsNumber),
+          hash('upn', lookup.upn),
+          hash('birth', lookup.birth),
+          hash('family-name', lookup.familyName),
+        ],
+      );
+    const known = new Map((await this.open(rows)).map((identity) => [identity.referralId, identity]));
+    const found: FoundIdentity[] = rows.flatMap((row) => {
+      const identity = known.get(row.referral_id);
+      if (!identity) return [];
+      const matched: SearchMatch[] = [
+        ...(row.nhs ? (['NHS_NUMBER'] as const) : []),
+        ...(row.upn ? (['UPN'] as const) : []),
+        ...(row.name_and_birth ? (['FAMILY_NAME_AND_DATE_OF_BIRTH'] as const) : []),
+      ];
+      return [{ ...identity, matched, receivedAt: row.received_at }];
+    });
+    return candidatesFrom(found);
   }
 
   /**

@@ -9,6 +9,7 @@ import { CreateChildErasures1765100000000 } from './migrations/create-child-eras
 import { CreateChildRecords1765100000001 } from './migrations/create-child-records.migration';
 import { BlindChildIndex1767200000000 } from './migrations/blind-child-index.migration';
 import { AddChildIndexState1767200000001 } from './migrations/add-child-index-state.migration';
+import { CreateReferralQueue1767600000000 } from './migrations/create-referral-queue.migration';
 
 /**
  * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
@@ -31,4 +32,5 @@ export const referralIntakeMigrations: MixedList<Function> = [
   CreateParkedEvents1767400000000,
   CreateDeadLetters1767500000000,
   AddOutboxCheckpointCluster1767500000000,
+  CreateReferralQueue1767600000000,
 ];

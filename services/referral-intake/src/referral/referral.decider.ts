@@ -17,7 +17,9 @@ export type ReferralEvent =
   | { type: 'InformationProvided'; data: InformationProvidedV1 }
   | { type: 'ReferralDecided'; data: ReferralDecidedV1 };
 
-export type ReferralStatus = 'RECEIVED' | 'AWAITING_INFORMATION' | 'DECIDED';
+/** Where a referral is at the front door: waiting for a decision, waiting for the referrer's answer, or decided. */
+export const REFERRAL_STATUSES = ['RECEIVED', 'AWAITING_INFORMATION', 'DECIDED'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 export type ReferralState =
   | { status: 'NONE' }

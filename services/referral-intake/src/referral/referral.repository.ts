@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventStore, type AppendContext, type ExpectedVersion } from '@csc/event-store';
 import { AggregateStore, type AggregateDefinition } from '@csc/platform';
+import { keepReferralQueue } from './list-referrals/referral-queue.projection';
 import { foldReferral, type ReferralEvent, type ReferralState } from './referral.decider';
 
 export interface LoadedReferral {
@@ -15,7 +16,7 @@ export interface LoadedReferral {
 const STREAM_PREFIX = 'referral-';
 export const referralStreamId = (referralId: string) => `${STREAM_PREFIX}${referralId}`;
 
-/** A referral as the shared command path sees it: a stream folded by the decider's evolve. */
+/** A referral as the shared command path sees it: a stream folded by the decider's evolve, and the queue row kept with it. */
 export const referralAggregate: AggregateDefinition<ReferralState, ReferralEvent> = {
   noun: 'referral',
   streamIdOf: referralStreamId,
@@ -24,6 +25,8 @@ export const referralAggregate: AggregateDefinition<ReferralState, ReferralEvent
   childIdOf: (state) => (state.status === 'NONE' ? null : state.received.childId),
   ifMatch: 'optional',
   occurredAtOf: (event, now) => occurredAtOf(event, now),
+  // The front door's queue, in the append's own transaction: see keepReferralQueue.
+  afterAppend: keepReferralQueue,
 };
 
 /** Referrals as event streams (load, decide and append through the shared command path), and the case each became. */

@@ -1,18 +1,14 @@
+import { isReReferral } from '@csc/domain';
+
 /**
  * The DfE's re-referral rule (DOMAIN.md): a CIN referral is a re-referral when the same child had an
  * earlier CIN referral within 12 months, i.e. on or before the same calendar date one year later.
  * One year after 29 February is 28 February. "Earlier" is by time received: of two on one day, the
  * later-received is the re-referral. The SQL of the re-referral view keeps the same rule; the
- * tests hold both to the same cases.
+ * tests hold both to the same cases. The rule itself
+ * is libs/domain's, shared with the front door's queue.
  */
-export const oneYearAfter = (date: string): string => {
-  const [year, month, day] = date.split('-').map(Number);
-  const leapDayInCommonYear = month === 2 && day === 29 && !isLeapYear(year + 1);
-  return `${String(year + 1).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(leapDayInCommonYear ? 28 : day).padStart(2, '0')}`;
-};
-
-export const isReReferral = (previousReferralDate: string, referralDate: string): boolean =>
-  referralDate <= oneYearAfter(previousReferralDate);
+export { isReReferral, oneYearAfter } from '@csc/domain';
 
 export interface CinReferral {
   referralId: string;
@@ -34,5 +30,3 @@ export const reReferralsAmong = (referrals: CinReferral[]): Set<string> => {
   }
   return reReferrals;
 };
-
-const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

@@ -17,8 +17,35 @@ export interface IdentityLookup {
 }
 
 export const identityLookupOf = (identity: ChildIdentity): IdentityLookup => ({
-  nhsNumber: identity.nhsNumber ? identity.nhsNumber.replace(/\s+/g, '') : null,
-  upn: identity.upn ? identity.upn.toUpperCase() : null,
-  birth: `${identity.unborn ? 'expected' : 'born'}:${identity.dateOfBirth}`,
+  nhsNumber: identity.nhsNumber ? nhsNumberKey(identity.nhsNumber) : null,
+  upn: identity.upn ? upnKey(identity.upn) : null,
+  birth: birthKey(identity.unborn, identity.dateOfBirth),
   familyName: familyNameKey(identity.familyName),
 });
+
+/** What the front door searches by (GET /v1/children): any of the keys, normalised exactly as the index stored them. */
+export interface ChildSearch {
+  nhsNumber?: string;
+  upn?: string;
+  familyName?: string;
+  /** A born child's date of birth: searched together with the family name, as the index keys them. */
+  dateOfBirth?: string;
+}
+
+export interface SearchLookup {
+  nhsNumber: string | null;
+  upn: string | null;
+  birth: string | null;
+  familyName: string | null;
+}
+
+export const searchLookupOf = (search: ChildSearch): SearchLookup => ({
+  nhsNumber: search.nhsNumber ? nhsNumberKey(search.nhsNumber) : null,
+  upn: search.upn ? upnKey(search.upn) : null,
+  birth: search.dateOfBirth && search.familyName ? birthKey(false, search.dateOfBirth) : null,
+  familyName: search.dateOfBirth && search.familyName ? familyNameKey(search.familyName) : null,
+});
+
+const nhsNumberKey = (nhsNumber: string): string => nhsNumber.replace(/\s+/g, '');
+const upnKey = (upn: string): string => upn.toUpperCase();
+const birthKey = (unborn: boolean, date: string): string => `${unborn ? 'expected' : 'born'}:${date}`;
