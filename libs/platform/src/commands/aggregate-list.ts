@@ -1,8 +1,8 @@
 import type { Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-/** One column's value in a list row: ids, codes and dates as text, numbers, or null. */
-export type ListValue = string | number | null;
+/** One column's value in a list row: ids, codes and dates as text, numbers, flags, or null. */
+export type ListValue = string | number | boolean | null;
 
 /**
  * A list of one kind of aggregate (a caseload, the early help episodes): one row per stream, made by a

@@ -26,6 +26,8 @@ export type ReferralState =
   | {
       status: ReferralStatus;
       received: ReferralReceivedV2;
+      /** The child index matched this child to one already known (ChildMatched). */
+      childKnown: boolean;
       openRequestId: string | null;
       informationRequestCount: number;
       decision: ReferralDecidedV1 | null;
@@ -137,9 +139,17 @@ export const decide = (command: ReferralCommand, state: ReferralState): Referral
 export const evolve = (state: ReferralState, event: ReferralEvent): ReferralState => {
   switch (event.type) {
     case 'ReferralReceived':
-      return { status: 'RECEIVED', received: event.data, openRequestId: null, informationRequestCount: 0, decision: null };
+      return {
+        status: 'RECEIVED',
+        received: event.data,
+        childKnown: false,
+        openRequestId: null,
+        informationRequestCount: 0,
+        decision: null,
+      };
     case 'ChildMatched':
-      return state;
+      if (state.status === 'NONE') return state;
+      return { ...state, childKnown: event.data.matchedExistingChild };
     case 'InformationRequested':
       if (state.status === 'NONE') return state;
       return {

@@ -1,8 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventStore, type AppendContext, type ExpectedVersion } from '@csc/event-store';
-import { AggregateStore, type AggregateDefinition } from '@csc/platform';
-import { keepReferralQueue } from './list-referrals/referral-queue.projection';
+import { AggregateStore, catchUpListsOnStart, type AggregateDefinition } from '@csc/platform';
+import { referralQueueList } from './list-referrals/referral-queue.list';
 import { foldReferral, type ReferralEvent, type ReferralState } from './referral.decider';
 
 export interface LoadedReferral {
@@ -25,13 +25,14 @@ export const referralAggregate: AggregateDefinition<ReferralState, ReferralEvent
   childIdOf: (state) => (state.status === 'NONE' ? null : state.received.childId),
   ifMatch: 'optional',
   occurredAtOf: (event, now) => occurredAtOf(event, now),
-  // The front door's queue, in the append's own transaction: see keepReferralQueue.
-  afterAppend: keepReferralQueue,
+  // The front door's queue, kept from the folded referral in the append's own transaction.
+  lists: [referralQueueList],
 };
 
 /** Referrals as event streams (load, decide and append through the shared command path), and the case each became. */
 @Injectable()
-export class ReferralRepository {
+export class ReferralRepository implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ReferralRepository.name);
   readonly streams: AggregateStore<ReferralState, ReferralEvent, LoadedReferral>;
 
   constructor(
@@ -43,6 +44,11 @@ export class ReferralRepository {
       state: loaded.state as LoadedReferral['state'],
       caseId: await this.caseOf(referralId, manager),
     }));
+  }
+
+  /** Referrals received before the queue existed (or after its table was emptied) get their rows. */
+  async onApplicationBootstrap(): Promise<void> {
+    await catchUpListsOnStart(this.streams, this.logger);
   }
 
   async load(referralId: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedReferral | null> {

@@ -35,7 +35,7 @@ export interface QueueRow {
 export const queueKeysOf = (row: QueueRow): CursorKey[] => [row.receivedKey, row.referralId];
 
 /**
- * The front door's queue, read from referral_queue (see keepReferralQueue), with what referral-intake
+ * The front door's queue, read from referral_queue (see referralQueueList), with what referral-intake
  * knows beside it: whether the child has an open case (child_records, from case-progression's events)
  * and the child's latest earlier CIN referral (for the re-referral flag). Erased children are left out:
  * nothing about them can be opened any more.
