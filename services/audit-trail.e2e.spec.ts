@@ -107,15 +107,22 @@ describe("the audit trail of children's records, over HTTP", () => {
     ]);
     // Refused before anything was loaded: the record is named by the path, the child is not known.
     const refused = { childId: null, resourceKind: 'referral', resourceId: referralId, method: 'GET', route: '/v1/referrals/{id}' };
-    expect((await auditLog(services.intake, `userId=${OTHER_SCHOOL.sub}`)).items).toEqual([
-      expect.objectContaining({ ...who(OTHER_SCHOOL), ...refused, outcome: 404 }),
-    ]);
-    expect((await auditLog(services.intake, `userId=${ANALYST.sub}`)).items).toEqual([
-      expect.objectContaining({ ...who(ANALYST), ...refused, outcome: 403 }),
-    ]);
-    expect((await auditLog(services.intake, 'userId=anonymous')).items).toEqual([
-      expect.objectContaining({ userSub: 'anonymous', userRole: null, userOrg: null, ...refused, outcome: 401 }),
-    ]);
+    // Refusals are recorded once their response has closed, so a moment after the caller has it.
+    await eventually(async () =>
+      expect((await auditLog(services.intake, `userId=${OTHER_SCHOOL.sub}`)).items).toEqual([
+        expect.objectContaining({ ...who(OTHER_SCHOOL), ...refused, outcome: 404 }),
+      ]),
+    );
+    await eventually(async () =>
+      expect((await auditLog(services.intake, `userId=${ANALYST.sub}`)).items).toEqual([
+        expect.objectContaining({ ...who(ANALYST), ...refused, outcome: 403 }),
+      ]),
+    );
+    await eventually(async () =>
+      expect((await auditLog(services.intake, 'userId=anonymous')).items).toEqual([
+        expect.objectContaining({ userSub: 'anonymous', userRole: null, userOrg: null, ...refused, outcome: 401 }),
+      ]),
+    );
   });
 
   it('stores ids, never what was sent or asked: no names, no concerns, no query strings', async () => {
@@ -188,12 +195,17 @@ describe("the audit trail of children's records, over HTTP", () => {
         outcome: 200,
       }),
     ]);
-    expect((await auditLog(services.cases, `userId=${SOCIAL_WORKER.sub}`)).items).toContainEqual(
-      expect.objectContaining({ resourceId: caseId, method: 'POST', route: '/v1/cases/{id}/assessments', outcome: 409 }),
+    // A refused or failed request is recorded once its response has closed, so a moment after the caller has it.
+    await eventually(async () =>
+      expect((await auditLog(services.cases, `userId=${SOCIAL_WORKER.sub}`)).items).toContainEqual(
+        expect.objectContaining({ resourceId: caseId, method: 'POST', route: '/v1/cases/{id}/assessments', outcome: 409 }),
+      ),
     );
-    expect((await auditLog(services.cases, `userId=${SCHOOL.sub}`)).items).toEqual([
-      expect.objectContaining({ ...who(SCHOOL), resourceId: caseId, route: '/v1/cases/{id}', outcome: 403 }),
-    ]);
+    await eventually(async () =>
+      expect((await auditLog(services.cases, `userId=${SCHOOL.sub}`)).items).toEqual([
+        expect.objectContaining({ ...who(SCHOOL), resourceId: caseId, route: '/v1/cases/{id}', outcome: 403 }),
+      ]),
+    );
   });
 
   it("early-help: records the episode's reads and writes for the child, and a direct request before the child is known", async () => {
