@@ -5,3 +5,4 @@ export * from './working-days';
 export * from './name-based-uuid';
 export * from './outcomes-ladder';
 export * from './disability-rules';
+export * from './chronology';

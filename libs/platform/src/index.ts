@@ -21,3 +21,4 @@ export * from './projections/projections.controller';
 export * from './http/erased-as-absent';
 export * from './commands/aggregate-store';
 export * from './http/paging';
+export * from './chronology/chronology';
