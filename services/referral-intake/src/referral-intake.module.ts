@@ -15,6 +15,7 @@ import { referralIntakeMigrations } from './infrastructure/migrations';
 import { DecideReferralController } from './referral/decide-referral/decide-referral.controller';
 import { ProvideInformationController } from './referral/provide-information/provide-information.controller';
 import { ReadReferralsController } from './referral/read-referrals/read-referrals.controller';
+import { ReadReferralHistoryController } from './referral/read-referral-history/read-referral-history.controller';
 import { ReceiveReferralController } from './referral/receive-referral/receive-referral.controller';
 import { ReceiveReferralHandler } from './referral/receive-referral/receive-referral.handler';
 import { ReferralCommands } from './referral/referral-commands';
@@ -39,6 +40,7 @@ import { RequestInformationController } from './referral/request-information/req
     ProvideInformationController,
     DecideReferralController,
     ReadReferralsController,
+    ReadReferralHistoryController,
     EraseChildController,
     RetentionController,
     TrackChildRecords,
