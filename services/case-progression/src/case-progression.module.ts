@@ -6,6 +6,7 @@ import { CaseRepository } from './case/case.repository';
 import { CloseCaseController } from './case/close-case/close-case.controller';
 import { OpenCaseWhenReferralAccepted } from './case/open-case-when-referral-accepted/open-case-when-referral-accepted';
 import { ReadCasesController } from './case/read-cases/read-cases.controller';
+import { ReadCaseHistoryController } from './case/read-case-history/read-case-history.controller';
 import { RecordAssessmentController } from './case/record-assessment/record-assessment.controller';
 import { RecordChildCharacteristicsController } from './case/record-child-characteristics/record-child-characteristics.controller';
 import { RecordChildProtectionController } from './case/record-child-protection/record-child-protection.controller';
@@ -32,6 +33,7 @@ import { caseProgressionMigrations } from './infrastructure/migrations';
     CloseCaseController,
     RecordChildCharacteristicsController,
     ReadCasesController,
+    ReadCaseHistoryController,
   ],
   providers: [CaseRepository, CaseCommands],
 })
