@@ -5,6 +5,7 @@ import { EpisodeCommands } from './episode/episode-commands';
 import { EpisodeRepository } from './episode/episode.repository';
 import { OpenEpisodeWhenSteppedDown } from './episode/open-episode-when-stepped-down/open-episode-when-stepped-down';
 import { ReadEpisodeController } from './episode/read-episode/read-episode.controller';
+import { ReadEpisodeHistoryController } from './episode/read-episode-history/read-episode-history.controller';
 import { RecordEpisodeController } from './episode/record-episode/record-episode.controller';
 import { RequestEarlyHelpController } from './episode/request-early-help/request-early-help.controller';
 import { earlyHelpMigrations } from './infrastructure/migrations';
@@ -19,7 +20,13 @@ import { earlyHelpMigrations } from './infrastructure/migrations';
       auditLog: true,
     }),
   ],
-  controllers: [OpenEpisodeWhenSteppedDown, RequestEarlyHelpController, RecordEpisodeController, ReadEpisodeController],
+  controllers: [
+    OpenEpisodeWhenSteppedDown,
+    RequestEarlyHelpController,
+    RecordEpisodeController,
+    ReadEpisodeController,
+    ReadEpisodeHistoryController,
+  ],
   providers: [EpisodeRepository, EpisodeCommands, IdempotencyKeys],
 })
 export class EarlyHelpModule {}
