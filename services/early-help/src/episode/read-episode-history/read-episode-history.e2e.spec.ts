@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Role } from '@csc/contracts';
-import { londonDateOf } from '@csc/domain';
+import { londonDateOf, nameBasedUuid } from '@csc/domain';
 import {
   createServiceTopics,
   createTestDatabase,
+  eventually,
   startServiceUnderTest,
   testKafka,
   testToken,
@@ -12,6 +13,7 @@ import {
   type ServiceUnderTest,
   type TestDatabase,
 } from '@csc/testing';
+import { referralIntakeService } from '../../../../referral-intake/src/referral-intake.service-definition';
 import { earlyHelpService } from '../../early-help.service-definition';
 
 const SCHOOL_A = '100001';
@@ -150,5 +152,61 @@ describe('GET /v1/early-help/episodes/{id}/history', () => {
   it('refuses the roles the single read refuses (403), and a call without a token (401)', async () => {
     for (const role of ['FRONT_DOOR', 'SOCIAL_WORKER', 'ANALYST'] as const) ok(await history(role), 403);
     ok(await request(service.url).get(`/v1/early-help/episodes/${episodeId}/history`), 401);
+  });
+});
+
+describe("GET /v1/early-help/episodes/{id}/history of an erased child's episode", () => {
+  let intakeDatabase: TestDatabase;
+  let earlyHelpDatabase: TestDatabase;
+  let intake: ServiceUnderTest;
+  let earlyHelp: ServiceUnderTest;
+  const call = async (service: ServiceUnderTest, path: string, role: Role, body?: object) => {
+    const authorised = (body ? request(service.url).post(path) : request(service.url).get(path)).set(
+      'Authorization',
+      `Bearer ${await testToken({ sub: 'u', role, org: role === 'SCHOOL' ? SCHOOL_A : 'LA888' })}`,
+    );
+    return body ? authorised.send(body) : authorised;
+  };
+
+  beforeAll(async () => {
+    const suffix = uniqueTopicSuffix();
+    await createServiceTopics(testKafka('early-help-history-erased'), suffix);
+    intakeDatabase = await createTestDatabase('eh_history_intake', referralIntakeService.migrations);
+    earlyHelpDatabase = await createTestDatabase('eh_history_episodes', earlyHelpService.migrations);
+    intake = await startServiceUnderTest(referralIntakeService, { databaseUrl: intakeDatabase.url, topicSuffix: suffix });
+    earlyHelp = await startServiceUnderTest(earlyHelpService, { databaseUrl: earlyHelpDatabase.url, topicSuffix: suffix });
+  });
+  afterAll(async () => {
+    await earlyHelp?.stop();
+    await intake?.stop();
+    await intakeDatabase?.drop();
+    await earlyHelpDatabase?.drop();
+  });
+
+  it('answers as the single read does once the child is erased', async () => {
+    const referral = (
+      await call(intake, '/v1/referrals', 'SCHOOL', {
+        receivedAt: '2025-01-06T09:00:00Z',
+        referrer: { source: '2A', organisationId: SCHOOL_A, name: 'Sam Example' },
+        child: { givenName: 'Noah', familyName: 'Erasedfamily', dateOfBirth: '2015-05-05', sex: 'M', postcode: 'FY1 4QS' },
+        concerns: { summary: 'Family under strain.' },
+        consent: { given: true },
+      })
+    ).body;
+    const decision = { outcome: 'STEP_DOWN_TO_EARLY_HELP', rationale: 'Needs met by early help.', decidedAt: '2025-01-07T10:00:00Z' };
+    expect((await call(intake, `/v1/referrals/${referral.referralId}/decision`, 'FRONT_DOOR', decision)).status).toBe(200);
+    const episodeId = nameBasedUuid(`episode-for-referral:${referral.referralId}`);
+    await eventually(async () =>
+      expect((await call(earlyHelp, `/v1/early-help/episodes/${episodeId}/history`, 'EARLY_HELP')).status).toBe(200),
+    );
+
+    expect((await call(intake, `/v1/children/${referral.childId}/erasure`, 'ADMIN', { reason: 'Erasure request' })).status).toBe(201);
+    const single = await eventually(async () => {
+      const response = await call(earlyHelp, `/v1/early-help/episodes/${episodeId}`, 'EARLY_HELP');
+      expect(response.status).toBe(410);
+      return response;
+    });
+    const response = await call(earlyHelp, `/v1/early-help/episodes/${episodeId}/history`, 'EARLY_HELP');
+    expect([response.status, response.body]).toEqual([410, single.body]);
   });
 });
