@@ -7,3 +7,4 @@ export * from './outcomes-ladder';
 export * from './disability-rules';
 export * from './re-referral';
 export * from './working-hours';
+export * from './chronology';

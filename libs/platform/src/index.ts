@@ -22,3 +22,4 @@ export * from './http/erased-as-absent';
 export * from './commands/aggregate-store';
 export * from './http/paging';
 export * from './commands/aggregate-list';
+export * from './chronology/chronology';

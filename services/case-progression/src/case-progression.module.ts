@@ -8,6 +8,7 @@ import { Caseload } from './case/list-cases/caseload.query';
 import { ListCasesController } from './case/list-cases/list-cases.controller';
 import { OpenCaseWhenReferralAccepted } from './case/open-case-when-referral-accepted/open-case-when-referral-accepted';
 import { ReadCasesController } from './case/read-cases/read-cases.controller';
+import { ReadCaseHistoryController } from './case/read-case-history/read-case-history.controller';
 import { RecordAssessmentController } from './case/record-assessment/record-assessment.controller';
 import { RecordChildCharacteristicsController } from './case/record-child-characteristics/record-child-characteristics.controller';
 import { RecordChildProtectionController } from './case/record-child-protection/record-child-protection.controller';
@@ -35,6 +36,7 @@ import { caseProgressionMigrations } from './infrastructure/migrations';
     RecordChildCharacteristicsController,
     ReadCasesController,
     ListCasesController,
+    ReadCaseHistoryController,
   ],
   providers: [CaseRepository, CaseCommands, Caseload],
 })

@@ -7,6 +7,7 @@ import { EpisodeListQuery } from './episode/list-episodes/episode-list.query';
 import { ListEpisodesController } from './episode/list-episodes/list-episodes.controller';
 import { OpenEpisodeWhenSteppedDown } from './episode/open-episode-when-stepped-down/open-episode-when-stepped-down';
 import { ReadEpisodeController } from './episode/read-episode/read-episode.controller';
+import { ReadEpisodeHistoryController } from './episode/read-episode-history/read-episode-history.controller';
 import { RecordEpisodeController } from './episode/record-episode/record-episode.controller';
 import { RequestEarlyHelpController } from './episode/request-early-help/request-early-help.controller';
 import { earlyHelpMigrations } from './infrastructure/migrations';
@@ -27,6 +28,7 @@ import { earlyHelpMigrations } from './infrastructure/migrations';
     RecordEpisodeController,
     ReadEpisodeController,
     ListEpisodesController,
+    ReadEpisodeHistoryController,
   ],
   providers: [EpisodeRepository, EpisodeCommands, IdempotencyKeys, EpisodeListQuery],
 })

@@ -18,6 +18,7 @@ import { ProvideInformationController } from './referral/provide-information/pro
 import { ListReferralsController } from './referral/list-referrals/list-referrals.controller';
 import { ReferralQueue } from './referral/list-referrals/referral-queue';
 import { ReadReferralsController } from './referral/read-referrals/read-referrals.controller';
+import { ReadReferralHistoryController } from './referral/read-referral-history/read-referral-history.controller';
 import { ReceiveReferralController } from './referral/receive-referral/receive-referral.controller';
 import { ReceiveReferralHandler } from './referral/receive-referral/receive-referral.handler';
 import { ReferralCommands } from './referral/referral-commands';
@@ -43,6 +44,7 @@ import { RequestInformationController } from './referral/request-information/req
     DecideReferralController,
     ListReferralsController,
     ReadReferralsController,
+    ReadReferralHistoryController,
     EraseChildController,
     FindChildrenController,
     RetentionController,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NotFoundException } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { assertWritableEventData, currentSchemaVersionOf, readEvent, type EventType } from '@csc/contracts';
+import { assertWritableEventData, currentSchemaVersionOf, readEvent, type Actor, type EventType } from '@csc/contracts';
 import { PersonalDataErasedError, type AppendContext, type EventStore, type ExpectedVersion, type StoredEvent } from '@csc/event-store';
 import { versionToWriteOn, type IfMatchRule } from '../http/command-context';
 import { streamsMissingFrom, upsertListRow, type AggregateList } from './aggregate-list';
@@ -18,6 +18,20 @@ export interface LoadedAggregate<State, Event extends DomainEvent> {
   version: number;
   /** Every event of the stream in the shape the code knows (upcast, read tolerantly). */
   events: Event[];
+}
+
+/** One event of a stream as it was recorded: the event as the code knows it, when it happened, who caused it, its version. */
+export interface RecordedEvent<Event extends DomainEvent> {
+  event: Event;
+  occurredAt: string;
+  actor: Actor;
+  streamVersion: number;
+}
+
+/** An aggregate loaded with its stream's envelopes, from one read: what a chronology is made from. */
+export interface LoadedWithHistory<Loaded, Event extends DomainEvent> {
+  loaded: Loaded;
+  recorded: RecordedEvent<Event>[];
 }
 
 /** What the shared command path needs of one kind of aggregate (a referral, a case, an episode): pure functions and names. */
@@ -91,12 +105,27 @@ export class AggregateStore<
   ) {}
 
   async load(id: string, manager: EntityManager = this.dataSource.manager): Promise<Loaded | null> {
+    return (await this.loadWithHistory(id, manager))?.loaded ?? null;
+  }
+
+  /** As `load`, keeping each event's envelope (when, by whom, its version): the same read, the same upcasting. */
+  async loadWithHistory(id: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedWithHistory<Loaded, Event> | null> {
     const stored = await this.eventStore.readStream(this.aggregate.streamIdOf(id), manager);
     if (stored.length === 0) return null;
-    const events = eventsOf<Event>(stored);
+    const recorded = stored.map((storedEvent): RecordedEvent<Event> => {
+      const known = readEvent(storedEvent);
+      return {
+        event: { type: known.type, data: known.data } as Event,
+        occurredAt: known.occurredAt,
+        actor: known.actor,
+        streamVersion: known.streamVersion,
+      };
+    });
+    const events = recorded.map(({ event }) => event);
     const state = this.aggregate.fold(events);
     if (this.aggregate.exists && !this.aggregate.exists(state)) return null;
-    return this.withFacts({ state, version: stored[stored.length - 1].streamVersion, events }, id, manager);
+    const loaded = await this.withFacts({ state, version: stored[stored.length - 1].streamVersion, events }, id, manager);
+    return { loaded, recorded };
   }
 
   async execute({ id, context, expectedVersion, mayAct, decide }: AggregateCommand<Loaded, Event>): Promise<CommandOutcome<Loaded, Event>> {

@@ -1,6 +1,6 @@
 import type { AuthenticatedUser } from '@csc/auth';
 import type { LoadedReferral } from './referral.repository';
-import { schoolDecisionCategoryOf } from './school-decision-category';
+import { schoolDecisionCategoryOf } from './domain/school-decision-category';
 
 /** A school sees only referrals it made (the caller checks), and of those only what it may be told. */
 export const isReferrerSchool = (referral: LoadedReferral, user: AuthenticatedUser): boolean =>
