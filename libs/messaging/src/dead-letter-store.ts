@@ -1,6 +1,5 @@
-import type { KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { decodeHeaders, encodeHeaders, type ArrivedMessage } from './parked-event-store';
+import { encodeHeaders, storedMessageOf, type ArrivedMessage } from './parked-event-store';
 
 export type DeadLetterStatus = 'PARKED' | 'REPLAYED' | 'DISCARDED';
 
@@ -162,12 +161,5 @@ const summaryOf = (row: DeadLetterRow): DeadLetterSummary => ({
 
 const toStored = (row: DeadLetterRow): StoredDeadLetter => ({
   ...summaryOf(row),
-  message: {
-    key: row.message_key,
-    value: row.message_value,
-    headers: decodeHeaders(row.message_headers),
-    offset: String(row.kafka_offset),
-    timestamp: '',
-    attributes: 0,
-  } as KafkaMessage,
+  message: storedMessageOf(row),
 });

@@ -190,12 +190,21 @@ const toParkedEvent = (row: ParkedEventRow): ParkedEvent => ({
   reason: row.reason,
   parkedAt: row.parked_at,
   attempts: row.attempts,
-  message: {
+  message: storedMessageOf(row),
+});
+
+/** The message a parked event or a dead letter was kept as, byte for byte, to hand back to the consumer or a topic. */
+export const storedMessageOf = (row: {
+  message_key: Buffer | null;
+  message_value: Buffer | null;
+  message_headers: Record<string, string[]>;
+  kafka_offset: string | number;
+}): KafkaMessage =>
+  ({
     key: row.message_key,
     value: row.message_value,
     headers: decodeHeaders(row.message_headers),
     offset: String(row.kafka_offset),
     timestamp: '',
     attributes: 0,
-  } as KafkaMessage,
-});
+  }) as KafkaMessage;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kafka, Producer } from 'kafkajs';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { TOPICS, type EventEnvelope } from '@csc/contracts';
-import { createTestDatabase, createTopics, testKafka, uniqueTopicSuffix, type TestDatabase } from '@csc/testing';
+import { createTestDatabase, createTopics, referralDecidedEnvelope, testKafka, uniqueTopicSuffix, type TestDatabase } from '@csc/testing';
 import { PROJECTION_SCHEMA, type ProjectionDefinition } from './projection';
 import { ProjectionHost } from './projection-host';
 import { CreateProjectionOffsets1763800000002 } from './projection-offsets.migration';
@@ -42,23 +42,7 @@ describe('a projection reads an event only from the topic that owns its type', (
 
   // Data as a consumer requires it (projections read tolerantly but check required fields); subjects erased.
   const DATA: Record<string, object> = {
-    ReferralDecided: {
-      referralId: randomUUID(),
-      childId: CHILD,
-      outcome: 'NFA',
-      decidedAt: '2025-01-06T15:30:00.000Z',
-      referralDate: '2025-01-06',
-      receivedAt: '2025-01-06T09:30:00.000Z',
-      cinReferral: true,
-      primaryNeed: null,
-      source: '2A',
-      referrerOrganisationId: '100001',
-      child: { ageAtReferral: 9, unborn: false, sex: 'F', schoolUrn: '100001' },
-      consentGiven: true,
-      informationRequestCount: 0,
-      steppedUpFromEarlyHelpEpisodeId: null,
-      subject: null,
-    },
+    ReferralDecided: referralDecidedEnvelope({ childId: CHILD }).data as object,
     EarlyHelpSteppedUp: {
       episodeId: randomUUID(),
       childId: CHILD,
