@@ -18,6 +18,7 @@ import {
   type AxeFinding,
 } from '../../test/browser';
 import { startConsoleUnderTest, type ConsoleUnderTest } from '../../test/console-under-test';
+import { FormSession } from '../../test/form-session';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NHS_NUMBER = '9434765919';
@@ -179,5 +180,37 @@ describe('the console, as the front door uses it (keyboard only, every page chec
 
     expect(findings.filter((finding) => finding.violations.length > 0)).toEqual([]);
     expect(findings.every((finding) => finding.rulesPassed > 10)).toBe(true);
+  });
+
+  it('refuses a stale decision with a plain explanation, a form without its token, and pages outside the role', async () => {
+    const anonymous = new FormSession(consoleApp.url);
+    expect(await anonymous.get('/front-door/referrals')).toMatchObject({ status: 303, location: '/sign-in' });
+    const forged = await anonymous.post('/sign-in', { _csrf: 'not-the-token', role: 'FRONT_DOOR', organisation: 'LA888' });
+    expect(forged.status).toBe(403);
+    expect(forged.html).toContain('This form has expired');
+
+    const school = new FormSession(consoleApp.url);
+    await school.signIn('SCHOOL', '100001');
+    expect((await school.get('/front-door/referrals')).status).toBe(403);
+
+    const frontDoor = new FormSession(consoleApp.url);
+    await frontDoor.signIn('FRONT_DOOR', 'LA888');
+    const fresh = (await callIntake('POST', '/v1/referrals', aReferral(`${familyName}b`, new Date(Date.now() - DAY)))).body;
+    const opened = await frontDoor.get(`/front-door/referrals/${fresh.referralId}`);
+    // Someone else asks a question after the page was opened: the version the form carries is stale.
+    expect((await callIntake('POST', `/v1/referrals/${fresh.referralId}/information-requests`, { question: 'Any siblings?' })).status).toBe(
+      201,
+    );
+    const stale = await frontDoor.post(`/front-door/referrals/${fresh.referralId}/decision`, {
+      _csrf: FormSession.hiddenField(opened.html, '_csrf'),
+      version: FormSession.hiddenField(opened.html, 'version'),
+      outcome: 'SIGNPOSTED',
+      rationale: 'Signposted to the family hub.',
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.html).toContain('Someone changed this referral since you opened it');
+    expect((await callIntake('GET', `/v1/referrals/${fresh.referralId}`)).body).toMatchObject({ decision: null });
+
+    expect(await (await fetch(`${consoleApp.url}/health/ready`)).json()).toMatchObject({ status: 'ok' });
   });
 });
