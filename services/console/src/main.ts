@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { createConsoleApp } from './console-app';
-import { CONSOLE_SETTINGS, type ConsoleSettings } from './config/console-settings';
+import { CONSOLE_SETTINGS, consoleSettingsFrom, type ConsoleSettings } from './config/console-settings';
 
 const main = async () => {
+  // Settings first: one plain line when they are wrong, before Nest logs a stack trace about them.
+  consoleSettingsFrom(process.env);
   const app = await createConsoleApp();
   const settings = app.get<ConsoleSettings>(CONSOLE_SETTINGS);
   await app.listen(settings.port, settings.host);

@@ -34,7 +34,7 @@ export const consoleSettingsFrom = (env: NodeJS.ProcessEnv): ConsoleSettings => 
   const production = (env.NODE_ENV ?? 'production') === 'production';
   const sessionSecrets = (env.SESSION_SECRET ?? '').split(',').filter(Boolean);
   if (production && sessionSecrets.length === 0)
-    throw new Error('SESSION_SECRET: is required in production (comma-separated, newest first)');
+    throw new Error('SESSION_SECRET: is required in production (comma-separated, newest first); NODE_ENV=development runs it locally');
   if (sessionSecrets.some((secret) => secret.length < 32)) throw new Error('SESSION_SECRET: each key must be at least 32 characters');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT: must be a port number');

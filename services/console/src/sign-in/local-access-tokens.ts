@@ -12,6 +12,8 @@ export class LocalAccessTokens implements AccessTokenSource {
   constructor(@Inject(CONSOLE_SETTINGS) private readonly settings: ConsoleSettings) {}
 
   accessTokenFor(user: SignedInUser): Promise<string> {
+    // Whatever a session cookie says, a production console never signs its own tokens.
+    if (this.settings.production) return Promise.reject(new Error('local tokens are for development only'));
     return mintToken(user, { ...this.settings.jwt, expiresIn: '2m' });
   }
 }
