@@ -211,6 +211,19 @@ describe('the console, as the front door uses it (keyboard only, every page chec
     expect(stale.html).toContain('Someone changed this referral since you opened it');
     expect((await callIntake('GET', `/v1/referrals/${fresh.referralId}`)).body).toMatchObject({ decision: null });
 
+    // A filter the API refuses: its message by the field it names.
+    const badFilter = await frontDoor.get('/front-door/referrals?receivedFrom=2025-02-30');
+    expect(badFilter.status).toBe(400);
+    expect(badFilter.html).toMatch(/id="receivedFrom-error"[^>]*>\s*<span class="govuk-visually-hidden">Error:<\/span> Received from/);
+
+    // Signing out ends the session: the next page asks to sign in again.
+    const home = await frontDoor.get('/');
+    expect(await frontDoor.post('/sign-out', { _csrf: FormSession.hiddenField(home.html, '_csrf') })).toMatchObject({
+      status: 303,
+      location: '/sign-in',
+    });
+    expect(await frontDoor.get('/')).toMatchObject({ status: 303, location: '/sign-in' });
+
     expect(await (await fetch(`${consoleApp.url}/health/ready`)).json()).toMatchObject({ status: 'ok' });
   });
 });
