@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm start`: the whole system on this machine. Installs what is missing, starts the infrastructure,
-# builds, migrates, starts the six services in the background (logs in .run/services/), each under a
+# builds, migrates, starts the six services and the web console in the background (logs in .run/services/), each under a
 # supervisor that restarts it when it exits (scripts/supervise.sh), waits until each is ready, and
 # prints where everything is. `npm stop` stops it all.
 # The broker is secured (TLS, SASL/SCRAM, per-service ACLs): each service signs in as its own principal,
@@ -35,9 +35,12 @@ for service in "${SERVICES[@]}"; do
   # No DATABASE_URL: each service connects as its own app role (csc_<service>_app, made by its last migration), never as postgres.
   # On the secured broker each service signs in as its own principal (kafka-acl-rules.ts says what it may do).
   # $service.pid is its supervisor's, $service.child.pid the service's own process (kill that to see it restart).
+  # The console signs in to no broker: it only calls the services over HTTP (its local sign-in needs NODE_ENV=development).
+  as_principal=(bash infra/kafka/as-principal.sh "$service")
+  [[ $service == console ]] && as_principal=()
   NODE_ENV=development WEBHOOK_ALLOW_LOCAL_ADDRESSES=true PORT="${PORTS[$service]}" \
     nohup bash scripts/supervise.sh "$service" "$RUN_DIR/$service.child.pid" \
-    bash infra/kafka/as-principal.sh "$service" node "dist/services/$service/src/main.js" >"$RUN_DIR/$service.log" 2>&1 </dev/null &
+    "${as_principal[@]}" node "dist/services/$service/src/main.js" >"$RUN_DIR/$service.log" 2>&1 </dev/null &
   echo $! >"$pid_file"
 done
 
@@ -68,8 +71,13 @@ for _ in $(seq 1 60); do grep -q "REFERRAL_DECIDED" "$receiver_log" && break; sl
 
 token() { node dist/tools/mint-token.js --role "$1" --org "$2"; }
 echo
-echo "The system is up. API docs:"
-for service in "${SERVICES[@]}"; do printf '  %-22s http://127.0.0.1:%s/docs\n' "$service" "${PORTS[$service]}"; done
+echo "The system is up. The console: http://127.0.0.1:${PORTS[console]} (sign in with any role, e.g. FRONT_DOOR and LA888: development only)"
+echo
+echo "API docs:"
+for service in "${SERVICES[@]}"; do
+  [[ $service == console ]] && continue
+  printf '  %-22s http://127.0.0.1:%s/docs\n' "$service" "${PORTS[$service]}"
+done
 echo
 echo "Tokens for local use (8 hours; mint more with: npm run token -- --role <ROLE> --org <ORG>):"
 for pair in FRONT_DOOR:LA888 SOCIAL_WORKER:LA888 EARLY_HELP:LA888 SCHOOL:100001 ANALYST:LA888 ADMIN:LA888; do

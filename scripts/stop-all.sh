@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm stop`: stops the six services and the example receiver (each supervisor is asked to stop, and stops its
+# `npm stop`: stops the six services, the console and the example receiver (each supervisor is asked to stop, and stops its
 # process gracefully: the services flush their relays) and the Kafka broker.
 set -uo pipefail
 cd "$(dirname "$0")/.."

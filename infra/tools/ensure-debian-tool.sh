@@ -2,6 +2,7 @@
 # ensure-debian-tool.sh <command> <Debian package> <what it is for>: installs a machine tool the
 # project uses when it is missing and we may (root, apt). Used for
 #   xmllint (libxml2-utils): checks a CIN census file against the DfE's XSD (census tests, npm run census)
+#   chromium (chromium): the console's browser tests (services/console, puppeteer-core drives it)
 #   kcat (kcat): the README's raw consumer and the bench's raw-read ceiling, signed in with a reader's
 #                client certificate (tools/kafka-security tests run the README's line)
 set -euo pipefail

@@ -1,0 +1,31 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { CONSOLE_SETTINGS, type ConsoleSettings } from './config/console-settings';
+import { ConsoleModule } from './console.module';
+import { cspNonce, formBody, securityHeaders, session } from './http/browser-security';
+import { pageLocals, useGovukViews } from './http/views';
+
+/** Builds the console exactly as it runs (main.ts and the browser tests). */
+export const createConsoleApp = async (): Promise<NestExpressApplication> => {
+  const app = await NestFactory.create<NestExpressApplication>(ConsoleModule, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  const settings = app.get<ConsoleSettings>(CONSOLE_SETTINGS);
+  app.disable('x-powered-by');
+  app.use(cspNonce, securityHeaders());
+  // Static assets need no session; pages after them all do.
+  useGovukViews(app);
+  app.use(noStore, session(settings), formBody(), pageLocals);
+  app.enableShutdownHooks();
+  return app;
+};
+
+/** Pages show children's details: no browser or proxy may keep them. */
+const noStore: Parameters<NestExpressApplication['use']>[0] = (
+  _request: unknown,
+  response: { setHeader(n: string, v: string): void },
+  next: () => void,
+) => {
+  response.setHeader('Cache-Control', 'no-store');
+  next();
+};

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { loggingModule } from '@csc/platform';
+import { ServicesApi } from './api/services-api';
+import { CONSOLE_SETTINGS, consoleSettingsFrom } from './config/console-settings';
+import { QueueController } from './front-door/queue/queue.controller';
+import { ReferralPageController } from './front-door/referral/referral-page.controller';
+import { HealthController } from './health/health.controller';
+import { HomeController } from './home/home.controller';
+import { CsrfGuard } from './http/csrf.guard';
+import { PageErrorsFilter } from './http/page-errors.filter';
+import { LocalAccessTokens } from './sign-in/local-access-tokens';
+import { LocalSignInController } from './sign-in/local-sign-in.controller';
+import { ACCESS_TOKEN_SOURCE } from './sign-in/signed-in-user';
+import { SignedInGuard } from './sign-in/signed-in.guard';
+
+/** The web console: pages over the services' APIs; no database, no Kafka. */
+@Module({
+  imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true }), loggingModule('console')],
+  controllers: [HealthController, LocalSignInController, HomeController, QueueController, ReferralPageController],
+  providers: [
+    { provide: CONSOLE_SETTINGS, useFactory: () => consoleSettingsFrom(process.env) },
+    // The seam for OpenID Connect (a later part): another AccessTokenSource here, and another sign-in controller.
+    { provide: ACCESS_TOKEN_SOURCE, useClass: LocalAccessTokens },
+    ServicesApi,
+    // CSRF before sign-in: a forged post is refused whoever it claims to be from.
+    { provide: APP_GUARD, useClass: CsrfGuard },
+    { provide: APP_GUARD, useClass: SignedInGuard },
+    { provide: APP_FILTER, useClass: PageErrorsFilter },
+  ],
+})
+export class ConsoleModule {}

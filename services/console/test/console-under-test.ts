@@ -1,0 +1,31 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { TEST_JWT, testLogFile } from '@csc/testing';
+import { createConsoleApp } from '../src/console-app';
+
+export interface ConsoleUnderTest {
+  app: NestExpressApplication;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The console as main.ts builds it, on a free port, calling the services at the URLs given and signing tokens as the tests' services verify them. */
+export const startConsoleUnderTest = async (serviceUrls: { REFERRAL_INTAKE_URL: string }): Promise<ConsoleUnderTest> => {
+  const settings: Record<string, string> = {
+    ...serviceUrls,
+    JWT_SECRET: TEST_JWT.secret,
+    JWT_ISSUER: TEST_JWT.issuer,
+    JWT_AUDIENCE: TEST_JWT.audience,
+    // Scanned for personal data after the run, as the services' logs are.
+    LOG_FILE: testLogFile('console'),
+  };
+  Object.assign(process.env, settings);
+  let app: NestExpressApplication;
+  try {
+    app = await createConsoleApp();
+  } finally {
+    for (const name of Object.keys(settings)) delete process.env[name];
+  }
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return { app, url, stop: () => app.close() };
+};
