@@ -6,6 +6,7 @@ import { ServicesApi } from './api/services-api';
 import { CONSOLE_SETTINGS, consoleSettingsFrom } from './config/console-settings';
 import { CaseloadController } from './cases/caseload.controller';
 import { CasePageController } from './cases/case-page.controller';
+import { EpisodesController } from './early-help/episodes.controller';
 import { QueueController } from './front-door/queue/queue.controller';
 import { ReferralPageController } from './front-door/referral/referral-page.controller';
 import { HealthController } from './health/health.controller';
@@ -28,6 +29,7 @@ import { SignedInGuard } from './sign-in/signed-in.guard';
     ReferralPageController,
     CaseloadController,
     CasePageController,
+    EpisodesController,
   ],
   providers: [
     { provide: CONSOLE_SETTINGS, useFactory: () => consoleSettingsFrom(process.env) },
