@@ -7,6 +7,9 @@ import { CONSOLE_SETTINGS, consoleSettingsFrom } from './config/console-settings
 import { CaseloadController } from './cases/caseload.controller';
 import { CasePageController } from './cases/case-page.controller';
 import { EpisodesController } from './early-help/episodes.controller';
+import { InboxController } from './school/inbox.controller';
+import { ReferController } from './school/refer.controller';
+import { SchoolReferralsController } from './school/school-referrals.controller';
 import { QueueController } from './front-door/queue/queue.controller';
 import { ReferralPageController } from './front-door/referral/referral-page.controller';
 import { HealthController } from './health/health.controller';
@@ -30,6 +33,9 @@ import { SignedInGuard } from './sign-in/signed-in.guard';
     CaseloadController,
     CasePageController,
     EpisodesController,
+    ReferController,
+    SchoolReferralsController,
+    InboxController,
   ],
   providers: [
     { provide: CONSOLE_SETTINGS, useFactory: () => consoleSettingsFrom(process.env) },
