@@ -4,6 +4,12 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { loggingModule } from '@csc/platform';
 import { ServicesApi } from './api/services-api';
 import { CONSOLE_SETTINGS, consoleSettingsFrom } from './config/console-settings';
+import { CaseloadController } from './cases/caseload.controller';
+import { CasePageController } from './cases/case-page.controller';
+import { EpisodesController } from './early-help/episodes.controller';
+import { InboxController } from './school/inbox.controller';
+import { ReferController } from './school/refer.controller';
+import { SchoolReferralsController } from './school/school-referrals.controller';
 import { QueueController } from './front-door/queue/queue.controller';
 import { ReferralPageController } from './front-door/referral/referral-page.controller';
 import { HealthController } from './health/health.controller';
@@ -18,7 +24,19 @@ import { SignedInGuard } from './sign-in/signed-in.guard';
 /** The web console: pages over the services' APIs; no database, no Kafka. */
 @Module({
   imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true }), loggingModule('console')],
-  controllers: [HealthController, LocalSignInController, HomeController, QueueController, ReferralPageController],
+  controllers: [
+    HealthController,
+    LocalSignInController,
+    HomeController,
+    QueueController,
+    ReferralPageController,
+    CaseloadController,
+    CasePageController,
+    EpisodesController,
+    ReferController,
+    SchoolReferralsController,
+    InboxController,
+  ],
   providers: [
     { provide: CONSOLE_SETTINGS, useFactory: () => consoleSettingsFrom(process.env) },
     // The seam for OpenID Connect (a later part): another AccessTokenSource here, and another sign-in controller.

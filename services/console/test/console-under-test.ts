@@ -1,6 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { TEST_JWT, testLogFile } from '@csc/testing';
+import { SERVICE_URL_SETTINGS } from '../src/config/console-settings';
 import { createConsoleApp } from '../src/console-app';
+
+/** The env var naming a service's URL (REFERRAL_INTAKE_URL, ...): a test passes those of the services it started. */
+type ServiceUrlSetting = (typeof SERVICE_URL_SETTINGS)[keyof typeof SERVICE_URL_SETTINGS][0];
 
 export interface ConsoleUnderTest {
   app: NestExpressApplication;
@@ -9,9 +13,9 @@ export interface ConsoleUnderTest {
 }
 
 /** The console as main.ts builds it, on a free port, calling the services at the URLs given and signing tokens as the tests' services verify them. */
-export const startConsoleUnderTest = async (serviceUrls: { REFERRAL_INTAKE_URL: string }): Promise<ConsoleUnderTest> => {
+export const startConsoleUnderTest = async (serviceUrls: Partial<Record<ServiceUrlSetting, string>>): Promise<ConsoleUnderTest> => {
   const settings: Record<string, string> = {
-    ...serviceUrls,
+    ...(serviceUrls as Record<string, string>),
     JWT_SECRET: TEST_JWT.secret,
     JWT_ISSUER: TEST_JWT.issuer,
     JWT_AUDIENCE: TEST_JWT.audience,

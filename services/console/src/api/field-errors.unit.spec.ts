@@ -30,3 +30,12 @@ describe("the API's messages as a form's errors", () => {
     expect(errors.summary).toHaveLength(2);
   });
 });
+
+describe('a field named by its label', () => {
+  it('uses the label given for a field whose id does not read well as words', () => {
+    const errors = formErrorsFrom(['child.nhsNumber: must be a 10-digit NHS number'], { nhsNumber: 'child.nhsNumber' }, 'nhsNumber', {
+      nhsNumber: 'NHS number',
+    });
+    expect(errors.byField.nhsNumber).toEqual({ text: 'NHS number must be a 10-digit NHS number' });
+  });
+});

@@ -29,12 +29,46 @@ const HOMES: Record<Role, RoleHome> = {
     elsewhere:
       'Open a referral to see its chronology and the child’s other referrals, ask the referrer for more information, or decide it.',
   },
-  SOCIAL_WORKER: { pages: [], elsewhere: 'Screens for cases are coming next. Until then, use the case-progression API.' },
-  EARLY_HELP: { pages: [], elsewhere: 'Screens for early help episodes are coming. Until then, use the early-help API.' },
+  SOCIAL_WORKER: {
+    pages: [
+      {
+        href: '/cases',
+        text: 'Caseload',
+        description: 'Every case by its next due date, soonest first, with what is due and whether it is overdue.',
+      },
+      {
+        href: '/cases?overdue=true',
+        text: 'Overdue cases',
+        description: 'Cases whose next assessment, conference or review date has passed.',
+      },
+    ],
+    elsewhere: 'Open a case to see its due dates and chronology, and to start or complete its assessment.',
+  },
+  EARLY_HELP: {
+    pages: [
+      {
+        href: '/early-help/episodes',
+        text: 'Early help episodes',
+        description: 'Every episode by what is due next (assessment, plan, review), soonest first.',
+      },
+    ],
+    elsewhere: 'Open an episode to see its stage, team, plan, outcomes ladder and chronology.',
+  },
   SCHOOL: {
-    pages: [],
-    elsewhere:
-      'Screens for referring and for your notifications are coming. Until then, use the referral-intake and school-notifications APIs.',
+    pages: [
+      { href: '/school/refer', text: 'Refer a child', description: 'Tell the front door about a child you are worried about.' },
+      {
+        href: '/school/referrals',
+        text: 'Your referrals',
+        description: 'The referrals your school has made, and what the front door decided.',
+      },
+      {
+        href: '/school/inbox',
+        text: 'Notifications',
+        description: 'What you have been told about the children you referred, oldest first.',
+      },
+    ],
+    elsewhere: 'If a child is in immediate danger, call the police on 999.',
   },
   ANALYST: { pages: [], elsewhere: 'Screens for the analytics views are coming. Until then, use the analytics API.' },
   ADMIN: { pages: [], elsewhere: 'Screens for schools, dead letters and the audit trail are coming. Until then, use the services’ APIs.' },

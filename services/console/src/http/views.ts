@@ -51,16 +51,19 @@ export const pageLocals: RequestHandler = (request, response, next) => {
   next();
 };
 
-/** The service navigation: home, and the pages this role has. */
+/** The service navigation: home, and the pages this role has (each matched by the start of its path). */
+const NAVIGATION: Partial<Record<SignedInUser['role'], { href: string; text: string; under: string }[]>> = {
+  FRONT_DOOR: [{ href: '/front-door/referrals?status=RECEIVED&status=AWAITING_INFORMATION', text: 'Referrals', under: '/front-door' }],
+  SOCIAL_WORKER: [{ href: '/cases', text: 'Caseload', under: '/cases' }],
+  EARLY_HELP: [{ href: '/early-help/episodes', text: 'Episodes', under: '/early-help' }],
+  SCHOOL: [
+    { href: '/school/refer', text: 'Refer a child', under: '/school/refer' },
+    { href: '/school/referrals', text: 'Your referrals', under: '/school/referrals' },
+    { href: '/school/inbox', text: 'Notifications', under: '/school/inbox' },
+  ],
+};
+
 const navigationFor = (user: SignedInUser, path: string) => [
   { href: '/', text: 'Home', active: path === '/' },
-  ...(user.role === 'FRONT_DOOR'
-    ? [
-        {
-          href: '/front-door/referrals?status=RECEIVED&status=AWAITING_INFORMATION',
-          text: 'Referrals',
-          active: path.startsWith('/front-door'),
-        },
-      ]
-    : []),
+  ...(NAVIGATION[user.role] ?? []).map(({ href, text, under }) => ({ href, text, active: path.startsWith(under) })),
 ];
