@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { loggingModule } from '@csc/platform';
+import { DashboardController } from './analyst/dashboard.controller';
+import { ProjectionsController } from './analyst/projections.controller';
 import { ServicesApi } from './api/services-api';
 import { CONSOLE_SETTINGS, consoleSettingsFrom } from './config/console-settings';
 import { QueueController } from './front-door/queue/queue.controller';
@@ -18,7 +20,15 @@ import { SignedInGuard } from './sign-in/signed-in.guard';
 /** The web console: pages over the services' APIs; no database, no Kafka. */
 @Module({
   imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true }), loggingModule('console')],
-  controllers: [HealthController, LocalSignInController, HomeController, QueueController, ReferralPageController],
+  controllers: [
+    HealthController,
+    LocalSignInController,
+    HomeController,
+    QueueController,
+    ReferralPageController,
+    DashboardController,
+    ProjectionsController,
+  ],
   providers: [
     { provide: CONSOLE_SETTINGS, useFactory: () => consoleSettingsFrom(process.env) },
     // The seam for OpenID Connect (a later part): another AccessTokenSource here, and another sign-in controller.

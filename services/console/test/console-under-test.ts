@@ -9,7 +9,9 @@ export interface ConsoleUnderTest {
 }
 
 /** The console as main.ts builds it, on a free port, calling the services at the URLs given and signing tokens as the tests' services verify them. */
-export const startConsoleUnderTest = async (serviceUrls: { REFERRAL_INTAKE_URL: string }): Promise<ConsoleUnderTest> => {
+export const startConsoleUnderTest = async (
+  serviceUrls: { REFERRAL_INTAKE_URL: string } & Record<string, string>,
+): Promise<ConsoleUnderTest> => {
   const settings: Record<string, string> = {
     ...serviceUrls,
     JWT_SECRET: TEST_JWT.secret,

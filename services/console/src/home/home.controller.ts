@@ -36,7 +36,18 @@ const HOMES: Record<Role, RoleHome> = {
     elsewhere:
       'Screens for referring and for your notifications are coming. Until then, use the referral-intake and school-notifications APIs.',
   },
-  ANALYST: { pages: [], elsewhere: 'Screens for the analytics views are coming. Until then, use the analytics API.' },
+  ANALYST: {
+    pages: [
+      {
+        href: '/analytics',
+        text: 'Dashboard',
+        description:
+          'Re-referrals against the national rate, referral appropriateness by school and source, timeliness, the early help funnel and a cohort evaluation, each with a CSV.',
+      },
+      { href: '/analytics/projections', text: 'Projections', description: 'How up to date the views are, and how far a rebuild has got.' },
+    ],
+    elsewhere: 'The statutory returns are made with npm run census or the statutory-returns API.',
+  },
   ADMIN: { pages: [], elsewhere: 'Screens for schools, dead letters and the audit trail are coming. Until then, use the services’ APIs.' },
 };
 

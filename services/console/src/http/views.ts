@@ -35,6 +35,8 @@ export const useGovukViews = (app: NestExpressApplication): void => {
   // Only the built CSS and JS (and their maps), not the whole package folder.
   for (const file of ['govuk-frontend.min.css', 'govuk-frontend.min.js', 'govuk-frontend.min.css.map', 'govuk-frontend.min.js.map'])
     app.use(`/govuk/${file}`, express.static(join(GOVUK_FRONTEND, 'govuk', file), cacheable));
+  // Chart.js's UMD build, for the analyst's dashboard (it defines window.Chart; the page's own script draws).
+  app.use('/chart.js/chart.umd.min.js', express.static(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), cacheable));
   app.use('/javascripts', express.static(join(CONSOLE_ROOT, 'public', 'javascripts'), cacheable));
 };
 
@@ -62,5 +64,8 @@ const navigationFor = (user: SignedInUser, path: string) => [
           active: path.startsWith('/front-door'),
         },
       ]
+    : []),
+  ...(user.role === 'ANALYST' || user.role === 'ADMIN'
+    ? [{ href: '/analytics', text: 'Dashboard', active: path.startsWith('/analytics') }]
     : []),
 ];
