@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { loggingModule } from '@csc/platform';
+import { AuditLogController } from './admin/audit-log.controller';
 import { DashboardController } from './analyst/dashboard.controller';
 import { ProjectionsController } from './analyst/projections.controller';
 import { ServicesApi } from './api/services-api';
@@ -28,6 +29,7 @@ import { SignedInGuard } from './sign-in/signed-in.guard';
     ReferralPageController,
     DashboardController,
     ProjectionsController,
+    AuditLogController,
   ],
   providers: [
     { provide: CONSOLE_SETTINGS, useFactory: () => consoleSettingsFrom(process.env) },

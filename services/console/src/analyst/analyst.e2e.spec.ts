@@ -158,7 +158,7 @@ describe('the console, as an analyst and an admin use it (every page checked wit
     await check(page, 'analyst-projections');
   });
 
-  it('lets an admin start a rebuild of a projection and see it catching up', async () => {
+  it('lets an admin start a rebuild of a projection, then read the audit log page by page', async () => {
     const page = await (await browser.createBrowserContext()).newPage();
     await signIn(page, 'ADMIN');
     await page.goto(`${consoleApp.url}/analytics/projections`);
@@ -166,5 +166,24 @@ describe('the console, as an analyst and an admin use it (every page checked wit
     expect(await textOf(page, '.govuk-notification-banner')).toContain('Rebuilding referrals from the start of the log');
     expect(await textOf(page, '#projections tbody')).toMatch(/referrals v2 (Rebuilding|Serving the views)/);
     await check(page, 'admin-projections-rebuilding');
+
+    // The audit log: what the front door did in referral-intake (three decisions), newest first, paged by nextBefore.
+    await Promise.all([page.waitForNavigation(), page.click('a[href="/admin/audit-log"]')]);
+    await check(page, 'admin-audit-log');
+    await page.select('#service', 'referralIntake');
+    await page.type('#userId', FRONT_DOOR_SUB);
+    await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/audit-log"] button')]);
+    const calls = await page.$$eval('#audit-log tbody tr', (rows) =>
+      rows.map((row) => (row.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    );
+    expect(calls).toHaveLength(3);
+    for (const call of calls)
+      expect(call).toMatch(new RegExp(`${FRONT_DOOR_SUB}, FRONT_DOOR, LA888 .* POST /v1/referrals/\\{id\\}/decision 200$`));
+    await check(page, 'admin-audit-log-found');
+    await page.goto(`${consoleApp.url}/admin/audit-log?service=referralIntake&userId=${FRONT_DOOR_SUB}&limit=2`);
+    expect(await page.$$eval('#audit-log tbody tr', (rows) => rows.length)).toBe(2);
+    await Promise.all([page.waitForNavigation(), page.click('a[rel=next]')]);
+    expect(await page.$$eval('#audit-log tbody tr', (rows) => rows.length)).toBe(1);
+    expect(await textOf(page, 'a[rel=first]')).toBe('Newest entries');
   });
 });

@@ -48,7 +48,18 @@ const HOMES: Record<Role, RoleHome> = {
     ],
     elsewhere: 'The statutory returns are made with npm run census or the statutory-returns API.',
   },
-  ADMIN: { pages: [], elsewhere: 'Screens for schools, dead letters and the audit trail are coming. Until then, use the services’ APIs.' },
+  ADMIN: {
+    pages: [
+      {
+        href: '/admin/audit-log',
+        text: 'Audit log',
+        description: 'Who read or changed a child’s record, or what one person did, in each service.',
+      },
+      { href: '/analytics', text: 'Dashboard', description: 'The analysts’ figures, each with a CSV.' },
+      { href: '/analytics/projections', text: 'Projections', description: 'How up to date the views are; rebuild one from the log.' },
+    ],
+    elsewhere: 'Screens for schools and dead letters are coming. Until then, use the services’ APIs.',
+  },
 };
 
 @Controller()

@@ -68,4 +68,5 @@ const navigationFor = (user: SignedInUser, path: string) => [
   ...(user.role === 'ANALYST' || user.role === 'ADMIN'
     ? [{ href: '/analytics', text: 'Dashboard', active: path.startsWith('/analytics') }]
     : []),
+  ...(user.role === 'ADMIN' ? [{ href: '/admin/audit-log', text: 'Audit log', active: path.startsWith('/admin/audit-log') }] : []),
 ];
