@@ -1,3 +1,4 @@
+/* global document, window -- a browser script */
 // Draws the dashboard's charts (Chart.js) from the JSON the page carries. An enhancement: each chart's
 // table beside it holds the same numbers, for screen readers and browsers without JavaScript.
 (function drawDashboardCharts() {
@@ -24,7 +25,9 @@
       datasets.push({
         type: 'line',
         label: figure.reference.label,
-        data: figure.labels.map(function () { return figure.reference.percent; }),
+        data: figure.labels.map(function () {
+          return figure.reference.percent;
+        }),
         borderColor: REFERENCE_COLOUR,
         borderDash: [6, 4],
         // With one month there is no line to draw between points: a wide dash marks the rate instead.
