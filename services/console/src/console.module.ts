@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { loggingModule } from '@csc/platform';
+import { AuditLogController } from './admin/audit-log.controller';
+import { DashboardController } from './analyst/dashboard.controller';
+import { ProjectionsController } from './analyst/projections.controller';
 import { ServicesApi } from './api/services-api';
 import { CONSOLE_SETTINGS, consoleSettingsFrom } from './config/console-settings';
 import { CaseloadController } from './cases/caseload.controller';
@@ -36,6 +39,9 @@ import { SignedInGuard } from './sign-in/signed-in.guard';
     ReferController,
     SchoolReferralsController,
     InboxController,
+    DashboardController,
+    ProjectionsController,
+    AuditLogController,
   ],
   providers: [
     { provide: CONSOLE_SETTINGS, useFactory: () => consoleSettingsFrom(process.env) },

@@ -70,8 +70,30 @@ const HOMES: Record<Role, RoleHome> = {
     ],
     elsewhere: 'If a child is in immediate danger, call the police on 999.',
   },
-  ANALYST: { pages: [], elsewhere: 'Screens for the analytics views are coming. Until then, use the analytics API.' },
-  ADMIN: { pages: [], elsewhere: 'Screens for schools, dead letters and the audit trail are coming. Until then, use the services’ APIs.' },
+  ANALYST: {
+    pages: [
+      {
+        href: '/analytics',
+        text: 'Dashboard',
+        description:
+          'Re-referrals against the national rate, referral appropriateness by school and source, timeliness, the early help funnel and a cohort evaluation, each with a CSV.',
+      },
+      { href: '/analytics/projections', text: 'Projections', description: 'How up to date the views are, and how far a rebuild has got.' },
+    ],
+    elsewhere: 'The statutory returns are made with npm run census or the statutory-returns API.',
+  },
+  ADMIN: {
+    pages: [
+      {
+        href: '/admin/audit-log',
+        text: 'Audit log',
+        description: 'Who read or changed a child’s record, or what one person did, in each service.',
+      },
+      { href: '/analytics', text: 'Dashboard', description: 'The analysts’ figures, each with a CSV.' },
+      { href: '/analytics/projections', text: 'Projections', description: 'How up to date the views are; rebuild one from the log.' },
+    ],
+    elsewhere: 'Screens for schools and dead letters are coming. Until then, use the services’ APIs.',
+  },
 };
 
 @Controller()

@@ -35,6 +35,8 @@ export const useGovukViews = (app: NestExpressApplication): void => {
   // Only the built CSS and JS (and their maps), not the whole package folder.
   for (const file of ['govuk-frontend.min.css', 'govuk-frontend.min.js', 'govuk-frontend.min.css.map', 'govuk-frontend.min.js.map'])
     app.use(`/govuk/${file}`, express.static(join(GOVUK_FRONTEND, 'govuk', file), cacheable));
+  // Chart.js's UMD build, for the analyst's dashboard (it defines window.Chart; the page's own script draws).
+  app.use('/chart.js/chart.umd.min.js', express.static(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), cacheable));
   app.use('/javascripts', express.static(join(CONSOLE_ROOT, 'public', 'javascripts'), cacheable));
 };
 
@@ -60,6 +62,11 @@ const NAVIGATION: Partial<Record<SignedInUser['role'], { href: string; text: str
     { href: '/school/refer', text: 'Refer a child', under: '/school/refer' },
     { href: '/school/referrals', text: 'Your referrals', under: '/school/referrals' },
     { href: '/school/inbox', text: 'Notifications', under: '/school/inbox' },
+  ],
+  ANALYST: [{ href: '/analytics', text: 'Dashboard', under: '/analytics' }],
+  ADMIN: [
+    { href: '/analytics', text: 'Dashboard', under: '/analytics' },
+    { href: '/admin/audit-log', text: 'Audit log', under: '/admin/audit-log' },
   ],
 };
 
