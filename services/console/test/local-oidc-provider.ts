@@ -49,6 +49,8 @@ export const startLocalOidcProvider = async ({
     jwks: { keys: [{ ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' }] },
     cookies: { keys: ['provider-cookie-key-for-tests-only'] },
     pkce: { required: () => true },
+    // Explicit lifetimes (seconds), as the provider asks: no more than a test needs.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60, RefreshToken: 3600 },
     claims: { openid: ['sub'], profile: ['role', 'org'] },
     // The console reads role and org from the ID token (the code flow's default keeps them for userinfo).
     conformIdTokenClaims: false,
