@@ -20,6 +20,13 @@ const swc = [
   },
 ];
 
+/** The few ESM-only packages the console's OpenID Connect sign-in (and its test's provider) load: compiled to CommonJS for Jest. */
+const esmOnly = ['openid-client', 'oauth4webapi', 'jose', 'oidc-provider'];
+const swcForEsm = [
+  '@swc/jest',
+  { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } },
+];
+
 const libs = [
   'contracts',
   'domain',
@@ -35,10 +42,11 @@ const libs = [
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, [`/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: swcForEsm },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: Object.fromEntries(libs.map((lib) => [`^@csc/${lib}$`, `<rootDir>/libs/${lib}/src`])),
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
 };
 const withRealServers = {
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',

@@ -1,16 +1,19 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { CONSOLE_SETTINGS, type ConsoleSettings } from './config/console-settings';
+import { consoleSettingsFrom } from './config/console-settings';
 import { ConsoleModule } from './console.module';
 import { cspNonce, formBody, securityHeaders, session } from './http/browser-security';
 import { pageLocals, useGovukViews } from './http/views';
 
 /** Builds the console exactly as it runs (main.ts and the browser tests). */
 export const createConsoleApp = async (): Promise<NestExpressApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(ConsoleModule, { bufferLogs: true, bodyParser: false });
+  const settings = consoleSettingsFrom(process.env);
+  const app = await NestFactory.create<NestExpressApplication>(ConsoleModule.withSettings(settings), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
-  const settings = app.get<ConsoleSettings>(CONSOLE_SETTINGS);
   app.disable('x-powered-by');
   app.use(cspNonce, securityHeaders());
   // Static assets need no session; pages after them all do.

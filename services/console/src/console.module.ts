@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { loggingModule } from '@csc/platform';
@@ -6,7 +6,7 @@ import { AuditLogController } from './admin/audit-log.controller';
 import { DashboardController } from './analyst/dashboard.controller';
 import { ProjectionsController } from './analyst/projections.controller';
 import { ServicesApi } from './api/services-api';
-import { CONSOLE_SETTINGS, consoleSettingsFrom } from './config/console-settings';
+import { CONSOLE_SETTINGS, type ConsoleSettings } from './config/console-settings';
 import { CaseloadController } from './cases/caseload.controller';
 import { CasePageController } from './cases/case-page.controller';
 import { EpisodesController } from './early-help/episodes.controller';
@@ -21,6 +21,10 @@ import { CsrfGuard } from './http/csrf.guard';
 import { PageErrorsFilter } from './http/page-errors.filter';
 import { LocalAccessTokens } from './sign-in/local-access-tokens';
 import { LocalSignInController } from './sign-in/local-sign-in.controller';
+import { OidcAccessTokens } from './sign-in/oidc/oidc-access-tokens';
+import { OidcProviderClient } from './sign-in/oidc/oidc-provider-client';
+import { OidcSignInController } from './sign-in/oidc/oidc-sign-in.controller';
+import { ServerSideTokens } from './sign-in/oidc/server-side-tokens';
 import { ACCESS_TOKEN_SOURCE } from './sign-in/signed-in-user';
 import { SignedInGuard } from './sign-in/signed-in.guard';
 
@@ -29,7 +33,6 @@ import { SignedInGuard } from './sign-in/signed-in.guard';
   imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true }), loggingModule('console')],
   controllers: [
     HealthController,
-    LocalSignInController,
     HomeController,
     QueueController,
     ReferralPageController,
@@ -44,9 +47,6 @@ import { SignedInGuard } from './sign-in/signed-in.guard';
     AuditLogController,
   ],
   providers: [
-    { provide: CONSOLE_SETTINGS, useFactory: () => consoleSettingsFrom(process.env) },
-    // The seam for OpenID Connect (a later part): another AccessTokenSource here, and another sign-in controller.
-    { provide: ACCESS_TOKEN_SOURCE, useClass: LocalAccessTokens },
     ServicesApi,
     // CSRF before sign-in: a forged post is refused whoever it claims to be from.
     { provide: APP_GUARD, useClass: CsrfGuard },
@@ -54,4 +54,19 @@ import { SignedInGuard } from './sign-in/signed-in.guard';
     { provide: APP_FILTER, useClass: PageErrorsFilter },
   ],
 })
-export class ConsoleModule {}
+export class ConsoleModule {
+  /** With its settings, and the sign-in they choose: OpenID Connect with OIDC_ISSUER_URL, else the local development sign-in. */
+  static withSettings(settings: ConsoleSettings): DynamicModule {
+    const signIn = settings.oidc
+      ? {
+          controllers: [OidcSignInController],
+          providers: [ServerSideTokens, OidcProviderClient, { provide: ACCESS_TOKEN_SOURCE, useClass: OidcAccessTokens }],
+        }
+      : { controllers: [LocalSignInController], providers: [{ provide: ACCESS_TOKEN_SOURCE, useClass: LocalAccessTokens }] };
+    return {
+      module: ConsoleModule,
+      controllers: signIn.controllers,
+      providers: [{ provide: CONSOLE_SETTINGS, useValue: settings }, ...signIn.providers],
+    };
+  }
+}

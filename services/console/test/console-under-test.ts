@@ -13,7 +13,11 @@ export interface ConsoleUnderTest {
 }
 
 /** The console as main.ts builds it, on a free port, calling the services at the URLs given and signing tokens as the tests' services verify them. */
-export const startConsoleUnderTest = async (serviceUrls: Partial<Record<ServiceUrlSetting, string>>): Promise<ConsoleUnderTest> => {
+export const startConsoleUnderTest = async (
+  serviceUrls: Partial<Record<ServiceUrlSetting, string>>,
+  /** A test's own settings on top (OIDC_*), and a port when they must name the console's URL before it starts. */
+  { environment = {}, port = 0 }: { environment?: Record<string, string>; port?: number } = {},
+): Promise<ConsoleUnderTest> => {
   const settings: Record<string, string> = {
     ...(serviceUrls as Record<string, string>),
     JWT_SECRET: TEST_JWT.secret,
@@ -21,6 +25,7 @@ export const startConsoleUnderTest = async (serviceUrls: Partial<Record<ServiceU
     JWT_AUDIENCE: TEST_JWT.audience,
     // Scanned for personal data after the run, as the services' logs are.
     LOG_FILE: testLogFile('console'),
+    ...environment,
   };
   Object.assign(process.env, settings);
   let app: NestExpressApplication;
@@ -29,7 +34,7 @@ export const startConsoleUnderTest = async (serviceUrls: Partial<Record<ServiceU
   } finally {
     for (const name of Object.keys(settings)) delete process.env[name];
   }
-  await app.listen(0, '127.0.0.1');
+  await app.listen(port, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return { app, url, stop: () => app.close() };
 };

@@ -1,4 +1,5 @@
 import { LOCAL_DEVELOPMENT_JWT_SECRET } from '@csc/platform';
+import { oidcSettingsFrom, type OidcSettings } from './oidc-settings';
 
 /** The services the console calls, by the env var that names each one's base URL (API.md's default ports). */
 export const SERVICE_URL_SETTINGS = {
@@ -21,6 +22,8 @@ export interface ConsoleSettings {
   /** How the console's backend signs the short-lived tokens it sends the services, as they verify them (HS256, locally). */
   jwt: { secret: string; issuer: string; audience: string };
   serviceUrls: Record<ServiceName, string>;
+  /** Sign-in by OpenID Connect (the local sign-in is then off); null: the local development sign-in. */
+  oidc: OidcSettings | null;
 }
 
 /** The development session key: refused in production, where SESSION_SECRET must come from a secrets manager. */
@@ -36,6 +39,11 @@ export const consoleSettingsFrom = (env: NodeJS.ProcessEnv): ConsoleSettings => 
   if (production && sessionSecrets.length === 0)
     throw new Error('SESSION_SECRET: is required in production (comma-separated, newest first); NODE_ENV=development runs it locally');
   if (sessionSecrets.some((secret) => secret.length < 32)) throw new Error('SESSION_SECRET: each key must be at least 32 characters');
+  const oidc = oidcSettingsFrom(env, production);
+  if (production && !oidc)
+    throw new Error(
+      'OIDC_ISSUER_URL: is required in production (people sign in with OpenID Connect; the local sign-in is development only)',
+    );
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT: must be a port number');
   const serviceUrls = Object.fromEntries(
@@ -57,6 +65,7 @@ export const consoleSettingsFrom = (env: NodeJS.ProcessEnv): ConsoleSettings => 
       audience: env.JWT_AUDIENCE ?? 'csc-services',
     },
     serviceUrls,
+    oidc,
   };
 };
 

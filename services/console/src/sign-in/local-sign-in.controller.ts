@@ -9,11 +9,12 @@ import { NoSignInNeeded } from './signed-in.guard';
 const REFUSED_IN_PRODUCTION = {
   pageTitle: 'Sign-in is not available',
   title: 'Sign-in is not available',
-  explanation: 'Choosing a role is for development only and is turned off in production. This console has no production sign-in yet.',
+  explanation:
+    'Choosing a role is for development only and is turned off in production, where people sign in with their organisation’s account.',
   status: 403,
 };
 
-/** Development sign-in: choose a role and an organisation. Refused with NODE_ENV=production (OpenID Connect comes later). */
+/** Development sign-in: choose a role and an organisation. Not used with OIDC_ISSUER_URL; refused with NODE_ENV=production, should it ever be reached. */
 @NoSignInNeeded()
 @Controller()
 export class LocalSignInController {

@@ -1,0 +1,129 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { startServices, type ServicesUnderTest } from '@csc/testing';
+import { referralIntakeService } from '../../../../referral-intake/src/referral-intake.service-definition';
+import { startConsoleUnderTest, type ConsoleUnderTest } from '../../../test/console-under-test';
+import { startLocalOidcProvider, type LocalOidcProvider } from '../../../test/local-oidc-provider';
+import { WebAgent, type Answer } from '../../../test/web-agent';
+
+const AUDIENCE = 'urn:csc:services';
+
+/** A free port for the console: the provider must know its redirect URL before the console starts. */
+const freePort = () =>
+  new Promise<number>((found) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => found(port));
+    });
+  });
+
+describe('signing in to the console with OpenID Connect (a local oidc-provider; referral intake verifying its tokens by JWKS)', () => {
+  let provider: LocalOidcProvider;
+  let services: ServicesUnderTest;
+  let consoleApp: ConsoleUnderTest;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const consoleUrl = `http://127.0.0.1:${port}`;
+    provider = await startLocalOidcProvider({
+      consoleUrl,
+      audience: AUDIENCE,
+      accounts: { 'front-door-manager': { role: 'FRONT_DOOR', org: 'LA888' }, 'no-role-person': { org: 'LA888' } },
+    });
+    // The service verifies RS256 tokens with the provider's published keys (JWT_JWKS_URL wins over the test secret).
+    services = await startServices('console_oidc', [referralIntakeService], {
+      'referral-intake': { JWT_JWKS_URL: provider.jwksUrl, JWT_ISSUER: provider.issuer, JWT_AUDIENCE: AUDIENCE },
+    });
+    consoleApp = await startConsoleUnderTest(
+      { REFERRAL_INTAKE_URL: services.services['referral-intake'].url },
+      {
+        port,
+        environment: {
+          OIDC_ISSUER_URL: provider.issuer,
+          OIDC_CLIENT_ID: provider.clientId,
+          OIDC_CLIENT_SECRET: provider.clientSecret,
+          OIDC_REDIRECT_URL: `${consoleUrl}/sign-in/callback`,
+          JWT_AUDIENCE: AUDIENCE,
+        },
+      },
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await consoleApp?.stop();
+    await services?.stop();
+    await provider?.stop();
+  });
+
+  const isConsoleCallback = (next: URL) => next.href.startsWith(`${consoleApp.url}/sign-in/callback`);
+
+  /** The console's /sign-in to the provider's login and consent pages, up to (not into) the redirect back to the console. */
+  const throughTheProvider = async (agent: WebAgent, login: string): Promise<Answer> => {
+    const loginPage = await agent.follow(await agent.get(`${consoleApp.url}/sign-in`));
+    expect(loginPage.url.origin).toBe(provider.issuer);
+    const loginForm = WebAgent.formOf(loginPage);
+    const consent = await agent.follow(
+      await agent.post(loginForm.action, { ...loginForm.hidden, prompt: 'login', login, password: 'any' }),
+    );
+    const consentForm = WebAgent.formOf(consent);
+    const backToConsole = await agent.follow(
+      await agent.post(consentForm.action, { ...consentForm.hidden, prompt: 'consent' }),
+      isConsoleCallback,
+    );
+    expect(isConsoleCallback(backToConsole.location!)).toBe(true);
+    return backToConsole;
+  };
+
+  it('signs the front door in with its role and organisation, and referral intake accepts the token; signing out ends it', async () => {
+    const agent = new WebAgent();
+    const redirect = await throughTheProvider(agent, 'front-door-manager');
+    const home = await agent.follow(await agent.get(redirect.location!));
+    expect(home.url.href).toBe(`${consoleApp.url}/`);
+    expect(home.html).toContain('Signed in as Front door manager, LA888');
+
+    // The token reached the service from the console's backend; the browser's cookie holds no token.
+    const queue = await agent.get(`${consoleApp.url}/front-door/referrals?status=RECEIVED`);
+    expect(queue.status).toBe(200);
+    expect(queue.html).toContain('<h1 class="govuk-heading-l">Referrals</h1>');
+    const cookie = agent.cookiesFor(consoleApp.url).get('csc_console')!;
+    const session = JSON.parse(Buffer.from(cookie, 'base64').toString('utf8'));
+    expect(Object.keys(session).sort()).toEqual(['csrfToken', 'user']);
+    expect(Object.keys(session.user).sort()).toEqual(['org', 'role', 'sessionId', 'sub']);
+    expect(JSON.stringify(session)).not.toContain('eyJ');
+
+    // Signing out forgets the tokens server-side (a copy of the old cookie is worthless) and ends the provider's session.
+    const before = new Map(agent.cookiesFor(consoleApp.url));
+    const signOut = await agent.post(`${consoleApp.url}/sign-out`, { _csrf: WebAgent.formOf(queue).hidden._csrf });
+    expect(signOut.location!.origin).toBe(provider.issuer);
+    const confirm = await agent.follow(signOut);
+    const logoutForm = WebAgent.formOf(confirm);
+    const signedOut = await agent.follow(await agent.post(logoutForm.action, { ...logoutForm.hidden, logout: 'yes' }));
+    expect(signedOut.url.href).toBe(`${consoleApp.url}/signed-out`);
+    expect(signedOut.html).toContain('You have signed out');
+    agent.setCookies(consoleApp.url, before);
+    const replayed = await agent.get(`${consoleApp.url}/front-door/referrals?status=RECEIVED`);
+    expect([replayed.status, replayed.location?.pathname]).toEqual([303, '/sign-in']);
+  });
+
+  it('refuses a callback whose state was tampered with', async () => {
+    const agent = new WebAgent();
+    const redirect = await throughTheProvider(agent, 'front-door-manager');
+    const tampered = new URL(redirect.location!);
+    tampered.searchParams.set('state', `${tampered.searchParams.get('state')}x`);
+    const refused = await agent.get(tampered);
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('Sign-in did not complete');
+    // Nothing signed in, and the untampered callback cannot be replayed after it either.
+    expect((await agent.get(`${consoleApp.url}/`)).location?.pathname).toBe('/sign-in');
+    expect((await agent.get(redirect.location!)).status).toBe(400);
+  });
+
+  it('refuses someone the provider gives no role, with a page that says why', async () => {
+    const agent = new WebAgent();
+    const redirect = await throughTheProvider(agent, 'no-role-person');
+    const refused = await agent.get(redirect.location!);
+    expect(refused.status).toBe(403);
+    expect(refused.html).toContain('Your account cannot use this service yet');
+    expect((await agent.get(`${consoleApp.url}/`)).location?.pathname).toBe('/sign-in');
+  });
+});
