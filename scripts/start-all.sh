@@ -38,7 +38,9 @@ for service in "${SERVICES[@]}"; do
   # The console signs in to no broker: it only calls the services over HTTP (its local sign-in needs NODE_ENV=development).
   as_principal=(bash infra/kafka/as-principal.sh "$service")
   [[ $service == console ]] && as_principal=()
-  NODE_ENV=development WEBHOOK_ALLOW_LOCAL_ADDRESSES=true PORT="${PORTS[$service]}" \
+  # RELAY_ON_NEW_BROKER=republish: locally the services' event stores are the truth, so a fresh broker (a new
+  # clone, a wiped .run/) is filled from them at once; production keeps the default, halt (README: Kafka).
+  NODE_ENV=development WEBHOOK_ALLOW_LOCAL_ADDRESSES=true RELAY_ON_NEW_BROKER=republish PORT="${PORTS[$service]}" \
     nohup bash scripts/supervise.sh "$service" "$RUN_DIR/$service.child.pid" \
     "${as_principal[@]}" node "dist/services/$service/src/main.js" >"$RUN_DIR/$service.log" 2>&1 </dev/null &
   echo $! >"$pid_file"
