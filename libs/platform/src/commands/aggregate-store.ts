@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { NotFoundException } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertWritableEventData, currentSchemaVersionOf, readEvent, type Actor, type EventType } from '@csc/contracts';
-import { PersonalDataErasedError, type AppendContext, type EventStore, type ExpectedVersion, type StoredEvent } from '@csc/event-store';
+import {
+  NO_STREAM,
+  PersonalDataErasedError,
+  type AppendContext,
+  type EventStore,
+  type ExpectedVersion,
+  type StoredEvent,
+} from '@csc/event-store';
 import { versionToWriteOn, type IfMatchRule } from '../http/command-context';
 import { streamsMissingFrom, upsertListRow, type AggregateList } from './aggregate-list';
 
@@ -75,12 +82,13 @@ export interface CommandOutcome<Loaded, Event> {
   childId: string | null;
 }
 
-/** The events in the shape the code knows: upcast, read tolerantly. */
+/** An event in the shape the code knows (upcast, read tolerantly): its type and data. */
+const knownEvent = <Event extends DomainEvent>(known: { type: string; data: unknown }): Event =>
+  ({ type: known.type, data: known.data }) as Event;
+
+/** The events in the shape the code knows. */
 const eventsOf = <Event extends DomainEvent>(stored: readonly StoredEvent[]): Event[] =>
-  stored.map((event) => {
-    const known = readEvent(event);
-    return { type: known.type, data: known.data } as Event;
-  });
+  stored.map((event) => knownEvent<Event>(readEvent(event)));
 
 /**
  * The one command path for every event-sourced aggregate: in one transaction, load the stream (every
@@ -114,12 +122,7 @@ export class AggregateStore<
     if (stored.length === 0) return null;
     const recorded = stored.map((storedEvent): RecordedEvent<Event> => {
       const known = readEvent(storedEvent);
-      return {
-        event: { type: known.type, data: known.data } as Event,
-        occurredAt: known.occurredAt,
-        actor: known.actor,
-        streamVersion: known.streamVersion,
-      };
+      return { event: knownEvent<Event>(known), occurredAt: known.occurredAt, actor: known.actor, streamVersion: known.streamVersion };
     });
     const events = recorded.map(({ event }) => event);
     const state = this.aggregate.fold(events);
@@ -135,7 +138,7 @@ export class AggregateStore<
       const decidedOn = versionToWriteOn(id, expectedVersion, loaded.version, this.aggregate.ifMatch);
       const events = [...decide(loaded)];
       const childId = this.aggregate.childIdOf(loaded.state);
-      const version = await this.append(id, childId, decidedOn, events, context, manager);
+      const version = await this.append(id, childId, decidedOn, events, context, manager, loaded.events);
       return { loaded, events, version, childId };
     });
   }
@@ -151,8 +154,11 @@ export class AggregateStore<
     events: readonly Event[],
     context: AppendContext,
     manager?: EntityManager,
+    /** The stream's events before these, when the caller has just loaded them: the lists are folded from them, not read again. */
+    eventsBefore?: readonly Event[],
   ): Promise<number> {
-    if (!manager) return this.dataSource.transaction((within) => this.append(id, childId, expectedVersion, events, context, within));
+    if (!manager)
+      return this.dataSource.transaction((within) => this.append(id, childId, expectedVersion, events, context, within, eventsBefore));
     const streamId = this.aggregate.streamIdOf(id);
     if (events.length === 0)
       return typeof expectedVersion === 'number' ? expectedVersion : this.eventStore.streamVersion(streamId, manager);
@@ -171,7 +177,11 @@ export class AggregateStore<
     });
     const result = await this.eventStore.append(streamId, expectedVersion, newEvents, context, manager);
     await this.aggregate.afterAppend?.(id, events, manager);
-    if (this.aggregate.lists?.length) await this.writeLists(id, manager);
+    if (this.aggregate.lists?.length) {
+      const before = expectedVersion === NO_STREAM ? [] : eventsBefore;
+      const whole = before && { events: [...before, ...events], version: result.nextExpectedVersion };
+      await this.writeLists(id, manager, this.aggregate.lists, whole);
+    }
     return result.nextExpectedVersion;
   }
 
@@ -195,12 +205,25 @@ export class AggregateStore<
     return listed;
   }
 
-  /** The stream read back inside the append's transaction (the new events with it), folded, and written to each list. */
-  private async writeLists(id: string, manager: EntityManager, lists = this.aggregate.lists ?? []): Promise<void> {
-    const stored = await this.eventStore.readStream(this.aggregate.streamIdOf(id), manager);
-    if (stored.length === 0) return;
-    const state = this.aggregate.fold(eventsOf<Event>(stored));
+  /**
+   * Each list's row, from the folded stream: folded from the events the command path already holds
+   * (the loaded ones and the new ones) or, without them (a reaction's append, a catch-up), read back
+   * inside the transaction.
+   */
+  private async writeLists(
+    id: string,
+    manager: EntityManager,
+    lists: readonly AggregateList<State>[],
+    whole?: { events: readonly Event[]; version: number },
+  ): Promise<void> {
+    let stream = whole;
+    if (!stream) {
+      const stored = await this.eventStore.readStream(this.aggregate.streamIdOf(id), manager);
+      if (stored.length === 0) return;
+      stream = { events: eventsOf<Event>(stored), version: stored[stored.length - 1].streamVersion };
+    }
+    const state = this.aggregate.fold(stream.events);
     if (this.aggregate.exists && !this.aggregate.exists(state)) return;
-    for (const list of lists) await upsertListRow(manager, list, id, stored[stored.length - 1].streamVersion, state);
+    for (const list of lists) await upsertListRow(manager, list, id, stream.version, state);
   }
 }
