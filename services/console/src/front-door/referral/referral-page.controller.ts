@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiRefusal } from '../../api/api-refusal';
+import { formRefusalOf, isUuid } from '../../api/form-refusal';
 import { formErrorsFrom } from '../../api/field-errors';
 import { ServicesApi } from '../../api/services-api';
 import type { SignedInUser } from '../../sign-in/signed-in-user';
@@ -17,8 +17,6 @@ import {
   type InformationRequestForm,
   type ReferralRead,
 } from './referral-read';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const STALE_REFERRAL = 'Someone changed this referral since you opened it. Reload the page to see the changes, then try again.';
 
@@ -45,7 +43,7 @@ export class ReferralPageController {
       await this.api.post('referralIntake', `/v1/referrals/${referralId}/decision`, user, decisionBody(form), { ifMatch: version });
       response.redirect(303, `/front-door/referrals/${referralId}#decision`);
     } catch (error) {
-      const refused = refusalOf(error);
+      const refused = formRefusalOf(error, STALE_REFERRAL);
       await this.render(response, refused.status, referralId, user, {
         formVersion: version,
         conflict: refused.conflict,
@@ -73,7 +71,7 @@ export class ReferralPageController {
       );
       response.redirect(303, `/front-door/referrals/${referralId}#information-requests`);
     } catch (error) {
-      const refused = refusalOf(error);
+      const refused = formRefusalOf(error, STALE_REFERRAL);
       await this.render(response, refused.status, referralId, user, {
         formVersion: version,
         conflict: refused.conflict,
@@ -98,13 +96,6 @@ export class ReferralPageController {
 
 const referralIdOf = (id: string): string => {
   // The API would say 400 for a malformed id; for a person it is a page that does not exist.
-  if (!UUID.test(id)) throw new NotFoundException();
+  if (!isUuid(id)) throw new NotFoundException();
   return id.toLowerCase();
-};
-
-/** A form's refusal: field messages (400, 422) or a stale version (409); anything else is an error page. */
-const refusalOf = (error: unknown): { status: number; messages: string[]; conflict?: string } => {
-  if (!(error instanceof ApiRefusal) || ![400, 409, 422].includes(error.status)) throw error;
-  if (error.status === 409) return { status: 409, messages: [], conflict: STALE_REFERRAL };
-  return { status: error.status, messages: error.messages };
 };
