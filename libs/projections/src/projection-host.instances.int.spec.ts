@@ -1,5 +1,4 @@
 import type { Kafka, Producer } from 'kafkajs';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { TOPICS } from '@csc/contracts';
 import {
   createTestDatabase,
@@ -12,16 +11,7 @@ import {
 } from '@csc/testing';
 import { PROJECTION_SCHEMA, type ProjectionDefinition } from './projection';
 import { ProjectionHost } from './projection-host';
-import { CreateProjectionOffsets1763800000002 } from './projection-offsets.migration';
-import { CreateProjectionVersions1766100000000 } from './projection-versions.migration';
-import { AddProjectionVersionCluster1767500000001 } from './projection-cluster.migration';
-
-class CreateProjectionSchema1700000000004 implements MigrationInterface {
-  async up(queryRunner: QueryRunner) {
-    await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS ${PROJECTION_SCHEMA}`);
-  }
-  async down() {}
-}
+import { PROJECTION_HOST_MIGRATIONS } from './test/projection-host-migrations.spec-support';
 
 /** One row per application of an event, with no key: an event applied twice would show as two rows. */
 const decisions: ProjectionDefinition = {
@@ -62,12 +52,7 @@ describe('a projection run by two instances of its service', () => {
 
   beforeAll(async () => {
     suffix = uniqueTopicSuffix();
-    database = await createTestDatabase('projection_instances', [
-      CreateProjectionSchema1700000000004,
-      CreateProjectionOffsets1763800000002,
-      CreateProjectionVersions1766100000000,
-      AddProjectionVersionCluster1767500000001,
-    ]);
+    database = await createTestDatabase('projection_instances', PROJECTION_HOST_MIGRATIONS);
     kafka = testKafka('projection-instances-test');
     await createTopics(kafka, [`${TOPICS.referralIntake}${suffix}`], 3);
     producer = kafka.producer();

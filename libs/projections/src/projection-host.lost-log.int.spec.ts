@@ -1,5 +1,4 @@
 import type { Kafka, Producer } from 'kafkajs';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { TOPICS } from '@csc/contracts';
 import {
   createTestDatabase,
@@ -12,17 +11,8 @@ import {
   referralDecidedEnvelope,
 } from '@csc/testing';
 import { PROJECTION_SCHEMA, type ProjectionDefinition } from './projection';
-import { AddProjectionVersionCluster1767500000001 } from './projection-cluster.migration';
 import { ProjectionHost } from './projection-host';
-import { CreateProjectionOffsets1763800000002 } from './projection-offsets.migration';
-import { CreateProjectionVersions1766100000000 } from './projection-versions.migration';
-
-class CreateProjectionSchema1700000000004 implements MigrationInterface {
-  async up(queryRunner: QueryRunner) {
-    await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS ${PROJECTION_SCHEMA}`);
-  }
-  async down() {}
-}
+import { PROJECTION_HOST_MIGRATIONS } from './test/projection-host-migrations.spec-support';
 
 const decisions: ProjectionDefinition = {
   name: 'decisions',
@@ -75,12 +65,7 @@ describe('a projection whose broker lost its log', () => {
   const serving = async (host: ProjectionHost) => (await host.versions.list('decisions')).find((row) => row.state === 'CURRENT')!.version;
 
   beforeEach(async () => {
-    database = await createTestDatabase('projection_lost_log', [
-      CreateProjectionSchema1700000000004,
-      CreateProjectionOffsets1763800000002,
-      CreateProjectionVersions1766100000000,
-      AddProjectionVersionCluster1767500000001,
-    ]);
+    database = await createTestDatabase('projection_lost_log', PROJECTION_HOST_MIGRATIONS);
     kafka = testKafka('projection-lost-log-test');
     producer = kafka.producer();
     await producer.connect();

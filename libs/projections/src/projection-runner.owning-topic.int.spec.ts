@@ -1,20 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka, Producer } from 'kafkajs';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { TOPICS, type EventEnvelope } from '@csc/contracts';
 import { createTestDatabase, createTopics, referralDecidedEnvelope, testKafka, uniqueTopicSuffix, type TestDatabase } from '@csc/testing';
 import { PROJECTION_SCHEMA, type ProjectionDefinition } from './projection';
 import { ProjectionHost } from './projection-host';
-import { CreateProjectionOffsets1763800000002 } from './projection-offsets.migration';
-import { CreateProjectionVersions1766100000000 } from './projection-versions.migration';
-import { AddProjectionVersionCluster1767500000001 } from './projection-cluster.migration';
-
-class CreateProjectionSchema1700000000003 implements MigrationInterface {
-  async up(queryRunner: QueryRunner) {
-    await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS ${PROJECTION_SCHEMA}`);
-  }
-  async down() {}
-}
+import { PROJECTION_HOST_MIGRATIONS } from './test/projection-host-migrations.spec-support';
 
 const CHILD = '44444444-4444-4444-8444-444444444444';
 
@@ -76,12 +66,7 @@ describe('a projection reads an event only from the topic that owns its type', (
 
   beforeAll(async () => {
     suffix = uniqueTopicSuffix();
-    database = await createTestDatabase('projection_owning_topic', [
-      CreateProjectionSchema1700000000003,
-      CreateProjectionOffsets1763800000002,
-      CreateProjectionVersions1766100000000,
-      AddProjectionVersionCluster1767500000001,
-    ]);
+    database = await createTestDatabase('projection_owning_topic', PROJECTION_HOST_MIGRATIONS);
     kafka = testKafka('projection-owning-topic-test');
     await createTopics(kafka, decisions.topics.map(topic));
     producer = kafka.producer();

@@ -1,5 +1,4 @@
 import type { Kafka, Producer } from 'kafkajs';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { deadLetterTopicOf, TOPICS } from '@csc/contracts';
 import { ConsumerHealth, CreateDeadLetters1767500000000, DEAD_LETTER_HEADERS, DeadLetters } from '@csc/messaging';
 import {
@@ -14,16 +13,7 @@ import {
 } from '@csc/testing';
 import { PROJECTION_SCHEMA, type ProjectionDefinition } from './projection';
 import { ProjectionHost } from './projection-host';
-import { CreateProjectionOffsets1763800000002 } from './projection-offsets.migration';
-import { CreateProjectionVersions1766100000000 } from './projection-versions.migration';
-import { AddProjectionVersionCluster1767500000001 } from './projection-cluster.migration';
-
-class CreateProjectionSchema1700000000003 implements MigrationInterface {
-  async up(queryRunner: QueryRunner) {
-    await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS ${PROJECTION_SCHEMA}`);
-  }
-  async down() {}
-}
+import { PROJECTION_HOST_MIGRATIONS } from './test/projection-host-migrations.spec-support';
 
 const CHILD = '55555555-5555-4555-8555-555555555555';
 /** Events the projection's code cannot apply, until "fixed" (taken out of the set). */
@@ -64,13 +54,7 @@ describe('a projection dead-letters an event it cannot apply and applies the res
   beforeAll(async () => {
     const suffix = uniqueTopicSuffix();
     topic = `${TOPICS.referralIntake}${suffix}`;
-    database = await createTestDatabase('projection_poison', [
-      CreateProjectionSchema1700000000003,
-      CreateProjectionOffsets1763800000002,
-      CreateProjectionVersions1766100000000,
-      CreateDeadLetters1767500000000,
-      AddProjectionVersionCluster1767500000001,
-    ]);
+    database = await createTestDatabase('projection_poison', [...PROJECTION_HOST_MIGRATIONS, CreateDeadLetters1767500000000]);
     kafka = testKafka('projection-poison-test');
     await createTopics(kafka, [topic, deadLetterTopicOf(topic)], 1);
     producer = kafka.producer();
