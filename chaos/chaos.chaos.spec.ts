@@ -200,7 +200,7 @@ const reportOf = (
     `Settled ${settledAfter.toFixed(1)} s after the last restart (bound ${SETTLE_WITHIN_MS / 1000} s).`,
     `Exactly once: ${figures.referrals} referrals received and decided, ${figures.cases} cases, ${figures.episodes} early help episodes,`,
     `${figures.inboxEntries} inbox entries, ${figures.notifications} notifications delivered (${figures.webhookRepeats} repeated with the same id).`,
-    `Parked while it ran: ${parked.inAll} events in all, at most ${parked.most} at once; dead letters: 0 (tables and .dlq topics).`,
+    `Parked while it ran: ${parked.inAll} events in all, at most ${parked.most} at once; dead letters: 0 (tables and dead-letter topics).`,
     `Client retries (refused connections and 5xx while a process was down): ${retries}.`,
     '',
   ].join('\n');

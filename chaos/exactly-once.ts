@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { deadLetterTopicOf, declaredTopics } from '@csc/contracts';
+import { declaredTopics } from '@csc/contracts';
 import type { TestDatabase } from '@csc/testing';
 import type { LoadResult } from './steady-load';
 
@@ -123,8 +123,7 @@ const deadLetterTopicsEmpty = async (kafka: Kafka, suffix: string) => {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    for (const topic of declaredTopics().filter(({ topic }) => !topic.endsWith('.dlq'))) {
-      const deadLetters = deadLetterTopicOf(`${topic.topic}${suffix}`);
+    for (const { topic: deadLetters } of declaredTopics({ suffix }).filter(({ holds }) => holds === 'dead-letters')) {
       const messages = (await admin.fetchTopicOffsets(deadLetters)).reduce((sum, { high, low }) => sum + Number(high) - Number(low), 0);
       expectEqual(`messages on ${deadLetters}`, messages, 0);
     }

@@ -1,4 +1,4 @@
-import { TOPICS } from '@csc/contracts';
+import { deadLetterTopicOf, TOPICS } from '@csc/contracts';
 import { generateHistory, HistorySubjectKeys, publishHistory, rootSubjectKeyOf } from '@csc/synthetic-history';
 import {
   createServiceTopics,
@@ -114,7 +114,7 @@ export const measureCensusExport = async (size: CensusYearSize, brokers: string)
     await close();
     await deleteTopics(
       kafka,
-      topics.flatMap((topic) => [topic, `${topic}.dlq`]),
+      topics.flatMap((topic) => [topic, deadLetterTopicOf(topic)]),
     );
     await database.drop();
   }

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { TOPICS } from '@csc/contracts';
+import { declaredTopics } from '@csc/contracts';
 import { schoolUrns } from '@csc/synthetic-history';
 import {
   createServiceTopics,
@@ -186,7 +186,7 @@ export const measureEndToEnd = async ({ decisions, decisionsPerSecond, schools, 
     await Promise.all(receivers.map((receiver) => receiver.close()));
     await deleteTopics(
       kafka,
-      Object.values(TOPICS).flatMap((topic) => [`${topic}${suffix}`, `${topic}${suffix}.dlq`]),
+      declaredTopics({ suffix }).map(({ topic }) => topic),
     );
     for (const created of databases) await created.drop();
   }

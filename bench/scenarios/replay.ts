@@ -1,4 +1,4 @@
-import { TOPICS } from '@csc/contracts';
+import { deadLetterTopicOf, TOPICS } from '@csc/contracts';
 import { generateHistory, publishHistory } from '@csc/synthetic-history';
 import {
   createServiceTopics,
@@ -124,7 +124,7 @@ export const measureReplay = async (targetEvents: number, brokers: string) => {
   } finally {
     await deleteTopics(
       kafka,
-      topics.flatMap((topic) => [topic, `${topic}.dlq`]),
+      topics.flatMap((topic) => [topic, deadLetterTopicOf(topic)]),
     );
     await database.drop();
   }

@@ -6,6 +6,7 @@
 #   kafka.sh kill    SIGKILL it (the chaos test): nothing flushed, a crash to recover from at the next start
 #   kafka.sh status  exit 0 when the broker answers on its port
 #   kafka.sh resolve only resolve the jars (CI's install step)
+#   kafka.sh acls    (secured) make the ACLs exactly tools/kafka-security/kafka-acl-rules.ts's again, without a restart
 # Settings:
 #   KAFKA_RUN_DIR          (default <repo>/.run/kafka-secure, plaintext: <repo>/.run/kafka) the data, the log, the pid file;
 #                          for the secured broker also its certificates (tls/) and its principals' settings (principals/)
@@ -300,7 +301,9 @@ case "${1:-}" in
   stop) stop ;;
   kill) kill_broker ;;
   resolve) rm -f "$classpath_file"; resolve_classpath ;;
+  # After an upgrade that changed tools/kafka-security/kafka-acl-rules.ts, without a restart.
+  acls) [[ "$security" == sasl_ssl ]] || { echo "kafka: acls is for the secured broker" >&2; exit 2; }; answers || { echo "kafka: not answering on $host:$port" >&2; exit 1; }; provision_after_start ;;
   certify) [[ "$security" == sasl_ssl ]] || { echo "kafka: certify is for the secured broker" >&2; exit 2; }; certify_reader "${2:?usage: $0 certify <name>}" ;;
   status) if answers; then echo "kafka: answering on $host:$port"; else echo "kafka: not answering on $host:$port"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|kill|status|resolve|certify <name>" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|kill|status|resolve|acls|certify <name>" >&2; exit 2 ;;
 esac

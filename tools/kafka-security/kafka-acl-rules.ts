@@ -8,11 +8,10 @@ import { ADMIN_PRINCIPAL, READER_PRINCIPAL } from '@csc/messaging';
  * (every `@EventPattern` reaction and projection a service runs).
  *
  * Names are matched by PREFIX so that a deployment's KAFKA_TOPIC_SUFFIX (tests: `<topic>.test-1a2b`)
- * is covered. A prefix on a topic also covers its `.dlq` twin, and a consumer must write the twin
- * of the topic it consumes (`<topic><suffix>.dlq`), which a prefix cannot say without also covering
- * `<topic>` itself; so a consumer's dead-letter grant is a PREFIXED allow with a LITERAL deny on the
- * producing service's topic, and the deny wins (Kafka checks DENY first). See README: the literal deny
- * guards the deployed topic names; on a test's suffixed topics the consumer's grant is wider.
+ * is covered. That is safe because no topic's name starts with another's: dead letters are named
+ * `dead-letters.<topic>` (libs/contracts topics.ts), so a grant on `<topic>` never covers them and a
+ * grant on `dead-letters.<topic>` never covers the topic. Every rule is an ALLOW; the broker denies
+ * whatever no rule allows (allow.everyone.if.no.acl.found=false).
  */
 
 export type ServiceName =
@@ -120,39 +119,37 @@ export const topicsConsumedBy = (service: ServiceName): DomainTopic[] => {
 };
 
 /**
- * A reaction that keeps failing parks its event on `<topic>.dlq` (libs/messaging dead-letter.ts), and so
- * does a projection for an event it cannot apply (libs/projections projection-runner.ts): every topic a
- * service consumes, and no other. Writing only: a service need not read a `.dlq` topic (a replay
- * re-delivers from the service's own `dead_letters` record), the readers are denied them, admin reads them.
+ * A reaction that keeps failing parks its event on the dead letters of the topic it came from
+ * (libs/messaging dead-letter.ts), and so does a projection for an event it cannot apply (libs/projections
+ * projection-runner.ts): every topic a service consumes, and no other. Writing only: a service need not
+ * read dead letters (a replay re-delivers from the service's own `dead_letters` record); admin reads them.
  */
-export const deadLetterTopicsWrittenBy = (service: ServiceName): DomainTopic[] => topicsConsumedBy(service);
+export const deadLetterTopicsWrittenBy = (service: ServiceName): string[] => topicsConsumedBy(service).map(deadLetterTopicOf);
 
 /** The topics a service produces to: its own domain topic, if it has one (analytics and statutory-returns have none). */
 export const ownTopicOf = (service: ServiceName): DomainTopic | undefined => DOMAIN_TOPICS.find((topic) => ownerOf(topic) === service);
 
+const writes = (principal: string, topic: string): AclRule[] => [
+  rule(principal, 'TOPIC', 'PREFIXED', topic, 'WRITE'),
+  rule(principal, 'TOPIC', 'PREFIXED', topic, 'DESCRIBE'),
+];
+
 const serviceRules = (service: ServiceName): AclRule[] => {
   const own = ownTopicOf(service);
-  const produce = own ? [rule(service, 'TOPIC', 'PREFIXED', own, 'WRITE'), rule(service, 'TOPIC', 'PREFIXED', own, 'DESCRIBE')] : [];
-  const deadLetters = deadLetterTopicsWrittenBy(service)
-    // Its own topic's twin is covered by the prefix on its own topic already.
-    .filter((topic) => topic !== own)
-    .flatMap((topic) => [rule(service, 'TOPIC', 'PREFIXED', topic, 'WRITE'), rule(service, 'TOPIC', 'LITERAL', topic, 'WRITE', 'DENY')]);
-  return [...produce, ...deadLetters, ...reads(service, topicsConsumedBy(service)), ...ownGroups(service)];
+  return [
+    ...(own ? writes(service, own) : []),
+    ...deadLetterTopicsWrittenBy(service).flatMap((deadLetters) => writes(service, deadLetters)),
+    ...reads(service, topicsConsumedBy(service)),
+    ...ownGroups(service),
+  ];
 };
 
 /**
- * A read-only principal for outside consumers: every domain topic, its own groups, nothing else. The
- * prefix on a domain topic would also cover its `.dlq` twin, which holds what the services could not
- * take (malformed or misplaced envelopes as they arrived) and is for the operators: denied literally.
+ * A read-only principal for outside consumers: every domain topic, its own groups, nothing else. Not
+ * the dead letters, which hold what the services could not take (malformed or misplaced envelopes as
+ * they arrived) and are for the operators.
  */
-export const readerRules = (principal: string): AclRule[] => [
-  ...reads(principal, DOMAIN_TOPICS),
-  ...DOMAIN_TOPICS.flatMap((topic) => [
-    rule(principal, 'TOPIC', 'LITERAL', deadLetterTopicOf(topic), 'READ', 'DENY'),
-    rule(principal, 'TOPIC', 'LITERAL', deadLetterTopicOf(topic), 'DESCRIBE', 'DENY'),
-  ]),
-  ...ownGroups(principal),
-];
+export const readerRules = (principal: string): AclRule[] => [...reads(principal, DOMAIN_TOPICS), ...ownGroups(principal)];
 
 /** Every ACL the broker should hold, given the analysts' principals made with `npm run kafka:principal`. */
 export const desiredAcls = (analystReaders: string[] = []): AclRule[] => [

@@ -73,41 +73,51 @@ describe('the Kafka ACL rules', () => {
     expect(new Set(consumption.projectsFrom)).toEqual(new Set(projectedTopics[name as ServiceName] ?? []));
   });
 
-  it('let only the owning service write a domain topic, and the reader write nothing', () => {
+  it("let only the owning service write a domain topic, also under a deployment's suffix, and the reader write nothing", () => {
     const rules = desiredAcls(['my-analysis']);
-    for (const topic of DOMAIN_TOPICS) {
+    for (const topic of DOMAIN_TOPICS.flatMap((domainTopic) => [domainTopic, `${domainTopic}.test-1a2b`])) {
       const writers = [...SERVICE_NAMES, READER_PRINCIPAL, 'my-analysis'].filter((principal) => mayWrite(rules, principal, topic));
-      expect([topic, writers]).toEqual([topic, [ownerOf(topic)]]);
+      const domainTopic = DOMAIN_TOPICS.find((declared) => topic.startsWith(declared))!;
+      expect([topic, writers]).toEqual([topic, [ownerOf(domainTopic)]]);
     }
     expect(writesOf(rules, READER_PRINCIPAL)).toEqual([]);
     expect(writesOf(rules, 'my-analysis')).toEqual([]);
     expect(SERVICE_NAMES.filter((service) => DOMAIN_TOPICS.some((topic) => mayWrite(rules, service, topic)))).not.toContain('analytics');
   });
 
-  it('let the readers read every domain topic and not its dead-letter twin', () => {
+  it('let the readers read every domain topic and not its dead letters', () => {
     const rules = desiredAcls(['my-analysis']);
     for (const reader of [READER_PRINCIPAL, 'my-analysis']) {
       for (const topic of DOMAIN_TOPICS) {
         expect([reader, topic, may(rules, reader, 'READ', topic)]).toEqual([reader, topic, true]);
         expect([reader, topic, may(rules, reader, 'READ', deadLetterTopicOf(topic))]).toEqual([reader, topic, false]);
+        expect([reader, topic, may(rules, reader, 'READ', deadLetterTopicOf(`${topic}.test-1a2b`))]).toEqual([reader, topic, false]);
       }
     }
   });
 
-  it("let each service write the dead-letter twins of the topics it reacts to or projects from, also under a test's suffix", () => {
+  it("let each service write the dead letters of the topics it reacts to or projects from, also under a test's suffix", () => {
     const rules = desiredAcls();
-    expect(deadLetterTopicsWrittenBy('early-help')).toEqual([TOPICS.referralIntake, TOPICS.caseProgression]);
+    expect(deadLetterTopicsWrittenBy('early-help')).toEqual([TOPICS.referralIntake, TOPICS.caseProgression].map(deadLetterTopicOf));
     // Projections dead-letter what they cannot apply; analytics reacts to nothing.
-    expect(deadLetterTopicsWrittenBy('analytics')).toEqual([TOPICS.referralIntake, TOPICS.caseProgression, TOPICS.earlyHelp]);
-    expect(mayWrite(rules, 'analytics', `${TOPICS.schoolNotifications}.dlq`)).toBe(false);
-    // Never a domain topic itself, nor reading a dead-letter topic.
+    expect(deadLetterTopicsWrittenBy('analytics')).toEqual(
+      [TOPICS.referralIntake, TOPICS.caseProgression, TOPICS.earlyHelp].map(deadLetterTopicOf),
+    );
+    expect(mayWrite(rules, 'analytics', deadLetterTopicOf(TOPICS.schoolNotifications))).toBe(false);
+    // Never a domain topic itself, suffixed or not, nor reading dead letters.
     expect(mayWrite(rules, 'analytics', TOPICS.referralIntake)).toBe(false);
+    expect(mayWrite(rules, 'case-progression', `${TOPICS.referralIntake}.test-1a2b`)).toBe(false);
     for (const service of SERVICE_NAMES) {
-      for (const topic of deadLetterTopicsWrittenBy(service)) {
-        expect(mayWrite(rules, service, `${topic}.dlq`)).toBe(true);
-        expect(mayWrite(rules, service, `${topic}.test-1a2b.dlq`)).toBe(true);
+      for (const topic of topicsConsumedBy(service)) {
+        expect(mayWrite(rules, service, deadLetterTopicOf(topic))).toBe(true);
+        expect(mayWrite(rules, service, deadLetterTopicOf(`${topic}.test-1a2b`))).toBe(true);
+        expect(may(rules, service, 'READ', deadLetterTopicOf(topic))).toBe(false);
       }
     }
+  });
+
+  it('grant by allowing only: no topic name starts with another, so no deny is needed to narrow a grant', () => {
+    expect(desiredAcls(['my-analysis']).filter((rule) => rule.permission !== 'ALLOW')).toEqual([]);
   });
 
   it('derive the topics a service reads from the catalogue', () => {

@@ -1,5 +1,5 @@
 import { EVENT_TYPES, eventTypesOn, isEventType, topicOf } from './event-catalogue';
-import { TOPICS, deadLetterTopicOf, declaredTopics } from './topics';
+import { TOPICS, deadLetterTopicOf, declaredTopics, isDeadLetterTopic } from './topics';
 
 describe('the event catalogue', () => {
   it('holds every event type named in API.md, each on its service topic', () => {
@@ -29,7 +29,7 @@ describe('the event catalogue', () => {
 });
 
 describe('declared topics', () => {
-  it('declares each domain topic and its dead-letter twin, kept forever', () => {
+  it('declares each domain topic and its dead letters, kept forever', () => {
     const declared = declaredTopics();
     expect(declared.map(({ topic }) => topic).sort()).toEqual(
       Object.values(TOPICS)
@@ -37,5 +37,16 @@ describe('declared topics', () => {
         .sort(),
     );
     for (const { config } of declared) expect(config['retention.ms']).toBe('-1');
+  });
+
+  it("names a deployment's topics with its suffix, dead letters leading with their own name so no grant on a topic's name covers them", () => {
+    const declared = declaredTopics({ suffix: '.test-1a2b' }).filter(({ topic }) => topic.includes('referral-intake'));
+    expect(declared.map(({ topic, holds }) => [topic, holds])).toEqual([
+      ['csc.referral-intake.events.v1.test-1a2b', 'events'],
+      ['dead-letters.csc.referral-intake.events.v1.test-1a2b', 'dead-letters'],
+    ]);
+    expect(isDeadLetterTopic(declared[1].topic)).toBe(true);
+    expect(isDeadLetterTopic(declared[0].topic)).toBe(false);
+    expect(declared[1].topic.startsWith(TOPICS.referralIntake)).toBe(false);
   });
 });

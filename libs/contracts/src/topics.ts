@@ -7,11 +7,22 @@ export const TOPICS = {
 } as const;
 export type DomainTopic = (typeof TOPICS)[keyof typeof TOPICS];
 
-/** A consumer that cannot handle an event after bounded retries parks it here, so the partition moves on. */
-export const deadLetterTopicOf = (topic: string): string => `${topic}.dlq`;
+/**
+ * A consumer that cannot handle an event after bounded retries parks it here, so the partition moves on.
+ * The name leads with `dead-letters.` rather than trailing the topic's own name: a broker grant on a
+ * topic's name as a prefix (needed for a deployment's KAFKA_TOPIC_SUFFIX) then never covers its dead
+ * letters, and a grant on the dead letters never covers the topic, whatever the suffix. So a consumer may
+ * park events of another service's topic without being able to write that topic, and a reader of the
+ * domain topics does not read what the services could not take.
+ */
+export const DEAD_LETTERS_PREFIX = 'dead-letters.';
+export const deadLetterTopicOf = (topic: string): string => `${DEAD_LETTERS_PREFIX}${topic}`;
+export const isDeadLetterTopic = (topic: string): boolean => topic.startsWith(DEAD_LETTERS_PREFIX);
 
 export interface TopicDeclaration {
   topic: string;
+  /** A domain topic (history) or its dead letters (what its consumers could not take). */
+  holds: 'events' | 'dead-letters';
   partitions: number;
   /** Domain topics are history: kept forever so that analytics and outside consumers can replay from offset 0. */
   config: Record<string, string>;
@@ -21,8 +32,16 @@ const KEEP_FOREVER = { 'retention.ms': '-1', 'retention.bytes': '-1' };
 // Keyed by child id; six partitions let several instances of a consumer share the work on one broker.
 const DOMAIN_PARTITIONS = 6;
 
-export const declaredTopics = (partitions = DOMAIN_PARTITIONS): TopicDeclaration[] =>
-  Object.values(TOPICS).flatMap((topic) => [
-    { topic, partitions, config: KEEP_FOREVER },
-    { topic: deadLetterTopicOf(topic), partitions: 1, config: KEEP_FOREVER },
-  ]);
+/**
+ * Every topic a deployment needs: each domain topic and its dead letters, named as a deployment with
+ * KAFKA_TOPIC_SUFFIX names them (`<topic><suffix>` and `dead-letters.<topic><suffix>`; tests give each
+ * file a suffix of its own, production none).
+ */
+export const declaredTopics = ({ suffix = '', partitions = DOMAIN_PARTITIONS } = {}): TopicDeclaration[] =>
+  Object.values(TOPICS).flatMap((domainTopic) => {
+    const topic = `${domainTopic}${suffix}`;
+    return [
+      { topic, holds: 'events' as const, partitions, config: KEEP_FOREVER },
+      { topic: deadLetterTopicOf(topic), holds: 'dead-letters' as const, partitions: 1, config: KEEP_FOREVER },
+    ];
+  });

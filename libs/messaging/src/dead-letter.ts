@@ -23,7 +23,7 @@ export interface DeadLetter {
   reason: string;
 }
 
-/** Parks an event its consumer cannot handle on the topic's `.dlq` twin, byte for byte, with why and where from. */
+/** Parks an event its consumer cannot handle on the topic's dead letters (`dead-letters.<topic>`), byte for byte, with why and where from. */
 export const sendToDeadLetterTopic = async (producer: Producer, letter: DeadLetter): Promise<void> => {
   const headers: IHeaders = {
     ...letter.message.headers,

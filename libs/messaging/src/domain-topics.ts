@@ -1,10 +1,10 @@
 import type { Kafka } from 'kafkajs';
-import { deadLetterTopicOf, declaredTopics } from '@csc/contracts';
+import { declaredTopics } from '@csc/contracts';
 import { LOCAL_TOPIC_DURABILITY, type TopicDurability } from './topic-durability';
 
 /**
  * Creates the declared domain topics and their dead-letter twins that do not exist yet, named as a
- * deployment with KAFKA_TOPIC_SUFFIX names them (`<topic><suffix>`, `<topic><suffix>.dlq`), with their
+ * deployment with KAFKA_TOPIC_SUFFIX names them (`<topic><suffix>`, `dead-letters.<topic><suffix>`), with their
  * declared partitions and keep-forever retention, and as many replicas as `durability` says (one
  * locally). Safe to run again; returns the topics it created. Topics that exist are left as they are.
  */
@@ -13,12 +13,7 @@ export const createMissingDomainTopics = async (
   suffix = '',
   durability: TopicDurability = LOCAL_TOPIC_DURABILITY,
 ): Promise<string[]> => {
-  const suffixed = declaredTopics().map((declared) => ({
-    ...declared,
-    topic: declared.topic.endsWith('.dlq')
-      ? deadLetterTopicOf(`${declared.topic.slice(0, -'.dlq'.length)}${suffix}`)
-      : `${declared.topic}${suffix}`,
-  }));
+  const suffixed = declaredTopics({ suffix });
   const admin = kafka.admin();
   await admin.connect();
   try {

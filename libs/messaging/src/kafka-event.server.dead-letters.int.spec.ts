@@ -4,7 +4,7 @@ import { DEAD_LETTER_HEADERS } from './dead-letter';
 import { referred, WidgetReactions } from './test/widget-reactions.spec-support';
 
 /**
- * Dead letters an operator can work with: each is recorded (dead_letters) under the id its `.dlq`
+ * Dead letters an operator can work with: each is recorded (dead_letters) under the id its dead-letter
  * message carries, and replayed through the reaction that failed it once the cause is fixed, once.
  */
 describe('KafkaEventServer dead letters: recorded, replayed once, discarded', () => {
@@ -38,7 +38,7 @@ describe('KafkaEventServer dead letters: recorded, replayed once, discarded', ()
     return { poison, referralId, message, id: message.headers[DEAD_LETTER_HEADERS.id] };
   };
 
-  it('records a dead letter under the id its .dlq message carries, with the consumer, error, attempts and where it came from', async () => {
+  it('records a dead letter under the id its dead-letter message carries, with the consumer, error, attempts and where it came from', async () => {
     const { poison, message, id } = await deadLettered();
 
     expect(message.headers).toMatchObject({

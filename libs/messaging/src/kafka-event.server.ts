@@ -83,7 +83,7 @@ class LetterAlreadyResolved extends Error {}
  * built-in Kafka transport it routes by the envelope's `type` string (never a class name), consumes
  * in batches, runs one consumer per group so reactions can move at their own pace, makes every
  * reaction idempotent through the inbox, and parks an event that keeps failing on the topic's
- * `.dlq` twin so one poison event never stalls its partition. Nothing holds a partition without end:
+ * dead letters (`dead-letters.<topic>`) so one poison event never stalls its partition. Nothing holds a partition without end:
  * transient failures are waited out heartbeating and within a budget, and an event waiting for an
  * earlier one is set aside in `parked_events` (its key's later events queue behind it) while the
  * partition's other keys go on.

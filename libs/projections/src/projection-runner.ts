@@ -79,7 +79,7 @@ export interface RunnerOptions {
   onSwapped?: (definition: ProjectionDefinition, version: number, retired: number | null) => void;
   /**
    * Where an event `apply` throws on (not a transient database failure) is recorded: it goes to its
-   * topic's `.dlq` twin with the version's consumer group, and the rest of its batch applies. Without
+   * topic's dead letters (`dead-letters.<topic>`) with the version's consumer group, and the rest of its batch applies. Without
    * it, such an event fails its batch until the code is fixed.
    */
   deadLetters?: DeadLetters;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ISocketFactory, Kafka, KafkaMessage } from 'kafkajs';
-import { deadLetterTopicOf, declaredTopics } from '@csc/contracts';
+import { declaredTopics } from '@csc/contracts';
 import { createKafkaClient, kafkaConnectionFromEnvironment, kafkaConnectionOf, parseBrokers, type KafkaConnection } from '@csc/messaging';
 import { testKafkaRunDir, testToolEnvironment } from './test-kafka-principals';
 import { testEnvironment } from './test-environment';
@@ -41,14 +41,13 @@ export const createTopics = async (kafka: Kafka, topics: string[], partitions = 
 
 /**
  * The domain topics and their dead-letter twins as services under test name them with
- * KAFKA_TOPIC_SUFFIX: `<topic><suffix>` and `<topic><suffix>.dlq`.
+ * KAFKA_TOPIC_SUFFIX: `<topic><suffix>` and `dead-letters.<topic><suffix>`.
  */
 export const createServiceTopics = async (kafka: Kafka, suffix: string): Promise<void> => {
-  const domainTopics = declaredTopics()
-    .map(({ topic }) => topic)
-    .filter((topic) => !topic.endsWith('.dlq'))
-    .map((topic) => `${topic}${suffix}`);
-  await createTopics(kafka, [...domainTopics, ...domainTopics.map(deadLetterTopicOf)]);
+  await createTopics(
+    kafka,
+    declaredTopics({ suffix }).map(({ topic }) => topic),
+  );
 };
 
 export const deleteTopics = async (kafka: Kafka, topics: string[]): Promise<void> => {

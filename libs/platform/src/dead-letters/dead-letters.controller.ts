@@ -18,7 +18,7 @@ import { UuidParam } from '../http/command-context';
 import { DeadLettersQueryDto, DiscardDeadLetterDto, ReplayAllDto } from './dead-letters.dto';
 
 /**
- * The service's dead letters (ADMIN): what its consumers parked on `.dlq` topics, replayed to the
+ * The service's dead letters (ADMIN): what its consumers parked on dead-letter topics, replayed to the
  * consumer that failed them or discarded, with who, when and why kept in `dead_letters`. Ids, types
  * and offsets only: the event's payload is never served.
  */
