@@ -259,7 +259,8 @@ wait_until_answers() {
 }
 
 start() {
-  if running_pid >/dev/null; then echo "kafka: already running (pid $(running_pid))"; return 0; fi
+  # Already running: its ACLs still made the table's, so that `npm start` after an upgrade needs no restart.
+  if running_pid >/dev/null; then echo "kafka: already running (pid $(running_pid))"; provision_after_start; return 0; fi
   if answers; then echo "kafka: something else already answers on $host:$port; using it"; return 0; fi
   command -v java >/dev/null || { echo "kafka: java (17+) is required" >&2; exit 1; }
   mkdir -p "$run_dir"
