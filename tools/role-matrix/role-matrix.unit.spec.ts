@@ -22,7 +22,7 @@ describe('route discovery', () => {
 
   it('finds the platform routes, open with @Public(), and skips Kafka reactions', async () => {
     const routes = await discoverRoutes(referralIntakeService);
-    expect(routes.filter((route) => route.open).map((route) => route.path)).toEqual(['/health', '/health/ready']);
+    expect(routes.filter((route) => route.open).map((route) => route.path)).toEqual(['/health', '/health/ready', '/metrics']);
     // The @EventPattern controllers have no path of their own: a reaction taken for a route would show as `/`.
     expect(routes.map((route) => route.path)).not.toContain('/');
   });

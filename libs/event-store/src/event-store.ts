@@ -26,6 +26,8 @@ export class EventStore {
   constructor(
     private readonly dataSource: DataSource,
     private readonly subjects: SubjectSealer,
+    /** Told the types of the events each append wrote (the platform counts them for /metrics). */
+    private readonly onAppended: (types: string[]) => void = () => undefined,
   ) {}
 
   async append(
@@ -38,7 +40,10 @@ export class EventStore {
     if (events.length === 0) throw new Error('append needs at least one event');
     const sealed = await this.subjects.seal(streamId, events);
     const within = (m: EntityManager) => this.appendWithin(m, streamId, expectedVersion, sealed, context);
-    return manager ? within(manager) : this.dataSource.transaction(within);
+    const result = await (manager ? within(manager) : this.dataSource.transaction(within));
+    // Written: committed here, or in the caller's transaction (counted even if that rolls back later, which is rare).
+    this.onAppended(events.map((event) => event.type));
+    return result;
   }
 
   /**

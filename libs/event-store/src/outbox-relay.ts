@@ -119,6 +119,21 @@ export class OutboxRelay {
     return { ...this.status };
   }
 
+  /**
+   * Events committed and not yet published (the outbox's backlog), counted up to `cap` so that a relay
+   * far behind (a broker down for a day) costs a bounded scan to report.
+   */
+  async backlog(cap = 100_000): Promise<number> {
+    const [{ waiting }] = await this.dataSource.query(
+      `SELECT count(*)::int AS waiting FROM (
+         SELECT 1 FROM events, outbox_checkpoints c
+         WHERE c.relay = $1 AND (events.transaction_id, events.global_position) > (c.last_transaction_id, c.last_position)
+         LIMIT $2) behind`,
+      [this.options.name, cap],
+    );
+    return waiting;
+  }
+
   async start(): Promise<void> {
     if (this.running) return;
     await this.dataSource.query(`INSERT INTO outbox_checkpoints (relay) VALUES ($1) ON CONFLICT DO NOTHING`, [this.options.name]);

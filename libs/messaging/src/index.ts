@@ -20,3 +20,5 @@ export * from './parking-schedule';
 export * from './dead-letters.migration';
 export * from './dead-letter-store';
 export * from './dead-letters';
+export * from './consumer-observer';
+export * from './consumer-lag';

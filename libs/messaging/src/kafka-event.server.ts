@@ -24,6 +24,8 @@ import { ParkedEventStore, type ArrivedMessage } from './parked-event-store';
 import type { ParkedSequences } from './parked-sequences';
 import { BEHIND_A_PARKED_EVENT, DEFAULT_PARKING_POLICY, type ParkingPolicy } from './parking-schedule';
 import { attemptReaction, type AttemptOutcome } from './reaction-attempts';
+import { UNREADABLE_EVENT, type ConsumerObserver } from './consumer-observer';
+import type { ConsumerGroupTopics } from './consumer-lag';
 import { heartbeatingPause, PartitionReleased, TransientWaits, type Pause } from './transient-wait';
 
 export type { EventPatternExtras } from './group-subscriptions';
@@ -56,6 +58,8 @@ export interface KafkaEventServerOptions {
   session?: ConsumerSessionSettings;
   /** Where dead letters are recorded and replayed from (the platform shares it with /v1/dead-letters). */
   deadLetters?: DeadLetters;
+  /** Told what became of each event (the platform counts it for /metrics). */
+  observer?: ConsumerObserver;
 }
 
 export interface DeadLetterNotice {
@@ -107,6 +111,11 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     this.parkedEvents = new ParkedEventStore(options.inbox.dataSource);
     this.deadLetters = options.deadLetters ?? new DeadLetters(options.inbox.dataSource);
     this.parking = { ...DEFAULT_PARKING_POLICY, ...options.parking };
+  }
+
+  /** Each consumer group this server runs and the topics it reads (for its lag in /metrics). */
+  groups(): ConsumerGroupTopics[] {
+    return this.subscriptions.map(({ groupId, topics }) => ({ groupId, topics: [...topics] }));
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
@@ -284,9 +293,15 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     await parking.lookUp(parked, key);
     // Kafka orders a key's events within a topic: while some are parked, the later ones queue behind them.
     // On other topics they go on (the event awaited is usually one of them), as they always could: no order holds across topics.
-    if (parked.has(arrived.topic, key)) return parking.park(key, envelope, arrived, BEHIND_A_PARKED_EVENT, parked, pause);
+    if (parked.has(arrived.topic, key)) {
+      this.options.observer?.parked(subscription.groupId, envelope.type);
+      return parking.park(key, envelope, arrived, BEHIND_A_PARKED_EVENT, parked, pause);
+    }
     const outcome = await this.attempt(subscription, handler, envelope, arrived, pause);
-    if (outcome.kind === 'waiting') return parking.park(key, envelope, arrived, outcome.awaited, parked, pause);
+    if (outcome.kind === 'waiting') {
+      this.options.observer?.parked(subscription.groupId, envelope.type);
+      return parking.park(key, envelope, arrived, outcome.awaited, parked, pause);
+    }
     if (outcome.kind === 'failed') {
       await this.deadLetter(subscription, arrived, envelope, outcome.attempts, outcome.error);
       await this.options.inbox.recordDeadLetter(subscription.groupId, envelope);
@@ -370,7 +385,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     }
   }
 
-  private attempt(
+  private async attempt(
     subscription: GroupSubscription,
     handler: MessageHandler,
     envelope: EventEnvelope,
@@ -380,7 +395,8 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     transientBudgetMs = this.options.maxTransientWaitMs ?? 30_000,
   ): Promise<AttemptOutcome> {
     const backoffMs = this.options.retryBackoffMs ?? 200;
-    return attemptReaction({
+    const observer = this.options.observer;
+    const outcome = await attemptReaction({
       inbox: this.options.inbox,
       consumer: subscription.groupId,
       envelope,
@@ -403,7 +419,10 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
       pause,
       isStopping: () => this.stopping,
       warn: (text) => this.logger.warn(text),
+      onRetry: (cause) => observer?.retried(subscription.groupId, envelope.type, cause),
     });
+    if (outcome.kind === 'handled') observer?.handled(subscription.groupId, envelope.type);
+    return outcome;
   }
 
   private parkingFor(subscription: GroupSubscription): GroupParking {
@@ -463,6 +482,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     this.logger.error(
       `parked offset ${message.offset} of ${topic}[${partition}] on the dead-letter topic for ${consumerGroup} as ${id}: ${reason}`,
     );
+    this.options.observer?.deadLettered(consumerGroup, event?.type ?? UNREADABLE_EVENT);
     for (const listener of this.deadLetterListeners) listener({ topic, partition, offset: message.offset, reason });
   }
 }

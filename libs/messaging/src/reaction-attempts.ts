@@ -34,6 +34,8 @@ export interface ReactionAttempt {
   pause: Pause;
   isStopping(): boolean;
   warn(message: string): void;
+  /** Each attempt after the first, and each wait for a failure that is not the event's own. */
+  onRetry?(cause: 'own_failure' | 'transient'): void;
 }
 
 /**
@@ -60,6 +62,7 @@ export const attemptReaction = async (a: ReactionAttempt): Promise<AttemptOutcom
         if (await a.transient.next()) {
           a.warn(`${envelope.type} ${envelope.eventId} hit a transient failure in ${a.consumer} (${describeErrorSafely(error)}); retrying`);
           attempt -= 1; // not the event's fault: its attempts are kept for its own failures
+          a.onRetry?.('transient');
           continue;
         }
         if (!isConcurrencyError(error)) throw new TransientFailureOutlasted(error);
@@ -70,6 +73,7 @@ export const attemptReaction = async (a: ReactionAttempt): Promise<AttemptOutcom
       );
       if (isPermanentError(error)) break;
       if (attempt < a.maxAttempts && !(await a.pause(a.backoffMs * 2 ** (attempt - 1)))) throw new PartitionReleased();
+      if (attempt < a.maxAttempts) a.onRetry?.('own_failure');
     }
   }
   return { kind: 'failed', error: lastError, attempts: attempt };

@@ -13,6 +13,10 @@ import { jsonBody } from './http/json-body';
 import { noStore, securityHeaders } from './http/security-headers';
 import { UnsafeInputPipe } from './http/unsafe-input.pipe';
 import { KafkaClient } from './kafka/kafka.providers';
+import { consumerCounters } from './metrics/event-flow-counters';
+import { watchConsumerLag } from './metrics/consumer-lag-gauge';
+import { httpMetrics } from './metrics/http-metrics';
+import { ServiceMetrics } from './metrics/service-metrics';
 
 export interface ServiceDefinition {
   name: string;
@@ -34,6 +38,8 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
   app.useLogger(app.get(Logger));
   // Who the client is behind reverse proxies (the per-IP rate limit): Express reads X-Forwarded-For this many hops back.
   (app.getHttpAdapter().getInstance() as Application).set('trust proxy', app.get(ConfigService).getOrThrow<number>('TRUSTED_PROXY_HOPS'));
+  const metrics = app.get(ServiceMetrics);
+  app.use(httpMetrics(metrics));
   app.use(securityHeaders());
   app.use('/v1', noStore);
   app.use(jsonBody());
@@ -50,22 +56,20 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
   const kafka = app.get(KafkaClient);
   const parkedMaxWaitSeconds = app.get(ConfigService).getOrThrow<number>('PARKED_EVENT_MAX_WAIT_SECONDS');
   // The app's pipes and filters apply to reactions too (a hybrid app's microservice cannot take filters of its own).
-  app.connectMicroservice(
-    {
-      strategy: new KafkaEventServer({
-        kafka: kafka.client,
-        groupId: definition.name,
-        topicSuffix: kafka.topicSuffix,
-        inbox: new EventInbox(app.get(DataSource)),
-        upcasters: definition.upcasters ?? EVENT_UPCASTERS,
-        health: app.get(ConsumerHealth),
-        deadLetters: app.get(DeadLetters),
-        parking: { maxWaitMs: parkedMaxWaitSeconds * 1000 },
-        session: kafka.consumerSession,
-      }),
-    },
-    { inheritAppConfig: true },
-  );
+  const events = new KafkaEventServer({
+    kafka: kafka.client,
+    groupId: definition.name,
+    topicSuffix: kafka.topicSuffix,
+    inbox: new EventInbox(app.get(DataSource)),
+    upcasters: definition.upcasters ?? EVENT_UPCASTERS,
+    health: app.get(ConsumerHealth),
+    deadLetters: app.get(DeadLetters),
+    parking: { maxWaitMs: parkedMaxWaitSeconds * 1000 },
+    session: kafka.consumerSession,
+    observer: consumerCounters(metrics),
+  });
+  watchConsumerLag(metrics, kafka.client, () => events.groups());
+  app.connectMicroservice({ strategy: events }, { inheritAppConfig: true });
   return app;
 };
 

@@ -24,3 +24,4 @@ export * from './commands/aggregate-store';
 export * from './http/paging';
 export * from './commands/aggregate-list';
 export * from './chronology/chronology';
+export * from './metrics';

@@ -15,6 +15,10 @@ import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { HealthController } from './health/health.controller';
 import { RateLimitModule } from './http/rate-limit/rate-limit.module';
 import { loggingModule } from './logging/logging.module';
+import { appendedCounter } from './metrics/event-flow-counters';
+import { EventFlowGauges } from './metrics/event-flow-gauges';
+import { MetricsController } from './metrics/metrics.controller';
+import { ServiceMetrics } from './metrics/service-metrics';
 import { EventFlowHealthIndicator } from './health/event-flow.health';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { createServiceKafkaClient, KafkaClient } from './kafka/kafka.providers';
@@ -46,8 +50,9 @@ export class PlatformModule {
       ? [
           {
             provide: EventStore,
-            inject: [DataSource, SUBJECT_SEALER],
-            useFactory: (dataSource: DataSource, subjects: SubjectSealer) => new EventStore(dataSource, subjects),
+            inject: [DataSource, SUBJECT_SEALER, ServiceMetrics],
+            useFactory: (dataSource: DataSource, subjects: SubjectSealer, metrics: ServiceMetrics) =>
+              new EventStore(dataSource, subjects, appendedCounter(metrics)),
           },
           {
             provide: OutboxRelay,
@@ -99,9 +104,16 @@ export class PlatformModule {
         AuthModule,
         RateLimitModule.perTokenSubject(),
       ],
-      controllers: [HealthController, DeadLettersController, ...(options.personalData ? [ForgetKeysWhenChildErased] : [])],
+      controllers: [
+        HealthController,
+        MetricsController,
+        DeadLettersController,
+        ...(options.personalData ? [ForgetKeysWhenChildErased] : []),
+      ],
       providers: [
         { provide: SERVICE_NAME, useValue: options.name },
+        { provide: ServiceMetrics, useFactory: () => new ServiceMetrics(options.name) },
+        EventFlowGauges,
         {
           provide: KafkaClient,
           inject: [ConfigService],
@@ -121,6 +133,7 @@ export class PlatformModule {
       ],
       exports: [
         SERVICE_NAME,
+        ServiceMetrics,
         KafkaClient,
         TypeOrmModule,
         ConsumerHealth,

@@ -8,6 +8,7 @@ import { RegisterSchoolController } from './schools/register-school/register-sch
 import { WebhookSecrets } from './schools/webhook-secrets';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { WebhookTargets } from './webhooks/webhook-targets';
+import { WebhookMetrics } from './webhooks/webhook-metrics';
 
 @Module({
   imports: [
@@ -19,6 +20,6 @@ import { WebhookTargets } from './webhooks/webhook-targets';
     }),
   ],
   controllers: [RegisterSchoolController, RecordNotifications, ReadInboxController],
-  providers: [WebhookSecrets, WebhookTargets, WebhookDispatcher, IdempotencyKeys],
+  providers: [WebhookSecrets, WebhookTargets, WebhookMetrics, WebhookDispatcher, IdempotencyKeys],
 })
 export class SchoolNotificationsModule {}

@@ -269,6 +269,16 @@ export class ServiceEnvironment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * The bearer token Prometheus presents to GET /metrics (its `authorization.credentials_file`).
+   * Required in production, where the metrics are not public; without it elsewhere /metrics is open
+   * to anyone who can reach the port (127.0.0.1 locally). Never logged.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  METRICS_TOKEN?: string;
+
   /** Logs go to this file (appended, its directory made) instead of stdout: the tests keep each service's log to scan it for personal data. */
   @IsOptional()
   @IsString()
@@ -305,6 +315,9 @@ export const validateEnvironment = (raw: Record<string, unknown>): ServiceEnviro
   );
   if (environment.NODE_ENV === 'production') problems.push(...productionTokenProblems(environment, raw));
   problems.push(...kafkaConnectionProblems(environment, { production: environment.NODE_ENV === 'production' }));
+  if (environment.NODE_ENV === 'production' && !environment.METRICS_TOKEN) {
+    problems.push('METRICS_TOKEN: required in production (GET /metrics is not public)');
+  }
   if (environment.NODE_ENV === 'production' && !environment.SUBJECT_MASTER_KEYS) {
     problems.push('SUBJECT_MASTER_KEYS: required in production');
   }

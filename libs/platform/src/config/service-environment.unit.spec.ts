@@ -15,10 +15,18 @@ const PRODUCTION = {
   JWT_ISSUER: 'https://idp.example.gov.uk',
   JWT_AUDIENCE: 'csc-front-door',
   SUBJECT_MASTER_KEYS: PRODUCTION_MASTER_KEYS,
+  METRICS_TOKEN: 'prometheus-scrape-token-from-the-secrets-manager',
   ...PRODUCTION_KAFKA,
 };
 
 describe('validateEnvironment', () => {
+  it('keeps /metrics private in production: a token of at least 32 characters is required there', () => {
+    expect(validateEnvironment(PRODUCTION).METRICS_TOKEN).toBe(PRODUCTION.METRICS_TOKEN);
+    expect(() => validateEnvironment({ ...PRODUCTION, METRICS_TOKEN: undefined })).toThrow(/METRICS_TOKEN: required in production/);
+    expect(() => validateEnvironment({ ...PRODUCTION, METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: .*32/);
+    expect(validateEnvironment({ NODE_ENV: 'development' }).METRICS_TOKEN).toBeUndefined();
+  });
+
   it('is production unless told otherwise, and then needs a real key', () => {
     expect(() => validateEnvironment({})).toThrow(/JWT_JWKS_URL: required in production/);
   });

@@ -20,6 +20,7 @@ import {
   type ClaimedDelivery,
 } from './webhook-deliveries';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature';
+import { WebhookMetrics } from './webhook-metrics';
 import { WebhookTargets } from './webhook-targets';
 
 /** Sent (at commit) by the transaction that queues a delivery. */
@@ -65,6 +66,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     private readonly eventStore: EventStore,
     private readonly secrets: WebhookSecrets,
     private readonly targets: WebhookTargets,
+    private readonly metrics: WebhookMetrics,
     config: ConfigService,
   ) {
     this.schedule = {
@@ -192,12 +194,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         };
         await this.appendOutcome(manager, delivery, 'NotificationDelivered', data);
       });
+      this.metrics.attempted(delivery.school_urn, 'delivered');
       if (attempts > 1) this.logger.log(`${where}: delivered on attempt ${attempts}`);
       return true;
     }
     const next = afterFailedAttempt(this.schedule, { attempts, queuedAt: delivery.queued_at, failedAt: new Date() }, Math.random());
     if ('retryAt' in next) {
       await recordRetry(this.dataSource.manager, this.holder, delivery.notification_id, next.retryAt, failure);
+      this.metrics.attempted(delivery.school_urn, 'retrying');
       this.logger.warn(`${where}: attempt ${attempts} failed (${failure}); retrying at ${next.retryAt.toISOString()}`);
       return false;
     }
@@ -212,6 +216,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       };
       await this.appendOutcome(manager, delivery, 'NotificationFailed', data);
     });
+    this.metrics.attempted(delivery.school_urn, 'failed');
     this.logger.error(`${where}: failed after ${attempts} attempts (last: ${failure}); parked as failed, still in the school's inbox`);
     return false;
   }
