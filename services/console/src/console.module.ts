@@ -11,6 +11,8 @@ import { CaseloadController } from './cases/caseload.controller';
 import { CasePageController } from './cases/case-page.controller';
 import { EpisodesController } from './early-help/episodes.controller';
 import { InboxController } from './school/inbox.controller';
+import { ReturnsDownloadsController } from './returns/returns-downloads.controller';
+import { ReturnsPageController } from './returns/returns-page.controller';
 import { ReferController } from './school/refer.controller';
 import { SchoolReferralsController } from './school/school-referrals.controller';
 import { QueueController } from './front-door/queue/queue.controller';
@@ -45,6 +47,8 @@ import { SignedInGuard } from './sign-in/signed-in.guard';
     DashboardController,
     ProjectionsController,
     AuditLogController,
+    ReturnsPageController,
+    ReturnsDownloadsController,
   ],
   providers: [
     ServicesApi,

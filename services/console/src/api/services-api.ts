@@ -10,10 +10,20 @@ export interface ApiAnswer<T> {
 }
 
 const TIMEOUT_MS = 10_000;
+/** A return is made from the whole log: longer than a page's read, and the service itself answers 503 after 5 s of catching up. */
+const FILE_TIMEOUT_MS = 60_000;
+
+/** A file a service made (a return, a workbook), as it sent it. */
+export interface ApiFile {
+  bytes: Buffer;
+  contentType: string;
+  /** The service's `attachment; filename="..."`, passed on as it is. */
+  contentDisposition: string | null;
+}
 
 /**
  * The one way the console calls the services: as the signed-in user (a token from the AccessTokenSource),
- * JSON in and out, ETag read and If-Match sent. An error answer becomes an ApiRefusal carrying the API's
+ * JSON in and out (or a file's bytes), ETag read and If-Match sent. An error answer becomes an ApiRefusal carrying the API's
  * messages; nothing here logs, since paths, bodies and answers can carry a child's details.
  */
 @Injectable()
@@ -40,17 +50,37 @@ export class ServicesApi {
     return this.call<T>(service, path, user, { method: 'POST', headers, body: JSON.stringify(body) });
   }
 
+  /** A file, its bytes untouched; an error answer (JSON, as any other) is an ApiRefusal all the same. */
+  async file(service: ServiceName, path: string, user: SignedInUser): Promise<ApiFile> {
+    const response = await this.fetch(service, path, user, { method: 'GET' }, FILE_TIMEOUT_MS);
+    if (!response.ok) throw new ApiRefusal(response.status, messagesOf(await response.json().catch(() => null)), service);
+    return {
+      bytes: Buffer.from(await response.arrayBuffer()),
+      contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+      contentDisposition: response.headers.get('content-disposition'),
+    };
+  }
+
   private async call<T>(service: ServiceName, path: string, user: SignedInUser, init: RequestInit): Promise<ApiAnswer<T>> {
-    const headers = { Accept: 'application/json', Authorization: `Bearer ${await this.tokens.accessTokenFor(user)}`, ...init.headers };
-    let response: Response;
-    try {
-      response = await fetch(`${this.settings.serviceUrls[service]}${path}`, { ...init, headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
-    } catch {
-      throw new ServiceUnreachable(service);
-    }
+    const response = await this.fetch(service, path, user, { ...init, headers: { Accept: 'application/json', ...init.headers } });
     const body: unknown = await response.json().catch(() => null);
     if (!response.ok) throw new ApiRefusal(response.status, messagesOf(body), service);
     return { body: body as T, version: versionOf(response.headers.get('etag')) };
+  }
+
+  private async fetch(
+    service: ServiceName,
+    path: string,
+    user: SignedInUser,
+    init: RequestInit,
+    timeoutMs = TIMEOUT_MS,
+  ): Promise<Response> {
+    const headers = { Authorization: `Bearer ${await this.tokens.accessTokenFor(user)}`, ...init.headers };
+    try {
+      return await fetch(`${this.settings.serviceUrls[service]}${path}`, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+    } catch {
+      throw new ServiceUnreachable(service);
+    }
   }
 }
 

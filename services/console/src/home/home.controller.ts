@@ -79,8 +79,14 @@ const HOMES: Record<Role, RoleHome> = {
           'Re-referrals against the national rate, referral appropriateness by school and source, timeliness, the early help funnel and a cohort evaluation, each with a CSV.',
       },
       { href: '/analytics/projections', text: 'Projections', description: 'How up to date the views are, and how far a rebuild has got.' },
+      {
+        href: '/returns',
+        text: 'Statutory returns',
+        description:
+          'The CIN census for a collection year: the DfE’s rules checked, each finding naming the child, case and element, the file to submit, and Ofsted’s Annex A.',
+      },
     ],
-    elsewhere: 'The statutory returns are made with npm run census or the statutory-returns API.',
+    elsewhere: 'The census file can also be made from the command line with npm run census.',
   },
   ADMIN: {
     pages: [
@@ -90,6 +96,12 @@ const HOMES: Record<Role, RoleHome> = {
         description: 'Who read or changed a child’s record, or what one person did, in each service.',
       },
       { href: '/analytics', text: 'Dashboard', description: 'The analysts’ figures, each with a CSV.' },
+      {
+        href: '/returns',
+        text: 'Statutory returns',
+        description:
+          'The CIN census for a collection year: the DfE’s rules checked, each finding naming the child, case and element, the file to submit, and Ofsted’s Annex A.',
+      },
       { href: '/analytics/projections', text: 'Projections', description: 'How up to date the views are; rebuild one from the log.' },
     ],
     elsewhere: 'Screens for schools and dead letters are coming. Until then, use the services’ APIs.',

@@ -63,9 +63,13 @@ const NAVIGATION: Partial<Record<SignedInUser['role'], { href: string; text: str
     { href: '/school/referrals', text: 'Your referrals', under: '/school/referrals' },
     { href: '/school/inbox', text: 'Notifications', under: '/school/inbox' },
   ],
-  ANALYST: [{ href: '/analytics', text: 'Dashboard', under: '/analytics' }],
+  ANALYST: [
+    { href: '/analytics', text: 'Dashboard', under: '/analytics' },
+    { href: '/returns', text: 'Statutory returns', under: '/returns' },
+  ],
   ADMIN: [
     { href: '/analytics', text: 'Dashboard', under: '/analytics' },
+    { href: '/returns', text: 'Statutory returns', under: '/returns' },
     { href: '/admin/audit-log', text: 'Audit log', under: '/admin/audit-log' },
   ],
 };
