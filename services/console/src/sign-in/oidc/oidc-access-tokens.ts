@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { AccessTokenSource, SignedInUser } from '../signed-in-user';
 import { SignInRequired } from '../signed-in.guard';
 import { OidcProviderClient } from './oidc-provider-client';
-import { ServerSideTokens, type SessionTokens } from './server-side-tokens';
+import { ServerSideTokens } from './server-side-tokens';
+import type { SessionTokens } from './session-tokens';
 
 /**
  * The provider's access token for the signed-in session, from the shared server-side store. Near its

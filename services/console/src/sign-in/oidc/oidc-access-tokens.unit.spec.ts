@@ -1,7 +1,8 @@
 import { SignInRequired } from '../signed-in.guard';
 import { OidcAccessTokens } from './oidc-access-tokens';
 import type { OidcProviderClient } from './oidc-provider-client';
-import type { ServerSideTokens, SessionTokens } from './server-side-tokens';
+import type { ServerSideTokens } from './server-side-tokens';
+import type { SessionTokens } from './session-tokens';
 
 const MINUTE = 60_000;
 const tokens = (accessToken: string, expiresIn: number, refreshToken: string | null = null): SessionTokens => ({

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as openid from 'openid-client';
 import { CONSOLE_SETTINGS, type ConsoleSettings } from '../../config/console-settings';
 import type { OidcSettings } from '../../config/oidc-settings';
-import type { SessionTokens } from './server-side-tokens';
+import type { SessionTokens } from './session-tokens';
 import { claimsMissingFrom, withUserinfoClaims } from './user-from-claims';
 
 /** What the console keeps between sending the browser to the provider and its coming back: in the signed session cookie. */

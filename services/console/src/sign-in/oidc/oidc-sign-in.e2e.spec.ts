@@ -96,6 +96,7 @@ describe('signing in to the console with OpenID Connect (a local oidc-provider; 
     const home = await agent.follow(await agent.get(redirect.location!));
     expect(home.url.href).toBe(`${consoleApp.url}/`);
     expect(home.html).toContain('Signed in as Front door manager, LA888');
+    expect(await (await fetch(`${consoleApp.url}/health/ready`)).json()).toMatchObject({ info: { tokenStore: { status: 'up' } } });
 
     // The other instance finds the session's tokens in the shared store: the token reached the service from its backend.
     const signedIn = new Map(agent.cookiesFor(consoleApp.url));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MasterKeyRing } from '@csc/privacy';
-import type { SessionTokens } from './server-side-tokens';
+import type { SessionTokens } from './session-tokens';
 
 /** A session's tokens as stored: sealed under one of CONSOLE_TOKEN_KEYS, named by its id. */
 export interface SealedSessionTokens {

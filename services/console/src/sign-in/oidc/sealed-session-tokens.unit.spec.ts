@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MasterKeyRing } from '@csc/privacy';
 import { openSessionTokens, sealSessionTokens, sessionHashOf } from './sealed-session-tokens';
-import type { SessionTokens } from './server-side-tokens';
+import type { SessionTokens } from './session-tokens';
 
 const keyRing = (id: string) => new MasterKeyRing({ [id]: randomBytes(32) }, id);
 const tokens: SessionTokens = {

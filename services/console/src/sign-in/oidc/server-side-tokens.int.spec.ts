@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { TestDatabase } from '@csc/testing';
 import { LOCAL_DEVELOPMENT_CONSOLE_TOKEN_KEYS } from '../../config/token-store-settings';
 import { createConsoleTestDatabase } from '../../../test/token-store-database';
-import { ServerSideTokens, type SessionTokens } from './server-side-tokens';
+import { ServerSideTokens } from './server-side-tokens';
+import type { SessionTokens } from './session-tokens';
 
 const tokensFor = (label: string, expiresIn = 5 * 60_000): SessionTokens => ({
   accessToken: `eyJ.${label}-access.${randomBytes(8).toString('hex')}`,
@@ -86,5 +87,14 @@ describe("the console's shared store of OpenID Connect sessions' tokens (Postgre
     const stored = JSON.stringify(await storedRows());
     for (const secret of [tokens.accessToken, tokens.refreshToken!, tokens.idToken!, sessionId]) expect(stored).not.toContain(secret);
     expect(stored).not.toContain('secret-access');
+  });
+
+  it('says whether it answers, for readiness', async () => {
+    await expect(storeOf().answers()).resolves.toBe(true);
+    const missing = new URL(database.appRoleUrl);
+    missing.pathname = '/csc_console_never_made';
+    const elsewhere = new ServerSideTokens({ databaseUrl: missing.toString(), keys: LOCAL_DEVELOPMENT_CONSOLE_TOKEN_KEYS });
+    stores.push(elsewhere);
+    await expect(elsewhere.answers()).resolves.toBe(false);
   });
 });

@@ -3,17 +3,8 @@ import type { OnModuleDestroy } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import { MasterKeyRing } from '@csc/privacy';
 import type { TokenStoreSettings } from '../../config/token-store-settings';
+import type { SessionTokens } from './session-tokens';
 import { openSessionTokens, sealSessionTokens, sessionHashOf, type SealedSessionTokens } from './sealed-session-tokens';
-
-/** What the provider gave one signed-in session: never sent to the browser, nor logged. */
-export interface SessionTokens {
-  accessToken: string;
-  /** Epoch milliseconds; the provider's expires_in from when the tokens came. */
-  expiresAt: number;
-  refreshToken: string | null;
-  /** For the provider's end_session (id_token_hint), so it knows whose session to end. */
-  idToken: string | null;
-}
 
 /** A session lives no longer than the session cookie (a working day). */
 export const SESSION_LIFETIME_MS = 8 * 60 * 60 * 1000;
@@ -96,6 +87,15 @@ export class ServerSideTokens implements OnModuleDestroy {
 
   async forget(id: string): Promise<void> {
     await this.pool.query('DELETE FROM session_tokens WHERE session_hash = $1', [sessionHashOf(id)]);
+  }
+
+  /** For readiness: the table is there and the console's role may read it, within two seconds. */
+  async answers(): Promise<boolean> {
+    const check = this.pool.query('SELECT 1 FROM session_tokens LIMIT 1').then(
+      () => true,
+      () => false,
+    );
+    return Promise.race([check, new Promise<boolean>((resolve) => setTimeout(resolve, 2000, false).unref())]);
   }
 
   async onModuleDestroy(): Promise<void> {
