@@ -6,12 +6,13 @@ import {
   runServiceMigrations,
   SUBJECT_KEY_VAULT_MIGRATIONS,
 } from '@csc/platform';
+import { consoleMigrations } from '../services/console/src/infrastructure/migrations';
 import { ALL_SERVICES } from '../services/registry';
 
 /**
  * Creates each service's database if missing and applies its migrations, as the database's owner
  * (the services themselves run as their app roles, which the last migration creates). A service's
- * owner URL can be given as <SERVICE>_DATABASE_URL (e.g. REFERRAL_INTAKE_DATABASE_URL); otherwise the local default.
+ * owner URL can be given as <SERVICE>_DATABASE_URL (e.g. REFERRAL_INTAKE_DATABASE_URL, CONSOLE_DATABASE_URL); otherwise the local default.
  */
 const main = async () => {
   for (const service of ALL_SERVICES) {
@@ -30,6 +31,15 @@ const main = async () => {
     applicationName: 'key-vault-migrate',
   });
   console.log(`key vault: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
+  // The console's: OpenID Connect sessions' sealed tokens, shared by its instances (unused by the local sign-in).
+  const consoleUrl = process.env.CONSOLE_DATABASE_URL ?? defaultOwnerDatabaseUrl('console');
+  await ensureDatabaseExists(consoleUrl);
+  const consoleApplied = await runServiceMigrations({
+    databaseUrl: consoleUrl,
+    migrations: consoleMigrations,
+    applicationName: 'console-migrate',
+  });
+  console.log(`console: ${consoleApplied.length ? `applied ${consoleApplied.join(', ')}` : 'up to date'}`);
 };
 
 main().catch((error) => {

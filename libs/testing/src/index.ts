@@ -1,6 +1,7 @@
 export * from './test-environment';
 export * from './test-infrastructure';
 export * from './test-database';
+export * from './app-role-url';
 export * from './test-kafka';
 export * from './eventually';
 export * from './service-under-test';

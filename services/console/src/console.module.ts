@@ -30,7 +30,7 @@ import { ServerSideTokens } from './sign-in/oidc/server-side-tokens';
 import { ACCESS_TOKEN_SOURCE } from './sign-in/signed-in-user';
 import { SignedInGuard } from './sign-in/signed-in.guard';
 
-/** The web console: pages over the services' APIs; no database, no Kafka. */
+/** The web console: pages over the services' APIs; no Kafka, and a database only to keep OpenID Connect sessions' tokens. */
 @Module({
   imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true }), loggingModule('console')],
   controllers: [
@@ -64,7 +64,12 @@ export class ConsoleModule {
     const signIn = settings.oidc
       ? {
           controllers: [OidcSignInController],
-          providers: [ServerSideTokens, OidcProviderClient, { provide: ACCESS_TOKEN_SOURCE, useClass: OidcAccessTokens }],
+          providers: [
+            // Only here: the local sign-in keeps no tokens, and so the console needs no database.
+            { provide: ServerSideTokens, useFactory: () => new ServerSideTokens(settings.tokenStore!) },
+            OidcProviderClient,
+            { provide: ACCESS_TOKEN_SOURCE, useClass: OidcAccessTokens },
+          ],
         }
       : { controllers: [LocalSignInController], providers: [{ provide: ACCESS_TOKEN_SOURCE, useClass: LocalAccessTokens }] };
     return {

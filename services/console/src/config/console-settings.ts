@@ -1,5 +1,6 @@
 import { LOCAL_DEVELOPMENT_JWT_SECRET } from '@csc/platform';
 import { oidcSettingsFrom, type OidcSettings } from './oidc-settings';
+import { tokenStoreSettingsFrom, type TokenStoreSettings } from './token-store-settings';
 
 /** The services the console calls, by the env var that names each one's base URL (API.md's default ports). */
 export const SERVICE_URL_SETTINGS = {
@@ -24,6 +25,8 @@ export interface ConsoleSettings {
   serviceUrls: Record<ServiceName, string>;
   /** Sign-in by OpenID Connect (the local sign-in is then off); null: the local development sign-in. */
   oidc: OidcSettings | null;
+  /** With OpenID Connect: the shared, encrypted store of the provider's tokens; null with the local sign-in (no database). */
+  tokenStore: TokenStoreSettings | null;
 }
 
 /** The development session key: refused in production, where SESSION_SECRET must come from a secrets manager. */
@@ -66,6 +69,7 @@ export const consoleSettingsFrom = (env: NodeJS.ProcessEnv): ConsoleSettings => 
     },
     serviceUrls,
     oidc,
+    tokenStore: oidc ? tokenStoreSettingsFrom(env, production) : null,
   };
 };
 

@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as openid from 'openid-client';
 import { CONSOLE_SETTINGS, type ConsoleSettings } from '../../config/console-settings';
 import type { OidcSettings } from '../../config/oidc-settings';
-import type { SessionTokens } from './server-side-tokens';
+import type { SessionTokens } from './session-tokens';
+import { claimsMissingFrom, withUserinfoClaims } from './user-from-claims';
 
 /** What the console keeps between sending the browser to the provider and its coming back: in the signed session cookie. */
 export interface PendingSignIn {
@@ -20,6 +21,7 @@ const EXPIRY_MARGIN_MS = 30_000;
  */
 @Injectable()
 export class OidcProviderClient {
+  private readonly logger = new Logger('OidcProviderClient');
   private readonly settings: OidcSettings;
   private configuration: Promise<openid.Configuration> | null = null;
 
@@ -42,18 +44,34 @@ export class OidcProviderClient {
     return { url, pending };
   }
 
-  /** Exchanges the code; openid-client checks the state, the ID token (signature, issuer, audience, nonce) and sends the PKCE verifier. */
+  /**
+   * Exchanges the code; openid-client checks the state, the ID token (signature, issuer, audience,
+   * nonce) and sends the PKCE verifier. The claims are the ID token's, and when it lacks the role or
+   * organisation, the userinfo endpoint's for them (openid-client checks its `sub` is the ID token's).
+   */
   async completeSignIn(query: string, pending: PendingSignIn): Promise<{ tokens: SessionTokens; claims: Record<string, unknown> }> {
     // The callback's URL as registered, with the query the provider sent: never built from the request's Host header.
     const callback = new URL(this.settings.redirectUrl.href);
     callback.search = query;
+    const provider = await this.provider();
     const answer = await openid.authorizationCodeGrant(
-      await this.provider(),
+      provider,
       callback,
       { pkceCodeVerifier: pending.codeVerifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true },
       { resource: this.settings.resource },
     );
-    return { tokens: sessionTokensFrom(answer, null), claims: { ...(answer.claims() ?? {}) } };
+    const idTokenClaims: Record<string, unknown> = { ...(answer.claims() ?? {}) };
+    const tokens = sessionTokensFrom(answer, null);
+    // A provider without a userinfo endpoint has said all it will: the person is refused if the ID token lacked either.
+    if (claimsMissingFrom(idTokenClaims, this.settings).length === 0 || !provider.serverMetadata().userinfo_endpoint)
+      return { tokens, claims: idTokenClaims };
+    const userinfo = await openid.fetchUserInfo(provider, answer.access_token, String(idTokenClaims.sub)).catch((error: unknown) => {
+      // Refused (a token only for the services, another subject) or unreachable: the person has no role or
+      // organisation from it, and is told so. The kind of failure only: the answer could carry claims.
+      this.logger.warn(`userinfo gave no claims (${error instanceof Error ? error.name : typeof error})`);
+      return {};
+    });
+    return { tokens, claims: withUserinfoClaims(idTokenClaims, { ...userinfo }, this.settings) };
   }
 
   async refresh(tokens: SessionTokens): Promise<SessionTokens> {

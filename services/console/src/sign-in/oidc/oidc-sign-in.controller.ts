@@ -13,6 +13,10 @@ const PROVIDER_UNREACHABLE = {
   title: 'Sorry, you cannot sign in at the moment',
   explanation: 'The sign-in service is not answering. Try again in a few minutes.',
 };
+const TOKEN_STORE_UNAVAILABLE = {
+  ...PROVIDER_UNREACHABLE,
+  explanation: 'Signing in cannot be completed just now. Try again in a few minutes.',
+};
 const SIGN_IN_NOT_COMPLETED = {
   status: 400,
   title: 'Sign-in did not complete',
@@ -70,7 +74,14 @@ export class OidcSignInController {
       this.logger.warn('sign-in refused: no valid role or organisation claim');
       return render(response, NO_ROLE_OR_ORGANISATION);
     }
-    session.user = { ...user, sessionId: this.store.keep(completed.tokens) };
+    let sessionId;
+    try {
+      sessionId = await this.store.keep(completed.tokens);
+    } catch (error) {
+      this.logger.error(`could not keep the session's tokens (${kindOf(error)})`);
+      return render(response, TOKEN_STORE_UNAVAILABLE);
+    }
+    session.user = { ...user, sessionId };
     // A new CSRF token for the signed-in session: one seen before signing in is no use after.
     csrf.generateToken(request, true);
     response.redirect(303, '/');
@@ -79,8 +90,8 @@ export class OidcSignInController {
   @Post('sign-out')
   async signOut(@Req() request: Request, @Res() response: Response) {
     const sessionId = signedInUserOf(request)?.sessionId;
-    const idToken = sessionId ? (this.store.find(sessionId)?.idToken ?? null) : null;
-    if (sessionId) this.store.forget(sessionId);
+    const idToken = sessionId ? ((await this.store.find(sessionId))?.idToken ?? null) : null;
+    if (sessionId) await this.store.forget(sessionId);
     request.session = null;
     const signedOut = new URL('/signed-out', this.settings.oidc!.redirectUrl);
     // The provider's session too, where it offers end_session; else straight to the console's own page.
