@@ -77,7 +77,7 @@ const apiPath = (base: string, own: string): string =>
     .map((segment) => segment.replace(/^:(\w+)$/, '{$1}'))
     .join('/')}`;
 
-// Code-point order, not locale order: the README must come out the same on every machine.
+// Code-point order, not locale order: docs/http-api.md must come out the same on every machine.
 const byPathThenMethod = (a: DiscoveredRoute, b: DiscoveredRoute): number =>
   a.path < b.path ? -1 : a.path > b.path ? 1 : methodRank(a) - methodRank(b);
 

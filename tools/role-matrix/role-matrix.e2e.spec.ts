@@ -13,14 +13,14 @@ import {
 } from '@csc/testing';
 import { ALL_SERVICES } from '../../services/registry';
 import { discoverRoutes, type DiscoveredRoute } from './discover-routes';
-import { guardVerdict } from './role-matrix-readme';
+import { guardVerdict } from './role-matrix-doc';
 
 const SCHOOL_URN = '100001';
 type Caller = Role | 'NO_TOKEN';
 const CALLERS: Caller[] = [...ROLES, 'NO_TOKEN'];
 
 /**
- * The README's role matrix, enforced: every route the code declares (found as the generator finds
+ * The role matrix of docs/http-api.md, enforced: every route the code declares (found as the generator finds
  * them, so a new endpoint is covered without touching this file), called by every role and without a
  * token, against the running service. Made-up ids and empty bodies: an allowed role may get 400, 404,
  * 409, 412 or 422, which still shows the guard let it through. The finer rules (a school and its own

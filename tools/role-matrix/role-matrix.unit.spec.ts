@@ -1,20 +1,20 @@
 import { referralIntakeService } from '../../services/referral-intake/src/referral-intake.service-definition';
 import { earlyHelpService } from '../../services/early-help/src/early-help.service-definition';
 import { discoverRoutes } from './discover-routes';
-import { MATRIX_END, MATRIX_START, readmeAgainstCode, roleMatrixMarkdown, withRoleMatrix } from './role-matrix-readme';
+import { MATRIX_END, MATRIX_START, roleMatrixDocAgainstCode, roleMatrixMarkdown, withRoleMatrix } from './role-matrix-doc';
 
-// Reads README.md (the one file this unit test touches): an endpoint added or re-roled without `npm run docs:roles` fails here.
-describe('the role matrix in README.md', () => {
+// Reads docs/http-api.md (the one file this unit test touches): an endpoint added or re-roled without `npm run docs:roles` fails here.
+describe('the role matrix in docs/http-api.md', () => {
   it('matches the @Roles and @Public of every route in the code', async () => {
-    const { current, regenerated } = await readmeAgainstCode();
-    const matrixOf = (readme: string) => readme.slice(readme.indexOf(MATRIX_START), readme.indexOf(MATRIX_END));
-    // The README's matrix, compared with what `npm run docs:roles` would write (run it to fix this).
+    const { current, regenerated } = await roleMatrixDocAgainstCode();
+    const matrixOf = (page: string) => page.slice(page.indexOf(MATRIX_START), page.indexOf(MATRIX_END));
+    // The page's matrix, compared with what `npm run docs:roles` would write (run it to fix this).
     expect(matrixOf(current)).toBe(matrixOf(regenerated));
   });
 });
 
 describe('route discovery', () => {
-  it('reads the method, the path as API.md writes it, and the roles on the method', async () => {
+  it('reads the method, the path as docs/http-api.md writes it, and the roles on the method', async () => {
     const routes = await discoverRoutes(referralIntakeService);
     expect(routes).toContainEqual({ method: 'POST', path: '/v1/referrals', open: false, roles: ['FRONT_DOOR', 'SCHOOL'] });
     expect(routes).toContainEqual({ method: 'GET', path: '/v1/children/{childId}/referrals', open: false, roles: expect.any(Array) });
@@ -61,8 +61,8 @@ describe('the generated tables', () => {
   });
 
   it('replace only what is between the markers', () => {
-    const readme = `intro\n${MATRIX_START}\nstale\n${MATRIX_END}\nnotes\n`;
-    expect(withRoleMatrix(readme, 'TABLES')).toBe(`intro\n${MATRIX_START}\n\nTABLES\n\n${MATRIX_END}\nnotes\n`);
+    const page = `intro\n${MATRIX_START}\nstale\n${MATRIX_END}\nnotes\n`;
+    expect(withRoleMatrix(page, 'TABLES')).toBe(`intro\n${MATRIX_START}\n\nTABLES\n\n${MATRIX_END}\nnotes\n`);
     expect(() => withRoleMatrix('no markers', 'TABLES')).toThrow(/role-matrix:start/);
   });
 });
