@@ -1,0 +1,54 @@
+/** The practitioner's request for early help as posted (flat field names, each the id of its input). */
+export interface EarlyHelpRequestForm {
+  givenName?: string;
+  familyName?: string;
+  dateOfBirth?: string;
+  sex?: string;
+  nhsNumber?: string;
+  postcode?: string;
+  schoolUrn?: string;
+  reason?: string;
+  consentGiven?: string;
+  idempotencyKey?: string;
+}
+
+/** Which API path each form field shows the messages of (`POST /v1/early-help/requests`). */
+export const EARLY_HELP_REQUEST_FIELDS = {
+  givenName: 'child.givenName',
+  familyName: 'child.familyName',
+  dateOfBirth: 'child.dateOfBirth',
+  sex: 'child.sex',
+  nhsNumber: 'child.nhsNumber',
+  postcode: 'child.postcode',
+  schoolUrn: 'child.schoolUrn',
+  reason: 'reason',
+  consentGiven: 'consent.given',
+};
+
+export const EARLY_HELP_REQUEST_LABELS = {
+  nhsNumber: 'NHS number',
+  schoolUrn: 'School URN',
+  reason: 'Why the family wants early help',
+  consentGiven: "The family's agreement",
+};
+
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+const optional = (name: string, value: unknown) => (text(value) ? { [name]: text(value) } : {});
+
+/**
+ * The request as the API takes it: the child (optional fields left out when empty), the reason, and the
+ * family's consent as ticked or not. Unticked is sent as not given: the API says early help needs it.
+ */
+export const earlyHelpRequestBody = (form: EarlyHelpRequestForm) => ({
+  child: {
+    givenName: text(form.givenName),
+    familyName: text(form.familyName),
+    dateOfBirth: text(form.dateOfBirth),
+    sex: text(form.sex),
+    ...optional('nhsNumber', form.nhsNumber),
+    ...optional('postcode', form.postcode),
+    ...optional('schoolUrn', form.schoolUrn),
+  },
+  reason: text(form.reason),
+  consent: { given: form.consentGiven === 'yes' },
+});
