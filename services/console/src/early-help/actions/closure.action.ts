@@ -1,4 +1,5 @@
 import type { EarlyHelpOutcome } from '@csc/contracts';
+import { datePartsFor } from '../../forms/date-input';
 import { EARLY_HELP_OUTCOME_NAMES, isEpisodeOpen, type EpisodeRead } from '../episode-read';
 import { text, type EpisodeAction } from './episode-action';
 
@@ -19,12 +20,13 @@ export const closeEpisode: EpisodeAction = {
   title: 'Close the episode',
   button: 'Close the episode',
   recorded: 'The episode is closed.',
+  dates: { closedOn: 'The day the episode closed' },
   fields: { closedOn: 'closedOn', outcome: 'outcome' },
-  labels: { closedOn: 'The day the episode closed', outcome: 'How it ended' },
+  labels: { outcome: 'How it ended' },
   firstField: 'closedOn',
   isOffered: isEpisodeOpen,
-  bodyOf: (form) => ({ closedOn: text(form.closedOn), outcome: text(form.outcome) }),
-  defaults: (today) => ({ closedOn: today }),
+  bodyOf: (form, dates) => ({ closedOn: dates.closedOn, outcome: text(form.outcome) }),
+  defaults: (today) => datePartsFor('closedOn', today),
   choicesFor: (read, values) => ({
     outcomeItems: closingOutcomesFor(read).map((outcome) => ({
       value: outcome,

@@ -4,12 +4,13 @@ import { formErrorsFrom } from '../../api/field-errors';
 import { formRefusalOf, isUuid } from '../../api/form-refusal';
 import { ServicesApi, type ApiAnswer } from '../../api/services-api';
 import { todayInEngland } from '../../display/calendar-day';
+import { linkDateFields } from '../../forms/date-input';
 import { versionFrom } from '../../front-door/referral/referral-read';
 import type { SignedInUser } from '../../sign-in/signed-in-user';
 import { CurrentUser, ForRoles } from '../../sign-in/signed-in.guard';
 import type { EpisodeRead } from '../episode-read';
 import { actionPage, type ActionPageState } from './action-page';
-import type { EpisodeAction, PostedForm } from './episode-action';
+import { requestBodyOf, type EpisodeAction, type PostedForm } from './episode-action';
 import { episodeActionBySlug } from './index';
 
 export const STALE_EPISODE =
@@ -47,10 +48,13 @@ export class EpisodeActionsController {
   ) {
     const [episodeId, action] = [episodeIdOf(id), actionOf(slug)];
     const version = versionFrom(typeof form.version === 'string' ? form.version : undefined);
+    const request = requestBodyOf(action, form);
+    if ('dateErrors' in request) {
+      const read = await this.read(episodeId, user);
+      return this.render(response, 400, action, read.body, { values: form, formVersion: version, errors: request.dateErrors });
+    }
     try {
-      await this.api.post('earlyHelp', `/v1/early-help/episodes/${episodeId}/${action.step}`, user, action.bodyOf(form), {
-        ifMatch: version,
-      });
+      await this.api.post('earlyHelp', `/v1/early-help/episodes/${episodeId}/${action.step}`, user, request.body, { ifMatch: version });
       response.redirect(303, `/early-help/episodes/${episodeId}?recorded=${action.slug}`);
     } catch (error) {
       const refused = formRefusalOf(error, STALE_EPISODE);
@@ -59,7 +63,10 @@ export class EpisodeActionsController {
         values: form,
         formVersion: version,
         conflict: refused.conflict,
-        errors: formErrorsFrom(refused.messages, action.fields, action.firstField, action.labels),
+        errors: linkDateFields(
+          formErrorsFrom(refused.messages, action.fields, action.firstField, { ...action.dates, ...action.labels }),
+          Object.keys(action.dates),
+        ),
       });
     }
   }

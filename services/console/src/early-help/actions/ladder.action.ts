@@ -1,4 +1,5 @@
 import { LADDER_MAX, LADDER_MIN, OUTCOME_AREAS, type OutcomeArea } from '@csc/contracts';
+import { datePartsFor } from '../../forms/date-input';
 import { isEpisodeOpen } from '../episode-read';
 import { text, type EpisodeAction, type PostedForm } from './episode-action';
 
@@ -30,15 +31,15 @@ export const scoreLadder: EpisodeAction = {
   button: 'Record the scores',
   recorded: 'The outcomes ladder scores are recorded.',
   // `scores`, a message about the scores as a whole, is shown at the top of the areas' fieldset.
+  dates: { scoredOn: 'The day of the scores' },
   fields: { scoredOn: 'scoredOn', scores: 'scores', ...Object.fromEntries(AREAS.map((area) => [scoreField(area), `scores.${area}`])) },
   labels: {
-    scoredOn: 'The day of the scores',
     ...Object.fromEntries(AREAS.map((area) => [scoreField(area), `The score for ${OUTCOME_AREAS[area].toLowerCase()}`])),
   },
   firstField: 'scoredOn',
   isOffered: isEpisodeOpen,
-  bodyOf: (form) => ({ scoredOn: text(form.scoredOn), scores: ladderScoresOf(form) }),
-  defaults: (today) => ({ scoredOn: today }),
+  bodyOf: (form, dates) => ({ scoredOn: dates.scoredOn, scores: ladderScoresOf(form) }),
+  defaults: (today) => datePartsFor('scoredOn', today),
   choicesFor: (read, values) => ({
     areas: AREAS.map((area) => {
       const latest = read.ladder.latest?.scores[area] ?? read.ladder.first?.scores[area];

@@ -1,5 +1,6 @@
+import { datePartsFor } from '../../forms/date-input';
 import { isEpisodeOpen } from '../episode-read';
-import { text, type EpisodeAction } from './episode-action';
+import type { EpisodeAction } from './episode-action';
 
 /** A review looks at the plan: offered once one is agreed, as often as the team meets. */
 export const recordReview: EpisodeAction = {
@@ -8,10 +9,10 @@ export const recordReview: EpisodeAction = {
   title: 'Record a review of the plan',
   button: 'Record the review',
   recorded: 'The review is recorded.',
+  dates: { heldOn: 'The day the review was held' },
   fields: { heldOn: 'heldOn' },
-  labels: { heldOn: 'The day the review was held' },
   firstField: 'heldOn',
   isOffered: (read) => isEpisodeOpen(read) && read.plan !== null,
-  bodyOf: (form) => ({ heldOn: text(form.heldOn) }),
-  defaults: (today) => ({ heldOn: today }),
+  bodyOf: (_form, dates) => ({ heldOn: dates.heldOn }),
+  defaults: (today) => datePartsFor('heldOn', today),
 };

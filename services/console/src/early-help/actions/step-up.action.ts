@@ -1,3 +1,4 @@
+import { datePartsFor } from '../../forms/date-input';
 import { isEpisodeOpen } from '../episode-read';
 import { text, type EpisodeAction } from './episode-action';
 
@@ -8,10 +9,11 @@ export const stepUp: EpisodeAction = {
   title: "Step up to children's social care",
   button: 'Step up',
   recorded: "The family is stepped up to children's social care, and the episode is closed.",
+  dates: { steppedUpOn: 'The day of the step-up' },
   fields: { steppedUpOn: 'on', reason: 'reason' },
-  labels: { steppedUpOn: 'The day of the step-up', reason: 'Why the family is stepped up' },
+  labels: { reason: 'Why the family is stepped up' },
   firstField: 'steppedUpOn',
   isOffered: isEpisodeOpen,
-  bodyOf: (form) => ({ on: text(form.steppedUpOn), reason: text(form.reason) }),
-  defaults: (today) => ({ steppedUpOn: today }),
+  bodyOf: (form, dates) => ({ on: dates.steppedUpOn, reason: text(form.reason) }),
+  defaults: (today) => datePartsFor('steppedUpOn', today),
 };

@@ -8,6 +8,7 @@ export const formTeam: EpisodeAction = {
   title: 'Record the team around the family',
   button: 'Record the team',
   recorded: 'The team around the family is recorded.',
+  dates: {},
   fields: { leadPractitioner: 'leadPractitioner', members: 'members' },
   labels: { members: 'Members' },
   firstField: 'leadPractitioner',

@@ -1,8 +1,13 @@
-/** The practitioner's request for early help as posted (flat field names, each the id of its input). */
+import type { FormErrors } from '../../api/field-errors';
+import { dateInputErrors, readDateInput } from '../../forms/date-input';
+
+/** The practitioner's request for early help as posted (flat field names, each the id of its input; the date of birth in three). */
 export interface EarlyHelpRequestForm {
   givenName?: string;
   familyName?: string;
-  dateOfBirth?: string;
+  'dateOfBirth-day'?: string;
+  'dateOfBirth-month'?: string;
+  'dateOfBirth-year'?: string;
   sex?: string;
   nhsNumber?: string;
   postcode?: string;
@@ -37,13 +42,21 @@ const optional = (name: string, value: unknown) => (text(value) ? { [name]: text
 
 /**
  * The request as the API takes it: the child (optional fields left out when empty), the reason, and the
- * family's consent as ticked or not. Unticked is sent as not given: the API says early help needs it.
+ * family's consent as ticked or not (unticked is sent as not given: the API says early help needs it).
+ * A date of birth that cannot be read as a date is refused before the API is asked, in GOV.UK's words.
  */
-export const earlyHelpRequestBody = (form: EarlyHelpRequestForm) => ({
+export const earlyHelpRequestOf = (form: EarlyHelpRequestForm): { body: ReturnType<typeof bodyOf> } | { dateErrors: FormErrors } => {
+  const dateOfBirth = readDateInput(form, 'dateOfBirth', 'Date of birth');
+  return 'error' in dateOfBirth
+    ? { dateErrors: dateInputErrors({ dateOfBirth: dateOfBirth.error }) }
+    : { body: bodyOf(form, dateOfBirth.date ?? '') };
+};
+
+const bodyOf = (form: EarlyHelpRequestForm, dateOfBirth: string) => ({
   child: {
     givenName: text(form.givenName),
     familyName: text(form.familyName),
-    dateOfBirth: text(form.dateOfBirth),
+    dateOfBirth,
     sex: text(form.sex),
     ...optional('nhsNumber', form.nhsNumber),
     ...optional('postcode', form.postcode),

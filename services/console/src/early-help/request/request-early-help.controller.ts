@@ -4,13 +4,14 @@ import type { Response } from 'express';
 import { ApiRefusal } from '../../api/api-refusal';
 import { formErrorsFrom, noFormErrors, type FormErrors } from '../../api/field-errors';
 import { ServicesApi } from '../../api/services-api';
+import { linkDateFields } from '../../forms/date-input';
 import { idempotencyKeyOf, SEX_ITEMS } from '../../school/referral-form';
 import type { SignedInUser } from '../../sign-in/signed-in-user';
 import { CurrentUser, ForRoles } from '../../sign-in/signed-in.guard';
 import {
   EARLY_HELP_REQUEST_FIELDS,
   EARLY_HELP_REQUEST_LABELS,
-  earlyHelpRequestBody,
+  earlyHelpRequestOf,
   type EarlyHelpRequestForm,
 } from './early-help-request-form';
 
@@ -31,20 +32,18 @@ export class RequestEarlyHelpController {
 
   @Post()
   async request(@Body() form: EarlyHelpRequestForm, @CurrentUser() user: SignedInUser, @Res() response: Response) {
+    const request = earlyHelpRequestOf(form);
+    if ('dateErrors' in request) return this.render(response, 400, form, request.dateErrors);
     try {
-      const { body } = await this.api.post<{ episodeId: string }>(
-        'earlyHelp',
-        '/v1/early-help/requests',
-        user,
-        earlyHelpRequestBody(form),
-        {
-          idempotencyKey: idempotencyKeyOf(form),
-        },
-      );
+      const { body } = await this.api.post<{ episodeId: string }>('earlyHelp', '/v1/early-help/requests', user, request.body, {
+        idempotencyKey: idempotencyKeyOf(form),
+      });
       response.redirect(303, `/early-help/episodes/${body.episodeId}?recorded=request`);
     } catch (error) {
       if (!(error instanceof ApiRefusal) || ![400, 422].includes(error.status)) throw error;
-      const errors = formErrorsFrom(error.messages, EARLY_HELP_REQUEST_FIELDS, 'givenName', EARLY_HELP_REQUEST_LABELS);
+      const errors = linkDateFields(formErrorsFrom(error.messages, EARLY_HELP_REQUEST_FIELDS, 'givenName', EARLY_HELP_REQUEST_LABELS), [
+        'dateOfBirth',
+      ]);
       this.render(response, error.status, form, errors);
     }
   }
