@@ -34,7 +34,8 @@ export const EARLY_HELP_REQUEST_LABELS = {
   nhsNumber: 'NHS number',
   schoolUrn: 'School URN',
   reason: 'Why the family wants early help',
-  consentGiven: "The family's agreement",
+  // The API's message says what is wrong in a sentence of its own ("early help needs the family's consent").
+  consentGiven: 'Consent:',
 };
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
