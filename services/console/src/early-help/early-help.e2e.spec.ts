@@ -172,6 +172,7 @@ describe('the console, as an early help practitioner uses it (every page checked
     await screens.check(page, 'early-help-review');
     expect(await submitWith(page, 'Record the review')).toBe(200);
     expect(await textOf(page, '.govuk-notification-banner')).toContain('The review is recorded.');
+    expect(await textOf(page, '.govuk-summary-list')).toMatch(/Reviews \d{1,2} [A-Z][a-z]+ \d{4}/);
 
     for (const [education, family] of [
       ['4', '5'],

@@ -56,7 +56,7 @@ export const episodePage = (read: EpisodeRead, chronology: ChronologyRead, recor
       ['Lead practitioner', read.leadPractitioner ?? 'Not named yet'],
       ['Team around the family', read.teamMembers.length ? read.teamMembers.join('; ') : 'Not formed yet'],
       ['Plan', read.plan ? `Agreed ${calendarDay(read.plan.agreedOn)}: ${read.plan.goals.join('; ')}` : 'Not agreed yet'],
-      ['Reviews', read.reviews.length ? read.reviews.map((review) => calendarDay(review.heldOn)).join(', ') : 'None yet'],
+      ['Reviews', read.reviews.length ? read.reviews.map((heldOn) => calendarDay(heldOn)).join(', ') : 'None yet'],
       ...(read.closedOn ? [['Closed', calendarDay(read.closedOn)]] : []),
     ].map(([key, value]) => ({ key: { text: key }, value: { text: value } })),
     recordedBanner: recordedBannerOf(recorded),

@@ -31,7 +31,8 @@ export interface EpisodeRead {
   leadPractitioner: string | null;
   teamMembers: string[];
   plan: { agreedOn: string; goals: string[] } | null;
-  reviews: { heldOn: string }[];
+  /** The days reviews were held (YYYY-MM-DD), as recorded. */
+  reviews: string[];
   ladder: {
     readings: number;
     first: LadderReading | null;

@@ -1,5 +1,5 @@
 import type { EpisodeRead } from '../episode-read';
-import { offeredActionsOf, recordedBannerOf } from '../episode-page';
+import { episodePage, offeredActionsOf, recordedBannerOf } from '../episode-page';
 import { recordAssessment } from './assessment.action';
 import { closeEpisode, closingOutcomesFor } from './closure.action';
 import { requestBodyOf, type EpisodeAction, type PostedForm } from './episode-action';
@@ -164,5 +164,13 @@ describe("the ladder form's choices", () => {
     expect(areas[0].items.filter((item) => item.selected).map((item) => item.value)).toEqual(['6']);
     expect(areas[0].items).toHaveLength(11);
     expect(areas[1].hint).toBe('Not scored before');
+  });
+});
+
+describe('the episode page', () => {
+  it('lists the days of its reviews as the API gives them (a list of days)', () => {
+    const page = episodePage({ ...planned, reviews: ['2025-03-17', '2025-05-02'] }, { entries: [] });
+    expect(page.details.find((row) => row.key.text === 'Reviews')?.value.text).toBe('17 March 2025, 2 May 2025');
+    expect(page.actions.map((action) => action.text)).toContain('Record a review of the plan');
   });
 });
