@@ -9,7 +9,9 @@ import { ServicesApi } from './api/services-api';
 import { CONSOLE_SETTINGS, type ConsoleSettings } from './config/console-settings';
 import { CaseloadController } from './cases/caseload.controller';
 import { CasePageController } from './cases/case-page.controller';
+import { EpisodeActionsController } from './early-help/actions/episode-actions.controller';
 import { EpisodesController } from './early-help/episodes.controller';
+import { RequestEarlyHelpController } from './early-help/request/request-early-help.controller';
 import { InboxController } from './school/inbox.controller';
 import { ReturnsDownloadsController } from './returns/returns-downloads.controller';
 import { ReturnsPageController } from './returns/returns-page.controller';
@@ -41,6 +43,8 @@ import { SignedInGuard } from './sign-in/signed-in.guard';
     CaseloadController,
     CasePageController,
     EpisodesController,
+    EpisodeActionsController,
+    RequestEarlyHelpController,
     ReferController,
     SchoolReferralsController,
     InboxController,

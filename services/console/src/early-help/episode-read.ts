@@ -1,4 +1,4 @@
-import { EARLY_HELP_OUTCOMES, OUTCOME_AREAS, type OutcomeArea } from '@csc/contracts';
+import { EARLY_HELP_OUTCOMES, OUTCOME_AREAS, type EarlyHelpOutcome, type OutcomeArea } from '@csc/contracts';
 import { words } from '../display/calendar-day';
 
 /** One row of `GET /v1/early-help/episodes` (README, "Early help"). */
@@ -31,7 +31,8 @@ export interface EpisodeRead {
   leadPractitioner: string | null;
   teamMembers: string[];
   plan: { agreedOn: string; goals: string[] } | null;
-  reviews: { heldOn: string }[];
+  /** The days reviews were held (YYYY-MM-DD), as recorded. */
+  reviews: string[];
   ladder: {
     readings: number;
     first: LadderReading | null;
@@ -53,5 +54,20 @@ export const EPISODE_DUE_NAMES: Record<string, string> = { ASSESSMENT: 'Assessme
 
 export const areaName = (area: string): string => OUTCOME_AREAS[area as OutcomeArea] ?? area;
 
+export const childNameOf = (read: Pick<EpisodeRead, 'child'>): string =>
+  [read.child.givenName, read.child.familyName].filter(Boolean).join(' ') || 'Name not available';
+
 /** The first block of the episode id, as the list and the page name it. */
 export const episodeReference = (episodeId: string): string => `Episode ${episodeId.slice(0, 8).toUpperCase()}`;
+
+/** How an episode may end, in a practitioner's words, with what each ending means (README, "Early help"). */
+export const EARLY_HELP_OUTCOME_NAMES: Record<EarlyHelpOutcome, { text: string; hint: string }> = {
+  GRADUATED: { text: 'Graduated', hint: 'The family had support through an agreed plan and no longer needs early help' },
+  LEFT_WITHOUT_GRADUATING: { text: 'Left without graduating', hint: 'The family stopped taking part before the plan was finished' },
+  NOT_PROGRESSED: { text: 'Did not progress onto support', hint: 'The episode ends before any plan was agreed' },
+  MOVED_AWAY: { text: 'Moved away', hint: 'The family moved out of the area' },
+  STEPPED_UP: { text: "Stepped up to children's social care", hint: 'Recorded by stepping the family up, not by closing' },
+};
+
+/** Open until its ending is recorded: a closed episode takes nothing more. */
+export const isEpisodeOpen = (read: Pick<EpisodeRead, 'closedOn'>): boolean => read.closedOn === null;

@@ -55,13 +55,18 @@ export class EpisodesController {
   }
 
   @Get(':id')
-  async episode(@Param('id') id: string, @CurrentUser() user: SignedInUser, @Res() response: Response) {
+  async episode(
+    @Param('id') id: string,
+    @Query('recorded') recorded: string | undefined,
+    @CurrentUser() user: SignedInUser,
+    @Res() response: Response,
+  ) {
     if (!isUuid(id)) throw new NotFoundException();
     const path = `/v1/early-help/episodes/${id.toLowerCase()}`;
     const [read, chronology] = await Promise.all([
       this.api.get<EpisodeRead>('earlyHelp', path, user),
       this.api.get<ChronologyRead>('earlyHelp', `${path}/history`, user),
     ]);
-    response.render('early-help/episode', episodePage(read.body, chronology.body));
+    response.render('early-help/episode', episodePage(read.body, chronology.body, typeof recorded === 'string' ? recorded : undefined));
   }
 }

@@ -51,8 +51,14 @@ const HOMES: Record<Role, RoleHome> = {
         text: 'Early help episodes',
         description: 'Every episode by what is due next (assessment, plan, review), soonest first.',
       },
+      {
+        href: '/early-help/requests/new',
+        text: 'Open an episode for a family who asked for help',
+        description: 'When a family asks for early help directly, with their agreement.',
+      },
     ],
-    elsewhere: 'Open an episode to see its stage, team, plan, outcomes ladder and chronology.',
+    elsewhere:
+      'Open an episode to see its stage, team, plan, outcomes ladder and chronology, and to record its assessment, team, plan, ladder scores, reviews and ending, or step the family up.',
   },
   SCHOOL: {
     pages: [

@@ -57,7 +57,10 @@ export const pageLocals: RequestHandler = (request, response, next) => {
 const NAVIGATION: Partial<Record<SignedInUser['role'], { href: string; text: string; under: string }[]>> = {
   FRONT_DOOR: [{ href: '/front-door/referrals?status=RECEIVED&status=AWAITING_INFORMATION', text: 'Referrals', under: '/front-door' }],
   SOCIAL_WORKER: [{ href: '/cases', text: 'Caseload', under: '/cases' }],
-  EARLY_HELP: [{ href: '/early-help/episodes', text: 'Episodes', under: '/early-help' }],
+  EARLY_HELP: [
+    { href: '/early-help/episodes', text: 'Episodes', under: '/early-help/episodes' },
+    { href: '/early-help/requests/new', text: 'Open an episode', under: '/early-help/requests' },
+  ],
   SCHOOL: [
     { href: '/school/refer', text: 'Refer a child', under: '/school/refer' },
     { href: '/school/referrals', text: 'Your referrals', under: '/school/referrals' },

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { eventually, startServices, type ServicesUnderTest } from '@csc/testing';
 import { referralIntakeService } from '../../../referral-intake/src/referral-intake.service-definition';
 import { schoolNotificationsService } from '../../../school-notifications/src/school-notifications.service-definition';
-import { launchBrowser, textOf } from '../../test/browser';
+import { launchBrowser, pressAndWaitForPage, tabTo, textOf, waitForFocusOn } from '../../test/browser';
 import { startConsoleUnderTest, type ConsoleUnderTest } from '../../test/console-under-test';
 import { FormSession } from '../../test/form-session';
 import { apiAs, clearAndType, followLink, screenChecks, signIn, submitWith, uniqueFamilyName } from '../../test/journey';
@@ -126,5 +126,48 @@ describe('the console, as a school uses it (every page checked with axe for WCAG
     const frontDoorUser = new FormSession(consoleApp.url);
     await frontDoorUser.signIn('FRONT_DOOR', 'LA888');
     expect((await frontDoorUser.get('/school/referrals')).status).toBe(403);
+  });
+
+  it("answers the front door's question on its referral page, by keyboard alone, and sees the answer in the referral's history", async () => {
+    const referred = await asSchool('POST', '/v1/referrals', {
+      referrer: { source: '2A', organisationId: URN, name: 'Sam Example', role: 'DSL' },
+      child: { givenName: 'Cara', familyName, dateOfBirth: '2013-09-01', sex: 'F', schoolUrn: URN },
+      concerns: { summary: 'She has been withdrawn since half term.' },
+      consent: { given: true },
+    });
+    expect(referred.status).toBe(201);
+    const { referralId } = referred.body;
+    expect(
+      (await frontDoor('POST', `/v1/referrals/${referralId}/information-requests`, { question: 'Who else lives at home?' })).status,
+    ).toBe(201);
+
+    await page.goto(`${consoleApp.url}/school/referrals`);
+    await tabTo(page, { text: `Cara ${familyName}` });
+    await pressAndWaitForPage(page, 'Enter');
+    expect(await textOf(page, 'table.app-questions tbody')).toContain('Not answered yet');
+    await screens.check(page, 'school-referral-question');
+
+    // Sent empty: the API's message by the answer, and nothing answered.
+    await tabTo(page, { text: 'Send your answer' });
+    expect((await pressAndWaitForPage(page, 'Enter'))?.status()).toBe(400);
+    expect(await textOf(page, '#answer-error')).toContain('Your answer should not be empty');
+    expect(await page.title()).toMatch(/^Error: /);
+    await screens.check(page, 'school-referral-answer-refused');
+    await tabTo(page, { text: 'Your answer should not be empty' }, { backwards: true });
+    await page.keyboard.press('Enter');
+    await waitForFocusOn(page, 'answer');
+    await page.keyboard.type('Her mother, and her grandfather most weekends.');
+    await tabTo(page, { text: 'Send your answer' });
+    expect((await pressAndWaitForPage(page, 'Enter'))?.status()).toBe(200);
+    expect(await textOf(page, '.govuk-notification-banner')).toContain('Your answer has been sent to the front door.');
+    expect(await textOf(page, 'table.app-questions tbody')).toContain('Her mother, and her grandfather most weekends.');
+    expect(await textOf(page, '#chronology')).toContain('More information provided (answer recorded)');
+    expect(await page.$('#answer')).toBeNull();
+    await screens.check(page, 'school-referral-answered');
+    expect((await frontDoor('GET', `/v1/referrals/${referralId}`)).body.informationRequests).toEqual([
+      expect.objectContaining({ question: 'Who else lives at home?', answer: 'Her mother, and her grandfather most weekends.' }),
+    ]);
+
+    expect(screens.findings.filter((finding) => finding.violations.length > 0)).toEqual([]);
   });
 });
