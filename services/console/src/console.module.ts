@@ -8,8 +8,16 @@ import { ProjectionsController } from './analyst/projections.controller';
 import { ServicesApi } from './api/services-api';
 import { CONSOLE_SETTINGS, type ConsoleSettings } from './config/console-settings';
 import { CaseloadController } from './cases/caseload.controller';
+import { AssessmentController } from './cases/actions/assessment.controller';
+import { CaseWrites } from './cases/actions/case-writes';
+import { ChildCharacteristicsController } from './cases/actions/child-characteristics.controller';
+import { ChildProtectionController } from './cases/actions/child-protection.controller';
+import { ClosureController } from './cases/actions/closure.controller';
+import { LookedAfterController } from './cases/actions/looked-after.controller';
+import { PlansController } from './cases/actions/plans.controller';
 import { CasePageController } from './cases/case-page.controller';
 import { EpisodeActionsController } from './early-help/actions/episode-actions.controller';
+import { CasePageView } from './cases/case-page.view';
 import { EpisodesController } from './early-help/episodes.controller';
 import { RequestEarlyHelpController } from './early-help/request/request-early-help.controller';
 import { InboxController } from './school/inbox.controller';
@@ -42,6 +50,12 @@ import { SignedInGuard } from './sign-in/signed-in.guard';
     ReferralPageController,
     CaseloadController,
     CasePageController,
+    AssessmentController,
+    ChildProtectionController,
+    PlansController,
+    LookedAfterController,
+    ClosureController,
+    ChildCharacteristicsController,
     EpisodesController,
     EpisodeActionsController,
     RequestEarlyHelpController,
@@ -56,6 +70,8 @@ import { SignedInGuard } from './sign-in/signed-in.guard';
   ],
   providers: [
     ServicesApi,
+    CasePageView,
+    CaseWrites,
     // CSRF before sign-in: a forged post is refused whoever it claims to be from.
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_GUARD, useClass: SignedInGuard },

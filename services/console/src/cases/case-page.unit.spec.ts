@@ -21,6 +21,12 @@ const aCase = (overrides: Partial<CaseRead> = {}): CaseRead => ({
     asOf: '2025-03-12',
   },
   assessments: [],
+  strategyDiscussions: [],
+  section47s: [],
+  conferences: [],
+  cpPlans: [],
+  cinPlans: [],
+  lookedAfter: null,
   closure: null,
   ...overrides,
 });
@@ -31,9 +37,9 @@ describe('the case page', () => {
     const page = casePage(aCase(), noHistory, { formVersion: 3 }, '2025-03-12');
     expect(page.pageTitle).toBe('Case 0A1B2C3D: Amelia Example');
     expect(page.dueDates).toEqual([{ what: 'Assessment', dueOn: '10 March 2025', overdue: true }]);
-    expect(page.canStartAssessment).toBe(true);
-    expect(page.openAssessmentId).toBeNull();
-    expect(page.startForm.values.startedAt).toBe('2025-03-12');
+    expect(page.offered.startAssessment).toBe(true);
+    expect(page.offered.completeAssessment).toBeNull();
+    expect(page.forms.startAssessment.values).toEqual({ 'startedAt-day': '12', 'startedAt-month': '3', 'startedAt-year': '2025' });
   });
 
   it('offers to complete an assessment under way, keeping the factors ticked when the API refuses the form', () => {
@@ -42,18 +48,25 @@ describe('the case page', () => {
       summary: [{ text: 'Outcome must be one of ...', href: '#outcome' }],
       byField: { outcome: { text: 'Outcome must be one of ...' } },
     };
-    const page = casePage(started, noHistory, { formVersion: 4, completeForm: { values: { factors: ['1A', '2B'] }, errors } });
-    expect(page.canStartAssessment).toBe(false);
-    expect(page.openAssessmentId).toBe('a1');
+    const page = casePage(started, noHistory, {
+      formVersion: 4,
+      forms: { completeAssessment: { values: { factors: ['1A', '2B'] }, errors } },
+    });
+    expect(page.offered.startAssessment).toBe(false);
+    expect(page.offered.completeAssessment).toBe('a1');
     expect(page.pageTitle).toMatch(/^Error: /);
-    expect(page.factorItems.filter((item) => item.checked).map((item) => item.value)).toEqual(['1A', '2B']);
+    expect(page.errorSummary).toEqual(errors.summary);
+    expect(page.forms.completeAssessment).toEqual({ values: { factors: ['1A', '2B'] }, errors: errors.byField });
   });
 
-  it('offers nothing to do on a closed case', () => {
+  it('offers nothing to do on a closed case, and says why it closed', () => {
     const closed = aCase({ status: 'CLOSED', stage: 'CLOSED', closure: { closedOn: '2025-04-01', reason: 'RC8' } });
     const page = casePage(closed, noHistory, { formVersion: 9 });
-    expect(page.canStartAssessment).toBe(false);
-    expect(page.openAssessmentId).toBeNull();
+    expect(Object.values(page.offered).filter(Boolean)).toEqual([]);
     expect(page.stage).toBe('Closed');
+    expect(page.details.at(-1)).toEqual({
+      key: { text: 'Closed' },
+      value: { text: '1 April 2025: RC8: Case closed after assessment, no further action' },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { ASSESSMENT_FACTORS, ASSESSMENT_OUTCOMES } from '@csc/contracts';
+import type { ChildCharacteristics } from './actions/child-characteristics.forms';
 
 /** `GET /v1/cases/{id}` as the console uses it (case-progression's case view). */
 export interface CaseRead {
@@ -9,7 +9,7 @@ export interface CaseRead {
   referralDate: string;
   primaryNeed: string | null;
   referralIds: string[];
-  child: { givenName?: string; familyName?: string; sex?: string; schoolUrn?: string | null };
+  child: { givenName?: string; familyName?: string; schoolUrn?: string | null } & ChildCharacteristics;
   stage: string;
   dueDates: {
     assessmentDueDate: string | null;
@@ -21,44 +21,21 @@ export interface CaseRead {
     asOf: string;
   };
   assessments: { assessmentId: string; startedOn: string; authorisedOn?: string; outcome?: string; factors?: string[] }[];
+  strategyDiscussions: { strategyDiscussionId: string; heldOn: string; section47Id: string | null }[];
+  section47s: { section47Id: string; startedOn: string; concludedOn?: string; icpcRequired?: boolean; icpcDueDate: string | null }[];
+  conferences: { conferenceId: string; heldOn: string; section47Id: string | null }[];
+  cpPlans: {
+    planId: string;
+    startedOn: string;
+    latestCategory: string;
+    reviews: string[];
+    endedOn: string | null;
+    nextReviewDueDate: string | null;
+  }[];
+  cinPlans: { planId: string; startedOn: string; endedOn: string | null; namedSocialWorker: { name: string } | null }[];
+  lookedAfter: { periodId: string; startedOn: string; legalStatus: string } | null;
   closure: { closedOn: string; reason: string } | null;
 }
-
-export interface StartAssessmentForm {
-  startedAt?: string;
-  version?: string;
-}
-
-export interface CompleteAssessmentForm {
-  authorisedAt?: string;
-  factors?: string | string[];
-  outcome?: string;
-  version?: string;
-}
-
-/** The API's field paths by the forms' field ids (the same names). */
-export const START_ASSESSMENT_FIELDS = { startedAt: 'startedAt' };
-export const COMPLETE_ASSESSMENT_FIELDS = { authorisedAt: 'authorisedAt', factors: 'factors', outcome: 'outcome' };
-
-export const ASSESSMENT_OUTCOME_NAMES: Record<(typeof ASSESSMENT_OUTCOMES)[number], string> = {
-  CHILD_IN_NEED: 'Child in need',
-  NO_FURTHER_ACTION: 'No further action',
-  STEP_DOWN_TO_EARLY_HELP: 'Step down to early help',
-  STRATEGY_DISCUSSION: 'Strategy discussion (significant harm suspected)',
-};
-
-/** A checkbox group repeats its name: one ticked arrives as a string, several as an array, none not at all. */
-export const chosenFactors = (posted: string | string[] | undefined): string[] =>
-  (Array.isArray(posted) ? posted : posted ? [posted] : []).filter((code) => typeof code === 'string' && code !== '');
-
-/** The completion's body: empty choices sent as empty, so the API says what is missing by its own rules. */
-export const completionBody = (form: CompleteAssessmentForm) => ({
-  authorisedAt: (form.authorisedAt ?? '').trim(),
-  factors: chosenFactors(form.factors),
-  outcome: form.outcome ?? '',
-});
-
-export const FACTOR_CHOICES = Object.entries(ASSESSMENT_FACTORS).map(([value, name]) => ({ value, text: `${value}: ${name}` }));
 
 /** The first block of the case id: short enough to say on the phone; the caseload and the case page both use it. */
 export const caseReference = (caseId: string): string => `Case ${caseId.slice(0, 8).toUpperCase()}`;

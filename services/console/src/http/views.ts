@@ -29,6 +29,10 @@ export const useGovukViews = (app: NestExpressApplication): void => {
   environment.addFilter('selectedBy', (items: { value: string }[], chosen: unknown) =>
     items.map((item) => ({ ...item, selected: item.value === chosen })),
   );
+  // A checkbox group repeats its name: one ticked arrives as a string, several as an array.
+  environment.addFilter('checkedAmong', (items: { value: string }[], chosen: unknown) =>
+    items.map((item) => ({ ...item, checked: (Array.isArray(chosen) ? chosen : [chosen]).includes(item.value) })),
+  );
   app.setViewEngine('njk');
   const cacheable = { immutable: false, maxAge: '1h', index: false };
   app.use('/assets', express.static(join(GOVUK_FRONTEND, 'govuk', 'assets'), cacheable));

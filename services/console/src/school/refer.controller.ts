@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { ApiRefusal } from '../api/api-refusal';
 import { formErrorsFrom, noFormErrors, type FormErrors } from '../api/field-errors';
 import { ServicesApi } from '../api/services-api';
+import { dateInputErrors, linkDateFields, readDateInput } from '../forms/date-input';
 import type { SignedInUser } from '../sign-in/signed-in-user';
 import { CurrentUser, ForRoles } from '../sign-in/signed-in.guard';
 import {
@@ -32,12 +33,14 @@ export class ReferController {
 
   @Post()
   async refer(@Body() form: SchoolReferralForm, @CurrentUser() user: SignedInUser, @Res() response: Response) {
+    const dateOfBirth = readDateInput(form, 'dateOfBirth', 'Date of birth');
+    if ('error' in dateOfBirth) return this.render(response, 400, form, dateInputErrors({ dateOfBirth: dateOfBirth.error }));
     try {
       const { body } = await this.api.post<{ referralId: string }>(
         'referralIntake',
         '/v1/referrals',
         user,
-        schoolReferralBody(form, user),
+        schoolReferralBody(form, user, dateOfBirth.date ?? ''),
         {
           idempotencyKey: idempotencyKeyOf(form),
         },
@@ -49,7 +52,7 @@ export class ReferController {
         response,
         error.status,
         form,
-        formErrorsFrom(error.messages, SCHOOL_REFERRAL_FIELDS, 'givenName', SCHOOL_REFERRAL_LABELS),
+        linkDateFields(formErrorsFrom(error.messages, SCHOOL_REFERRAL_FIELDS, 'givenName', SCHOOL_REFERRAL_LABELS), ['dateOfBirth']),
       );
     }
   }

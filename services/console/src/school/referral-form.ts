@@ -7,7 +7,9 @@ import type { SignedInUser } from '../sign-in/signed-in-user';
 export interface SchoolReferralForm {
   givenName?: string;
   familyName?: string;
-  dateOfBirth?: string;
+  'dateOfBirth-day'?: string;
+  'dateOfBirth-month'?: string;
+  'dateOfBirth-year'?: string;
   sex?: string;
   nhsNumber?: string;
   postcode?: string;
@@ -57,8 +59,9 @@ const optional = (name: string, value: unknown) => (text(value) ? { [name]: text
 /**
  * The referral as the API takes it from a school: source 2A, from the school's own URN (the API refuses
  * any other), the child at this school. Required fields are sent even when empty: the API says what is missing.
+ * The date of birth comes read from its date input (src/forms/date-input.ts).
  */
-export const schoolReferralBody = (form: SchoolReferralForm, school: SignedInUser) => ({
+export const schoolReferralBody = (form: SchoolReferralForm, school: SignedInUser, dateOfBirth: string) => ({
   referrer: {
     source: '2A',
     organisationId: school.org,
@@ -70,7 +73,7 @@ export const schoolReferralBody = (form: SchoolReferralForm, school: SignedInUse
   child: {
     givenName: text(form.givenName),
     familyName: text(form.familyName),
-    dateOfBirth: text(form.dateOfBirth),
+    dateOfBirth,
     sex: text(form.sex),
     ...optional('nhsNumber', form.nhsNumber),
     ...optional('postcode', form.postcode),

@@ -8,7 +8,6 @@ describe("a school's referral form", () => {
       {
         givenName: ' Amelia ',
         familyName: 'Example',
-        dateOfBirth: '2014-06-01',
         sex: 'F',
         nhsNumber: '',
         postcode: 'FY1 4QS',
@@ -20,6 +19,7 @@ describe("a school's referral form", () => {
         referrerEmail: '',
       },
       school,
+      '2014-06-01',
     );
     expect(body).toEqual({
       referrer: { source: '2A', organisationId: '100001', name: 'Sam Example', role: 'DSL' },
@@ -30,10 +30,10 @@ describe("a school's referral form", () => {
   });
 
   it('sends required fields empty and consent unanswered as missing, for the API to name', () => {
-    const body = schoolReferralBody({}, school);
+    const body = schoolReferralBody({}, school, '');
     expect(body.child).toEqual({ givenName: '', familyName: '', dateOfBirth: '', sex: '', schoolUrn: '100001' });
     expect(body.consent).toEqual({});
-    expect(schoolReferralBody({ consentGiven: 'no', consentNotRequiredReason: 'Risk of harm' }, school).consent).toEqual({
+    expect(schoolReferralBody({ consentGiven: 'no', consentNotRequiredReason: 'Risk of harm' }, school, '2015-02-01').consent).toEqual({
       given: false,
       notRequiredReason: 'Risk of harm',
     });

@@ -46,7 +46,8 @@ describe('the console, as a school uses it (every page checked with axe for WCAG
     await screens.check(page, 'school-refer');
     await page.type('#givenName', 'Amelia');
     await page.type('#familyName', familyName);
-    await page.type('#dateOfBirth', '2014-06-01');
+    await page.type('#dateOfBirth-day', '1');
+    await page.type('#dateOfBirth-year', '2014');
     await page.click('#sex-2'); // F
     await page.type('#nhsNumber', '1234567890');
     await page.type('#postcode', 'FY1 4QS');
@@ -54,6 +55,16 @@ describe('the console, as a school uses it (every page checked with axe for WCAG
     await page.click('#consentGiven');
     await page.type('#referrerName', 'Sam Example');
     await page.type('#referrerRole', 'DSL');
+
+    // A date of birth without its month: GOV.UK's message by the date, the month highlighted, and nothing sent.
+    expect(await submitWith(page, 'Send the referral')).toBe(400);
+    expect(await textOf(page, '#dateOfBirth-error')).toContain('Date of birth must include a month');
+    expect(await page.$$eval('#dateOfBirth .govuk-input--error', (inputs) => inputs.map((input) => input.id))).toEqual([
+      'dateOfBirth-month',
+    ]);
+    expect(await page.$eval('#dateOfBirth-year', (element) => (element as unknown as { value: string }).value)).toBe('2014');
+    await screens.check(page, 'school-refer-date-refused');
+    await page.type('#dateOfBirth-month', '6');
 
     // An NHS number that fails its check digit: the API's message by the field, and what was typed kept.
     expect(await submitWith(page, 'Send the referral')).toBe(400);
@@ -100,7 +111,9 @@ describe('the console, as a school uses it (every page checked with axe for WCAG
       idempotencyKey: FormSession.hiddenField(form.html, 'idempotencyKey'),
       givenName: 'Bea',
       familyName,
-      dateOfBirth: '2015-02-01',
+      'dateOfBirth-day': '1',
+      'dateOfBirth-month': '2',
+      'dateOfBirth-year': '2015',
       sex: 'F',
       concerns: 'She is often hungry and tired.',
       consentGiven: 'yes',
