@@ -5,3 +5,4 @@ export * from './event-versions-on-the-log';
 export * from './sealed-personal-data';
 export { messageIdOf } from './event-message';
 export { channelIdOf, deadLettersChannelIdOf } from './event-channels';
+export * from './json-schema-2020-12';
