@@ -1,4 +1,14 @@
-import { deadLetterTopicOf, TOPICS, topicOf, type DomainTopic, type EventType } from '@csc/contracts';
+import {
+  deadLetterTopicOf,
+  DOMAIN_TOPICS,
+  owningServiceOf,
+  ownTopicOf,
+  SERVICE_CONSUMPTION,
+  SERVICE_NAMES,
+  topicsConsumedBy,
+  type DomainTopic,
+  type ServiceName,
+} from '@csc/contracts';
 import { ADMIN_PRINCIPAL, READER_PRINCIPAL } from '@csc/messaging';
 
 /**
@@ -14,59 +24,9 @@ import { ADMIN_PRINCIPAL, READER_PRINCIPAL } from '@csc/messaging';
  * whatever no rule allows (allow.everyone.if.no.acl.found=false).
  */
 
-export type ServiceName =
-  'referral-intake' | 'case-progression' | 'early-help' | 'school-notifications' | 'analytics' | 'statutory-returns';
-
-/** What a service consumes, as its code declares it: the event types of its reactions, the topics of its projections. */
-interface Consumption {
-  reactsTo: EventType[];
-  projectsFrom: DomainTopic[];
-}
-
-/** Every service that opens sealed subjects reacts to ChildErased (libs/platform's ForgetKeysWhenChildErased). */
-const PERSONAL_DATA: EventType[] = ['ChildErased'];
-
-export const SERVICE_CONSUMPTION: Record<ServiceName, Consumption> = {
-  'referral-intake': {
-    reactsTo: [
-      ...PERSONAL_DATA,
-      'ReferralReceived',
-      'ReferralDecided',
-      'CaseOpened',
-      'ReferralAttachedToCase',
-      'CaseClosed',
-      'BecameLookedAfter',
-      'CeasedToBeLookedAfter',
-      'EarlyHelpEpisodeOpened',
-      'EarlyHelpEpisodeClosed',
-      'EarlyHelpSteppedUp',
-    ],
-    projectsFrom: [],
-  },
-  'case-progression': { reactsTo: [...PERSONAL_DATA, 'ReferralDecided'], projectsFrom: [] },
-  'early-help': { reactsTo: [...PERSONAL_DATA, 'ReferralDecided', 'AssessmentCompleted', 'CaseClosed'], projectsFrom: [] },
-  'school-notifications': {
-    reactsTo: [
-      'ReferralReceived',
-      'InformationRequested',
-      'ReferralDecided',
-      'AssessmentCompleted',
-      'ChildProtectionPlanStarted',
-      'ChildInNeedPlanStarted',
-      'CaseClosed',
-      'EarlyHelpEpisodeClosed',
-    ],
-    projectsFrom: [],
-  },
-  analytics: { reactsTo: [], projectsFrom: [TOPICS.referralIntake, TOPICS.caseProgression, TOPICS.earlyHelp] },
-  'statutory-returns': { reactsTo: [...PERSONAL_DATA], projectsFrom: [TOPICS.referralIntake, TOPICS.caseProgression, TOPICS.earlyHelp] },
-};
-
-export const SERVICE_NAMES = Object.keys(SERVICE_CONSUMPTION) as ServiceName[];
-export const DOMAIN_TOPICS: DomainTopic[] = Object.values(TOPICS);
-
-/** The service a domain topic belongs to: `csc.<service>.events.v<n>` (libs/contracts/src/topics.ts). */
-export const ownerOf = (topic: DomainTopic): ServiceName => topic.split('.')[1] as ServiceName;
+// Who consumes what is the contracts' (the AsyncAPI document lists it too); the ACLs are granted from it.
+export { DOMAIN_TOPICS, SERVICE_CONSUMPTION, SERVICE_NAMES, ownTopicOf, topicsConsumedBy, type ServiceName };
+export const ownerOf = owningServiceOf;
 
 export { ADMIN_PRINCIPAL, READER_PRINCIPAL };
 /** The broker node's own identity on the controller listener (its certificate's CN), a super user like admin. */
@@ -112,12 +72,6 @@ const ownGroups = (principal: string): AclRule[] => [
 const reads = (principal: string, topics: DomainTopic[]): AclRule[] =>
   topics.map((topic) => rule(principal, 'TOPIC', 'PREFIXED', topic, 'READ'));
 
-/** The domain topics a service consumes, from its reactions' event types and its projections' topics. */
-export const topicsConsumedBy = (service: ServiceName): DomainTopic[] => {
-  const { reactsTo, projectsFrom } = SERVICE_CONSUMPTION[service];
-  return DOMAIN_TOPICS.filter((topic) => projectsFrom.includes(topic) || reactsTo.some((type) => topicOf(type) === topic));
-};
-
 /**
  * A reaction that keeps failing parks its event on the dead letters of the topic it came from
  * (libs/messaging dead-letter.ts), and so does a projection for an event it cannot apply (libs/projections
@@ -125,9 +79,6 @@ export const topicsConsumedBy = (service: ServiceName): DomainTopic[] => {
  * read dead letters (a replay re-delivers from the service's own `dead_letters` record); admin reads them.
  */
 export const deadLetterTopicsWrittenBy = (service: ServiceName): string[] => topicsConsumedBy(service).map(deadLetterTopicOf);
-
-/** The topics a service produces to: its own domain topic, if it has one (analytics and statutory-returns have none). */
-export const ownTopicOf = (service: ServiceName): DomainTopic | undefined => DOMAIN_TOPICS.find((topic) => ownerOf(topic) === service);
 
 const writes = (principal: string, topic: string): AclRule[] => [
   rule(principal, 'TOPIC', 'PREFIXED', topic, 'WRITE'),

@@ -11,22 +11,35 @@ const instant = z.iso.datetime({ offset: true });
  * Consumers read it tolerantly (`parseEnvelope`): a field a newer producer adds is dropped, not refused.
  */
 export const eventEnvelopeSchema = z.strictObject({
-  eventId: uuid,
-  type: z.string().regex(/^[A-Z][A-Za-z0-9]+$/, 'must be an event type string such as ReferralReceived'),
-  schemaVersion: z.number().int().min(1),
-  occurredAt: instant,
-  recordedAt: instant,
-  streamId: z.string().min(1).max(200),
-  streamVersion: z.number().int().min(1),
-  childId: uuid.nullable(),
-  correlationId: uuid,
-  causationId: uuid.nullable(),
-  actor: z.strictObject({
-    sub: z.string().min(1).max(200),
-    role: z.enum([...ROLES, 'SYSTEM']),
-    org: z.string().min(1).max(50),
-  }),
-  data: z.record(z.string(), z.unknown()),
+  eventId: uuid.describe(
+    'Unique per event, also in the `event-id` header: delivery is at least once, so a consumer skips an id it has handled.',
+  ),
+  type: z
+    .string()
+    .regex(/^[A-Z][A-Za-z0-9]+$/, 'must be an event type string such as ReferralReceived')
+    .describe('The event type string (never a class name), also in the `event-type` header.'),
+  schemaVersion: z
+    .number()
+    .int()
+    .min(1)
+    .describe("The version of the data's shape, also in the `schema-version` header; older versions are upcast on read."),
+  occurredAt: instant.describe('When it happened, as the caller said.'),
+  recordedAt: instant.describe('When the producing service stored it (the Kafka record timestamp).'),
+  streamId: z.string().min(1).max(200).describe('The record it belongs to (a referral, a case, an episode, a notification).'),
+  streamVersion: z.number().int().min(1).describe("The event's position in its stream, from 1."),
+  childId: uuid
+    .nullable()
+    .describe('The child it is about: the Kafka message key, so every event about one child is ordered within its topic.'),
+  correlationId: uuid.describe('Shared by every event one request or one chain of reactions caused.'),
+  causationId: uuid.nullable().describe('The event that caused this one, if a reaction wrote it.'),
+  actor: z
+    .strictObject({
+      sub: z.string().min(1).max(200),
+      role: z.enum([...ROLES, 'SYSTEM']),
+      org: z.string().min(1).max(50),
+    })
+    .describe('Who caused it: the signed-in caller (their subject, role and organisation), or SYSTEM for a service acting on its own.'),
+  data: z.record(z.string(), z.unknown()).describe("The event's data; personal data only inside `data.subject`, sealed per child."),
 });
 
 export class InvalidEnvelopeError extends Error {

@@ -98,12 +98,15 @@ export const assertWritableEventData = (type: string, schemaVersion: number, dat
 export type SealedEventDataOf<T extends keyof typeof EVENT_DATA_SCHEMAS> =
   EventDataOf<T> extends { subject: unknown } ? Omit<EventDataOf<T>, 'subject'> & { subject: SealedSubject | null } : EventDataOf<T>;
 
+/** An event's data schema as the data is stored and published: its `subject`, where it has one, sealed (or null). */
+export const asPublishedDataSchema = (plain: z.ZodObject): z.ZodObject =>
+  'subject' in plain.shape ? plain.extend({ subject: sealedSubjectSchema.nullable() }) : plain;
+
 const sealedSchemas = new Map<string, z.ZodType>();
 const sealedSchemaOf = (type: keyof typeof EVENT_DATA_SCHEMAS): z.ZodType => {
   let schema = sealedSchemas.get(type);
   if (!schema) {
-    const plain = EVENT_DATA_SCHEMAS[type] as z.ZodObject;
-    schema = tolerantSchemaOf('subject' in plain.shape ? plain.extend({ subject: sealedSubjectSchema.nullable() }) : plain);
+    schema = tolerantSchemaOf(asPublishedDataSchema(EVENT_DATA_SCHEMAS[type] as z.ZodObject));
     sealedSchemas.set(type, schema);
   }
   return schema;

@@ -15,3 +15,6 @@ export * from './sealed-subject';
 export * from './school-notifications';
 export * from './tolerant-reading';
 export * from './event-reading';
+export * from './earlier-event-data';
+export * from './service-consumption';
+export * from './asyncapi';

@@ -52,6 +52,14 @@ export class Upcasters {
     }
   }
 
+  /** The older versions of a type this code reads (each has a step to the next): what may still be found on the log. */
+  olderVersionsOf(type: string): number[] {
+    return [...this.steps.values()]
+      .filter((step) => step.type === type)
+      .map((step) => step.fromVersion)
+      .sort((a, b) => a - b);
+  }
+
   /** Brings an envelope's data up to `targetVersion`; a newer version than the target is refused, not guessed at. */
   upcast<T extends EventEnvelope>(envelope: T, targetVersion: number): T {
     if (envelope.schemaVersion > targetVersion) {

@@ -9,6 +9,7 @@ import { EVENT_UPCASTERS, type Upcasters } from '@csc/contracts';
 import { ConsumerHealth, DeadLetters, EventInbox, KafkaEventServer, describeErrorSafely } from '@csc/messaging';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { createValidationPipe } from './errors/validation.pipe';
+import { serveEventCatalogue } from './http/event-catalogue.route';
 import { jsonBody } from './http/json-body';
 import { noStore, securityHeaders } from './http/security-headers';
 import { UnsafeInputPipe } from './http/unsafe-input.pipe';
@@ -29,7 +30,8 @@ export interface ServiceDefinition {
 
 /**
  * Builds a service exactly as it runs (used by main.ts and by e2e tests): validation, the API.md
- * error shape, OpenAPI at /docs and /docs-json, graceful shutdown, and the Kafka event transport
+ * error shape, OpenAPI at /docs and /docs-json, its part of the event catalogue (AsyncAPI) at
+ * /asyncapi.json, graceful shutdown, and the Kafka event transport
  * for its `@EventPattern` reactions.
  */
 export const createServiceApp = async (definition: ServiceDefinition): Promise<INestApplication> => {
@@ -52,6 +54,7 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
     new DocumentBuilder().setTitle(definition.title).setDescription(definition.description).setVersion('1').addBearerAuth().build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  serveEventCatalogue(app.getHttpAdapter().getInstance() as Application, definition.name);
 
   const kafka = app.get(KafkaClient);
   const parkedMaxWaitSeconds = app.get(ConfigService).getOrThrow<number>('PARKED_EVENT_MAX_WAIT_SECONDS');

@@ -25,29 +25,31 @@ export const stepDownSchema = z.strictObject({
 });
 const stepDownSubject = z.strictObject({ child: childSubjectSchema }).nullable();
 
-/** A CIN episode begins: the front door accepted a referral for assessment. */
-export const caseOpenedV1 = z.strictObject({
-  caseId: id,
-  childId: id,
-  referralId: id,
-  referralDate: day,
-  primaryNeed: z.enum(PRIMARY_NEED_CODES as [string, ...string[]]),
-  source: z.enum(REFERRAL_SOURCE_CODES as [string, ...string[]]),
-  referrerOrganisationId: z.string().nullable(),
-  child: coarseChildSchema,
-  consentGiven: z.boolean(),
-  subject: z.strictObject({ child: childSubjectSchema }),
-});
+export const caseOpenedV1 = z
+  .strictObject({
+    caseId: id,
+    childId: id,
+    referralId: id,
+    referralDate: day,
+    primaryNeed: z.enum(PRIMARY_NEED_CODES as [string, ...string[]]),
+    source: z.enum(REFERRAL_SOURCE_CODES as [string, ...string[]]),
+    referrerOrganisationId: z.string().nullable(),
+    child: coarseChildSchema,
+    consentGiven: z.boolean(),
+    subject: z.strictObject({ child: childSubjectSchema }),
+  })
+  .describe('A CIN episode begins: the front door accepted a referral for assessment.');
 
-/** A further referral about a child whose case is open joins that case (ALREADY_OPEN; no overlapping episodes, 8820). */
-export const referralAttachedToCaseV1 = z.strictObject({
-  caseId: id,
-  childId: id,
-  referralId: id,
-  referralDate: day,
-  source: z.enum(REFERRAL_SOURCE_CODES as [string, ...string[]]),
-  referrerOrganisationId: z.string().nullable(),
-});
+export const referralAttachedToCaseV1 = z
+  .strictObject({
+    caseId: id,
+    childId: id,
+    referralId: id,
+    referralDate: day,
+    source: z.enum(REFERRAL_SOURCE_CODES as [string, ...string[]]),
+    referrerOrganisationId: z.string().nullable(),
+  })
+  .describe('A further referral about a child whose case is open joins that case (ALREADY_OPEN; no overlapping episodes, 8820).');
 
 export const assessmentStartedV1 = z.strictObject({ caseId: id, assessmentId: id, startedOn: day });
 
@@ -116,17 +118,16 @@ export const caseClosedV1 = z.strictObject({
   subject: stepDownSubject,
 });
 
-/**
- * A social worker records or corrects the child's details for the CIN census (ethnicity, disabilities,
- * UPN or why it is unknown, date of birth or death, sex) at any time, closed case or not. All of it is
- * personal, so all of it is in the sealed subject; the census reads the latest value of each field.
- */
-export const childCharacteristicsRecordedV1 = z.strictObject({
-  caseId: id,
-  childId: id,
-  recordedOn: day,
-  subject: childDetailsCorrectionSchema,
-});
+export const childCharacteristicsRecordedV1 = z
+  .strictObject({
+    caseId: id,
+    childId: id,
+    recordedOn: day,
+    subject: childDetailsCorrectionSchema,
+  })
+  .describe(
+    "A social worker records or corrects the child's details for the CIN census (ethnicity, disabilities, UPN or why it is unknown, date of birth or death, sex) at any time, closed case or not. All of it is personal, so all of it is in the sealed subject; the census reads the latest value of each field.",
+  );
 
 export type CaseOpenedV1 = z.infer<typeof caseOpenedV1>;
 export type ReferralAttachedToCaseV1 = z.infer<typeof referralAttachedToCaseV1>;

@@ -12,22 +12,23 @@ export type EpisodeOrigin = (typeof EPISODE_ORIGINS)[number];
 export const EARLY_HELP_OUTCOMES = ['GRADUATED', 'LEFT_WITHOUT_GRADUATING', 'NOT_PROGRESSED', 'STEPPED_UP', 'MOVED_AWAY'] as const;
 export type EarlyHelpOutcome = (typeof EARLY_HELP_OUTCOMES)[number];
 
-/** An early help episode begins: stepped down from social care, or asked for directly with the family's consent. */
-export const earlyHelpEpisodeOpenedV1 = z.strictObject({
-  episodeId: id,
-  /** Known when the episode came from a referral or a case; null for a direct request the child index has not seen. */
-  childId: id.nullable(),
-  openedOn: day,
-  origin: z.enum(EPISODE_ORIGINS),
-  /** The referral or case it came from (null for a direct request). */
-  originId: id.nullable(),
-  /** Who asked for it (a school's URN, the LA code): a school may follow the episodes it asked for. */
-  requestedByOrganisationId: z.string().nullable(),
-  sex: z.enum(['M', 'F', 'U']),
-  schoolUrn: z.string().nullable(),
-  consentGiven: z.boolean(),
-  subject: z.strictObject({ child: childSubjectSchema, reason: z.string().optional() }),
-});
+export const earlyHelpEpisodeOpenedV1 = z
+  .strictObject({
+    episodeId: id,
+    /** Known when the episode came from a referral or a case; null for a direct request the child index has not seen. */
+    childId: id.nullable(),
+    openedOn: day,
+    origin: z.enum(EPISODE_ORIGINS),
+    /** The referral or case it came from (null for a direct request). */
+    originId: id.nullable(),
+    /** Who asked for it (a school's URN, the LA code): a school may follow the episodes it asked for. */
+    requestedByOrganisationId: z.string().nullable(),
+    sex: z.enum(['M', 'F', 'U']),
+    schoolUrn: z.string().nullable(),
+    consentGiven: z.boolean(),
+    subject: z.strictObject({ child: childSubjectSchema, reason: z.string().optional() }),
+  })
+  .describe("An early help episode begins: stepped down from social care, or asked for directly with the family's consent.");
 
 export const earlyHelpAssessmentCompletedV1 = z.strictObject({ episodeId: id, completedOn: day, needs: z.array(area).min(1) });
 
