@@ -38,6 +38,7 @@ const libs = [
   'platform',
   'testing',
   'synthetic-history',
+  'tracing',
 ];
 const base = {
   rootDir: __dirname,

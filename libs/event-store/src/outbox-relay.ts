@@ -1,6 +1,8 @@
 import type { Message, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { EVENT_HEADERS } from '@csc/contracts';
+import { contextOfTraceparent, SpanKind, traceparentOf, tracer } from '@csc/tracing';
 import { brokerProblem, resetRelayCheckpoint, type BrokerLog, type RelayCheckpointState } from './broker-log';
 import { EVENTS_APPENDED_CHANNEL } from './event-store';
 import { positionOf, readGlobalLogAfter, type GlobalLogPosition } from './global-log-reader';
@@ -186,7 +188,7 @@ export class OutboxRelay {
         ));
       }
       if (events.length === 0) return 0;
-      await this.publish(messages);
+      await this.publish(events, messages);
       await this.saveCheckpoint(manager, positionOf(events[events.length - 1]), events.length);
       this.status.publishedSinceStart += events.length;
       return events.length;
@@ -242,9 +244,35 @@ export class OutboxRelay {
     return { events: events.slice(0, messages.length), messages };
   }
 
-  private async publish(messages: Message[]): Promise<void> {
+  /**
+   * Sends the batch; each event's publish is a span in the trace of the request or reaction that wrote it
+   * (its stored traceparent), and the message carries that span on to the consumers (tracing off: the
+   * stored traceparent unchanged).
+   */
+  private async publish(events: StoredEvent[], messages: Message[]): Promise<void> {
     const producer = await this.connectProducer();
-    await producer.send({ topic: this.options.topic, acks: -1, messages });
+    const spans = events.map((event, index) => {
+      const span = tracer().startSpan(
+        `publish ${event.type}`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.destination.name': this.options.topic },
+        },
+        contextOfTraceparent(event.traceparent),
+      );
+      const published = span.spanContext();
+      if (trace.isSpanContextValid(published)) messages[index].headers![EVENT_HEADERS.traceparent] = traceparentOf(published);
+      return span;
+    });
+    try {
+      await producer.send({ topic: this.options.topic, acks: -1, messages });
+      for (const span of spans) span.setStatus({ code: SpanStatusCode.OK });
+    } catch (error) {
+      for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'failed' });
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
   }
 
   private async connectProducer(): Promise<Producer> {

@@ -1,4 +1,3 @@
-export * from './trace-context';
 export * from './kafka-client';
 export * from './kafka-connection';
 export * from './kafka-connection-settings';

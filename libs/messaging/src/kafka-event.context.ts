@@ -1,7 +1,7 @@
 import { BaseRpcContext } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import type { Actor, EventEnvelope } from '@csc/contracts';
-import { childTraceparent } from './trace-context';
+import { traceparentHere } from '@csc/tracing';
 
 export interface KafkaEventDelivery {
   topic: string;
@@ -39,7 +39,7 @@ export class KafkaEventContext extends BaseRpcContext<ContextArgs> {
       actor,
       correlationId: this.envelope.correlationId,
       causationId: this.envelope.eventId,
-      traceparent: childTraceparent(this.delivery.traceparent),
+      traceparent: traceparentHere(this.delivery.traceparent),
     };
   }
 }

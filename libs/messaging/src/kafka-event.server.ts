@@ -25,6 +25,7 @@ import type { ParkedSequences } from './parked-sequences';
 import { BEHIND_A_PARKED_EVENT, DEFAULT_PARKING_POLICY, type ParkingPolicy } from './parking-schedule';
 import { attemptReaction, type AttemptOutcome } from './reaction-attempts';
 import { UNREADABLE_EVENT, type ConsumerObserver } from './consumer-observer';
+import { inConversation, inSpanOf, SpanKind, traceparentHere } from '@csc/tracing';
 import type { ConsumerGroupTopics } from './consumer-lag';
 import { heartbeatingPause, PartitionReleased, TransientWaits, type Pause } from './transient-wait';
 
@@ -456,9 +457,27 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     delivery: KafkaEventDelivery,
   ): Promise<void> {
     const context = new KafkaEventContext([envelope, manager, delivery]);
-    const result = await handler(envelope, context);
-    // Nest's exception layer turns a thrown error into an erroring observable: surface it as a failure.
-    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    // The reaction continues the trace of the request that wrote the event (its traceparent header).
+    await inSpanOf(
+      delivery.traceparent,
+      `process ${envelope.type}`,
+      SpanKind.CONSUMER,
+      {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': delivery.topic,
+        'messaging.destination.partition.id': String(delivery.partition),
+        'messaging.consumer.group.name': delivery.consumerGroup,
+        'csc.event_type': envelope.type,
+        'csc.attempt': delivery.attempt,
+      },
+      () =>
+        inConversation({ correlationId: envelope.correlationId, traceparent: traceparentHere(delivery.traceparent) }, async () => {
+          const result = await handler(envelope, context);
+          // Nest's exception layer turns a thrown error into an erroring observable: surface it as a failure.
+          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+        }),
+    );
   }
 
   private upcast(envelope: EventEnvelope): EventEnvelope {

@@ -10,6 +10,7 @@ import { ConsumerHealth, DeadLetters, EventInbox, KafkaEventServer, describeErro
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { createValidationPipe } from './errors/validation.pipe';
 import { serveEventCatalogue } from './http/event-catalogue.route';
+import { conversations } from './http/conversation.middleware';
 import { jsonBody } from './http/json-body';
 import { noStore, securityHeaders } from './http/security-headers';
 import { UnsafeInputPipe } from './http/unsafe-input.pipe';
@@ -45,6 +46,7 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
   app.use(securityHeaders());
   app.use('/v1', noStore);
   app.use(jsonBody());
+  app.use(conversations());
   app.useGlobalPipes(new UnsafeInputPipe(), createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
   app.enableShutdownHooks();

@@ -3,21 +3,28 @@ import { BadRequestException, ParseUUIDPipe } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '@csc/auth';
 import { ConcurrencyError, type AppendContext } from '@csc/event-store';
-import { childTraceparent, isTraceparent } from '@csc/messaging';
+import { currentConversation, isTraceparent, traceparentHere, type Conversation } from '@csc/tracing';
 
 type Headers = Record<string, string | string[] | undefined>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-/** Who acts and within which conversation: the caller, X-Correlation-Id (or a new one) and the trace. */
-export const commandContextOf = (user: AuthenticatedUser, headers: Headers): AppendContext => {
+/** The request's conversation: X-Correlation-Id (or a new one) and its place in the trace (traceparent, or a new trace). */
+export const conversationOf = (headers: Headers): Conversation => {
   const correlation = single(headers['x-correlation-id']);
   const traceparent = single(headers.traceparent);
   return {
-    actor: { sub: user.sub, role: user.role, org: user.org },
     correlationId: correlation && UUID.test(correlation) ? correlation : randomUUID(),
-    causationId: null,
-    traceparent: childTraceparent(isTraceparent(traceparent) ? traceparent : null),
+    traceparent: traceparentHere(isTraceparent(traceparent) ? traceparent : null),
   };
+};
+
+/**
+ * Who acts and within which conversation: the caller, and the conversation the request was given when
+ * it arrived (so the events it writes and its log lines say the same), else one from its headers.
+ */
+export const commandContextOf = (user: AuthenticatedUser, headers: Headers): AppendContext => {
+  const { correlationId, traceparent } = currentConversation() ?? conversationOf(headers);
+  return { actor: { sub: user.sub, role: user.role, org: user.org }, correlationId, causationId: null, traceparent };
 };
 
 /**

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { destination, type DestinationStream } from 'pino';
+import { logCorrelation, type Conversation } from '@csc/tracing';
 
 /**
  * Structured JSON logs, to stdout or to LOG_FILE. A request is logged by method, path (no query
@@ -33,6 +34,13 @@ export const loggingModule = (serviceName: string) =>
         customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
           error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
         quietReqLogger: true,
+        // Every line says which conversation it belongs to (trace and correlation id), the request's
+        // lines from the request itself (they are written as it finishes, outside its async context).
+        mixin: logCorrelation,
+        customProps: (request: IncomingMessage & { conversation?: Conversation }) =>
+          request.conversation
+            ? { correlationId: request.conversation.correlationId, traceId: request.conversation.traceparent.split('-')[1] }
+            : {},
       };
       const file = config.get<string>('LOG_FILE');
       return { pinoHttp: file ? ([options, logFile(file)] as const) : options };

@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { ServiceMetrics } from './service-metrics';
 
@@ -16,7 +17,8 @@ export const routeLabelOf = (request: Pick<Request, 'baseUrl' | 'route'>): strin
 
 /**
  * Counts and times every HTTP request by method, route pattern and status, measured until the
- * response is finished (so refusals by guards, pipes and filters are counted like the rest).
+ * response is finished (so refusals by guards, pipes and filters are counted like the rest), and
+ * names the request's trace span by its route pattern.
  */
 export const httpMetrics = (metrics: ServiceMetrics): RequestHandler => {
   const duration = metrics.histogram({
@@ -27,7 +29,14 @@ export const httpMetrics = (metrics: ServiceMetrics): RequestHandler => {
   });
   return (request: Request, response: Response, next: NextFunction) => {
     const stop = duration.startTimer();
-    response.once('finish', () => stop({ method: request.method, route: routeLabelOf(request), status: String(response.statusCode) }));
+    // Tracing on: the request's server span, named by the same pattern (its URL is never recorded).
+    const span = trace.getActiveSpan();
+    response.once('finish', () => {
+      const route = routeLabelOf(request);
+      stop({ method: request.method, route, status: String(response.statusCode) });
+      span?.setAttribute('http.route', route);
+      span?.updateName(`${request.method} ${route}`);
+    });
     next();
   };
 };

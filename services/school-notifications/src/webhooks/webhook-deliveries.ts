@@ -12,6 +12,8 @@ export interface ClaimedDelivery extends SchoolNotificationRow {
   secret_sealed: string;
   correlation_id: string | null;
   queued_event_id: string | null;
+  /** The trace of the reaction that queued it (its NotificationQueued event's), which its posts continue. */
+  traceparent: string | null;
 }
 
 /**
@@ -61,7 +63,8 @@ export const claimDueLanes = async (
      SELECT ${SCHOOL_NOTIFICATION_COLUMNS.split(', ')
        .map((column) => `n.${column}`)
        .join(', ')}, n.school_urn, leased.attempts, leased.queued_at, leased.correlation_id, leased.queued_event_id,
-            s.webhook_url, s.secret_key_id, s.secret_sealed
+            s.webhook_url, s.secret_key_id, s.secret_sealed,
+            (SELECT e.traceparent FROM events e WHERE e.event_id = leased.queued_event_id) AS traceparent
      FROM leased JOIN notifications n USING (notification_id) JOIN schools s ON s.urn = n.school_urn
      ORDER BY n.school_urn, n.inbox_sequence`,
     [lanes, perLane, leaseMs, busySchools, holder],

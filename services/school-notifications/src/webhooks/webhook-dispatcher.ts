@@ -20,6 +20,7 @@ import {
   type ClaimedDelivery,
 } from './webhook-deliveries';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature';
+import { inSpanOf, SpanKind } from '@csc/tracing';
 import { WebhookMetrics } from './webhook-metrics';
 import { WebhookTargets } from './webhook-targets';
 
@@ -180,7 +181,18 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   }
 
   private async attempt(delivery: ClaimedDelivery): Promise<boolean> {
-    const failure = await this.send(delivery);
+    // A span in the trace of the referral or case event the school is being told of.
+    const failure = await inSpanOf(
+      delivery.traceparent,
+      'deliver webhook',
+      SpanKind.CLIENT,
+      { 'csc.school_urn': delivery.school_urn, 'csc.notification_type': delivery.type, 'csc.attempt': delivery.attempts + 1 },
+      async (span) => {
+        const outcome = await this.send(delivery);
+        span.setAttribute('csc.delivered', outcome === null);
+        return outcome;
+      },
+    );
     const attempts = delivery.attempts + 1;
     const where = `webhook ${delivery.notification_id} to school ${delivery.school_urn}`;
     if (failure === null) {
