@@ -131,6 +131,10 @@ describe('every service counts what flows through it at GET /metrics, by the exa
           delta(intake, before.intake, 'csc_events_appended_total'),
         );
         expect(sumOf(intake, 'csc_outbox_backlog_events')).toBe(0);
+        // Each new child's key made in the key vault (its later uses come from the cache).
+        expect(
+          delta(intake, before.intake, 'csc_key_vault_operations_total', { operation: 'seal', answered_from: 'vault' }),
+        ).toBeGreaterThanOrEqual(3);
 
         // school-notifications: each referral and each decision handled once, and each told to the school's webhook.
         for (const type of ['ReferralReceived', 'ReferralDecided']) {

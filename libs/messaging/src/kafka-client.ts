@@ -11,6 +11,22 @@ export interface KafkaClientOptions {
   log?: (level: 'error' | 'warn', message: string) => void;
 }
 
+/**
+ * What a broker answers while it settles (a new broker electing leaders and loading its group
+ * coordinator, a restart, a partition moving): kafkajs retries each itself, so they are warnings,
+ * not errors; an ERROR on a healthy start would send an operator looking for a fault that is not there.
+ */
+const SETTLING_BROKER = [
+  'The coordinator is loading and hence can',
+  'The group coordinator is not available',
+  'This is not the correct coordinator for this group',
+  'There is no leader for this topic-partition',
+  'This server is not the leader for that topic-partition',
+];
+
+export const isSettlingBroker = (error: unknown): boolean =>
+  typeof error === 'string' && SETTLING_BROKER.some((message) => error.startsWith(message));
+
 /** kafkajs with its log routed to ours, at WARN and above (its INFO is per-connection noise). */
 export const createKafkaClient = ({ clientId, brokers, connection, socketFactory, log }: KafkaClientOptions): Kafka => {
   const config: KafkaConfig = {
@@ -26,7 +42,7 @@ export const createKafkaClient = ({ clientId, brokers, connection, socketFactory
         // Known and accepted: the relay limits producer retries and owns the backoff itself (libs/event-store relay-producer.ts).
         if (entry.message.startsWith('Limiting retries for the idempotent producer')) return;
         const message = `kafkajs ${label}: ${entry.message}${entry.error ? ` (${entry.error})` : ''}`;
-        log?.(level <= logLevel.ERROR ? 'error' : 'warn', message);
+        log?.(level <= logLevel.ERROR && !isSettlingBroker(entry.error) ? 'error' : 'warn', message);
       },
   };
   if (socketFactory) config.socketFactory = socketFactory;

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { KeyDestructionListener } from './key-destruction-listener';
 import { MasterKeyRing } from './master-key-ring';
-import { SubjectKeyVault } from './subject-key-vault';
+import { SubjectKeyVault, type KeyVaultObserver } from './subject-key-vault';
 
 /** For development and tests only: the configuration refuses it in production. */
 export const LOCAL_DEVELOPMENT_MASTER_KEYS = 'local-dev-1:DvyS1E4ifQRbb7qgZR7GyDhQs0LWyo9m/JaPCv6Jahs=';
@@ -11,6 +11,8 @@ export interface KeyVaultSettings {
   masterKeys: string;
   currentMasterKeyId?: string;
   applicationName: string;
+  /** Told each operation (the platform's /metrics). */
+  observe?: KeyVaultObserver;
 }
 
 /**
@@ -29,7 +31,12 @@ export const connectKeyVault = (
   });
   // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  const vault = new SubjectKeyVault(pool, MasterKeyRing.fromConfiguration(settings.masterKeys, settings.currentMasterKeyId));
+  const vault = new SubjectKeyVault(
+    pool,
+    MasterKeyRing.fromConfiguration(settings.masterKeys, settings.currentMasterKeyId),
+    undefined,
+    settings.observe,
+  );
   const listener = new KeyDestructionListener(settings.url, settings.applicationName, vault, logger);
   return {
     vault,

@@ -35,6 +35,10 @@ const ownerOf = (owner: KeyOwner): string => ('childId' in owner ? `child:${owne
  * erases at once, and every other process as soon as the vault's notification reaches it
  * (KeyDestructionListener); `cacheMillis` (30 s) bounds it should that notification be missed.
  */
+/** What the vault was asked for (never which key or whose). */
+export type KeyVaultOperation = 'seal' | 'open' | 'prefetch' | 'destroy';
+export type KeyVaultObserver = (operation: KeyVaultOperation, answeredFrom: 'cache' | 'vault') => void;
+
 export class SubjectKeyVault {
   private readonly cache = new Map<string, { key: Buffer | null; until: number }>();
   private readonly kidsByOwner = new Map<string, string>();
@@ -43,6 +47,8 @@ export class SubjectKeyVault {
     private readonly pool: Pool,
     private readonly masterKeys: MasterKeyRing,
     private readonly cacheMillis = 30_000,
+    /** Told each operation and whether the vault's database was asked or the cache answered (the platform counts them). */
+    private readonly observe: KeyVaultObserver = () => undefined,
   ) {}
 
   /** The owner's key, created on first use. */
@@ -50,7 +56,11 @@ export class SubjectKeyVault {
     const ownerKey = ownerOf(owner);
     const knownKid = this.kidsByOwner.get(ownerKey);
     const cached = knownKid ? this.fromCache(knownKid) : undefined;
-    if (knownKid && cached) return { kid: knownKid, key: cached };
+    if (knownKid && cached) {
+      this.observe('seal', 'cache');
+      return { kid: knownKid, key: cached };
+    }
+    this.observe('seal', 'vault');
     const row = await this.findOrCreate(ownerKey, 'childId' in owner ? owner.childId : null);
     const key = this.unwrap(row);
     if (!key) throw new PersonalDataErasedError(`subject key ${row.kid}`);
@@ -61,6 +71,7 @@ export class SubjectKeyVault {
   /** The key that opens a sealed subject, or null when it was destroyed (the child was erased). */
   async openingKey(kid: string): Promise<Buffer | null> {
     const cached = this.fromCache(kid);
+    this.observe('open', cached === undefined ? 'vault' : 'cache');
     if (cached !== undefined) return cached;
     const { rows } = await this.pool.query<KeyRow>(`SELECT kid, master_key_id, wrapped_key FROM subject_keys WHERE kid = $1`, [kid]);
     if (rows.length === 0) throw new UnknownSubjectKeyError(kid);
@@ -74,6 +85,7 @@ export class SubjectKeyVault {
   async prefetchOpeningKeys(kids: string[]): Promise<void> {
     const missing = [...new Set(kids)].filter((kid) => this.fromCache(kid) === undefined);
     if (missing.length === 0) return;
+    this.observe('prefetch', 'vault');
     const { rows } = await this.pool.query<KeyRow>(`SELECT kid, master_key_id, wrapped_key FROM subject_keys WHERE kid = ANY($1::uuid[])`, [
       missing,
     ]);
@@ -112,6 +124,7 @@ export class SubjectKeyVault {
       [childId],
     );
     for (const { kid } of rows) this.cache.set(kid, { key: null, until: Number.POSITIVE_INFINITY });
+    this.observe('destroy', 'vault');
     return rows.length;
   }
 

@@ -33,8 +33,12 @@ describe('the trace with a tracing SDK (tracing on)', () => {
   beforeEach(() => exporter.reset());
 
   it("starts a span as a child of the event's traceparent, active while the work runs, so what it writes continues it", async () => {
-    const written = await inSpanOf(PARENT, 'process ReferralDecided', SpanKind.CONSUMER, { 'csc.event_type': 'ReferralDecided' }, async () =>
-      traceparentHere(null),
+    const written = await inSpanOf(
+      PARENT,
+      'process ReferralDecided',
+      SpanKind.CONSUMER,
+      { 'csc.event_type': 'ReferralDecided' },
+      async () => traceparentHere(null),
     );
     const [span] = exporter.getFinishedSpans();
     expect(span.spanContext().traceId).toBe(TRACE);

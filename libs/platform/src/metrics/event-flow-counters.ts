@@ -1,4 +1,5 @@
 import type { ConsumerObserver } from '@csc/messaging';
+import type { KeyVaultObserver } from '@csc/privacy';
 import type { ServiceMetrics } from './service-metrics';
 
 /** What the service's reactions did with each event, by consumer group and event type (the Kafka transport tells it). */
@@ -31,4 +32,14 @@ export const appendedCounter = (metrics: ServiceMetrics): ((types: string[]) => 
   return (types) => {
     for (const type of types) appended.inc({ event_type: type });
   };
+};
+
+/** The key vault's work: each operation, and whether its database was asked or the cache answered (never which key). */
+export const keyVaultCounter = (metrics: ServiceMetrics): KeyVaultObserver => {
+  const operations = metrics.counter({
+    name: 'csc_key_vault_operations_total',
+    help: "Children's data keys asked of the key vault, by operation (seal, open, prefetch, destroy) and whether the vault's database or the cache answered",
+    labelNames: ['operation', 'answered_from'],
+  });
+  return (operation, answeredFrom) => operations.inc({ operation, answered_from: answeredFrom });
 };

@@ -3,6 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import { NO_PERSONAL_DATA } from '@csc/event-store';
 import { connectKeyVault, LOCAL_DEVELOPMENT_MASTER_KEYS, SubjectKeyVault, SubjectProtection } from '@csc/privacy';
 import { asAppRole } from '../database/database-url';
+import { keyVaultCounter } from '../metrics/event-flow-counters';
+import { ServiceMetrics } from '../metrics/service-metrics';
 import { defaultKeyVaultOwnerUrl } from './key-vault.migration';
 
 /** The seal the event store uses: the key vault's for a service that writes personal data, a refusal otherwise. */
@@ -15,7 +17,7 @@ export class KeyVaultConnection implements OnApplicationBootstrap, OnApplication
   private readonly listen: () => Promise<void>;
   private readonly close: () => Promise<void>;
 
-  constructor(config: ConfigService, serviceName: string) {
+  constructor(config: ConfigService, serviceName: string, metrics: ServiceMetrics) {
     ({
       vault: this.vault,
       listen: this.listen,
@@ -26,6 +28,7 @@ export class KeyVaultConnection implements OnApplicationBootstrap, OnApplication
         masterKeys: config.get<string>('SUBJECT_MASTER_KEYS') ?? LOCAL_DEVELOPMENT_MASTER_KEYS,
         currentMasterKeyId: config.get<string>('SUBJECT_MASTER_KEY_ID'),
         applicationName: `${serviceName}-key-vault`,
+        observe: keyVaultCounter(metrics),
       },
       new Logger(KeyVaultConnection.name),
     ));
@@ -45,8 +48,8 @@ export const keyVaultProviders = (serviceName: string, personalData: boolean): P
     ? [
         {
           provide: KeyVaultConnection,
-          inject: [ConfigService],
-          useFactory: (config: ConfigService) => new KeyVaultConnection(config, serviceName),
+          inject: [ConfigService, ServiceMetrics],
+          useFactory: (config: ConfigService, metrics: ServiceMetrics) => new KeyVaultConnection(config, serviceName, metrics),
         },
         { provide: SubjectKeyVault, inject: [KeyVaultConnection], useFactory: (connection: KeyVaultConnection) => connection.vault },
         { provide: SubjectProtection, inject: [SubjectKeyVault], useFactory: (vault: SubjectKeyVault) => new SubjectProtection(vault) },
