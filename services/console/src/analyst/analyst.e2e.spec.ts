@@ -8,7 +8,12 @@ import { startConsoleUnderTest, type ConsoleUnderTest } from '../../test/console
 
 const SCHOOL = '100001';
 const FRONT_DOOR_SUB = 'front-door-analyst-test';
-const thisMonth = new Date().toISOString().slice(0, 7);
+/**
+ * The month the test's referrals are made in: the middle of last month, so that all three fall in one
+ * month whatever day the test runs (hours before now would straddle two at the start of a month).
+ */
+const MIDDLE_OF_LAST_MONTH = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 15, 12);
+const referralMonth = new Date(MIDDLE_OF_LAST_MONTH).toISOString().slice(0, 7);
 
 /** The dashboard's first chart, read in the page (this project's TypeScript has no DOM types, so the scripts are strings). */
 const CHART = `Chart.getChart(document.getElementById('chart-re-referrals-by-month'))`;
@@ -66,8 +71,8 @@ describe('the console, as an analyst and an admin use it (every page checked wit
 
   beforeAll(async () => {
     services = await startServices('console_analyst', [referralIntakeService, analyticsService]);
-    // Amelia referred twice this month (the second a re-referral), Ben once: 1 of 3 CIN referrals re-referred.
-    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
+    // Amelia referred twice in the month (the second a re-referral), Ben once: 1 of 3 CIN referrals re-referred.
+    const hoursAgo = (hours: number) => new Date(MIDDLE_OF_LAST_MONTH - hours * 3600_000);
     await referAndDecide('Amelia', hoursAgo(30), 'NFA');
     await referAndDecide('Amelia', hoursAgo(20), 'ACCEPTED_FOR_ASSESSMENT');
     await referAndDecide('Ben', hoursAgo(10), 'NFA');
@@ -104,7 +109,7 @@ describe('the console, as an analyst and an admin use it (every page checked wit
     await check(page, 'analyst-dashboard');
 
     // The tables, from the views: this month's re-referrals, and the school's appropriateness.
-    expect(await textOf(page, '#table-re-referrals-by-month tbody')).toBe(`${thisMonth} 1 of 3 (33.3%) 1 of 2 (50%)`);
+    expect(await textOf(page, '#table-re-referrals-by-month tbody')).toBe(`${referralMonth} 1 of 3 (33.3%) 1 of 2 (50%)`);
     expect(await textOf(page, '#table-appropriateness-by-school tbody')).toContain(`${SCHOOL} 1 of 3 (33.3%) 0 of 3 (0%) 2 of 3 (66.7%)`);
     expect(await textOf(page, '#table-appropriateness-by-source tbody')).toContain('2A: Schools');
     // A chart drawn for every figure with something counted; none for timeliness, with no assessment yet.
@@ -140,7 +145,7 @@ describe('the console, as an analyst and an admin use it (every page checked wit
     expect(csv.body.split('\r\n')).toEqual([
       'Month,Re-referrals (per referral): count,Re-referrals (per referral): out of,Re-referrals (per referral): rate,' +
         'Children re-referred (per child): count,Children re-referred (per child): out of,Children re-referred (per child): rate',
-      `${thisMonth},1,3,0.3333,1,2,0.5`,
+      `${referralMonth},1,3,0.3333,1,2,0.5`,
       '',
     ]);
 
