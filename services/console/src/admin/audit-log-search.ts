@@ -1,4 +1,5 @@
 import type { ServiceName } from '../config/console-settings';
+import { textOf as text } from '../forms/form-values';
 
 /** The services that keep an audit trail of calls on children's records (README, "Audit trail"). */
 export const AUDITED_SERVICES: { value: ServiceName; text: string }[] = [
@@ -25,8 +26,6 @@ export interface AuditLogSearch {
   before: string;
   limit: string;
 }
-
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 /** What the form asked for; an unknown service is the first one (the select offers no other). */
 export const auditLogSearchFrom = (form: AuditLogForm): AuditLogSearch => ({

@@ -1,3 +1,5 @@
+import { textOf as text } from '../forms/form-values';
+
 /** The dashboard's GET form as the browser sends it. */
 export interface DashboardForm {
   from?: string;
@@ -13,8 +15,6 @@ export interface DashboardPeriod {
   schools: string;
   since: string;
 }
-
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 /** What the form asked for, each field a string: the API checks them and names what is wrong. */
 export const dashboardPeriodFrom = (form: DashboardForm): DashboardPeriod => ({

@@ -1,3 +1,5 @@
+import { textOf as text } from '../forms/form-values';
+
 /** The case view's stages (case-progression's `stage`), most serious first, with the words a social worker uses. */
 export const CASE_STAGE_NAMES: Record<string, string> = {
   OPEN: 'Open, not yet assessed',
@@ -30,8 +32,6 @@ export interface CaseloadFilters {
   overdue: string;
   after: string;
 }
-
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 /** What the form asked for, each a string: the API checks them and names what is wrong. */
 export const caseloadFiltersFrom = (form: CaseloadForm): CaseloadFilters => ({

@@ -8,8 +8,7 @@ import type { SignedInUser } from '../sign-in/signed-in-user';
 import { CurrentUser, ForRoles } from '../sign-in/signed-in.guard';
 import { EPISODE_STAGE_NAMES, type EpisodeListItem, type EpisodeRead } from './episode-read';
 import { episodePage, episodeRowOf, type ChronologyRead } from './episode-page';
-
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+import { textOf as text } from '../forms/form-values';
 
 /** The episodes list as a query string, for the API and the console's own links alike. */
 export const episodesQuery = (stage: string, after: string): string => {

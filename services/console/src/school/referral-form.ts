@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SEXES } from '@csc/contracts';
 import { isUuid } from '../api/form-refusal';
 import type { SignedInUser } from '../sign-in/signed-in-user';
+import { textOf as text, optionalField as optional } from '../forms/form-values';
 
 /** The school's referral form as posted (flat field names, each the id of its input). */
 export interface SchoolReferralForm {
@@ -51,10 +52,6 @@ export const SCHOOL_REFERRAL_LABELS = {
   referrerEmail: 'Email address',
   referrerPhone: 'Telephone',
 };
-
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-/** Optional fields left empty are left out, so the API judges only what was given. */
-const optional = (name: string, value: unknown) => (text(value) ? { [name]: text(value) } : {});
 
 /**
  * The referral as the API takes it from a school: source 2A, from the school's own URN (the API refuses

@@ -1,5 +1,6 @@
 import type { FormErrors } from '../../api/field-errors';
 import { dateInputErrors, readDateInput, type DateFieldError } from '../../forms/date-input';
+import { textOf } from '../../forms/form-values';
 import type { EpisodeRead } from '../episode-read';
 
 /** A form as posted (urlencoded, not extended): a repeated name (ticked checkboxes) arrives as a list. */
@@ -39,7 +40,7 @@ export interface EpisodeAction {
   choicesFor?(read: EpisodeRead, values: PostedForm): Record<string, unknown>;
 }
 
-export const text = (value: string | string[] | undefined): string => (typeof value === 'string' ? value.trim() : '');
+export const text = textOf;
 
 /** A textarea of one item per line (goals, members): each line trimmed, blank lines dropped. */
 export const lines = (value: string | string[] | undefined): string[] =>

@@ -1,5 +1,6 @@
 import type { FormErrors } from '../../api/field-errors';
 import { dateInputErrors, readDateInput } from '../../forms/date-input';
+import { textOf as text, optionalField as optional } from '../../forms/form-values';
 
 /** The practitioner's request for early help as posted (flat field names, each the id of its input; the date of birth in three). */
 export interface EarlyHelpRequestForm {
@@ -37,9 +38,6 @@ export const EARLY_HELP_REQUEST_LABELS = {
   // The API's message says what is wrong in a sentence of its own ("early help needs the family's consent").
   consentGiven: 'Consent:',
 };
-
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-const optional = (name: string, value: unknown) => (text(value) ? { [name]: text(value) } : {});
 
 /**
  * The request as the API takes it: the child (optional fields left out when empty), the reason, and the

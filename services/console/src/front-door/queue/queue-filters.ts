@@ -1,4 +1,5 @@
 import { REFERRAL_SOURCES } from '@csc/contracts';
+import { textOf as text } from '../../forms/form-values';
 
 export const QUEUE_STATUSES = ['RECEIVED', 'AWAITING_INFORMATION', 'DECIDED'] as const;
 
@@ -20,8 +21,6 @@ export interface QueueFilters {
   receivedTo: string;
   after: string;
 }
-
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 /** What the form asked for, each field a string (checked by the API, which names what is wrong). */
 export const queueFiltersFrom = (form: QueueForm): QueueFilters => ({
