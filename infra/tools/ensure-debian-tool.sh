@@ -5,6 +5,8 @@
 #   chromium (chromium): the console's browser tests (services/console, puppeteer-core drives it)
 #   kcat (kcat): the README's raw consumer and the bench's raw-read ceiling, signed in with a reader's
 #                client certificate (tools/kafka-security tests run the README's line)
+#   prometheus, promtool (prometheus): the alert rules' checks and rule tests (tools/observability) and the
+#                e2e in which Prometheus scrapes the services (services/observability/prometheus.e2e.spec.ts)
 set -euo pipefail
 command="${1:?usage: ensure-debian-tool.sh <command> <package> <what it is for>}" package="${2:?}" purpose="${3:?}"
 command -v "$command" >/dev/null 2>&1 && exit 0
