@@ -51,6 +51,7 @@ describe('the alert rules (infra/observability/alerts.yml)', () => {
     expect(rules.map((rule) => rule.name).sort()).toEqual(
       [
         'ConsumerLagGrowing',
+        'DeadLettersWaiting',
         'HttpServerErrors',
         'ProjectionDeadLettered',
         'ProjectionLagGrowing',

@@ -3,7 +3,16 @@ import type { Kafka } from 'kafkajs';
 import { Histogram, Summary } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { OutboxRelay } from '@csc/event-store';
-import { appendedCounter, consumerCounters, EventFlowGauges, httpMetrics, ServiceMetrics, watchConsumerLag } from '@csc/platform';
+import type { DeadLetters } from '@csc/messaging';
+import {
+  appendedCounter,
+  consumerCounters,
+  EventFlowGauges,
+  httpMetrics,
+  keyVaultCounter,
+  ServiceMetrics,
+  watchConsumerLag,
+} from '@csc/platform';
 import { WebhookMetrics } from '../../services/school-notifications/src/webhooks/webhook-metrics';
 
 /** Series Prometheus itself writes for every target it scrapes, which dashboards and alerts may read. */
@@ -19,10 +28,11 @@ export const exportedMetricNames = (): Set<string> => {
   const metrics = new ServiceMetrics('names-only');
   consumerCounters(metrics);
   appendedCounter(metrics);
+  keyVaultCounter(metrics);
   httpMetrics(metrics);
   watchConsumerLag(metrics, {} as Kafka, () => []);
   const hostOfProjections = { get: () => ({}) } as unknown as ModuleRef;
-  new EventFlowGauges(metrics, hostOfProjections, {} as OutboxRelay).onModuleInit();
+  new EventFlowGauges(metrics, hostOfProjections, {} as DeadLetters, {} as OutboxRelay).onModuleInit();
   new WebhookMetrics(metrics, {} as DataSource).onModuleInit();
 
   const names = metrics.registry.getMetricsAsArray().flatMap((metric) => {

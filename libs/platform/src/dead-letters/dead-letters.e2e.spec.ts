@@ -135,6 +135,15 @@ describe('/v1/dead-letters: list, show, replay and discard what a consumer dead-
     const event = closed();
     const { id } = await deadLetterOf(event);
 
+    const parkedOnMetrics = async () =>
+      Number(
+        /^csc_dead_letters_parked\{[^}]*consumer="referral-intake"[^}]*\} (\d+)$/m.exec(
+          (await request(service.url).get('/metrics')).text,
+        )?.[1] ?? 0,
+      );
+    const parkedBefore = await parkedOnMetrics();
+    expect(parkedBefore).toBeGreaterThanOrEqual(1);
+
     const { body: shown } = await request(service.url).get(`/v1/dead-letters/${id}`).auth(admin, { type: 'bearer' }).expect(200);
     expect(shown).toMatchObject({
       id,
@@ -158,6 +167,8 @@ describe('/v1/dead-letters: list, show, replay and discard what a consumer dead-
       (event.data as { episodeId: string }).episodeId,
     ]);
     expect((await replay().expect(200)).body).toEqual({ id, status: 'REPLAYED', applied: true });
+    // Waiting for an operator no longer: one fewer on /metrics (the DeadLettersWaiting alert's source).
+    expect(await parkedOnMetrics()).toBe(parkedBefore - 1);
     expect((await replay().expect(409)).body.message).toEqual([`id: dead letter ${id} is already REPLAYED`]);
     expect(await applied(event)).toHaveLength(1);
 

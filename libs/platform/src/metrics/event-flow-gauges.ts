@@ -1,6 +1,7 @@
 import { Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { OutboxRelay } from '@csc/event-store';
+import { DeadLetters } from '@csc/messaging';
 import { ProjectionHost } from '@csc/projections';
 import { ServiceMetrics } from './service-metrics';
 
@@ -13,13 +14,28 @@ export class EventFlowGauges implements OnModuleInit {
   constructor(
     private readonly metrics: ServiceMetrics,
     private readonly moduleRef: ModuleRef,
+    private readonly deadLetters: DeadLetters,
     @Optional() private readonly relay?: OutboxRelay,
   ) {}
 
   onModuleInit(): void {
+    this.watchDeadLetters(this.deadLetters);
     if (this.relay) this.watchRelay(this.relay);
     const host = this.projectionHost();
     if (host) this.watchProjections(host);
+  }
+
+  /** Until an operator replays or discards them: what the counters of dead-lettered events cannot say. */
+  private watchDeadLetters(deadLetters: DeadLetters): void {
+    this.metrics.gauge({
+      name: 'csc_dead_letters_parked',
+      help: 'Dead letters waiting for an operator (PARKED: neither replayed nor discarded), by consumer group',
+      labelNames: ['consumer'],
+      async collect() {
+        this.reset();
+        for (const [consumer, parked] of Object.entries(await deadLetters.store.countParked())) this.set({ consumer }, parked);
+      },
+    });
   }
 
   private watchRelay(relay: OutboxRelay): void {
