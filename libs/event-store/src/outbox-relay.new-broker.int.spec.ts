@@ -122,7 +122,8 @@ describe('OutboxRelay against a broker that is not the one it published to', () 
     const stored = await storedEventIds();
     await eventually(() => expect(topicProbe.on(topic)).toHaveLength(3 + 4)); // the first three again, then all four
     expect([...new Set(idsOn(topicProbe, topic))].sort()).toEqual(stored);
-    expect(relay.getStatus()).toMatchObject({ halted: null, healthy: true });
+    // Set when the pass that sent them has committed its checkpoint: a moment after the messages can be read.
+    await eventually(() => expect(relay.getStatus()).toMatchObject({ halted: null, healthy: true }));
     // The cluster is recorded at the first look after publishing from the beginning.
     await eventually(async () => expect(await checkpoint()).toEqual({ cluster_id: clusterId, published: 4 }));
   });
