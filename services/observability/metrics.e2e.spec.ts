@@ -1,10 +1,10 @@
 import request from 'supertest';
 import type { Role } from '@csc/contracts';
 import { eventually, startServices, testToken, type ServicesUnderTest } from '@csc/testing';
-import { startReceiver } from '../../examples/school-webhook-receiver/src/receiver';
 import { caseProgressionService } from '../case-progression/src/case-progression.service-definition';
 import { referralIntakeService } from '../referral-intake/src/referral-intake.service-definition';
 import { schoolNotificationsService } from '../school-notifications/src/school-notifications.service-definition';
+import { registerSchoolWithWebhook } from './test/school-with-webhook';
 
 const SCHOOL = '100001';
 const METRICS_TOKEN = 'a-prometheus-scrape-token-for-this-test-only';
@@ -51,15 +51,7 @@ describe('every service counts what flows through it at GET /metrics, by the exa
       'school-notifications': { WEBHOOK_ALLOW_LOCAL_ADDRESSES: 'true' },
       'case-progression': { METRICS_TOKEN },
     });
-    let secret = '';
-    const school = await startReceiver({ secret: () => secret, onNotification: () => undefined, log: () => undefined });
-    receiver.push(school);
-    const registered = await request(url('school-notifications'))
-      .post('/v1/schools')
-      .set('Authorization', await auth('ADMIN'))
-      .send({ urn: SCHOOL, name: 'Metrics Primary', webhookUrl: school.url })
-      .expect(201);
-    secret = registered.body.webhookSecret;
+    receiver.push(await registerSchoolWithWebhook(url('school-notifications'), { urn: SCHOOL, name: 'Metrics Primary' }));
   });
   afterAll(async () => {
     await running?.stop();

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import request from 'supertest';
 import type { Role } from '@csc/contracts';
 import { eventually, startServices, testToken, type ServicesUnderTest } from '@csc/testing';
-import { startReceiver } from '../../examples/school-webhook-receiver/src/receiver';
 import { readAlertRules } from '../../tools/observability/alert-rules-file';
 import { analyticsService } from '../analytics/src/analytics.service-definition';
 import { caseProgressionService } from '../case-progression/src/case-progression.service-definition';
 import { earlyHelpService } from '../early-help/src/early-help.service-definition';
 import { referralIntakeService } from '../referral-intake/src/referral-intake.service-definition';
 import { schoolNotificationsService } from '../school-notifications/src/school-notifications.service-definition';
+import { registerSchoolWithWebhook } from './test/school-with-webhook';
 import { startPrometheus, type PrometheusUnderTest } from './prometheus-under-test';
 
 const SCHOOL = '100001';
@@ -50,15 +50,7 @@ describe('Prometheus scrapes the services, answers their series and evaluates th
       metricsToken: METRICS_TOKEN,
       ruleFiles: [ALERTS],
     });
-    let secret = '';
-    const school = await startReceiver({ secret: () => secret, onNotification: () => undefined, log: () => undefined });
-    receiver.push(school);
-    const registered = await request(url('school-notifications'))
-      .post('/v1/schools')
-      .set('Authorization', await auth('ADMIN'))
-      .send({ urn: SCHOOL, name: 'Prometheus Primary', webhookUrl: school.url })
-      .expect(201);
-    secret = registered.body.webhookSecret;
+    receiver.push(await registerSchoolWithWebhook(url('school-notifications'), { urn: SCHOOL, name: 'Prometheus Primary' }));
   });
   afterAll(async () => {
     await prometheus?.stop();

@@ -4,10 +4,10 @@ import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import request from 'supertest';
 import type { Role } from '@csc/contracts';
 import { eventually, startServices, testLogFile, testToken, type ServicesUnderTest } from '@csc/testing';
-import { startReceiver } from '../../examples/school-webhook-receiver/src/receiver';
 import { caseProgressionService } from '../case-progression/src/case-progression.service-definition';
 import { referralIntakeService } from '../referral-intake/src/referral-intake.service-definition';
 import { schoolNotificationsService } from '../school-notifications/src/school-notifications.service-definition';
+import { registerSchoolWithWebhook } from './test/school-with-webhook';
 
 const SCHOOL = '100001';
 /** The trace a school's system started and sent with its calls (W3C traceparent). */
@@ -32,15 +32,7 @@ describe('one referral followed across services in one trace, and in every log l
     running = await startServices('tracing', [referralIntakeService, caseProgressionService, schoolNotificationsService], {
       'school-notifications': { WEBHOOK_ALLOW_LOCAL_ADDRESSES: 'true' },
     });
-    let secret = '';
-    const receiver = await startReceiver({ secret: () => secret, onNotification: () => undefined, log: () => undefined });
-    receivers.push(receiver);
-    const registered = await request(url('school-notifications'))
-      .post('/v1/schools')
-      .set('Authorization', await auth('ADMIN'))
-      .send({ urn: SCHOOL, name: 'Tracing Primary', webhookUrl: receiver.url })
-      .expect(201);
-    secret = registered.body.webhookSecret;
+    receivers.push(await registerSchoolWithWebhook(url('school-notifications'), { urn: SCHOOL, name: 'Tracing Primary' }));
   });
   afterAll(async () => {
     await running?.stop();
