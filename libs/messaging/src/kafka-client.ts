@@ -27,6 +27,22 @@ const SETTLING_BROKER = [
 export const isSettlingBroker = (error: unknown): boolean =>
   typeof error === 'string' && SETTLING_BROKER.some((message) => error.startsWith(message));
 
+/**
+ * A consumer asked for an offset the log no longer (or not yet) holds, and kafkajs resets it to the
+ * group's default. Our topics keep every event, so this means the log was replaced under a reader
+ * whose offsets outlived it (a new broker beside a kept database): the projection host notices that
+ * itself, says so in one warning and rebuilds (libs/projections projection-host.ts). Two more ERRORs
+ * from kafkajs would only repeat it louder.
+ */
+const OFFSET_RESET = ['The requested offset is not within the range of offsets maintained by the server', 'Offset out of range, resetting'];
+
+export const isOffsetReset = (text: unknown): boolean =>
+  typeof text === 'string' && OFFSET_RESET.some((message) => text.startsWith(message));
+
+/** kafkajs's own ERRORs that are not faults of ours: it retries or resets, and we report what matters elsewhere. */
+export const isHandledByKafkajs = ({ message, error }: { message: string; error?: unknown }): boolean =>
+  isSettlingBroker(error) || isOffsetReset(error) || isOffsetReset(message);
+
 /** kafkajs with its log routed to ours, at WARN and above (its INFO is per-connection noise). */
 export const createKafkaClient = ({ clientId, brokers, connection, socketFactory, log }: KafkaClientOptions): Kafka => {
   const config: KafkaConfig = {
@@ -42,7 +58,7 @@ export const createKafkaClient = ({ clientId, brokers, connection, socketFactory
         // Known and accepted: the relay limits producer retries and owns the backoff itself (libs/event-store relay-producer.ts).
         if (entry.message.startsWith('Limiting retries for the idempotent producer')) return;
         const message = `kafkajs ${label}: ${entry.message}${entry.error ? ` (${entry.error})` : ''}`;
-        log?.(level <= logLevel.ERROR && !isSettlingBroker(entry.error) ? 'error' : 'warn', message);
+        log?.(level <= logLevel.ERROR && !isHandledByKafkajs(entry) ? 'error' : 'warn', message);
       },
   };
   if (socketFactory) config.socketFactory = socketFactory;

@@ -1,4 +1,4 @@
-import { isSettlingBroker } from './kafka-client';
+import { isHandledByKafkajs, isSettlingBroker } from './kafka-client';
 
 describe("kafkajs's errors while a broker settles", () => {
   it('are the retried answers of a broker electing leaders and loading its group coordinator', () => {
@@ -17,5 +17,23 @@ describe("kafkajs's errors while a broker settles", () => {
     for (const other of ['Topic authorization failed', 'SASL SCRAM SHA512 authentication failed', 'Connection timeout', undefined, 42]) {
       expect([other, isSettlingBroker(other)]).toEqual([other, false]);
     }
+  });
+});
+
+describe("kafkajs's ERRORs it handles itself", () => {
+  it('include resetting an offset the log does not hold (a log replaced under kept offsets)', () => {
+    expect(
+      isHandledByKafkajs({
+        message: 'Response Fetch(key: 1, version: 11)',
+        error: 'The requested offset is not within the range of offsets maintained by the server',
+      }),
+    ).toBe(true);
+    expect(isHandledByKafkajs({ message: 'Offset out of range, resetting to default offset' })).toBe(true);
+  });
+
+  it('include a settling broker, and nothing else', () => {
+    expect(isHandledByKafkajs({ message: 'Response GroupCoordinator', error: 'The group coordinator is not available' })).toBe(true);
+    expect(isHandledByKafkajs({ message: 'Crash: KafkaJSNonRetriableError', error: 'Topic authorization failed' })).toBe(false);
+    expect(isHandledByKafkajs({ message: 'Connection error: connect ECONNREFUSED 127.0.0.1:19092' })).toBe(false);
   });
 });

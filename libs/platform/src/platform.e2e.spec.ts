@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Body, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
@@ -11,7 +12,9 @@ import {
   createServiceTopics,
   createTestDatabase,
   startServiceUnderTest,
+  eventually,
   testKafka,
+  testLogFile,
   testToken,
   uniqueTopicSuffix,
   type ServiceUnderTest,
@@ -160,5 +163,27 @@ describe('the conventions every service gets', () => {
       .send({ source: '6', child: { givenName: 'Amy' } })
       .expect(201);
     expect(response.body).toEqual({ source: '6', by: 'FRONT_DOOR' });
+  });
+
+  it("logs a request's line once with its conversation: each of correlationId and traceId once, as valid JSON", async () => {
+    const requestId = randomUUID();
+    const correlationId = randomUUID();
+    await request(service.url)
+      .post('/v1/examples')
+      .set('Authorization', `Bearer ${await tokenFor('FRONT_DOOR')}`)
+      .set('X-Request-Id', requestId)
+      .set('X-Correlation-Id', correlationId)
+      .send({ source: '2A', child: { givenName: 'Amy' } })
+      .expect(201);
+    const line = await eventually(() => {
+      const found = readFileSync(testLogFile('platform-test'), 'utf8')
+        .split('\n')
+        .find((text) => text.includes(requestId) && text.includes('request completed'));
+      if (!found) throw new Error(`no "request completed" line for ${requestId} yet`);
+      return found;
+    });
+    expect(line.match(/"correlationId":/g)).toHaveLength(1);
+    expect(line.match(/"traceId":/g)).toHaveLength(1);
+    expect(JSON.parse(line)).toMatchObject({ correlationId, traceId: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 });

@@ -96,7 +96,9 @@ export class PlatformModule {
               applicationName: options.name,
             }),
         }),
-        TerminusModule,
+        // Not ready is logged by the health controller's ReadinessLog (a warning on change), not by
+        // Terminus (an ERROR on every poll of a service that is still starting or rebuilding).
+        TerminusModule.forRoot({ logger: false }),
         // The global guards run in this order: per-IP limit, audit, auth, per-subject limit (see RateLimitModule).
         RateLimitModule.perClientIp(),
         // Before AuthModule: its guard must see the requests the auth guard refuses (see AuditTrailModule).

@@ -5,12 +5,15 @@ import { Public } from '@csc/auth';
 import { EventFlowHealthIndicator } from './event-flow.health';
 import { KafkaHealthIndicator } from './kafka.health';
 import { NotRateLimited } from '../http/rate-limit/rate-limit.guard';
+import { ReadinessLog } from './readiness-log';
 
 @ApiTags('health')
 @Public()
 @NotRateLimited()
 @Controller('health')
 export class HealthController {
+  private readonly readinessLog = new ReadinessLog();
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
@@ -33,16 +36,21 @@ export class HealthController {
   @HealthCheck()
   async ready() {
     try {
-      return await this.health.check([
+      const result = await this.health.check([
         () => this.database.pingCheck('database', { timeout: 2000 }),
         () => this.kafka.isHealthy(),
         () => this.eventFlow.relayIsPublishing(),
         () => this.eventFlow.consumersAreRunning(),
         () => this.eventFlow.projectionsReadTheBrokersLog(),
       ]);
+      this.readinessLog.ready();
+      return result;
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
-      throw new ServiceUnavailableException(reasonsNotReady(error.getResponse() as HealthCheckResult));
+      const result = error.getResponse() as HealthCheckResult;
+      const reasons = reasonsNotReady(result);
+      this.readinessLog.notReady(Object.keys(result.error ?? {}), reasons);
+      throw new ServiceUnavailableException(reasons);
     }
   }
 }

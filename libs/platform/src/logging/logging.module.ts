@@ -36,7 +36,9 @@ export const loggingModule = (serviceName: string) =>
         quietReqLogger: true,
         // Every line says which conversation it belongs to (trace and correlation id), the request's
         // lines from the request itself (they are written as it finishes, outside its async context).
-        mixin: logCorrelation,
+        // A request's own logger already carries them (customProps), so it is not given them twice.
+        mixin: (_merge: object, _level: number, logger: { bindings(): Record<string, unknown> }) =>
+          'correlationId' in logger.bindings() ? {} : logCorrelation(),
         customProps: (request: IncomingMessage & { conversation?: Conversation }) =>
           request.conversation
             ? { correlationId: request.conversation.correlationId, traceId: request.conversation.traceparent.split('-')[1] }
