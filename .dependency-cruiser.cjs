@@ -10,7 +10,7 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-framework-free',
-      comment: 'Deciders and contracts import no NestJS, TypeORM, kafkajs or pg (STYLE.md, ARCHITECTURE.md).',
+      comment: 'Deciders and contracts import no NestJS, TypeORM, kafkajs or pg (docs/style.md, docs/architecture.md).',
       severity: 'error',
       from: { path: DOMAIN },
       to: { path: 'node_modules/(@nestjs|typeorm|kafkajs|pg|pg-[a-z]+|@swc|rxjs)/' },

@@ -21,7 +21,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    // The domain stays pure (STYLE.md); .dependency-cruiser.cjs checks the same rule transitively in CI.
+    // The domain stays pure (docs/style.md); .dependency-cruiser.cjs checks the same rule transitively in CI.
     files: ['libs/contracts/**/*.ts', 'libs/domain/**/*.ts', '**/*.decider.ts', '**/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,5 +1,5 @@
 /**
- * One configuration, three levels, named by the test file (STYLE.md):
+ * One configuration, three levels, named by the test file (docs/style.md):
  *   *.unit.spec.ts  pure code, no I/O            npm run test:unit
  *   *.int.spec.ts   real PostgreSQL and Kafka     npm run test:int
  *   *.e2e.spec.ts   services over HTTP and Kafka  npm run test:e2e

@@ -12,7 +12,7 @@ const GIVEN_NAMES = ['Alder', 'Birch', 'Cedar', 'Damson', 'Elder', 'Fir', 'Gorse
 const STEPPED_DOWN = new Set([1, 4, 6, 9]);
 
 /**
- * Every service scaled out to two instances, as ARCHITECTURE.md allows: one database each, one
+ * Every service scaled out to two instances, as docs/architecture.md allows: one database each, one
  * consumer group between the two. Requests go to either instance; every reaction, projection and
  * webhook still happens exactly once, and a rebuild asked of one instance is served by both.
  */

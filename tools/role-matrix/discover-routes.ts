@@ -10,7 +10,7 @@ import { ALL_SERVICES } from '../../services/registry';
 /** One HTTP route as the auth guard sees it. */
 export interface DiscoveredRoute {
   method: string;
-  /** As API.md writes it: `/v1/referrals/{id}`. */
+  /** As docs/http-api.md writes it: `/v1/referrals/{id}`. */
   path: string;
   /** `@Public()`: no token needed. */
   open: boolean;
@@ -69,7 +69,7 @@ const pathsOf = (target: object): string[] => {
   return Array.isArray(path) ? path : [path ?? ''];
 };
 
-/** Nest joins the controller's and the method's paths; API.md writes `:id` as `{id}`. */
+/** Nest joins the controller's and the method's paths; docs/http-api.md writes `:id` as `{id}`. */
 const apiPath = (base: string, own: string): string =>
   `/${[base, own]
     .flatMap((part) => part.split('/'))

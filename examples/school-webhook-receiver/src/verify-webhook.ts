@@ -18,7 +18,7 @@ export interface WebhookRequest {
 export type Verified =
   { ok: true; notificationId: string; notification: SchoolNotification } | { ok: false; status: 400 | 401; reason: string };
 
-/** What the authority tells a school (its API.md): ids, a type, a time, a plain-English summary, maybe a social worker. */
+/** What the authority tells a school (docs/http-api.md): ids, a type, a time, a plain-English summary, maybe a social worker. */
 export interface SchoolNotification {
   id: string;
   childId: string;

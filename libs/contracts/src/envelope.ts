@@ -8,7 +8,7 @@ export interface Actor {
 }
 
 /**
- * The Kafka message value and the row of a service's `events` table (ARCHITECTURE.md).
+ * The Kafka message value and the row of a service's `events` table (docs/architecture.md).
  * Personal data lives only inside `data.subject` of the events that must carry it.
  */
 export interface EventEnvelope<TType extends string = string, TData = unknown> {

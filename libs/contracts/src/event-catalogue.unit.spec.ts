@@ -2,7 +2,7 @@ import { EVENT_TYPES, eventTypesOn, isEventType, topicOf } from './event-catalog
 import { TOPICS, deadLetterTopicOf, declaredTopics, isDeadLetterTopic } from './topics';
 
 describe('the event catalogue', () => {
-  it('holds every event type named in API.md, each on its service topic', () => {
+  it('holds every event type named in docs/http-api.md, each on its service topic', () => {
     expect(eventTypesOn(TOPICS.referralIntake)).toEqual([
       'ReferralReceived',
       'ChildMatched',
@@ -12,7 +12,7 @@ describe('the event catalogue', () => {
       // issue 9: erasure by destroying the child's keys
       'ChildErased',
     ]);
-    // API.md's fourteen, ReferralAttachedToCase (an ALREADY_OPEN decision joins the open case) and
+    // docs/http-api.md's fourteen, ReferralAttachedToCase (an ALREADY_OPEN decision joins the open case) and
     // ChildCharacteristicsRecorded (the child's census details recorded or corrected on a case)
     expect(eventTypesOn(TOPICS.caseProgression)).toHaveLength(16);
     expect(eventTypesOn(TOPICS.earlyHelp)).toHaveLength(8);

@@ -1,4 +1,4 @@
-/** Dates as API.md carries them: `YYYY-MM-DD`, a calendar day with no time zone. */
+/** Dates as docs/http-api.md carries them: `YYYY-MM-DD`, a calendar day with no time zone. */
 export type CalendarDate = string;
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,6 +1,6 @@
 /**
  * The domain's two ways of saying no, free of any framework. The HTTP layer maps them to
- * API.md's statuses: a broken rule is 422 (naming the rule and its census code), a command that
+ * docs/http-api.md's statuses: a broken rule is 422 (naming the rule and its census code), a command that
  * no longer fits the aggregate's state (decided twice, nothing to answer) is 409.
  */
 export class DomainRuleViolation extends Error {

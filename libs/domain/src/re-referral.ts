@@ -1,7 +1,7 @@
 import type { CalendarDate } from './calendar-dates';
 
 /**
- * The DfE's re-referral rule (DOMAIN.md): a CIN referral is a re-referral when the same child had an
+ * The DfE's re-referral rule (docs/domain.md): a CIN referral is a re-referral when the same child had an
  * earlier CIN referral within 12 months, i.e. on or before the same calendar date one year later.
  * One year after 29 February is 28 February. "Earlier" is by time received: of two on one day, the
  * later-received is the re-referral.

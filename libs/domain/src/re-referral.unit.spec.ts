@@ -1,6 +1,6 @@
 import { isReReferral, oneYearAfter } from './re-referral';
 
-describe("the DfE's re-referral rule (DOMAIN.md)", () => {
+describe("the DfE's re-referral rule (docs/domain.md)", () => {
   it.each([
     ['2023-03-01', '2024-03-01', true],
     ['2023-02-28', '2024-03-01', false],

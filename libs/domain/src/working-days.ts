@@ -3,7 +3,7 @@ import type { CalendarDate } from './calendar-dates';
 /**
  * Working days in England and Wales: weekdays that are not bank holidays. The holidays are computed
  * from their rules (Easter by the Gregorian computus, "first/last Monday", weekend substitutes), with
- * the one-off changes proclaimed since 2011 listed by name (DOMAIN.md), so any year works without a
+ * the one-off changes proclaimed since 2011 listed by name (docs/domain.md), so any year works without a
  * hand-typed table.
  */
 
@@ -116,7 +116,7 @@ export const isWeekend = (date: CalendarDate): boolean => weekday(date) === 0 ||
 export const isWorkingDay = (date: CalendarDate): boolean => !isWeekend(date) && !isBankHoliday(date);
 
 /**
- * The Nth working day after `start` (DOMAIN.md: the start date is day 0; a referral on Friday
+ * The Nth working day after `start` (docs/domain.md: the start date is day 0; a referral on Friday
  * 2025-01-03 has its 1st working day on Monday 2025-01-06).
  */
 export const addWorkingDays = (start: CalendarDate, workingDays: number): CalendarDate => {

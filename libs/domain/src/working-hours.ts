@@ -4,7 +4,7 @@ import { isWorkingDay } from './working-days';
 /**
  * Time measured on the working-day clock: only the hours of England's working days count (each its
  * whole 24 hours, midnight to midnight in London), weekends and bank holidays not at all. It is the
- * day count of DOMAIN.md made continuous: 24 working hours after an instant is the same time on the
+ * day count of docs/domain.md made continuous: 24 working hours after an instant is the same time on the
  * next working day, and 24 working hours after a Saturday is the end of Monday, the Saturday being
  * day 0 and Monday the 1st working day.
  */

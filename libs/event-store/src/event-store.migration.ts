@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The `events` table is both the event store and the outbox (ARCHITECTURE.md). `transaction_id`
+ * The `events` table is both the event store and the outbox (docs/architecture.md). `transaction_id`
  * is the writing transaction's xid8, which lets the relay read the global log without skipping an
  * event whose transaction commits late. Each service lists this migration first in its own set.
  */

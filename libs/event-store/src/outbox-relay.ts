@@ -69,7 +69,7 @@ export class CheckpointFromAnotherServerError extends Error {
 }
 
 /**
- * Publishes the `events` table to Kafka in global order (ARCHITECTURE.md: the table is the outbox).
+ * Publishes the `events` table to Kafka in global order (docs/architecture.md: the table is the outbox).
  * Each pass, in one transaction: take the relay's advisory lock (so several instances never publish
  * at once), read the gap-safe global log after the checkpoint, publish with the idempotent producer
  * (acks=all, key = child id), then move the checkpoint. A crash after publishing and before the

@@ -30,7 +30,7 @@ export interface ServiceDefinition {
 }
 
 /**
- * Builds a service exactly as it runs (used by main.ts and by e2e tests): validation, the API.md
+ * Builds a service exactly as it runs (used by main.ts and by e2e tests): validation, the docs/http-api.md
  * error shape, OpenAPI at /docs and /docs-json, its part of the event catalogue (AsyncAPI) at
  * /asyncapi.json, graceful shutdown, and the Kafka event transport
  * for its `@EventPattern` reactions.

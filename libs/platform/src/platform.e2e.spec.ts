@@ -126,7 +126,7 @@ describe('the conventions every service gets', () => {
       .expect(403);
   });
 
-  it('names every invalid and unknown field by its path, in the API.md error shape', async () => {
+  it('names every invalid and unknown field by its path, in the docs/http-api.md error shape', async () => {
     const response = await request(service.url)
       .post('/v1/examples')
       .set('Authorization', `Bearer ${await tokenFor('FRONT_DOOR')}`)

@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Where each projection has read to, per topic partition, kept in the projection's own database
  * (not in Kafka's consumer-group commits) so that view rows and offsets commit together: a crash can
- * neither apply a batch twice nor skip one (ARCHITECTURE.md, "Projections and replay").
+ * neither apply a batch twice nor skip one (docs/architecture.md, "Projections and replay").
  */
 export class CreateProjectionOffsets1763800000002 implements MigrationInterface {
   name = 'CreateProjectionOffsets1763800000002';

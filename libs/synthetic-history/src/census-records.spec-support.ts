@@ -17,7 +17,7 @@ export const censusYearRecords = (events: readonly EventEnvelope[]) =>
   censusYear(recordsAsAt(events, CENSUS_YEAR.end), CENSUS_YEAR.start, CENSUS_YEAR.end);
 
 /**
- * What the CIN census would say of each child, read from a generated history the way DOMAIN.md and
+ * What the CIN census would say of each child, read from a generated history the way docs/domain.md and
  * the census guide read it, for the tests of the census rules (the statutory-returns service builds
  * the real return; this is only enough to check the generator). Only what is dated on or before
  * `asAt` counts; the child's details are the latest referral's, with a social worker's record on a

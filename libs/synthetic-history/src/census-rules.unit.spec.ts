@@ -23,7 +23,7 @@ const DATED_BY: Record<string, string> = {
 };
 
 /**
- * The census validation rules about CIN episodes (DOMAIN.md, cin-census/validation-rules) and the
+ * The census validation rules about CIN episodes (docs/domain.md, cin-census/validation-rules) and the
  * services' own invariants, checked over a generated year and a half: what case-progression's decider
  * would refuse, or the DfE would reject, must never be generated.
  */

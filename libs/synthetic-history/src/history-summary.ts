@@ -1,7 +1,7 @@
 import { topicOf, type EventEnvelope, type EventType } from '@csc/contracts';
 import { sourceGroupOf, type SourceGroup } from './national-mix';
 
-/** What a stream of events holds, in the terms of DOMAIN.md's national figures. Shares are 0..1 (NaN when nothing to divide by). */
+/** What a stream of events holds, in the terms of docs/domain.md's national figures. Shares are 0..1 (NaN when nothing to divide by). */
 export interface HistorySummary {
   events: number;
   eventsByType: Record<string, number>;
@@ -15,7 +15,7 @@ export interface HistorySummary {
   sourceMix: Record<SourceGroup, number>;
   /** Source groups of every referral received. */
   sourceMixOfAllReferrals: Record<SourceGroup, number>;
-  /** CIN referrals within 12 months of the same child's previous CIN referral (DOMAIN.md's rule), per CIN referral (national 22.4%). */
+  /** CIN referrals within 12 months of the same child's previous CIN referral (docs/domain.md's rule), per CIN referral (national 22.4%). */
   reReferrals: number;
   reReferralShare: number;
   assessmentsCompleted: number;
@@ -142,7 +142,7 @@ export class HistoryTally {
 }
 
 /**
- * DOMAIN.md's rule: a CIN referral is a re-referral when the same child's previous CIN referral
+ * docs/domain.md's rule: a CIN referral is a re-referral when the same child's previous CIN referral
  * (by time received) was within 12 months, on or before the same calendar date a year later (a year
  * after 29 February is 28 February). The analytics view keeps the same rule.
  */

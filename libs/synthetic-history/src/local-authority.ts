@@ -53,7 +53,7 @@ export interface LocalAuthority {
   schools: string[];
   /** The UPNs the authority's schools have given out, so that none is given twice. */
   upns: PupilNumbers;
-  /** The work with a child ended at `end`: the child may be referred again later (DOMAIN.md's re-referrals). */
+  /** The work with a child ended at `end`: the child may be referred again later (docs/domain.md's re-referrals). */
   mayComeBack(child: KnownChild, end: number): void;
   /** Early help stepped a family up: the front door receives a 5D referral at `at`. */
   stepUp(request: StepUpReferral): void;

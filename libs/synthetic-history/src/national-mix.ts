@@ -3,7 +3,7 @@ import type { Weighted } from './seeded-random';
 
 /**
  * The shares the generator draws from, set so that a generated year looks like England's
- * (DOMAIN.md "National figures"); history-summary.ts measures what came out.
+ * (docs/domain.md "National figures"); history-summary.ts measures what came out.
  */
 
 /** Police about 29%, schools 20%, health 15%, LA services 10%, individuals 8%, other and unknown the rest. */

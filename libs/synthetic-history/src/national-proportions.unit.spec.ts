@@ -2,7 +2,7 @@ import { generateHistory } from './generate-history';
 import { summariseHistory, type HistorySummary } from './history-summary';
 
 /**
- * A generated year against DOMAIN.md's national figures. Tolerances: a mid-sized authority has about
+ * A generated year against docs/domain.md's national figures. Tolerances: a mid-sized authority has about
  * 3,500 CIN referrals a year, so a share near 20% varies by about 0.7 points by chance alone; the
  * bounds below leave room for that and for the choices of the generator, not for a wrong mix.
  */
@@ -29,7 +29,7 @@ describe('a generated year looks like England', () => {
     expect(summary.nfaShareOfCinReferrals).toBeLessThan(0.09);
   });
 
-  it('has about 22% re-referrals within 12 months by DOMAIN.md rule (18-26%)', () => {
+  it('has about 22% re-referrals within 12 months by docs/domain.md rule (18-26%)', () => {
     expect(summary.reReferralShare).toBeGreaterThan(0.18);
     expect(summary.reReferralShare).toBeLessThan(0.26);
   });

@@ -10,7 +10,7 @@ import { officeHoursOn } from './simulated-clock';
 import { Simulation } from './simulation';
 import { addDays, workingDayOnOrAfter } from './working-calendar';
 
-/** What Team Around the School (Blackpool) counted (DOMAIN.md); the cohort reproduces each number exactly. */
+/** What Team Around the School (Blackpool) counted (docs/domain.md); the cohort reproduces each number exactly. */
 export const TEAM_AROUND_THE_SCHOOL = {
   referred: 422,
   notProgressed: 94,

@@ -129,7 +129,7 @@ describe('analytics over a generated year: live projections, and a rebuild from 
     const reReferrals = (await get(`/v1/views/re-referrals?groupBy=source&from=${YEAR.from}&to=${YEAR.to}`)) as {
       perReferral: { count: number; of: number };
     }[];
-    // The view's SQL and the generator's own count (history-summary.ts) apply DOMAIN.md's rule independently.
+    // The view's SQL and the generator's own count (history-summary.ts) apply docs/domain.md's rule independently.
     expect({
       reReferrals: reReferrals.reduce((sum, row) => sum + row.perReferral.count, 0),
       cinReferrals: reReferrals.reduce((sum, row) => sum + row.perReferral.of, 0),
@@ -143,7 +143,7 @@ describe('analytics over a generated year: live projections, and a rebuild from 
     expect(timeliness.assessments.withinTimescale.rate).toBeGreaterThan(0.8);
     expect(timeliness.initialChildProtectionConferences.withinTimescale.rate).toBeGreaterThan(0.7);
 
-    // Team Around the School's own figures (DOMAIN.md), from the cohort's events alone.
+    // Team Around the School's own figures (docs/domain.md), from the cohort's events alone.
     const teamAroundTheSchool = await get(
       `/v1/views/early-help-outcomes?from=${TEAM_AROUND_THE_SCHOOL_YEAR.from}&to=${TEAM_AROUND_THE_SCHOOL_YEAR.to}`,
     );

@@ -83,7 +83,7 @@ export const childProtectionConferenceHeldV1 = z.strictObject({
 
 /**
  * The social worker named on a plan: a professional's work contact, not the child's data, and what
- * DOMAIN.md lets a school be told. Optional so events recorded before it was asked for still read.
+ * docs/domain.md lets a school be told. Optional so events recorded before it was asked for still read.
  */
 export const namedSocialWorkerSchema = z.strictObject({
   name: z.string().min(1).max(100),

@@ -12,7 +12,7 @@ export type AbuseCategory = keyof typeof ABUSE_CATEGORIES;
 export const ABUSE_CATEGORY_CODES = codesOf(ABUSE_CATEGORIES);
 export const isAbuseCategory = isCodeIn(ABUSE_CATEGORIES);
 
-/** Sex as API.md carries it (the census's gendertype 1/2/0-9 maps to M/F/U). */
+/** Sex as docs/http-api.md carries it (the census's gendertype 1/2/0-9 maps to M/F/U). */
 export const SEXES = { M: 'Male', F: 'Female', U: 'Unknown or not recorded' } as const satisfies CodeSet<string>;
 export type Sex = keyof typeof SEXES;
 export const SEX_CODES = codesOf(SEXES);

@@ -13,7 +13,7 @@ export const REFERRAL_OUTCOMES = [
 ] as const;
 export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
 
-/** Outcomes that make the referral a CIN referral, the unit the census counts (DOMAIN.md). */
+/** Outcomes that make the referral a CIN referral, the unit the census counts (docs/domain.md). */
 export const CIN_REFERRAL_OUTCOMES: readonly ReferralOutcome[] = ['ACCEPTED_FOR_ASSESSMENT', 'NFA'];
 
 export const referralDecidedV1 = z

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Personal data about the child and the referrer. It travels only inside `data.subject` of the
  * events that must carry it, so that it can be encrypted per child and erased by destroying the
- * child's key (ARCHITECTURE.md). Everything outside `subject` is coarse and safe to count.
+ * child's key (docs/architecture.md). Everything outside `subject` is coarse and safe to count.
  */
 export const childSubjectSchema = z.strictObject({
   givenName: z.string(),

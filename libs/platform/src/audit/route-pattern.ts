@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 
-/** A route as API.md writes it, e.g. `GET /v1/referrals/{id}`: the pattern, never the URL that was called. */
+/** A route as docs/http-api.md writes it, e.g. `GET /v1/referrals/{id}`: the pattern, never the URL that was called. */
 export interface RoutePattern {
   method: string;
   path: string;

@@ -146,7 +146,7 @@ export class ServiceEnvironment {
   @IsString()
   WEBHOOK_SECRET_KEYS?: string;
 
-  /** analytics: a local appropriateness policy, e.g. `NFA=EARLY_HELP_NEED` (outcomes not named keep DOMAIN.md's default) */
+  /** analytics: a local appropriateness policy, e.g. `NFA=EARLY_HELP_NEED` (outcomes not named keep docs/domain.md's default) */
   @IsOptional()
   @IsString()
   ANALYTICS_APPROPRIATENESS_POLICY?: string;

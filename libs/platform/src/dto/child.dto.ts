@@ -11,7 +11,7 @@ import {
   IsUpn,
 } from '../validation/validators';
 
-/** A child as a referrer describes them (API.md): shared by a referral and a direct request for early help. */
+/** A child as a referrer describes them (docs/http-api.md): shared by a referral and a direct request for early help. */
 export class ChildDto {
   @ApiProperty({ example: 'Amelia' })
   @IsString()

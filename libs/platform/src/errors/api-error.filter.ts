@@ -6,7 +6,7 @@ import { BODY_LIMIT, MAX_JSON_DEPTH } from '../http/json-body';
 import { ConcurrencyError, PersonalDataErasedError } from '@csc/event-store';
 import { EventFailureFilter, describeErrorSafely, isTransientError } from '@csc/messaging';
 
-/** API.md's error body. `message` is always a list of "field.path: what is wrong". */
+/** docs/http-api.md's error body. `message` is always a list of "field.path: what is wrong". */
 export interface ApiError {
   statusCode: number;
   error: string;
@@ -15,7 +15,7 @@ export interface ApiError {
 }
 
 /**
- * Shapes every HTTP error as API.md says, turns a lost optimistic-concurrency race into 409 with
+ * Shapes every HTTP error as docs/http-api.md says, turns a lost optimistic-concurrency race into 409 with
  * the current version, and hides anything unexpected behind a bare 500 (details go to the log by
  * error name and message only; our errors never carry personal data).
  */
@@ -103,7 +103,7 @@ export class ApiErrorFilter implements ExceptionFilter {
 }
 
 /**
- * What body-parser and Express refused about a request's body, as API.md's message: their own
+ * What body-parser and Express refused about a request's body, as docs/http-api.md's message: their own
  * messages quote the body or the header, so each kind of refusal is said in our words. A client's
  * mistake (4xx) only; anything else falls through to be logged as a fault.
  */

@@ -1,7 +1,7 @@
 import type { ValidationError } from 'class-validator';
 
 /**
- * Flattens class-validator's tree into API.md's messages: "child.dateOfBirth: must not be in the future".
+ * Flattens class-validator's tree into docs/http-api.md's messages: "child.dateOfBirth: must not be in the future".
  * class-validator starts its default messages with the property name; the path already says it.
  */
 export const validationProblems = (errors: ValidationError[], parentPath = ''): string[] =>

@@ -42,7 +42,7 @@ export const expectedVersionFrom = (ifMatch: string | undefined): number | undef
  * Whether a kind of record's writes must say which version they were decided on. A case or an early
  * help episode is worked on for weeks by several practitioners: a write made on what someone read
  * yesterday must not land on what a colleague recorded since (the lost update If-Match exists for),
- * so their writes require it (API.md: "All writes take If-Match"). A referral's writes are guarded by
+ * so their writes require it (docs/http-api.md: "All writes take If-Match"). A referral's writes are guarded by
  * its own rules (it is decided once; information requests and answers only add), and a school's
  * webhook is replaced whole: there If-Match is checked when sent, and outside clients written
  * without it (schools' systems, the demo, the README's calls) keep working.
@@ -83,6 +83,6 @@ export const ApiIfMatch = (rule: IfMatchRule) =>
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** A path id that must be a UUID, refused as "<name>: must be a UUID" in API.md's shape. */
+/** A path id that must be a UUID, refused as "<name>: must be a UUID" in docs/http-api.md's shape. */
 export const UuidParam = (name: string) =>
   new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException([`${name}: must be a UUID`]) });

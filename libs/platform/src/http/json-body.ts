@@ -41,7 +41,7 @@ export class JsonTooDeepError extends Error {
  * The one JSON body parser of every service: UTF-8 only (another charset is 415), gzip or deflate
  * (another encoding is 415; a body that is not what its encoding says is 400), at most BODY_LIMIT
  * (413), nested at most MAX_JSON_DEPTH (400, refused before parsing). Its errors are mapped to
- * API.md's shape by the ApiErrorFilter.
+ * docs/http-api.md's shape by the ApiErrorFilter.
  */
 export const jsonBody = (): RequestHandler =>
   json({

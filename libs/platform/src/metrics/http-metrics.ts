@@ -6,7 +6,7 @@ import type { ServiceMetrics } from './service-metrics';
 export const UNMATCHED_ROUTE = 'unmatched';
 
 /**
- * The route a request matched, as API.md writes it (`/v1/referrals/{id}`), from Express's own routing:
+ * The route a request matched, as docs/http-api.md writes it (`/v1/referrals/{id}`), from Express's own routing:
  * a pattern, never the URL that was called (which may hold ids).
  */
 export const routeLabelOf = (request: Pick<Request, 'baseUrl' | 'route'>): string => {

@@ -1,7 +1,7 @@
 import { routeLabelOf, UNMATCHED_ROUTE } from './http-metrics';
 
 describe('the route label of an HTTP request', () => {
-  it("is the matched route's pattern in API.md's style, never the URL called", () => {
+  it("is the matched route's pattern in docs/http-api.md's style, never the URL called", () => {
     expect(routeLabelOf({ baseUrl: '', route: { path: '/v1/referrals/:id/decision' } })).toBe('/v1/referrals/{id}/decision');
     expect(routeLabelOf({ baseUrl: '/v1', route: { path: '/cases/:caseId/assessments/:aid' } })).toBe(
       '/v1/cases/{caseId}/assessments/{aid}',

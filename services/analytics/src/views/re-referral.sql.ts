@@ -1,6 +1,6 @@
 /**
  * Every CIN referral in the referrals table `referrals`, each marked whether it is a re-referral
- * by DOMAIN.md's rule: the same child (as matched, if matched later) had a CIN referral received
+ * by docs/domain.md's rule: the same child (as matched, if matched later) had a CIN referral received
  * earlier, dated on or before the same calendar date a year before (a year after 29 February is
  * 28 February, which PostgreSQL's interval arithmetic gives). Every CIN referral ever is the
  * history; callers filter only what they count. Columns: the referral's, plus `child` and `re_referral`.

@@ -15,7 +15,7 @@ import { caseProgressionService } from '../case-progression.service-definition';
 
 const CASE = randomUUID();
 const ID = randomUUID();
-/** Every case-progression endpoint of API.md. Only SOCIAL_WORKER and FRONT_DOOR may call any of them. */
+/** Every case-progression endpoint of docs/http-api.md. Only SOCIAL_WORKER and FRONT_DOOR may call any of them. */
 const ENDPOINTS: [string, string, object?][] = [
   ['get', `/v1/cases/${CASE}`],
   ['get', `/v1/children/${ID}/cases`],

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import type { NamedSocialWorker } from '@csc/contracts';
 
-/** The social worker named on a plan, as the child's school will be told (DOMAIN.md: "who the named social worker is"). */
+/** The social worker named on a plan, as the child's school will be told (docs/domain.md: "who the named social worker is"). */
 export class NamedSocialWorkerDto {
   @ApiProperty({ example: 'Sam Okafor', maxLength: 100 })
   @IsString()

@@ -36,7 +36,7 @@ export interface Figure {
   reference?: { label: string; rate: number };
 }
 
-/** DOMAIN.md, "National figures": re-referrals within 12 months, per referral, England 2022-23 and 2023-24. */
+/** docs/domain.md, "National figures": re-referrals within 12 months, per referral, England 2022-23 and 2023-24. */
 export const NATIONAL_RE_REFERRAL_RATE = 0.224;
 
 export const percent = (rate: number | null): string => (rate === null ? 'no rate (none counted)' : `${roundTo1(rate * 100)}%`);

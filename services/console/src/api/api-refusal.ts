@@ -1,4 +1,4 @@
-/** A service answered with an error (API.md's shape: `message` is a list of "field.path: what is wrong"). */
+/** A service answered with an error (docs/http-api.md's shape: `message` is a list of "field.path: what is wrong"). */
 export class ApiRefusal extends Error {
   constructor(
     readonly status: number,

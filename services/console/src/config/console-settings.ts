@@ -2,7 +2,7 @@ import { LOCAL_DEVELOPMENT_JWT_SECRET } from '@csc/platform';
 import { oidcSettingsFrom, type OidcSettings } from './oidc-settings';
 import { tokenStoreSettingsFrom, type TokenStoreSettings } from './token-store-settings';
 
-/** The services the console calls, by the env var that names each one's base URL (API.md's default ports). */
+/** The services the console calls, by the env var that names each one's base URL (docs/http-api.md's default ports). */
 export const SERVICE_URL_SETTINGS = {
   referralIntake: ['REFERRAL_INTAKE_URL', 'http://127.0.0.1:3001'],
   caseProgression: ['CASE_PROGRESSION_URL', 'http://127.0.0.1:3002'],

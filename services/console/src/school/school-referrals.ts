@@ -1,7 +1,7 @@
 import type { FormErrors } from '../api/field-errors';
 import { instant } from '../front-door/display';
 
-/** A decision as a school may be told it (DOMAIN.md, "What a school may be told"): a category, never the rationale. */
+/** A decision as a school may be told it (docs/domain.md, "What a school may be told"): a category, never the rationale. */
 export const SCHOOL_DECISION_NAMES: Record<string, string> = {
   ACCEPTED_FOR_ASSESSMENT: 'Accepted for assessment',
   EARLY_HELP_OFFERED: 'Early help offered',

@@ -26,7 +26,7 @@ const WRITES: [string, object][] = [
   ['closure', { closedOn: '2025-05-30', outcome: 'MOVED_AWAY' }],
 ];
 
-/** API.md: EARLY_HELP and ADMIN write; a SCHOOL may ask for early help and read the stage of episodes it asked for. */
+/** docs/http-api.md: EARLY_HELP and ADMIN write; a SCHOOL may ask for early help and read the stage of episodes it asked for. */
 describe('who may call what in early-help', () => {
   let database: TestDatabase;
   let service: ServiceUnderTest;

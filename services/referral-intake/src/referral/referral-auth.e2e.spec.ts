@@ -13,7 +13,7 @@ interface Endpoint {
 
 const DENIED = { SOCIAL_WORKER: 403, EARLY_HELP: 403, ANALYST: 403, ADMIN: 403, NO_TOKEN: 401 };
 
-/** The role-by-endpoint matrix for referral-intake (API.md): "SCHOOL" is the referring school A, "SCHOOL_OTHER" is school C. */
+/** The role-by-endpoint matrix for referral-intake (docs/http-api.md): "SCHOOL" is the referring school A, "SCHOOL_OTHER" is school C. */
 const ENDPOINTS: Endpoint[] = [
   {
     name: 'POST /v1/referrals',

@@ -1,6 +1,6 @@
 import type { NamedSocialWorker } from '@csc/contracts';
 
-/** A notification as a school sees it, in its inbox and as a webhook's body (API.md). */
+/** A notification as a school sees it, in its inbox and as a webhook's body (docs/http-api.md). */
 export interface SchoolNotification {
   id: string;
   childId: string;

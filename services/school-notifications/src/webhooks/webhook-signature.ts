@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-/** The headers API.md promises a school's endpoint. */
+/** The headers docs/http-api.md promises a school's endpoint. */
 export const WEBHOOK_HEADERS = {
   notificationId: 'X-CSC-Notification-Id',
   timestamp: 'X-CSC-Timestamp',

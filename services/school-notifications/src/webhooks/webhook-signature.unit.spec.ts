@@ -12,7 +12,7 @@ const signed = (body = BODY, timestamp = NOW, secret = SECRET, id = ID) => ({
 });
 
 describe('webhook signatures: what the service signs, the example receiver verifies', () => {
-  it('signs "<timestamp>.<body>" with HMAC-SHA256 as API.md says (the same value `openssl dgst -sha256 -hmac` gives)', () => {
+  it('signs "<timestamp>.<body>" with HMAC-SHA256 as docs/http-api.md says (the same value `openssl dgst -sha256 -hmac` gives)', () => {
     expect(signWebhook(SECRET, NOW, BODY)).toBe('v1=941aa11eb29da74e681b7a86352e32faa7ca676d682f2beeeb91dc6ec19097f6');
   });
 

@@ -22,7 +22,7 @@ export interface IdempotentRequest {
 export const callerOf = (user: AuthenticatedUser): string => `${user.sub}@${user.org}`;
 
 /**
- * API.md: the same Idempotency-Key with the same body returns the first response again; with a
+ * docs/http-api.md: the same Idempotency-Key with the same body returns the first response again; with a
  * different body it is 422. The key is claimed in the write's own transaction, so a retry racing
  * the first attempt waits for it on the key's row and then replays its answer (or, if the first
  * failed and rolled back, goes ahead itself); a write that ends in a 4xx rolls its claim back too.

@@ -23,7 +23,7 @@ interface RateLimit {
  * One budget per caller across all of the service's routes (the library's default key is per route),
  * counted in this process's memory: with N instances behind a balancer a caller may make up to N times
  * the limit, which is why the limits are generous and meant against floods, not for exact quotas.
- * Over the limit: 429 with Retry-After and API.md's error shape, before the handler runs (nothing written).
+ * Over the limit: 429 with Retry-After and docs/http-api.md's error shape, before the handler runs (nothing written).
  */
 abstract class RateLimitGuard extends ThrottlerGuard {
   protected constructor(

@@ -3,7 +3,7 @@ import { REFERRAL_OUTCOMES, type ReferralOutcome } from '@csc/contracts';
 export type Appropriateness = 'APPROPRIATE' | 'EARLY_HELP_NEED' | 'INAPPROPRIATE';
 export type AppropriatenessPolicy = Record<ReferralOutcome, Appropriateness>;
 
-/** DOMAIN.md's default: did the referral need the front door? */
+/** docs/domain.md's default: did the referral need the front door? */
 export const DEFAULT_APPROPRIATENESS_POLICY: AppropriatenessPolicy = {
   ACCEPTED_FOR_ASSESSMENT: 'APPROPRIATE',
   ALREADY_OPEN: 'APPROPRIATE',

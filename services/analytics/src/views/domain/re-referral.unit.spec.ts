@@ -1,6 +1,6 @@
 import { isReReferral, oneYearAfter, reReferralsAmong } from './re-referral';
 
-describe('re-referral within 12 months (DOMAIN.md)', () => {
+describe('re-referral within 12 months (docs/domain.md)', () => {
   it.each([
     ['2023-03-01', '2024-03-01', true],
     ['2023-02-28', '2024-03-01', false],

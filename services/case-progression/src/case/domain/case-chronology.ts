@@ -41,7 +41,7 @@ const conferenceHeld = (data: ChildProtectionConferenceHeldV1) =>
 const named = (namedSocialWorker: unknown) => (namedSocialWorker ? '; named social worker recorded' : '');
 
 /**
- * A case's history in DOMAIN.md's words, for the social workers and front door who may read the case:
+ * A case's history in docs/domain.md's words, for the social workers and front door who may read the case:
  * census codes with their meaning, dates, outcomes and timeliness; never the child's details.
  */
 export const describeCaseEvent: EventDescriber<CaseEvent> = (event) => {

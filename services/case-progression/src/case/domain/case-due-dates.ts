@@ -3,7 +3,7 @@ import { ASSESSMENT_TIMESCALE_WORKING_DAYS, ICPC_TIMESCALE_WORKING_DAYS } from '
 import type { CaseState } from './case.state';
 
 /**
- * What is due on a case, and when (DOMAIN.md): the assessment within 45 working days of the
+ * What is due on a case, and when (docs/domain.md): the assessment within 45 working days of the
  * referral; an ICPC within 15 working days of the strategy discussion that started the S47; a CP plan
  * reviewed 3 months after the ICPC and then at most every 6 months. The case view and the caseload
  * list both read due dates from here, so they cannot disagree.

@@ -3,7 +3,7 @@ import { DomainRuleViolation, isBankHoliday, isWeekend } from '@csc/domain';
 import type { CaseState } from './case.state';
 
 /**
- * The DfE CIN census validation rules a case must keep (DOMAIN.md), one named rule each, with the
+ * The DfE CIN census validation rules a case must keep (docs/domain.md), one named rule each, with the
  * census code in the name. Each throws a DomainRuleViolation (HTTP 422) naming the field and rule.
  */
 

@@ -2,7 +2,7 @@ import { addMonths, addWorkingDays } from '@csc/domain';
 import type { EpisodeState } from './episode.state';
 
 /**
- * What is due next in an early help episode. Early help is not statutory and DOMAIN.md sets it no
+ * What is due next in an early help episode. Early help is not statutory and docs/domain.md sets it no
  * timescales, so these are the local defaults, following its steps (assessment, plan, reviews) and
  * the statutory ones where there is a like: the early help assessment within the same 45 working
  * days as a social care assessment, counted from the day the episode opened; the plan within 20

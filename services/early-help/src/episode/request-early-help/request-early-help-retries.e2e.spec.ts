@@ -5,7 +5,7 @@ import { startServices, testToken, type ServiceUnderTest, type ServicesUnderTest
 import { earlyHelpService } from '../../early-help.service-definition';
 
 /**
- * API.md: a create takes an Idempotency-Key (same key and body: the first response again; another
+ * docs/http-api.md: a create takes an Idempotency-Key (same key and body: the first response again; another
  * body: 422); a write on an episode requires If-Match (stale: 409 with the current version; absent:
  * 400). Nothing is written on a 4xx.
  */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { aReferralBody, expectStatus, ReferralIntakeHarness } from '../../../test/referral-intake.harness';
 
 /**
- * API.md: a create takes an Idempotency-Key. An erasure's key stands for that child's erasure with
+ * docs/http-api.md: a create takes an Idempotency-Key. An erasure's key stands for that child's erasure with
  * that body: a retry gets the first answer again, the key on another child or with another reason is
  * 422, and nothing is written (no key destroyed, no ChildErased) on a 4xx.
  */

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The case each referral opened or joined, from case-progression's events (API.md: the referral shows its case id once open). */
+/** The case each referral opened or joined, from case-progression's events (docs/http-api.md: the referral shows its case id once open). */
 export class CreateReferralCases1764000000001 implements MigrationInterface {
   name = 'CreateReferralCases1764000000001';
 

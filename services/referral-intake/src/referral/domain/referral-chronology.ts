@@ -63,7 +63,7 @@ export const describeReferralEvent: EventDescriber<ReferralEvent> = (event) => {
 };
 
 /**
- * What the referring school may know of its referral (DOMAIN.md, "What a school may be told"; the same
+ * What the referring school may know of its referral (docs/domain.md, "What a school may be told"; the same
  * as its single read): received, the front door asking it for more and the answer, and the decision as
  * a category. Not whether the child was known before, nor the primary need; nothing of an event it does not know.
  */

@@ -1,7 +1,7 @@
 import type { ReferralOutcome } from '@csc/contracts';
 
 /**
- * What a referring school may be told of a decision (DOMAIN.md, "What a school may be told"):
+ * What a referring school may be told of a decision (docs/domain.md, "What a school may be told"):
  * a category, never the rationale or the primary need.
  */
 export type SchoolDecisionCategory = 'ACCEPTED_FOR_ASSESSMENT' | 'EARLY_HELP_OFFERED' | 'NO_FURTHER_ACTION_WITH_ADVICE';

@@ -1,5 +1,5 @@
 /**
- * Which schools may hear about a child, from the referrals' coarse facts (DOMAIN.md: a school is
+ * Which schools may hear about a child, from the referrals' coarse facts (docs/domain.md: a school is
  * told about a child only when it made the referral or the child is on its roll). A school that
  * referred hears about its own referral always, and about the child's case from then on. The
  * school on the child's roll at the latest referral hears only with a lawful basis to share: the

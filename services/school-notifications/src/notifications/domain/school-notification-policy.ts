@@ -1,7 +1,7 @@
 import type { NamedSocialWorker, ReferralOutcome } from '@csc/contracts';
 
 /**
- * What a school may be told (DOMAIN.md), in one place: each domain event becomes at most one
+ * What a school may be told (docs/domain.md), in one place: each domain event becomes at most one
  * notification, in plain English, carrying only the fact a school needs to act. Never an abuse
  * category, an assessment factor or finding, another family member, or a referrer's identity;
  * never a name or any other personal data (the school has the child's id and its own records).
@@ -26,7 +26,7 @@ export interface NotificationDraft {
   audience: Audience;
   summary: string;
   referralId: string | null;
-  /** Who to contact, where a plan names a social worker (DOMAIN.md allows it; Better Together linked each school to one). */
+  /** Who to contact, where a plan names a social worker (docs/domain.md allows it; Better Together linked each school to one). */
   socialWorker: NamedSocialWorker | null;
 }
 

@@ -5,7 +5,7 @@ import { startServices, testToken, type ServiceUnderTest, type ServicesUnderTest
 import { schoolNotificationsService } from '../../school-notifications.service-definition';
 
 /**
- * API.md: registering a school takes an Idempotency-Key (same key and body: the first response, its
+ * docs/http-api.md: registering a school takes an Idempotency-Key (same key and body: the first response, its
  * secret included, again; another body: 422); setting its webhook takes If-Match (stale: 409 with the
  * current version). Nothing is written on a 4xx.
  */

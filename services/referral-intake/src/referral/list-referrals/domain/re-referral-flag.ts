@@ -10,7 +10,7 @@ export interface ReferralHistory {
 }
 
 /**
- * DOMAIN.md's re-referral: a CIN referral within 12 months of the child's previous CIN referral.
+ * docs/domain.md's re-referral: a CIN referral within 12 months of the child's previous CIN referral.
  * Decided, it is the census's answer (a referral decided as anything but a CIN referral is not one).
  * Undecided, it answers what the front door needs while deciding: it would be one if accepted.
  */
