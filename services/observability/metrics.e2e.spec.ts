@@ -1,6 +1,14 @@
 import request from 'supertest';
 import type { Role } from '@csc/contracts';
-import { eventually, startServices, testToken, type ServicesUnderTest } from '@csc/testing';
+import {
+  eventually,
+  parsePrometheusSamples,
+  startServices,
+  sumOfSamples,
+  testToken,
+  type PrometheusSample,
+  type ServicesUnderTest,
+} from '@csc/testing';
 import { caseProgressionService } from '../case-progression/src/case-progression.service-definition';
 import { referralIntakeService } from '../referral-intake/src/referral-intake.service-definition';
 import { schoolNotificationsService } from '../school-notifications/src/school-notifications.service-definition';
@@ -10,39 +18,13 @@ const SCHOOL = '100001';
 const METRICS_TOKEN = 'a-prometheus-scrape-token-for-this-test-only';
 const FAMILY_NAME = 'Metricsworth';
 
-/** One sample of Prometheus text: `name{labels} value`. */
-interface Sample {
-  name: string;
-  labels: Record<string, string>;
-  value: number;
-}
-
-const parseSamples = (text: string): Sample[] =>
-  text
-    .split('\n')
-    .filter((line) => line.length > 0 && !line.startsWith('#'))
-    .map((line) => {
-      const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-      if (!match) throw new Error(`not a Prometheus sample: ${line}`);
-      const labels = Object.fromEntries(
-        [...(match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]),
-      );
-      return { name: match[1], labels, value: Number(match[3]) };
-    });
-
-/** The sum of a metric's samples whose labels include `labels`. */
-const sumOf = (samples: Sample[], name: string, labels: Record<string, string> = {}): number =>
-  samples
-    .filter((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value))
-    .reduce((sum, sample) => sum + sample.value, 0);
-
 describe('every service counts what flows through it at GET /metrics, by the exact numbers', () => {
   let running: ServicesUnderTest;
   const url = (service: string) => running.services[service].url;
   const auth = async (role: Role, org = 'LA888') => `Bearer ${await testToken({ sub: `${role.toLowerCase()}-${org}`, role, org })}`;
-  const scrape = async (service: string): Promise<{ text: string; samples: Sample[] }> => {
+  const scrape = async (service: string): Promise<{ text: string; samples: PrometheusSample[] }> => {
     const response = await request(url(service)).get('/metrics').expect(200);
-    return { text: response.text, samples: parseSamples(response.text) };
+    return { text: response.text, samples: parsePrometheusSamples(response.text) };
   };
   const receiver: { close(): Promise<void> }[] = [];
 
@@ -98,9 +80,9 @@ describe('every service counts what flows through it at GET /metrics, by the exa
         const notifications = (await scrape('school-notifications')).samples;
         const cases = (await request(url('case-progression')).get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200))
           .text;
-        const caseSamples = parseSamples(cases);
-        const delta = (samples: Sample[], old: Sample[], name: string, labels: Record<string, string> = {}) =>
-          sumOf(samples, name, labels) - sumOf(old, name, labels);
+        const caseSamples = parsePrometheusSamples(cases);
+        const delta = (samples: PrometheusSample[], old: PrometheusSample[], name: string, labels: Record<string, string> = {}) =>
+          sumOfSamples(samples, name, labels) - sumOfSamples(old, name, labels);
 
         // referral-intake: 3 referrals and 3 decisions written, answered and published (its outbox empty again).
         expect(delta(intake, before.intake, 'csc_events_appended_total', { event_type: 'ReferralReceived' })).toBe(3);
@@ -122,7 +104,7 @@ describe('every service counts what flows through it at GET /metrics, by the exa
         expect(delta(intake, before.intake, 'csc_relay_events_published_total')).toBe(
           delta(intake, before.intake, 'csc_events_appended_total'),
         );
-        expect(sumOf(intake, 'csc_outbox_backlog_events')).toBe(0);
+        expect(sumOfSamples(intake, 'csc_outbox_backlog_events')).toBe(0);
         // Each new child's key made in the key vault (its later uses come from the cache).
         expect(
           delta(intake, before.intake, 'csc_key_vault_operations_total', { operation: 'seal', answered_from: 'vault' }),
@@ -140,18 +122,18 @@ describe('every service counts what flows through it at GET /metrics, by the exa
           ]).toEqual([type, 3]);
         }
         expect(delta(notifications, before.notifications, 'csc_webhook_attempts_total', { school: SCHOOL, outcome: 'delivered' })).toBe(6);
-        expect(sumOf(notifications, 'csc_webhook_pending_deliveries', { school: SCHOOL })).toBe(0);
-        expect(sumOf(notifications, 'csc_consumer_lag_events', { consumer: 'school-notifications' })).toBe(0);
+        expect(sumOfSamples(notifications, 'csc_webhook_pending_deliveries', { school: SCHOOL })).toBe(0);
+        expect(sumOfSamples(notifications, 'csc_consumer_lag_events', { consumer: 'school-notifications' })).toBe(0);
 
         // case-progression (started before any of this): a case opened for each accepted referral.
         expect(
-          sumOf(caseSamples, 'csc_consumer_events_total', {
+          sumOfSamples(caseSamples, 'csc_consumer_events_total', {
             consumer: 'case-progression',
             event_type: 'ReferralDecided',
             outcome: 'handled',
           }),
         ).toBe(3);
-        expect(sumOf(caseSamples, 'csc_events_appended_total', { event_type: 'CaseOpened' })).toBe(3);
+        expect(sumOfSamples(caseSamples, 'csc_events_appended_total', { event_type: 'CaseOpened' })).toBe(3);
       },
       { timeoutMs: 60_000, intervalMs: 500 },
     );

@@ -15,3 +15,4 @@ export * from './test-kafka-principals';
 export * from './broker-gate';
 export * from './test-broker-crash';
 export * from './referral-decided-envelope';
+export * from './prometheus-samples';

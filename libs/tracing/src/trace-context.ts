@@ -23,9 +23,12 @@ export const traceparentOf = ({ traceId, spanId, traceFlags }: SpanContext): str
  * HTTP request's, the reaction's), so the events it writes continue the very span that wrote them;
  * otherwise, as before tracing existed, a new span id in `parent`'s trace (or a new trace).
  */
-export const traceparentHere = (parent?: string | null): string => {
+export const traceparentHere = (parent?: string | null): string => activeTraceparent() ?? childTraceparent(parent);
+
+/** The active span's place as a `traceparent` header, for a call out to join this trace; null when no span is active (tracing off). */
+export const activeTraceparent = (): string | null => {
   const active = trace.getActiveSpan()?.spanContext();
-  return active && trace.isSpanContextValid(active) ? traceparentOf(active) : childTraceparent(parent);
+  return active && trace.isSpanContextValid(active) ? traceparentOf(active) : null;
 };
 
 /** The context to start a span in: a remote parent from a `traceparent` (an event's, a header's), else a new trace. */

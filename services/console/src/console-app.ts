@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { httpMetrics, ServiceMetrics } from '@csc/platform';
 import { consoleSettingsFrom } from './config/console-settings';
 import { ConsoleModule } from './console.module';
 import { cspNonce, formBody, securityHeaders, session } from './http/browser-security';
@@ -18,6 +19,8 @@ export const createConsoleApp = async (): Promise<NestExpressApplication> => {
   app.use(cspNonce, securityHeaders());
   // Static assets need no session; pages after them all do.
   useGovukViews(app);
+  // Pages and posts timed by route pattern, as the services' requests are (static assets are not counted).
+  app.use(httpMetrics(app.get(ServiceMetrics)));
   app.use(noStore, session(settings), formBody(), pageLocals);
   app.enableShutdownHooks();
   return app;

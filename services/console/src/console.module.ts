@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { loggingModule } from '@csc/platform';
+import { loggingModule, ServiceMetrics } from '@csc/platform';
 import { AuditLogController } from './admin/audit-log.controller';
 import { DashboardController } from './analyst/dashboard.controller';
 import { ProjectionsController } from './analyst/projections.controller';
@@ -28,6 +28,8 @@ import { SchoolReferralsController } from './school/school-referrals.controller'
 import { QueueController } from './front-door/queue/queue.controller';
 import { ReferralPageController } from './front-door/referral/referral-page.controller';
 import { HealthController } from './health/health.controller';
+import { ConsoleMetricsController } from './observability/console-metrics.controller';
+import { SERVICE_CALL_TIMER, serviceCallTimer } from './observability/service-call-metrics';
 import { HomeController } from './home/home.controller';
 import { CsrfGuard } from './http/csrf.guard';
 import { PageErrorsFilter } from './http/page-errors.filter';
@@ -45,6 +47,7 @@ import { SignedInGuard } from './sign-in/signed-in.guard';
   imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true }), loggingModule('console')],
   controllers: [
     HealthController,
+    ConsoleMetricsController,
     HomeController,
     QueueController,
     ReferralPageController,
@@ -69,6 +72,8 @@ import { SignedInGuard } from './sign-in/signed-in.guard';
     ReturnsDownloadsController,
   ],
   providers: [
+    { provide: ServiceMetrics, useFactory: () => new ServiceMetrics('console') },
+    { provide: SERVICE_CALL_TIMER, inject: [ServiceMetrics], useFactory: serviceCallTimer },
     ServicesApi,
     CasePageView,
     CaseWrites,

@@ -1,4 +1,9 @@
 import 'reflect-metadata';
+import { startTracing } from '@csc/tracing/start-tracing';
+
+// Before http is loaded, so that its instrumentation takes (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
+startTracing('console');
+
 import { Logger } from 'nestjs-pino';
 import { createConsoleApp } from './console-app';
 import { CONSOLE_SETTINGS, consoleSettingsFrom, type ConsoleSettings } from './config/console-settings';

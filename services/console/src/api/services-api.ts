@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { activeTraceparent } from '@csc/tracing';
 import { CONSOLE_SETTINGS, type ConsoleSettings, type ServiceName } from '../config/console-settings';
 import { ACCESS_TOKEN_SOURCE, type AccessTokenSource, type SignedInUser } from '../sign-in/signed-in-user';
+import { SERVICE_CALL_TIMER, type ServiceCallTimer } from '../observability/service-call-metrics';
 import { ApiRefusal, ServiceUnreachable } from './api-refusal';
 
 export interface ApiAnswer<T> {
@@ -24,13 +26,15 @@ export interface ApiFile {
 /**
  * The one way the console calls the services: as the signed-in user (a token from the AccessTokenSource),
  * JSON in and out (or a file's bytes), ETag read and If-Match sent. An error answer becomes an ApiRefusal carrying the API's
- * messages; nothing here logs, since paths, bodies and answers can carry a child's details.
+ * messages; nothing here logs, since paths, bodies and answers can carry a child's details. Each call is
+ * timed by service and status for /metrics, and joins the page's trace when tracing is on.
  */
 @Injectable()
 export class ServicesApi {
   constructor(
     @Inject(CONSOLE_SETTINGS) private readonly settings: ConsoleSettings,
     @Inject(ACCESS_TOKEN_SOURCE) private readonly tokens: AccessTokenSource,
+    @Inject(SERVICE_CALL_TIMER) private readonly timeCall: ServiceCallTimer,
   ) {}
 
   get<T>(service: ServiceName, path: string, user: SignedInUser): Promise<ApiAnswer<T>> {
@@ -75,10 +79,23 @@ export class ServicesApi {
     init: RequestInit,
     timeoutMs = TIMEOUT_MS,
   ): Promise<Response> {
-    const headers = { Authorization: `Bearer ${await this.tokens.accessTokenFor(user)}`, ...init.headers };
+    const traceparent = activeTraceparent();
+    const headers = {
+      Authorization: `Bearer ${await this.tokens.accessTokenFor(user)}`,
+      ...(traceparent ? { traceparent } : {}),
+      ...init.headers,
+    };
+    const answered = this.timeCall(service);
     try {
-      return await fetch(`${this.settings.serviceUrls[service]}${path}`, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+      const response = await fetch(`${this.settings.serviceUrls[service]}${path}`, {
+        ...init,
+        headers,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      answered(response.status);
+      return response;
     } catch {
+      answered('unreachable');
       throw new ServiceUnreachable(service);
     }
   }

@@ -47,6 +47,9 @@ export const consoleSettingsFrom = (env: NodeJS.ProcessEnv): ConsoleSettings => 
     throw new Error(
       'OIDC_ISSUER_URL: is required in production (people sign in with OpenID Connect; the local sign-in is development only)',
     );
+  // The same rule as the services': Prometheus signs in with METRICS_TOKEN, so /metrics is not public.
+  if (production && !env.METRICS_TOKEN) throw new Error('METRICS_TOKEN: is required in production (GET /metrics is not public)');
+  if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN.length < 32) throw new Error('METRICS_TOKEN: must be at least 32 characters');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT: must be a port number');
   const serviceUrls = Object.fromEntries(

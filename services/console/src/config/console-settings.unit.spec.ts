@@ -9,7 +9,12 @@ const OIDC = {
 };
 /** A production console's own key for the tokens it keeps (an example's, never used). */
 const TOKEN_KEYS = 'prod-1:XR4u4BYI1+12fbm6YhDECLFsv1me54tfxjNqBN/896c=';
-const PRODUCTION = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), CONSOLE_TOKEN_KEYS: TOKEN_KEYS };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'x'.repeat(32),
+  CONSOLE_TOKEN_KEYS: TOKEN_KEYS,
+  METRICS_TOKEN: 'm'.repeat(32),
+};
 
 describe("the console's settings", () => {
   it('defaults each service to its port on this machine, and signs tokens as the services do in development', () => {
@@ -30,6 +35,13 @@ describe("the console's settings", () => {
     expect(() => consoleSettingsFrom({ NODE_ENV: 'production' })).toThrow('SESSION_SECRET: is required in production');
     expect(() => consoleSettingsFrom({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow('at least 32 characters');
     expect(consoleSettingsFrom({ ...PRODUCTION, ...OIDC }).production).toBe(true);
+  });
+
+  it('refuses to start in production without a METRICS_TOKEN for /metrics, or with a short one anywhere', () => {
+    const { METRICS_TOKEN: _token, ...withoutToken } = PRODUCTION;
+    expect(() => consoleSettingsFrom({ ...withoutToken, ...OIDC })).toThrow('METRICS_TOKEN: is required in production');
+    expect(() => consoleSettingsFrom({ NODE_ENV: 'development', METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN: must be at least 32');
+    expect(consoleSettingsFrom({ NODE_ENV: 'development' }).production).toBe(false);
   });
 
   it('refuses to start in production without OpenID Connect (the local sign-in is development only)', () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { eventually, startServices, testToken, type ServicesUnderTest } from '@csc/testing';
+import { eventually, parsePrometheusSamples, startServices, sumOfSamples, testToken, type ServicesUnderTest } from '@csc/testing';
 import { caseProgressionService } from '../../../case-progression/src/case-progression.service-definition';
 import { referralIntakeService } from '../../../referral-intake/src/referral-intake.service-definition';
 import {
@@ -225,5 +225,22 @@ describe('the console, as the front door uses it (keyboard only, every page chec
     expect(await frontDoor.get('/')).toMatchObject({ status: 303, location: '/sign-in' });
 
     expect(await (await fetch(`${consoleApp.url}/health/ready`)).json()).toMatchObject({ status: 'ok' });
+  });
+
+  it("serves its own /metrics: the journeys' pages by route pattern and its calls by service and answer, no id in any label", async () => {
+    const response = await fetch(`${consoleApp.url}/metrics`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const samples = parsePrometheusSamples(text);
+    const requests = (labels: Record<string, string>) => sumOfSamples(samples, 'csc_http_request_duration_seconds_count', labels);
+    const calls = (labels: Record<string, string>) => sumOfSamples(samples, 'csc_console_service_call_duration_seconds_count', labels);
+    expect(requests({ service: 'console', method: 'GET', route: '/front-door/referrals/{id}', status: '200' })).toBeGreaterThan(0);
+    expect(requests({ method: 'POST', route: '/front-door/referrals/{id}/decision', status: '409' })).toBe(1);
+    expect(calls({ service: 'console', called: 'referralIntake', status: '200' })).toBeGreaterThan(0);
+    // The stale decision: the one 409 intake answered the console.
+    expect(calls({ called: 'referralIntake', status: '409' })).toBe(1);
+    // Labels name patterns and services: never a referral's id or a family name.
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    expect(text).not.toContain(familyName);
   });
 });

@@ -23,8 +23,8 @@ export class PageErrorsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof SignInRequired) return response.redirect(303, '/sign-in');
-    // Health answers machines: the API's error shape, as the services' own /health/ready gives it.
-    if (request.path.startsWith('/health') && exception instanceof HttpException) {
+    // Health and metrics answer machines: the API's error shape, as the services' own give it.
+    if (/^\/(health|metrics)(\/|$)/.test(request.path) && exception instanceof HttpException) {
       const status = exception.getStatus();
       const { message } = exception.getResponse() as { message?: string[] };
       return void response.status(status).json({ statusCode: status, error: STATUS_CODES[status], message: message ?? [] });
