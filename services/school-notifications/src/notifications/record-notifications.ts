@@ -106,42 +106,24 @@ export class RecordNotifications {
 
   private async record(context: KafkaEventContext, envelope: EventEnvelope, draft: NotificationDraft, schoolUrn: string): Promise<void> {
     const notificationId = nameBasedUuid(`notification:${envelope.eventId}:${schoolUrn}`);
-    const exists = await context.manager.query(`SELECT 1 FROM notifications WHERE source_event_id = $1 AND school_urn = $2`, [
-      envelope.eventId,
-      schoolUrn,
-    ]);
-    if (exists.length > 0) return;
-    // The school's row lock is held to commit, so its inbox numbers commit in the order they were taken.
-    const [{ last_sequence: inboxSequence }] = await context.manager.query(
-      `INSERT INTO school_inboxes (school_urn, last_sequence) VALUES ($1, 1)
-       ON CONFLICT (school_urn) DO UPDATE SET last_sequence = school_inboxes.last_sequence + 1 RETURNING last_sequence`,
-      [schoolUrn],
-    );
-    await context.manager.query(
-      `INSERT INTO notifications (notification_id, school_urn, child_id, referral_id, type, summary, social_worker, occurred_at, source_event_id, inbox_sequence)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        notificationId,
-        schoolUrn,
-        envelope.childId,
-        draft.referralId,
-        draft.type,
-        draft.summary,
-        draft.socialWorker ? JSON.stringify(draft.socialWorker) : null,
-        envelope.occurredAt,
-        envelope.eventId,
-        inboxSequence,
-      ],
-    );
-    // Queued for the school's webhook if it has one; the inbox has it either way. NOTIFY wakes the dispatcher at commit.
     const queuedEventId = randomUUID();
     const appendContext = context.causedBy({ sub: 'school-notifications', role: 'SYSTEM', org: schoolUrn });
-    await context.manager.query(
-      `INSERT INTO webhook_deliveries (notification_id, school_urn, queued_event_id, correlation_id)
-       SELECT $1, urn, $3, $4 FROM schools WHERE urn = $2 AND webhook_url IS NOT NULL`,
-      [notificationId, schoolUrn, queuedEventId, appendContext.correlationId],
-    );
-    await context.manager.query(`SELECT pg_notify($1, '')`, [WEBHOOKS_DUE_CHANNEL]);
+    const [{ recorded }] = await context.manager.query(RECORD_NOTIFICATION, [
+      notificationId,
+      schoolUrn,
+      envelope.childId,
+      draft.referralId,
+      draft.type,
+      draft.summary,
+      draft.socialWorker ? JSON.stringify(draft.socialWorker) : null,
+      envelope.occurredAt,
+      envelope.eventId,
+      queuedEventId,
+      appendContext.correlationId,
+      WEBHOOKS_DUE_CHANNEL,
+    ]);
+    // Told already (a redelivered event): nothing more to write.
+    if (!recorded) return;
     const data: NotificationQueuedV1 = {
       notificationId,
       schoolUrn,
@@ -168,6 +150,36 @@ export class RecordNotifications {
     );
   }
 }
+
+/**
+ * One school told of one event, in one round trip: skipped if that school was already told of that
+ * event; else the school's next inbox number (its row lock held to commit, so inbox numbers commit in
+ * the order they were taken), the notification, its delivery queued if the school has a webhook, and
+ * a NOTIFY that wakes the dispatcher at commit (only when a delivery was queued). The data-modifying
+ * CTEs run once each, in one snapshot; the foreign key from delivery to notification is checked at the
+ * statement's end, when both rows exist.
+ */
+const RECORD_NOTIFICATION = `
+  WITH fresh AS (
+    SELECT FROM (SELECT 1) AS one
+    WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE source_event_id = $9::uuid AND school_urn = $2::text)
+  ),
+  inbox AS (
+    INSERT INTO school_inboxes (school_urn, last_sequence) SELECT $2::text, 1 FROM fresh
+    ON CONFLICT (school_urn) DO UPDATE SET last_sequence = school_inboxes.last_sequence + 1
+    RETURNING last_sequence
+  ),
+  notification AS (
+    INSERT INTO notifications (notification_id, school_urn, child_id, referral_id, type, summary, social_worker, occurred_at, source_event_id, inbox_sequence)
+    SELECT $1::uuid, $2::text, $3, $4, $5, $6, $7::jsonb, $8, $9::uuid, last_sequence FROM inbox
+    RETURNING notification_id
+  ),
+  delivery AS (
+    INSERT INTO webhook_deliveries (notification_id, school_urn, queued_event_id, correlation_id)
+    SELECT notification.notification_id, schools.urn, $10, $11 FROM notification JOIN schools ON schools.urn = $2::text AND schools.webhook_url IS NOT NULL
+    RETURNING notification_id
+  )
+  SELECT EXISTS (SELECT 1 FROM notification) AS recorded, (SELECT count(pg_notify($12, '')) FROM delivery) AS woken`;
 
 const toFacts = (row: FactsRow): ReferralFacts => ({
   referralId: row.referral_id,
