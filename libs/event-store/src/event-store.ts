@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConcurrencyError, DuplicateEventError, PersonalDataErasedError } from './errors';
+import { queryPrepared, type PreparedStatement } from './prepared-statement';
 import type { SubjectSealer } from './subject-sealer';
 import { EVENT_COLUMNS, toStoredEvent, type AppendContext, type EventRow, type NewEvent, type StoredEvent } from './stored-event';
 
@@ -18,6 +19,12 @@ export interface AppendResult {
 
 const PG_UNIQUE_VIOLATION = '23505';
 
+interface AppendRow {
+  version: number;
+  overtaken: boolean;
+  positions: string[] | null;
+}
+
 /**
  * The append, in one statement (all of it in one snapshot). The relay publishes in transaction-id
  * order, and a transaction takes its id at its first write, not at commit: if a transaction that
@@ -28,7 +35,9 @@ const PG_UNIQUE_VIOLATION = '23505';
  * (stream_id, stream_version) key: the race is lost there, never missed. pg_notify is delivered only
  * on commit, and queued only when the events were inserted.
  */
-const APPEND_STATEMENT = `
+const APPEND_STATEMENT: PreparedStatement = {
+  name: 'event-store-append',
+  text: `
   WITH stream AS (
     SELECT coalesce(max(stream_version), 0)::int AS version,
            coalesce(bool_or(transaction_id > pg_current_xact_id()), false) AS overtaken
@@ -49,7 +58,8 @@ const APPEND_STATEMENT = `
   )
   SELECT stream.version, stream.overtaken, written.positions,
          CASE WHEN written.positions IS NOT NULL THEN pg_notify($13, '') IS NULL END AS notified
-  FROM stream, written`;
+  FROM stream, written`,
+};
 
 /**
  * Appends events to streams and reads them back. Pass `manager` to append inside a transaction the
@@ -116,9 +126,9 @@ export class EventStore {
     events: NewEvent[],
     context: AppendContext,
   ): Promise<AppendResult> {
-    let row: { version: number; overtaken: boolean; positions: string[] | null };
+    let row: AppendRow;
     try {
-      [row] = await manager.query(APPEND_STATEMENT, [
+      [row] = await queryPrepared<AppendRow>(manager, APPEND_STATEMENT, [
         streamId,
         context.correlationId,
         context.causationId,
