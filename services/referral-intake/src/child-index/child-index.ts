@@ -81,8 +81,9 @@ export class ChildIndex implements OnApplicationBootstrap {
   async resolve(manager: EntityManager, identity: ChildIdentity, referralId: string): Promise<ResolvedChild> {
     await this.ensureBuiltWithCurrentKey();
     const indexes = this.blindIndexesOf(identity);
-    await lockKeysOf(manager, indexes);
-    const candidates = await queryPrepared<SealedIdentityRow>(manager, CANDIDATES, [
+    // Every description of every candidate child (a conflict on any of them rules the child out), read under the keys' locks.
+    const candidates = await queryPrepared<SealedIdentityRow>(manager, LOCK_AND_FIND_CANDIDATES, [
+      lockKeysOf(indexes),
       indexes.nhsNumber,
       indexes.upn,
       indexes.birth,
@@ -241,29 +242,17 @@ export class ChildIndex implements OnApplicationBootstrap {
 }
 
 /**
- * Locks the identity's keys in a fixed order (so two referrals never wait on each other's locks), in
- * one round trip. The locks are named by the blind indexes, so nothing identifying reaches the
- * database, not even its statement log.
+ * The keys locked while an identity is resolved (child_index_lock_and_find takes them in a fixed
+ * order, in the same round trip as the read): named by the blind indexes, so nothing identifying
+ * reaches the database, not even its statement log.
  */
-const lockKeysOf = async (manager: EntityManager, indexes: BlindIndexes): Promise<void> => {
-  const keys = [indexes.birth, indexes.nhsNumber, indexes.upn]
-    .filter((key): key is Buffer => key !== null)
-    .map((key) => key.toString('hex'));
-  await queryPrepared(manager, LOCK_KEYS, [keys]);
-};
+const lockKeysOf = (indexes: BlindIndexes): string[] =>
+  [indexes.birth, indexes.nhsNumber, indexes.upn].filter((key): key is Buffer => key !== null).map((key) => key.toString('hex'));
 
 // Run at every referral: prepared once per connection (queryPrepared).
-const LOCK_KEYS: PreparedStatement = {
-  name: 'child-index-lock-keys',
-  text: `SELECT pg_advisory_xact_lock(hashtext('child-index:' || key)) FROM (SELECT unnest($1::text[]) AS key ORDER BY 1) AS ordered`,
-};
-
-/** Every description of every candidate child: a conflict on any of them rules the child out. */
-const CANDIDATES: PreparedStatement = {
-  name: 'child-index-candidates',
-  text: `SELECT referral_id, child_id, sealed_identity FROM child_identities
-         WHERE child_id IN (SELECT child_id FROM child_identities
-                            WHERE nhs_number_index = $1 OR upn_index = $2 OR (birth_index = $3 AND family_name_index = $4))`,
+const LOCK_AND_FIND_CANDIDATES: PreparedStatement = {
+  name: 'child-index-lock-and-find',
+  text: `SELECT referral_id, child_id, sealed_identity FROM child_index_lock_and_find($1::text[], $2, $3, $4, $5)`,
 };
 
 const INSERT_IDENTITY: PreparedStatement = {
