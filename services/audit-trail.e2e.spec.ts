@@ -164,6 +164,49 @@ describe("the audit trail of children's records, over HTTP", () => {
     }
   });
 
+  it("takes no referral whose audit rows cannot be written: they commit in the referral's own transaction", async () => {
+    const role = appRoleOf(referralIntakeService.name);
+    const [{ events: before }] = await databases.intake.dataSource.query(`SELECT count(*)::int AS events FROM events`);
+    await databases.intake.dataSource.query(`REVOKE INSERT ON audit_log FROM ${role}`);
+    try {
+      expectStatus(await call(services.intake, 'post', '/v1/referrals', SCHOOL, referralBody('Unaudited')), 500);
+    } finally {
+      await databases.intake.dataSource.query(`GRANT INSERT ON audit_log TO ${role}`);
+    }
+    const [{ events: after }] = await databases.intake.dataSource.query(`SELECT count(*)::int AS events FROM events`);
+    expect(after).toBe(before);
+  });
+
+  it('records a referral once when it is taken, and again each time its Idempotency-Key replays it', async () => {
+    const key = `audit-replay-${Date.now()}`;
+    const withKey = async () =>
+      request(services.intake.url)
+        .post('/v1/referrals')
+        .set('Authorization', `Bearer ${await testToken(SCHOOL)}`)
+        .set('Idempotency-Key', key)
+        .send(referralBody('Replayed'));
+    const taken = expectStatus(await withKey(), 201).body as { referralId: string; childId: string };
+    expect((await auditLog(services.intake, `childId=${taken.childId}`)).items).toHaveLength(1);
+    expect(expectStatus(await withKey(), 201).body).toEqual(taken);
+
+    expect((await auditLog(services.intake, `childId=${taken.childId}`)).items).toEqual([
+      expect.objectContaining({
+        ...who(SCHOOL),
+        childId: taken.childId,
+        resourceId: taken.referralId,
+        route: '/v1/referrals',
+        outcome: 201,
+      }),
+      expect.objectContaining({
+        ...who(SCHOOL),
+        childId: taken.childId,
+        resourceId: taken.referralId,
+        route: '/v1/referrals',
+        outcome: 201,
+      }),
+    ]);
+  });
+
   it('case-progression: records the case read and written for the child, and the stale write (409) and the refused role', async () => {
     const { childId } = referral;
     const opened = await eventually(

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@csc/testing';
+import { Client } from 'pg';
+import { createTestDatabase, eventually, type TestDatabase } from '@csc/testing';
 import { ConcurrencyError, DuplicateEventError } from './errors';
-import { EventStore, NO_STREAM } from './event-store';
+import { EVENTS_APPENDED_CHANNEL, EventStore, NO_STREAM } from './event-store';
 import { NO_PERSONAL_DATA } from './subject-sealer';
 import { CreateEventStore1763800000000 } from './event-store.migration';
 import type { AppendContext, NewEvent } from './stored-event';
@@ -99,6 +100,51 @@ describe('EventStore against PostgreSQL', () => {
     await earlier.rollbackTransaction();
     await earlier.release();
     expect((await store.readStream(streamId)).map((e) => e.type)).toEqual(['CaseOpened', 'AssessmentStarted']);
+  });
+
+  it('refuses the loser of two racing appends on any version, naming the version the winner wrote', async () => {
+    const streamId = `case-${randomUUID()}`;
+    await store.append(streamId, NO_STREAM, [event('CaseOpened')], context);
+    const first = database.dataSource.createQueryRunner();
+    await first.startTransaction();
+    await store.append(streamId, 'any', [event('AssessmentStarted')], context, first.manager);
+
+    const second = store.append(streamId, 'any', [event('AssessmentCompleted')], context); // waits on the first's key
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await first.commitTransaction();
+    await first.release();
+
+    await expect(second).rejects.toEqual(expect.any(ConcurrencyError));
+    await expect(second).rejects.toMatchObject({ expectedVersion: 1, actualVersion: 2 });
+    expect((await store.readStream(streamId)).map((e) => e.type)).toEqual(['CaseOpened', 'AssessmentStarted']);
+  });
+
+  it('notifies the relay once an append commits, and never for a refused or rolled-back one', async () => {
+    const listener = new Client({ connectionString: database.url });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (notification) => heard.push(notification.channel));
+    await listener.query(`LISTEN ${EVENTS_APPENDED_CHANNEL}`);
+    try {
+      const streamId = `case-${randomUUID()}`;
+      await expect(
+        database.dataSource.transaction(async (manager) => {
+          await store.append(streamId, NO_STREAM, [event('CaseOpened')], context, manager);
+          throw new Error('the caller changed its mind');
+        }),
+      ).rejects.toThrow('the caller changed its mind');
+      await store.append(streamId, NO_STREAM, [event('CaseOpened')], context);
+      await expect(
+        database.dataSource.transaction((manager) => store.append(streamId, NO_STREAM, [event('CaseOpened')], context, manager)),
+      ).rejects.toBeInstanceOf(ConcurrencyError);
+      await store.append(streamId, 1, [event('AssessmentStarted')], context);
+
+      await eventually(() => expect(heard).toHaveLength(2));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(heard).toEqual([EVENTS_APPENDED_CHANNEL, EVENTS_APPENDED_CHANNEL]);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('refuses the same event id twice', async () => {

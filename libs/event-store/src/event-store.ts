@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConcurrencyError, DuplicateEventError, PersonalDataErasedError } from './errors';
+import { queryPrepared, type PreparedStatement } from './prepared-statement';
 import type { SubjectSealer } from './subject-sealer';
 import { EVENT_COLUMNS, toStoredEvent, type AppendContext, type EventRow, type NewEvent, type StoredEvent } from './stored-event';
 
@@ -17,6 +18,48 @@ export interface AppendResult {
 }
 
 const PG_UNIQUE_VIOLATION = '23505';
+
+interface AppendRow {
+  version: number;
+  overtaken: boolean;
+  positions: string[] | null;
+}
+
+/**
+ * The append, in one statement (all of it in one snapshot). The relay publishes in transaction-id
+ * order, and a transaction takes its id at its first write, not at commit: if a transaction that
+ * started writing after ours has already committed an event to this stream, ours would be published
+ * after it though its version is lower, so the stream is `overtaken` and nothing is written (the
+ * caller retries on fresh state). A writer that commits on this stream after the snapshot was taken
+ * must have written the version after the one read here, so the insert meets it on the
+ * (stream_id, stream_version) key: the race is lost there, never missed. pg_notify is delivered only
+ * on commit, and queued only when the events were inserted.
+ */
+const APPEND_STATEMENT: PreparedStatement = {
+  name: 'event-store-append',
+  text: `
+  WITH stream AS (
+    SELECT coalesce(max(stream_version), 0)::int AS version,
+           coalesce(bool_or(transaction_id > pg_current_xact_id()), false) AS overtaken
+    FROM events WHERE stream_id = $1
+  ), inserted AS (
+    INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, child_id,
+                        correlation_id, causation_id, actor, data, traceparent, occurred_at)
+    SELECT $1, stream.version + v.ordinal::int, v.event_id, v.type, v.schema_version, v.child_id,
+           $2, $3, $4::jsonb, v.data, $5, v.occurred_at
+    FROM stream,
+         unnest($6::uuid[], $7::text[], $8::int[], $9::uuid[], $10::jsonb[], $11::timestamptz[])
+           WITH ORDINALITY AS v(event_id, type, schema_version, child_id, data, occurred_at, ordinal)
+    WHERE ($12::int IS NULL OR stream.version = $12::int) AND NOT stream.overtaken
+    ORDER BY v.ordinal
+    RETURNING global_position
+  ), written AS (
+    SELECT array_agg(global_position::text ORDER BY global_position) AS positions FROM inserted
+  )
+  SELECT stream.version, stream.overtaken, written.positions,
+         CASE WHEN written.positions IS NOT NULL THEN pg_notify($13, '') IS NULL END AS notified
+  FROM stream, written`,
+};
 
 /**
  * Appends events to streams and reads them back. Pass `manager` to append inside a transaction the
@@ -70,6 +113,12 @@ export class EventStore {
     return row.version;
   }
 
+  /**
+   * One statement, one round trip: reads the stream's version, checks it against the expected one,
+   * checks the stream was not overtaken, inserts the events on it and queues the notification. Each
+   * check that fails leaves the insert and the notification undone; the caller's transaction then
+   * rolls back on the error thrown here.
+   */
   private async appendWithin(
     manager: EntityManager,
     streamId: string,
@@ -77,73 +126,54 @@ export class EventStore {
     events: NewEvent[],
     context: AppendContext,
   ): Promise<AppendResult> {
-    const currentVersion = await this.streamVersion(streamId, manager);
+    let row: AppendRow;
+    try {
+      [row] = await queryPrepared<AppendRow>(manager, APPEND_STATEMENT, [
+        streamId,
+        context.correlationId,
+        context.causationId,
+        JSON.stringify(context.actor),
+        context.traceparent ?? null,
+        events.map((event) => event.eventId),
+        events.map((event) => event.type),
+        events.map((event) => event.schemaVersion),
+        events.map((event) => event.childId),
+        events.map((event) => JSON.stringify(event.data)),
+        events.map((event) => event.occurredAt.toISOString()),
+        expectedVersion === 'any' ? null : expectedVersion,
+        EVENTS_APPENDED_CHANNEL,
+      ]);
+    } catch (error) {
+      throw this.translateUniqueViolation(error, streamId, expectedVersion, events);
+    }
+    const { version: currentVersion, overtaken, positions } = row;
     if (expectedVersion !== 'any' && currentVersion !== expectedVersion) {
       throw new ConcurrencyError(streamId, expectedVersion, currentVersion);
     }
-    let rows: { global_position: string }[];
-    try {
-      // A racing writer that read the same version loses on the (stream_id, stream_version) key.
-      rows = await manager.query(
-        `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, child_id,
-                             correlation_id, causation_id, actor, data, traceparent, occurred_at)
-         SELECT $1, v.stream_version, v.event_id, v.type, v.schema_version, v.child_id,
-                $2, $3, $4::jsonb, v.data, $5, v.occurred_at
-         FROM unnest($6::int[], $7::uuid[], $8::text[], $9::int[], $10::uuid[], $11::jsonb[], $12::timestamptz[])
-              AS v(stream_version, event_id, type, schema_version, child_id, data, occurred_at)
-         ORDER BY v.stream_version
-         RETURNING global_position`,
-        [
-          streamId,
-          context.correlationId,
-          context.causationId,
-          JSON.stringify(context.actor),
-          context.traceparent ?? null,
-          events.map((_, index) => currentVersion + index + 1),
-          events.map((event) => event.eventId),
-          events.map((event) => event.type),
-          events.map((event) => event.schemaVersion),
-          events.map((event) => event.childId),
-          events.map((event) => JSON.stringify(event.data)),
-          events.map((event) => event.occurredAt.toISOString()),
-        ],
-      );
-    } catch (error) {
-      throw this.translateUniqueViolation(error, streamId, expectedVersion, currentVersion, events);
-    }
-    // The relay publishes in transaction-id order, and a transaction takes its id at its first write,
-    // not at commit. If a transaction that started writing after ours has already committed an event
-    // to this stream, ours would be published after it though its version is lower: refuse, and let
-    // the caller retry on fresh state.
-    // One round trip: the check, and the notification (discarded with the transaction if the check fails).
-    const [{ overtaken, version }] = await manager.query(
-      `SELECT bool_or(transaction_id > pg_current_xact_id()) AS overtaken, max(stream_version)::int AS version, pg_notify($2, '') IS NULL AS notified
-       FROM events WHERE stream_id = $1`,
-      [streamId, EVENTS_APPENDED_CHANNEL],
-    );
-    if (overtaken) throw new ConcurrencyError(streamId, currentVersion, version);
-    return {
-      nextExpectedVersion: currentVersion + events.length,
-      globalPositions: rows.map((row) => String(row.global_position)),
-    };
+    if (overtaken) throw new ConcurrencyError(streamId, currentVersion, currentVersion + events.length);
+    if (!positions) throw new Error(`append to ${streamId} wrote nothing though every check passed`);
+    return { nextExpectedVersion: currentVersion + events.length, globalPositions: positions };
   }
 
-  private translateUniqueViolation(
-    error: unknown,
-    streamId: string,
-    expectedVersion: ExpectedVersion,
-    currentVersion: number,
-    events: NewEvent[],
-  ): unknown {
-    const pgError = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  private translateUniqueViolation(error: unknown, streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[]): unknown {
+    type PgError = { code?: string; constraint?: string; detail?: string };
+    const pgError = error as PgError & { driverError?: PgError };
     const code = pgError.code ?? pgError.driverError?.code;
     const constraint = pgError.constraint ?? pgError.driverError?.constraint;
     if (code !== PG_UNIQUE_VIOLATION) return error;
     if (constraint === 'events_stream_version_unique') {
-      const expected = expectedVersion === 'any' ? currentVersion : expectedVersion;
-      return new ConcurrencyError(streamId, expected, currentVersion + 1);
+      // A racing writer committed the version this append began at (the first it inserts): the stream is there now.
+      const taken = versionInKey(pgError.detail ?? pgError.driverError?.detail);
+      const actual = taken ?? (expectedVersion === 'any' ? NaN : expectedVersion + 1);
+      return new ConcurrencyError(streamId, expectedVersion === 'any' ? actual - 1 : expectedVersion, actual);
     }
     if (constraint === 'events_event_id_key') return new DuplicateEventError(events.map((event) => event.eventId));
     return error;
   }
 }
+
+/** The stream version in a unique violation's detail: `Key (stream_id, stream_version)=(case-1, 3) already exists.` */
+const versionInKey = (detail: string | undefined): number | undefined => {
+  const match = detail?.match(/, (\d+)\) already exists/);
+  return match ? Number(match[1]) : undefined;
+};

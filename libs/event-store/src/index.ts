@@ -9,3 +9,4 @@ export * from './subject-sealer';
 export * from './wake-on-notify';
 export * from './broker-log';
 export * from './outbox-broker.migration';
+export * from './prepared-statement';

@@ -138,6 +138,7 @@ export class PlatformModule {
         ServiceMetrics,
         KafkaClient,
         TypeOrmModule,
+        AuditTrailModule,
         ConsumerHealth,
         DeadLetters,
         ...(options.eventsTopic ? [EventStore, OutboxRelay] : []),

@@ -1,15 +1,26 @@
 import { Injectable, Logger, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
+import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '@csc/auth';
 import { auditedRecordOf, type AuditedRecord } from './audit.decorators';
 import { AuditTrail, type AuditEntry } from './audit-trail';
 import { auditScopeOf, childRecordsServed } from './child-records-served';
 import { routePatternOf, type RoutePattern } from './route-pattern';
 
-type AuditedRequest = Request & { user?: AuthenticatedUser; id?: unknown; [RECORDED]?: boolean };
+type AuditedRequest = Request & {
+  user?: AuthenticatedUser;
+  id?: unknown;
+  [RECORDED]?: boolean;
+  [AUDITED]?: AuditedRoute;
+  [RECORDED_WITHIN]?: { status: number; body: unknown };
+};
 
 const RECORDED = Symbol('csc:audit-recorded');
+/** The audited route of the request, as the guard found it. */
+const AUDITED = Symbol('csc:audited-route');
+/** The response whose rows a write put in its own transaction: that exact body, with that status. */
+const RECORDED_WITHIN = Symbol('csc:audit-recorded-within');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface AuditedRoute {
@@ -21,6 +32,8 @@ interface AuditedRoute {
  * Writes a request on an @AuditChildRecord route to the audit trail exactly once: a served response
  * by the interceptor before it is sent (recordServed), anything else (refused by a guard, invalid,
  * failed in the handler) when the response closes (recordOutcomeWhenClosed), with the status sent.
+ * A write may put its response's rows in its own transaction instead (recordServedWithin): one commit
+ * for both, and no write without its rows.
  */
 @Injectable()
 export class AuditRecorder {
@@ -48,14 +61,33 @@ export class AuditRecorder {
   async recordServed(context: ExecutionContext, audited: AuditedRoute, body: unknown): Promise<void> {
     const http = context.switchToHttp();
     const request = http.getRequest<AuditedRequest>();
-    await this.trail.record(this.entriesOf(request, audited, http.getResponse<Response>().statusCode, body));
+    const status = http.getResponse<Response>().statusCode;
+    const within = request[RECORDED_WITHIN];
+    // Written in the transaction that produced this very body: it committed, since the body was returned.
+    if (!(within && within.body === body && within.status === status))
+      await this.trail.record(this.entriesOf(request, audited, status, body));
     request[RECORDED] = true;
+  }
+
+  /**
+   * Writes the rows of the response a write is about to return in the write's own transaction
+   * (`manager`), so that they commit with it or not at all. The interceptor then takes them as
+   * written only for this exact body and status: a transaction that rolled back returns no body, and a
+   * body made otherwise (a replay, a retry in a new transaction) is recorded as usual. Nothing is
+   * written for a request the guard did not find audited (the interceptor records it, as before).
+   */
+  async recordServedWithin(manager: EntityManager, request: Request, status: number, body: unknown): Promise<void> {
+    const audited = (request as AuditedRequest)[AUDITED];
+    if (!audited) return;
+    await this.trail.record(this.entriesOf(request as AuditedRequest, audited, status, body), manager);
+    (request as AuditedRequest)[RECORDED_WITHIN] = { status, body };
   }
 
   recordOutcomeWhenClosed(context: ExecutionContext, audited: AuditedRoute): void {
     const http = context.switchToHttp();
     const request = http.getRequest<AuditedRequest>();
     const response = http.getResponse<Response>();
+    request[AUDITED] = audited;
     response.once('close', () => {
       if (request[RECORDED]) return;
       request[RECORDED] = true;

@@ -24,7 +24,7 @@ export class AuditTrailModule {
         { provide: APP_GUARD, useClass: AuditOnCloseGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
       ],
-      exports: [AuditTrail],
+      exports: [AuditTrail, AuditRecorder],
     };
   }
 }

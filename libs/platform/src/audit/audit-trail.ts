@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { queryPrepared, type PreparedStatement } from '@csc/event-store';
 
 /** One row of the audit trail, as written. */
 export interface AuditEntry {
@@ -35,21 +36,27 @@ export interface AuditQuery {
   limit: number;
 }
 
+/** Every request on an audited route writes it: prepared once per connection (queryPrepared). */
+const INSERT_ENTRIES: PreparedStatement = {
+  name: 'audit-trail-insert',
+  text: `INSERT INTO audit_log (user_sub, user_role, user_org, child_id, resource_kind, resource_id, scope, method, route, outcome, request_id, correlation_id)
+       SELECT "userSub", "userRole", "userOrg", "childId", "resourceKind", "resourceId", scope, method, route, outcome, "requestId", "correlationId"
+       FROM jsonb_to_recordset($1::jsonb) AS entry("userSub" text, "userRole" text, "userOrg" text, "childId" uuid, "resourceKind" text,
+         "resourceId" uuid, scope text, method text, route text, outcome smallint, "requestId" text, "correlationId" uuid)`,
+};
+
 /** The audit_log table (CreateAuditLog): written through the app role, which may only add and read. */
 @Injectable()
 export class AuditTrail {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** All of a request's rows in one statement: they are stored together or not at all. */
-  async record(entries: AuditEntry[]): Promise<void> {
+  /**
+   * All of a request's rows in one statement: they are stored together or not at all. `manager`: in
+   * a write's own transaction, committed with it or not at all.
+   */
+  async record(entries: AuditEntry[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (entries.length === 0) return;
-    await this.dataSource.query(
-      `INSERT INTO audit_log (user_sub, user_role, user_org, child_id, resource_kind, resource_id, scope, method, route, outcome, request_id, correlation_id)
-       SELECT "userSub", "userRole", "userOrg", "childId", "resourceKind", "resourceId", scope, method, route, outcome, "requestId", "correlationId"
-       FROM jsonb_to_recordset($1::jsonb) AS entry("userSub" text, "userRole" text, "userOrg" text, "childId" uuid, "resourceKind" text,
-         "resourceId" uuid, scope text, method text, route text, outcome smallint, "requestId" text, "correlationId" uuid)`,
-      [JSON.stringify(entries)],
-    );
+    await queryPrepared(manager, INSERT_ENTRIES, [JSON.stringify(entries)]);
   }
 
   /** Newest first. */

@@ -1,6 +1,7 @@
 export * from './audit.decorators';
 export * from './audit-log.migration';
 export * from './audit-trail';
+export { AuditRecorder } from './audit-recorder';
 export * from './audit-trail.module';
 export * from './child-records-served';
 export * from './route-pattern';

@@ -3,7 +3,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { EVENT_UPCASTERS, parseEventData, type SealedSubject } from '@csc/contracts';
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '@csc/event-store';
+import { EVENT_COLUMNS, queryPrepared, toStoredEvent, type EventRow, type PreparedStatement } from '@csc/event-store';
 import { BlindIndexKey, SubjectProtection } from '@csc/privacy';
 import { londonDateOf } from '@csc/domain';
 import { childAtReferral } from '../referral/receive-referral/child-at-referral';
@@ -81,14 +81,14 @@ export class ChildIndex implements OnApplicationBootstrap {
   async resolve(manager: EntityManager, identity: ChildIdentity, referralId: string): Promise<ResolvedChild> {
     await this.ensureBuiltWithCurrentKey();
     const indexes = this.blindIndexesOf(identity);
-    await lockKeysOf(manager, indexes);
-    // Every description of every candidate child: a conflict on any of them rules the child out.
-    const candidates: SealedIdentityRow[] = await manager.query(
-      `SELECT referral_id, child_id, sealed_identity FROM child_identities
-       WHERE child_id IN (SELECT child_id FROM child_identities
-                          WHERE nhs_number_index = $1 OR upn_index = $2 OR (birth_index = $3 AND family_name_index = $4))`,
-      [indexes.nhsNumber, indexes.upn, indexes.birth, indexes.familyName],
-    );
+    // Every description of every candidate child (a conflict on any of them rules the child out), read under the keys' locks.
+    const candidates = await queryPrepared<SealedIdentityRow>(manager, LOCK_AND_FIND_CANDIDATES, [
+      lockKeysOf(indexes),
+      indexes.nhsNumber,
+      indexes.upn,
+      indexes.birth,
+      indexes.familyName,
+    ]);
     const match = matchChild(identity, await this.open(candidates));
     const childId = match.matchedExistingChild ? match.childId : randomUUID();
     await this.insert(manager, identity, referralId, childId);
@@ -106,12 +106,15 @@ export class ChildIndex implements OnApplicationBootstrap {
     const { givenName, familyName, dateOfBirth, unborn, sex, nhsNumber, upn, postcodeDistrict } = identity;
     const description: ChildIdentity = { givenName, familyName, dateOfBirth, unborn, sex, nhsNumber, upn, postcodeDistrict };
     const sealed = await this.subjects.sealForChild(childId, description, referralId);
-    await manager.query(
-      `INSERT INTO child_identities (referral_id, child_id, nhs_number_index, upn_index, birth_index, family_name_index, sealed_identity)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (referral_id) DO NOTHING`,
-      [referralId, childId, indexes.nhsNumber, indexes.upn, indexes.birth, indexes.familyName, JSON.stringify(sealed)],
-    );
+    await queryPrepared(manager, INSERT_IDENTITY, [
+      referralId,
+      childId,
+      indexes.nhsNumber,
+      indexes.upn,
+      indexes.birth,
+      indexes.familyName,
+      JSON.stringify(sealed),
+    ]);
   }
 
   /** The child is in the index and none of its descriptions has an NHS number or UPN that conflicts. */
@@ -239,18 +242,24 @@ export class ChildIndex implements OnApplicationBootstrap {
 }
 
 /**
- * Locks the identity's keys in a fixed order (so two referrals never wait on each other's locks), in
- * one round trip. The locks are named by the blind indexes, so nothing identifying reaches the
- * database, not even its statement log.
+ * The keys locked while an identity is resolved (child_index_lock_and_find takes them in a fixed
+ * order, in the same round trip as the read): named by the blind indexes, so nothing identifying
+ * reaches the database, not even its statement log.
  */
-const lockKeysOf = async (manager: EntityManager, indexes: BlindIndexes): Promise<void> => {
-  const keys = [indexes.birth, indexes.nhsNumber, indexes.upn]
-    .filter((key): key is Buffer => key !== null)
-    .map((key) => key.toString('hex'));
-  await manager.query(
-    `SELECT pg_advisory_xact_lock(hashtext('child-index:' || key)) FROM (SELECT unnest($1::text[]) AS key ORDER BY 1) AS ordered`,
-    [keys],
-  );
+const lockKeysOf = (indexes: BlindIndexes): string[] =>
+  [indexes.birth, indexes.nhsNumber, indexes.upn].filter((key): key is Buffer => key !== null).map((key) => key.toString('hex'));
+
+// Run at every referral: prepared once per connection (queryPrepared).
+const LOCK_AND_FIND_CANDIDATES: PreparedStatement = {
+  name: 'child-index-lock-and-find',
+  text: `SELECT referral_id, child_id, sealed_identity FROM child_index_lock_and_find($1::text[], $2, $3, $4, $5)`,
+};
+
+const INSERT_IDENTITY: PreparedStatement = {
+  name: 'child-index-insert-identity',
+  text: `INSERT INTO child_identities (referral_id, child_id, nhs_number_index, upn_index, birth_index, family_name_index, sealed_identity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (referral_id) DO NOTHING`,
 };
 
 /** The identity a ReferralReceived recorded, derived exactly as it was when the referral was taken. */

@@ -10,6 +10,7 @@ import { CreateChildRecords1765100000001 } from './migrations/create-child-recor
 import { BlindChildIndex1767200000000 } from './migrations/blind-child-index.migration';
 import { AddChildIndexState1767200000001 } from './migrations/add-child-index-state.migration';
 import { CreateReferralQueue1767600000000 } from './migrations/create-referral-queue.migration';
+import { ChildIndexCandidatesFunction1767700000000 } from './migrations/child-index-candidates-function.migration';
 
 /**
  * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
@@ -33,4 +34,5 @@ export const referralIntakeMigrations: MixedList<Function> = [
   CreateDeadLetters1767500000000,
   AddOutboxCheckpointCluster1767500000000,
   CreateReferralQueue1767600000000,
+  ChildIndexCandidatesFunction1767700000000,
 ];

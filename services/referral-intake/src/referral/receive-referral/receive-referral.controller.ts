@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/com
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
-import { commandContextOf, AuditChildRecord, ApiIdempotencyKey, idempotencyKeyFrom } from '@csc/platform';
+import { commandContextOf, AuditChildRecord, AuditRecorder, ApiIdempotencyKey, idempotencyKeyFrom } from '@csc/platform';
 import { ReceiveReferralDto, ReferralCreatedDto } from './receive-referral.dto';
 import { ReceiveReferralHandler } from './receive-referral.handler';
 
@@ -11,7 +11,10 @@ import { ReceiveReferralHandler } from './receive-referral.handler';
 @AuditChildRecord('referral')
 @Controller('v1/referrals')
 export class ReceiveReferralController {
-  constructor(private readonly handler: ReceiveReferralHandler) {}
+  constructor(
+    private readonly handler: ReceiveReferralHandler,
+    private readonly audit: AuditRecorder,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -31,6 +34,8 @@ export class ReceiveReferralController {
       user,
       context: commandContextOf(user, request.headers),
       idempotencyKey: idempotencyKeyFrom(idempotencyKey),
+      // The hot path: its audit rows commit with the referral, not in a second transaction.
+      auditWithin: (manager, { status, body }) => this.audit.recordServedWithin(manager, request, status, body),
     });
     const created = result.body as ReferralCreatedDto;
     response.status(result.status).setHeader('ETag', `"${created.version}"`).setHeader('Location', `/v1/referrals/${created.referralId}`);

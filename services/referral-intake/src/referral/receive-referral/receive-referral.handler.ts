@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '@csc/auth';
 import type { ChildCharacteristics } from '@csc/contracts';
 import { disabilitiesKeepCensusRules, londonDateOf } from '@csc/domain';
@@ -20,11 +20,14 @@ export interface ReceiveReferralRequest {
   context: AppendContext;
   /** Checked by `idempotencyKeyFrom`. */
   idempotencyKey?: string;
+  /** Writes the audit trail's rows for the response in the referral's own transaction (one commit for both). */
+  auditWithin?: (manager: EntityManager, response: StoredResponse) => Promise<void>;
 }
 
 /**
  * Takes a referral: in one transaction, claims the Idempotency-Key, resolves the child in the child
- * index, decides and appends ReferralReceived + ChildMatched. Any failure leaves nothing behind.
+ * index, decides and appends ReferralReceived + ChildMatched, and writes the audit trail's rows for
+ * it. Any failure leaves nothing behind.
  */
 @Injectable()
 export class ReceiveReferralHandler {
@@ -35,7 +38,7 @@ export class ReceiveReferralHandler {
     private readonly idempotencyKeys: IdempotencyKeys,
   ) {}
 
-  async handle({ body, rawBody, user, context, idempotencyKey }: ReceiveReferralRequest): Promise<StoredResponse> {
+  async handle({ body, rawBody, user, context, idempotencyKey, auditWithin }: ReceiveReferralRequest): Promise<StoredResponse> {
     this.checkSchoolRefersAsItself(body, user);
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : new Date();
     const resolved = childAtReferral(body.child, londonDateOf(receivedAt));
@@ -65,10 +68,12 @@ export class ReceiveReferralHandler {
         const childMatched = childMatchedOf(referralId, childId, match);
         const events = decide({ type: 'ReceiveReferral', referral, match: childMatched }, initialReferralState);
         const version = await this.referrals.append(referralId, childId, NO_STREAM, events, context, manager);
-        return {
+        const response = {
           status: 201,
           body: { referralId, childId, status: 'RECEIVED', version, matchedExistingChild: match.matchedExistingChild },
         };
+        await auditWithin?.(manager, response);
+        return response;
       }),
     );
   }
