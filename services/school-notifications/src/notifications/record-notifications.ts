@@ -4,7 +4,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import { currentSchemaVersionOf, parseSealedEventData, type EventEnvelope, type NotificationQueuedV1 } from '@csc/contracts';
 import { nameBasedUuid } from '@csc/domain';
-import { EventStore, NO_STREAM } from '@csc/event-store';
+import { EventStore, NO_STREAM, queryPrepared, type PreparedStatement } from '@csc/event-store';
 import { KafkaEventContext, WaitingForEarlierEvent } from '@csc/messaging';
 import { entitledSchools, theReferringSchool, type ReferralFacts } from './domain/school-entitlement';
 import { draftNotification, type NotificationDraft } from './domain/school-notification-policy';
@@ -108,7 +108,7 @@ export class RecordNotifications {
     const notificationId = nameBasedUuid(`notification:${envelope.eventId}:${schoolUrn}`);
     const queuedEventId = randomUUID();
     const appendContext = context.causedBy({ sub: 'school-notifications', role: 'SYSTEM', org: schoolUrn });
-    const [{ recorded }] = await context.manager.query(RECORD_NOTIFICATION, [
+    const [{ recorded }] = await queryPrepared<{ recorded: boolean }>(context.manager, RECORD_NOTIFICATION, [
       notificationId,
       schoolUrn,
       envelope.childId,
@@ -159,7 +159,9 @@ export class RecordNotifications {
  * CTEs run once each, in one snapshot; the foreign key from delivery to notification is checked at the
  * statement's end, when both rows exist.
  */
-const RECORD_NOTIFICATION = `
+const RECORD_NOTIFICATION: PreparedStatement = {
+  name: 'school-notifications-record',
+  text: `
   WITH fresh AS (
     SELECT FROM (SELECT 1) AS one
     WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE source_event_id = $9::uuid AND school_urn = $2::text)
@@ -179,7 +181,8 @@ const RECORD_NOTIFICATION = `
     SELECT notification.notification_id, schools.urn, $10, $11 FROM notification JOIN schools ON schools.urn = $2::text AND schools.webhook_url IS NOT NULL
     RETURNING notification_id
   )
-  SELECT EXISTS (SELECT 1 FROM notification) AS recorded, (SELECT count(pg_notify($12, '')) FROM delivery) AS woken`;
+  SELECT EXISTS (SELECT 1 FROM notification) AS recorded, (SELECT count(pg_notify($12, '')) FROM delivery) AS woken`,
+};
 
 const toFacts = (row: FactsRow): ReferralFacts => ({
   referralId: row.referral_id,
