@@ -12,6 +12,7 @@ import {
 import { analyticsMigrations } from '../../services/analytics/src/infrastructure/migrations';
 import { startBuiltService } from '../support/built-service';
 import { sampleMemory } from '../support/peak-memory';
+import { kafkajsReadSeconds } from '../support/kafkajs-read-ceiling';
 import { kcatReadSeconds } from '../support/raw-read-ceiling';
 
 const SEED = 1;
@@ -28,8 +29,9 @@ interface StatusRow {
  * Replay of one log size: a generated history (libs/synthetic-history, seed 1) is published to fresh
  * topics; the analytics service (built, its own process) builds its projections from offset 0 on
  * first start (the live build), then every projection is rebuilt into a new version beside it, as
- * `npm run replay` does; kcat then reads the same topics to /dev/null, the ceiling. Resident memory
- * of the analytics process is sampled from /proc every 100 ms.
+ * `npm run replay` does; then the two ceilings read the same topics: a bare kafkajs consumer that only
+ * counts (this runtime's own ceiling, the one the rebuild is held to) and kcat to /dev/null (librdkafka's).
+ * Resident memory of the analytics process is sampled from /proc every 100 ms.
  */
 export const measureReplay = async (targetEvents: number, brokers: string) => {
   const suffix = uniqueTopicSuffix();
@@ -87,6 +89,8 @@ export const measureReplay = async (targetEvents: number, brokers: string) => {
       const rebuildPeak = rebuildMemory.stop();
       log(`rebuild (v2): ${rebuildApplied.toLocaleString('en-GB')} events in ${rebuildSeconds.toFixed(1)}s`);
 
+      const kafkajs = await kafkajsReadSeconds(topics);
+      log(`bare kafkajs consumer: ${kafkajs.events.toLocaleString('en-GB')} events in ${kafkajs.seconds.toFixed(1)}s`);
       const kcatSeconds = await kcatReadSeconds(brokers, topics);
       const logEvents = published.total;
       return {
@@ -108,6 +112,11 @@ export const measureReplay = async (targetEvents: number, brokers: string) => {
           projectionEventsPerSecond: Math.round(rebuildApplied / rebuildSeconds),
           peakRssMiB: rebuildPeak.peakMiB,
           rssAtEndMiB: rebuildPeak.lastMiB,
+        },
+        kafkajs: {
+          seconds: twoPlaces(kafkajs.seconds),
+          eventsPerSecond: Math.round(logEvents / kafkajs.seconds),
+          rebuildShareOfCeiling: twoPlaces(kafkajs.seconds / rebuildSeconds),
         },
         kcat:
           kcatSeconds === null

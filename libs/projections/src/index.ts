@@ -7,3 +7,4 @@ export * from './projection-runner';
 export * from './projection-host';
 export * from './set-based-upsert';
 export * from './projection-cluster.migration';
+export * from './projection-fetch';

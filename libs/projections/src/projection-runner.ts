@@ -16,6 +16,7 @@ import {
   type StoredDeadLetter,
 } from '@csc/messaging';
 import { versionTables, type ProjectionDefinition } from './projection';
+import { PROJECTION_FETCH } from './projection-fetch';
 import { ProjectionOffsets, type ProjectionVersion } from './projection-offsets';
 import type { ProjectionVersions } from './projection-versions';
 
@@ -174,8 +175,7 @@ export class ProjectionRunner {
     const admin = kafka.admin();
     const consumer = kafka.consumer({
       groupId,
-      maxBytesPerPartition: 4 * 1024 * 1024,
-      maxWaitTimeInMs: 250,
+      ...PROJECTION_FETCH,
       ...(this.options.session ?? DEFAULT_CONSUMER_SESSION),
     });
     this.admin = admin;

@@ -21,7 +21,12 @@ export const testKafka = (clientId: string, socketFactory?: ISocketFactory): Kaf
 /** A suffix that gives a test file topics of its own (KAFKA_TOPIC_SUFFIX for services under test). */
 export const uniqueTopicSuffix = (): string => `.test-${randomBytes(4).toString('hex')}`;
 
-export const createTopics = async (kafka: Kafka, topics: string[], partitions = 3): Promise<void> => {
+export const createTopics = async (
+  kafka: Kafka,
+  topics: string[],
+  partitions = 3,
+  configOf: (topic: string) => Record<string, string> = () => ({ 'retention.ms': '-1' }),
+): Promise<void> => {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -31,7 +36,7 @@ export const createTopics = async (kafka: Kafka, topics: string[], partitions = 
         topic,
         numPartitions: partitions,
         replicationFactor: 1,
-        configEntries: [{ name: 'retention.ms', value: '-1' }],
+        configEntries: Object.entries(configOf(topic)).map(([name, value]) => ({ name, value })),
       })),
     });
   } finally {
@@ -41,13 +46,12 @@ export const createTopics = async (kafka: Kafka, topics: string[], partitions = 
 
 /**
  * The domain topics and their dead-letter twins as services under test name them with
- * KAFKA_TOPIC_SUFFIX: `<topic><suffix>` and `dead-letters.<topic><suffix>`.
+ * KAFKA_TOPIC_SUFFIX: `<topic><suffix>` and `dead-letters.<topic><suffix>`, with their declared
+ * settings (kept forever, segments rolled by size), three partitions each.
  */
 export const createServiceTopics = async (kafka: Kafka, suffix: string): Promise<void> => {
-  await createTopics(
-    kafka,
-    declaredTopics({ suffix }).map(({ topic }) => topic),
-  );
+  const declared = new Map(declaredTopics({ suffix }).map(({ topic, config }) => [topic, config]));
+  await createTopics(kafka, [...declared.keys()], 3, (topic) => declared.get(topic)!);
 };
 
 export const deleteTopics = async (kafka: Kafka, topics: string[]): Promise<void> => {
