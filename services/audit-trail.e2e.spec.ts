@@ -177,6 +177,41 @@ describe("the audit trail of children's records, over HTTP", () => {
     expect(after).toBe(before);
   });
 
+  it("takes no decision whose audit rows cannot be written: they commit in the decision's own transaction, once", async () => {
+    const role = appRoleOf(referralIntakeService.name);
+    const taken = expectStatus(await call(services.intake, 'post', '/v1/referrals', SCHOOL, referralBody('Decided')), 201).body as {
+      referralId: string;
+      childId: string;
+    };
+    const decision = { outcome: 'SIGNPOSTED', rationale: 'Universal services suffice.', decidedAt: '2025-01-03T15:00:00Z' };
+    const eventsOf = async () =>
+      (
+        await databases.intake.dataSource.query(`SELECT count(*)::int AS events FROM events WHERE stream_id = $1`, [
+          `referral-${taken.referralId}`,
+        ])
+      )[0].events as number;
+    const before = await eventsOf();
+    await databases.intake.dataSource.query(`REVOKE INSERT ON audit_log FROM ${role}`);
+    try {
+      expectStatus(await call(services.intake, 'post', `/v1/referrals/${taken.referralId}/decision`, FRONT_DOOR, decision), 500);
+    } finally {
+      await databases.intake.dataSource.query(`GRANT INSERT ON audit_log TO ${role}`);
+    }
+    expect(await eventsOf()).toBe(before);
+
+    const decided = expectStatus(
+      await call(services.intake, 'post', `/v1/referrals/${taken.referralId}/decision`, FRONT_DOOR, decision),
+      200,
+    );
+    expect(decided.body).toMatchObject({ referralId: taken.referralId, childId: taken.childId, outcome: decision.outcome });
+    expect(await eventsOf()).toBe(before + 1);
+    // Written once, by the decision's transaction: the interceptor takes that body as recorded.
+    const decisionRows = (await auditLog(services.intake, `childId=${taken.childId}`)).items.filter(
+      (item) => item.route === '/v1/referrals/{id}/decision' && item.outcome === 200,
+    );
+    expect(decisionRows).toEqual([expect.objectContaining({ ...who(FRONT_DOOR), resourceId: taken.referralId, method: 'POST' })]);
+  });
+
   it('records a referral once when it is taken, and again each time its Idempotency-Key replays it', async () => {
     const key = `audit-replay-${Date.now()}`;
     const withKey = async () =>

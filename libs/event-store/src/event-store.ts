@@ -25,6 +25,12 @@ interface AppendRow {
   positions: string[] | null;
 }
 
+/** Every command's load and every list's read-back: prepared once per connection. */
+const READ_STREAM_STATEMENT: PreparedStatement = {
+  name: 'event_store_read_stream',
+  text: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+};
+
 /**
  * The append, in one statement (all of it in one snapshot). The relay publishes in transaction-id
  * order, and a transaction takes its id at its first write, not at commit: if a transaction that
@@ -98,9 +104,7 @@ export class EventStore {
     manager: EntityManager = this.dataSource.manager,
     { erased }: { erased: 'refuse' | 'include' } = { erased: 'refuse' },
   ): Promise<StoredEvent[]> {
-    const rows: EventRow[] = await manager.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [
-      streamId,
-    ]);
+    const rows = await queryPrepared<EventRow>(manager, READ_STREAM_STATEMENT, [streamId]);
     const events = await this.subjects.open(rows.map(toStoredEvent));
     if (erased === 'refuse' && events.some((event) => event.subjectErased)) throw new PersonalDataErasedError(`stream ${streamId}`);
     return events;

@@ -66,7 +66,9 @@ describe('OutboxRelay against PostgreSQL and Kafka', () => {
   let probe: TopicProbe;
   const relays: OutboxRelay[] = [];
 
-  const startRelay = async (options: { kafkaClient?: Kafka; batchSize?: number; name?: string; maxBatchBytes?: number } = {}) => {
+  const startRelay = async (
+    options: { kafkaClient?: Kafka; batchSize?: number; name?: string; maxBatchBytes?: number; minWakeIntervalMs?: number } = {},
+  ) => {
     const relay = new OutboxRelay(
       database.dataSource,
       () => createRelayProducer(options.kafkaClient ?? kafka),
@@ -76,6 +78,7 @@ describe('OutboxRelay against PostgreSQL and Kafka', () => {
         databaseUrl: database.url,
         batchSize: options.batchSize,
         maxBatchBytes: options.maxBatchBytes,
+        minWakeIntervalMs: options.minWakeIntervalMs,
         maxBackoffMs: 500,
       },
       quietLogger,
@@ -230,6 +233,19 @@ describe('OutboxRelay against PostgreSQL and Kafka', () => {
     const scheduled = { ...eventFor(childA), occurredAt: new Date(Date.now() + 3 * 24 * 3600 * 1000) };
     await store.append('stream-future', NO_STREAM, [scheduled], context);
     await eventually(() => expect(eventIdsOn(probe, topic)).toEqual([scheduled.eventId]));
+  });
+
+  it('publishes a steady stream of appends a few at a pass, each once and in order, with no empty pass after each', async () => {
+    const relay = await startRelay({ minWakeIntervalMs: 300 });
+    await eventually(() => expect(relay.getStatus().passes).toBeGreaterThanOrEqual(1));
+    const passesBefore = relay.getStatus().passes;
+    const events = Array.from({ length: 12 }, () => eventFor(childA));
+    // One append after another, each committed (and notified) on its own, as a service's requests come.
+    for (const [index, event] of events.entries()) await store.append(`steady-${index}`, NO_STREAM, [event], context);
+
+    await eventually(() => expect(eventIdsOn(probe, topic)).toEqual(events.map((event) => event.eventId)));
+    // Woken by each append, one pass at once and then no more than one per 300 ms: far fewer passes than appends.
+    expect(relay.getStatus().passes - passesBefore).toBeLessThan(events.length);
   });
 
   it('lets two relay instances share one database without publishing anything twice', async () => {

@@ -6,6 +6,7 @@ import { contextOfTraceparent, SpanKind, traceparentOf, tracer } from '@csc/trac
 import { brokerProblem, resetRelayCheckpoint, type BrokerLog, type RelayCheckpointState } from './broker-log';
 import { EVENTS_APPENDED_CHANNEL } from './event-store';
 import { positionOf, readGlobalLogAfter, type GlobalLogPosition } from './global-log-reader';
+import { queryPrepared, type PreparedStatement } from './prepared-statement';
 import { toEnvelope, type StoredEvent } from './stored-event';
 import { WakeOnNotify } from './wake-on-notify';
 
@@ -23,6 +24,14 @@ export interface OutboxRelayOptions {
   maxBatchBytes?: number;
   /** The fallback when a notification is missed (listener reconnecting, another instance's append). */
   pollIntervalMs?: number;
+  /** After a pass that published, the next look when no append wakes the relay first (default 50 ms). */
+  recheckAfterPublishMs?: number;
+  /**
+   * Woken by an append, the relay passes no sooner than this after its last pass began (default 20 ms):
+   * under a steady stream of appends one pass, one produce request and one consumed batch carry
+   * several events instead of one each. Idle, the first append is published at once.
+   */
+  minWakeIntervalMs?: number;
   maxBackoffMs?: number;
   /** After this many failed passes in a row the relay reports itself unhealthy (readiness goes down). */
   unhealthyAfterFailures?: number;
@@ -96,6 +105,8 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly maxBatchBytes: number;
   private readonly pollIntervalMs: number;
+  private readonly recheckAfterPublishMs: number;
+  private readonly minWakeIntervalMs: number;
   private readonly maxBackoffMs: number;
   private readonly unhealthyAfterFailures: number;
 
@@ -109,6 +120,8 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 2000;
     this.maxBatchBytes = options.maxBatchBytes ?? 900_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.recheckAfterPublishMs = options.recheckAfterPublishMs ?? 50;
+    this.minWakeIntervalMs = options.minWakeIntervalMs ?? 20;
     this.maxBackoffMs = options.maxBackoffMs ?? 5000;
     this.unhealthyAfterFailures = options.unhealthyAfterFailures ?? 5;
     this.waker = new WakeOnNotify(
@@ -172,37 +185,45 @@ export class OutboxRelay {
 
   /** One pass; returns how many events it published (0 when another instance holds the lock). */
   async relayOnce(): Promise<number> {
+    return (await this.pass()).published;
+  }
+
+  /**
+   * One pass, and whether it took all it could see: a read shorter than a batch, none of it left
+   * behind by the byte bound. Then the loop sleeps until the next append's NOTIFY (one heard during
+   * the pass ends that sleep at once) instead of passing again only to find nothing.
+   */
+  private async pass(): Promise<{ published: number; drained: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay:' || $1)) AS locked`, [
-        this.options.name,
-      ]);
-      if (!locked) return 0;
-      let { events, messages } = this.withinByteBound(
-        await readGlobalLogAfter(manager, await this.readCheckpoint(manager), this.batchSize),
-      );
+      const [{ locked }] = await queryPrepared<{ locked: boolean }>(manager, RELAY_LOCK, [this.options.name]);
+      if (!locked) return { published: 0, drained: true };
+      let read = await readGlobalLogAfter(manager, await this.readCheckpoint(manager), this.batchSize);
+      let { events, messages } = this.withinByteBound(read);
       const broker = await this.brokerIsTheOnePublishedTo(manager, events.length === 0);
-      if (broker === 'halt') return 0;
+      if (broker === 'halt') return { published: 0, drained: true };
       if (broker === 'republish') {
-        ({ events, messages } = this.withinByteBound(
-          await readGlobalLogAfter(manager, await this.readCheckpoint(manager), this.batchSize),
-        ));
+        read = await readGlobalLogAfter(manager, await this.readCheckpoint(manager), this.batchSize);
+        ({ events, messages } = this.withinByteBound(read));
       }
-      if (events.length === 0) return 0;
+      const drained = read.length < this.batchSize && events.length === read.length;
+      if (events.length === 0) return { published: 0, drained };
       await this.publish(events, messages);
       await this.saveCheckpoint(manager, positionOf(events[events.length - 1]), events.length);
       this.status.publishedSinceStart += events.length;
-      return events.length;
+      return { published: events.length, drained };
     });
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       let published = 0;
+      let drained = true;
+      const passStartedAt = Date.now();
       try {
         // Connected before the first event is due, so readiness can say the relay is; a broker that is
         // down at start is a failed pass like any other: the outbox keeps the events, the relay tries again.
         await this.connectProducer();
-        published = await this.relayOnce();
+        ({ published, drained } = await this.pass());
         this.status.consecutiveFailures = 0;
         this.status.lastError = null;
         this.status.healthy = this.status.halted === null;
@@ -212,7 +233,12 @@ export class OutboxRelay {
       } finally {
         this.status.passes += 1;
       }
-      if (published === 0) await this.waker.sleep(this.pollIntervalMs);
+      // Every append NOTIFYs at its commit, so an event committed after this pass's read wakes the sleep.
+      // Events held back behind a transaction still in flight (the gap-safe read) have had theirs already:
+      // after publishing, one look soon after finds them, where a pass at once would mostly find nothing.
+      if (!drained) continue;
+      await this.waker.sleep(published > 0 ? Math.min(this.recheckAfterPublishMs, this.pollIntervalMs) : this.pollIntervalMs);
+      await this.waker.pace(passStartedAt, this.minWakeIntervalMs);
     }
   }
 
@@ -290,20 +316,12 @@ export class OutboxRelay {
   }
 
   private async readCheckpoint(manager: EntityManager): Promise<GlobalLogPosition> {
-    const [row] = await manager.query(
-      `SELECT last_transaction_id::text AS transaction_id, last_position::text AS position FROM outbox_checkpoints WHERE relay = $1`,
-      [this.options.name],
-    );
+    const [row] = await queryPrepared<{ transaction_id: string; position: string }>(manager, READ_CHECKPOINT, [this.options.name]);
     return { transactionId: row.transaction_id, position: row.position };
   }
 
   private async saveCheckpoint(manager: EntityManager, position: GlobalLogPosition, count: number): Promise<void> {
-    await manager.query(
-      `UPDATE outbox_checkpoints
-       SET last_transaction_id = $2::xid8, last_position = $3, published_count = published_count + $4, updated_at = now()
-       WHERE relay = $1`,
-      [this.options.name, position.transactionId, position.position, count],
-    );
+    await queryPrepared(manager, SAVE_CHECKPOINT, [this.options.name, position.transactionId, position.position, count]);
   }
 
   /**
@@ -384,6 +402,22 @@ export class OutboxRelay {
     if (row.ahead) throw new CheckpointFromAnotherServerError(this.options.name, row.checkpoint, row.snapshot);
   }
 }
+
+// A pass's statements, run at every wake of every relay: parsed and planned once per connection.
+const RELAY_LOCK: PreparedStatement = {
+  name: 'outbox_relay_lock',
+  text: `SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay:' || $1)) AS locked`,
+};
+const READ_CHECKPOINT: PreparedStatement = {
+  name: 'outbox_relay_read_checkpoint',
+  text: `SELECT last_transaction_id::text AS transaction_id, last_position::text AS position FROM outbox_checkpoints WHERE relay = $1`,
+};
+const SAVE_CHECKPOINT: PreparedStatement = {
+  name: 'outbox_relay_save_checkpoint',
+  text: `UPDATE outbox_checkpoints
+    SET last_transaction_id = $2::xid8, last_position = $3, published_count = published_count + $4, updated_at = now()
+    WHERE relay = $1`,
+};
 
 const toMessage = (event: StoredEvent): Message => ({
   key: event.childId ?? event.streamId,

@@ -1,7 +1,19 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@csc/contracts';
+import { queryPrepared, type PreparedStatement } from '@csc/event-store';
 
 export type InboxOutcome = 'handled' | 'duplicate';
+
+/** Every reaction's first statement: prepared once per connection (the replay's claim is rare and stays plain). */
+const CLAIM_STATEMENT: PreparedStatement = {
+  name: 'inbox_claim',
+  text: `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
+};
+
+const REPLAY_CLAIM = `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
+  ON CONFLICT (consumer, event_id) DO UPDATE SET outcome = 'HANDLED', handled_at = now()
+    WHERE inbox.outcome = 'DEAD_LETTERED'
+  RETURNING event_id`;
 
 /**
  * Makes a reaction idempotent: the event id is claimed and the handler's writes are made in one
@@ -29,15 +41,8 @@ export class EventInbox {
   ): Promise<InboxOutcome> {
     return this.dataSource.transaction(async (manager) => {
       await unpark?.(manager);
-      const claimed = await manager.query(
-        options.replay
-          ? `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
-             ON CONFLICT (consumer, event_id) DO UPDATE SET outcome = 'HANDLED', handled_at = now()
-               WHERE inbox.outcome = 'DEAD_LETTERED'
-             RETURNING event_id`
-          : `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [consumer, envelope.eventId, envelope.type],
-      );
+      const values = [consumer, envelope.eventId, envelope.type];
+      const claimed = options.replay ? await manager.query(REPLAY_CLAIM, values) : await queryPrepared(manager, CLAIM_STATEMENT, values);
       if (claimed.length === 0) return 'duplicate';
       await handle(manager);
       return 'handled';

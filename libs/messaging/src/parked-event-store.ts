@@ -1,6 +1,13 @@
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryPrepared, type PreparedStatement } from '@csc/event-store';
 import { ParkedSequences } from './parked-sequences';
+
+/** Asked once per consumed batch, by every consumer group: prepared once per connection. */
+const PARKED_AMONG_STATEMENT: PreparedStatement = {
+  name: 'parked_sequences_among',
+  text: `SELECT DISTINCT topic, sequence_key AS key FROM parked_events WHERE consumer = $1 AND sequence_key = ANY($2::text[])`,
+};
 
 /** A message as it arrived, where from: enough to retry it, or to dead-letter it byte for byte. */
 export interface ArrivedMessage {
@@ -57,10 +64,7 @@ export class ParkedEventStore {
   async sequencesAmong(consumer: string, keys: string[]): Promise<ParkedSequences> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return new ParkedSequences([], []);
-    const rows: { topic: string; key: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT topic, sequence_key AS key FROM parked_events WHERE consumer = $1 AND sequence_key = ANY($2::text[])`,
-      [consumer, unique],
-    );
+    const rows = await queryPrepared<{ topic: string; key: string }>(this.dataSource.manager, PARKED_AMONG_STATEMENT, [consumer, unique]);
     return new ParkedSequences(unique, rows);
   }
 

@@ -71,6 +71,8 @@ export interface AggregateCommand<Loaded, Event extends DomainEvent> {
   mayAct?(loaded: Loaded): boolean;
   /** The aggregate's pure decider, given the command made from what was loaded: the events it decides, nothing written. */
   decide(loaded: Loaded): readonly Event[];
+  /** Writes that must commit with the events or not at all (the response's audit rows), in the same transaction, after the append. */
+  within?(outcome: CommandOutcome<Loaded, Event>, manager: EntityManager): Promise<void>;
 }
 
 export interface CommandOutcome<Loaded, Event> {
@@ -131,7 +133,14 @@ export class AggregateStore<
     return { loaded, recorded };
   }
 
-  async execute({ id, context, expectedVersion, mayAct, decide }: AggregateCommand<Loaded, Event>): Promise<CommandOutcome<Loaded, Event>> {
+  async execute({
+    id,
+    context,
+    expectedVersion,
+    mayAct,
+    decide,
+    within,
+  }: AggregateCommand<Loaded, Event>): Promise<CommandOutcome<Loaded, Event>> {
     return this.dataSource.transaction(async (manager) => {
       const loaded = await this.load(id, manager);
       if (!loaded || (mayAct && !mayAct(loaded))) throw new NotFoundException([`id: no ${this.aggregate.noun} ${id}`]);
@@ -139,7 +148,9 @@ export class AggregateStore<
       const events = [...decide(loaded)];
       const childId = this.aggregate.childIdOf(loaded.state);
       const version = await this.append(id, childId, decidedOn, events, context, manager, loaded.events);
-      return { loaded, events, version, childId };
+      const outcome = { loaded, events, version, childId };
+      await within?.(outcome, manager);
+      return outcome;
     });
   }
 

@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '@csc/auth';
 import type { AppendContext } from '@csc/event-store';
-import { decide, foldReferral, type ReferralCommand } from './referral.decider';
+import type { CommandOutcome } from '@csc/platform';
+import { decide, foldReferral, type ReferralCommand, type ReferralEvent } from './referral.decider';
 import { ReferralRepository, type LoadedReferral } from './referral.repository';
 import { isReferrerSchool } from './referral-view';
 
-export interface ReferralCommandRequest {
+export interface ReferralCommandRequest<Body = ReferralCommandResult> {
   referralId: string;
   user: AuthenticatedUser;
   context: AppendContext;
   /** From If-Match (`expectedVersionFrom`); `versionToWriteOn` says what its absence means. */
   expectedVersion?: number;
   command: (referral: LoadedReferral) => ReferralCommand;
+  /** The response body made from the result; without it, the result itself. */
+  respond?: (result: ReferralCommandResult) => Body;
+  /** Writes the audit trail's rows for that body in the command's own transaction (one commit for both). */
+  auditWithin?: (manager: EntityManager, body: Body) => Promise<void>;
 }
 
 export interface ReferralCommandResult {
@@ -22,25 +28,44 @@ export interface ReferralCommandResult {
   version: number;
 }
 
+const resultOf = (
+  referralId: string,
+  { loaded, events, version }: CommandOutcome<LoadedReferral, ReferralEvent>,
+): ReferralCommandResult => ({
+  referralId,
+  childId: loaded.state.received.childId,
+  status: foldReferral([...loaded.events, ...events]).status,
+  version,
+});
+
 /** Every write on an existing referral, through the shared command path: load, check who may act, decide, append. */
 @Injectable()
 export class ReferralCommands {
   constructor(private readonly referrals: ReferralRepository) {}
 
-  async execute({ referralId, user, context, expectedVersion, command }: ReferralCommandRequest): Promise<ReferralCommandResult> {
-    const { loaded, events, version } = await this.referrals.streams.execute({
+  async execute<Body = ReferralCommandResult>({
+    referralId,
+    user,
+    context,
+    expectedVersion,
+    command,
+    respond = (result) => result as Body,
+    auditWithin,
+  }: ReferralCommandRequest<Body>): Promise<Body> {
+    let body: Body | undefined;
+    await this.referrals.streams.execute({
       id: referralId,
       context,
       expectedVersion,
       // A school acting on a referral it did not make is told nothing, not even that it exists.
       mayAct: (referral) => user.role !== 'SCHOOL' || isReferrerSchool(referral, user),
       decide: (referral) => decide(command(referral), referral.state),
+      // The body is made in the transaction, so that its audit rows can commit with the events.
+      within: async (outcome, manager) => {
+        body = respond(resultOf(referralId, outcome));
+        await auditWithin?.(manager, body);
+      },
     });
-    return {
-      referralId,
-      childId: loaded.state.received.childId,
-      status: foldReferral([...loaded.events, ...events]).status,
-      version,
-    };
+    return body as Body;
   }
 }

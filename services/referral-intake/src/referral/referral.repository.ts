@@ -1,6 +1,6 @@
 import { Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EventStore, type AppendContext, type ExpectedVersion } from '@csc/event-store';
+import { EventStore, queryPrepared, type AppendContext, type ExpectedVersion, type PreparedStatement } from '@csc/event-store';
 import { AggregateStore, catchUpListsOnStart, type AggregateDefinition } from '@csc/platform';
 import { referralQueueList } from './list-referrals/referral-queue.list';
 import { foldReferral, type ReferralEvent, type ReferralState } from './referral.decider';
@@ -14,6 +14,12 @@ export interface LoadedReferral {
 }
 
 const STREAM_PREFIX = 'referral-';
+
+/** Read by every command on a referral: prepared once per connection. */
+const CASE_OF_STATEMENT: PreparedStatement = {
+  name: 'referral_case_of',
+  text: `SELECT case_id FROM referral_cases WHERE referral_id = $1`,
+};
 export const referralStreamId = (referralId: string) => `${STREAM_PREFIX}${referralId}`;
 
 /** A referral as the shared command path sees it: a stream folded by the decider's evolve, and the queue row kept with it. */
@@ -56,7 +62,7 @@ export class ReferralRepository implements OnApplicationBootstrap {
   }
 
   private async caseOf(referralId: string, manager: EntityManager): Promise<string | null> {
-    const [row] = await manager.query(`SELECT case_id FROM referral_cases WHERE referral_id = $1`, [referralId]);
+    const [row] = await queryPrepared<{ case_id: string | null }>(manager, CASE_OF_STATEMENT, [referralId]);
     return row?.case_id ?? null;
   }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared, type PreparedStatement } from '@csc/event-store';
 import type { SchoolNotificationRow } from '../notifications/school-notification';
 import { SCHOOL_NOTIFICATION_COLUMNS } from '../notifications/school-notification';
 
@@ -34,9 +35,23 @@ export const claimDueLanes = async (
     busySchools,
   }: { lanes: number; perLane: number; leaseMs: number; holder: string; busySchools: string[] },
 ): Promise<ClaimedDelivery[][]> => {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('webhook-delivery-claims'))`);
-  const rows: ClaimedDelivery[] = await manager.query(
-    `WITH candidates AS (
+  await queryPrepared(manager, CLAIM_LOCK, []);
+  const rows = await queryPrepared<ClaimedDelivery>(manager, CLAIM_DUE_LANES, [lanes, perLane, leaseMs, busySchools, holder]);
+  const bySchool = new Map<string, ClaimedDelivery[]>();
+  for (const row of rows) bySchool.set(row.school_urn, [...(bySchool.get(row.school_urn) ?? []), row]);
+  return [...bySchool.values()];
+};
+
+/** Claims take turns across dispatchers (see claimDueLanes); prepared, as the claim is, once per connection. */
+const CLAIM_LOCK: PreparedStatement = {
+  name: 'webhook_claim_lock',
+  text: `SELECT pg_advisory_xact_lock(hashtext('webhook-delivery-claims'))`,
+};
+
+/** Every claim: parsed and planned once per connection, not at each wake of the dispatcher. */
+const CLAIM_DUE_LANES: PreparedStatement = {
+  name: 'webhook_claim_due_lanes',
+  text: `WITH candidates AS (
        SELECT notification_id, school_urn, next_attempt_at FROM webhook_deliveries d
        WHERE state = 'PENDING' AND next_attempt_at <= now()
          AND (leased_until IS NULL OR leased_until < now())
@@ -67,11 +82,6 @@ export const claimDueLanes = async (
             (SELECT e.traceparent FROM events e WHERE e.event_id = leased.queued_event_id) AS traceparent
      FROM leased JOIN notifications n USING (notification_id) JOIN schools s ON s.urn = n.school_urn
      ORDER BY n.school_urn, n.inbox_sequence`,
-    [lanes, perLane, leaseMs, busySchools, holder],
-  );
-  const bySchool = new Map<string, ClaimedDelivery[]>();
-  for (const row of rows) bySchool.set(row.school_urn, [...(bySchool.get(row.school_urn) ?? []), row]);
-  return [...bySchool.values()];
 };
 
 /**
@@ -102,14 +112,18 @@ export const releaseLeases = (manager: EntityManager, holder: string, notificati
     [holder, notificationIds],
   );
 
+/** Every delivery's end: prepared once per connection. */
+const RECORD_DELIVERED: PreparedStatement = {
+  name: 'webhook_record_delivered',
+  text: `UPDATE webhook_deliveries SET state = 'DELIVERED', attempts = attempts + 1, finished_at = now(), leased_until = NULL, last_outcome = 'HTTP 2xx'
+     WHERE notification_id = $1 AND state = 'PENDING'`,
+};
+
 /** Records an attempt's end, once: only a still-pending delivery changes. Returns false if it had already ended. */
 export const recordDelivered = async (manager: EntityManager, notificationId: string): Promise<boolean> => {
   // An UPDATE through TypeORM answers [rows, count].
-  const [, changed] = await manager.query(
-    `UPDATE webhook_deliveries SET state = 'DELIVERED', attempts = attempts + 1, finished_at = now(), leased_until = NULL, last_outcome = 'HTTP 2xx'
-     WHERE notification_id = $1 AND state = 'PENDING'`,
-    [notificationId],
-  );
+  // An UPDATE through TypeORM answers [rows, count], prepared or not.
+  const [, changed] = (await queryPrepared(manager, RECORD_DELIVERED, [notificationId])) as unknown as [unknown[], number];
   return changed > 0;
 };
 

@@ -30,6 +30,11 @@ export const WEBHOOKS_DUE_CHANNEL = 'webhooks_due';
 const POLL_MS = 1_000;
 /** A school's deliveries posted one after another by one worker, in inbox order, per claim. */
 const PER_LANE = 25;
+/**
+ * Woken (a delivery queued, a lane finished), the dispatcher claims no sooner than this after its
+ * last claim began: under a steady stream one claim takes the deliveries of several wakes.
+ */
+const MIN_CLAIM_INTERVAL_MS = 20;
 
 /**
  * Posts queued notifications to schools' webhooks, signed, and records each attempt's end in the
@@ -117,6 +122,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
 
   private async run(): Promise<void> {
     while (this.running) {
+      const claimStartedAt = Date.now();
       try {
         const free = this.concurrency - this.inFlight.size;
         const claimed =
@@ -133,7 +139,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
             : [];
         for (const lane of claimed) this.start(lane);
         // Nothing more is due (or every slot is taken): wait for a new one, a finished attempt or the next poll.
-        if (claimed.length < free || free === 0) await this.wakeup.sleep(POLL_MS);
+        if (claimed.length < free || free === 0) {
+          await this.wakeup.sleep(POLL_MS);
+          await this.wakeup.pace(claimStartedAt, MIN_CLAIM_INTERVAL_MS);
+        }
       } catch (error) {
         this.logger.error(`webhook dispatcher: cannot claim deliveries (${(error as Error).message}); trying again`);
         await this.wakeup.sleep(POLL_MS, { wakeable: false });

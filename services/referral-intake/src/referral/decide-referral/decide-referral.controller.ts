@@ -4,7 +4,16 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validat
 import type { Request, Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
 import { PRIMARY_NEED_CODES, REFERRAL_OUTCOMES, type PrimaryNeed, type ReferralOutcome } from '@csc/contracts';
-import { commandContextOf, expectedVersionFrom, IsInstant, IsNotInFuture, UuidParam, AuditChildRecord, ApiIfMatch } from '@csc/platform';
+import {
+  commandContextOf,
+  expectedVersionFrom,
+  IsInstant,
+  IsNotInFuture,
+  UuidParam,
+  AuditChildRecord,
+  AuditRecorder,
+  ApiIfMatch,
+} from '@csc/platform';
 import { ReferralCommands } from '../referral-commands';
 
 export class DecideReferralDto {
@@ -39,7 +48,10 @@ export class DecideReferralDto {
 @AuditChildRecord('referral')
 @Controller('v1/referrals/:id/decision')
 export class DecideReferralController {
-  constructor(private readonly commands: ReferralCommands) {}
+  constructor(
+    private readonly commands: ReferralCommands,
+    private readonly audit: AuditRecorder,
+  ) {}
 
   /** The front door decides, once. */
   @Post()
@@ -53,7 +65,7 @@ export class DecideReferralController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.execute({
+    const served = await this.commands.execute({
       referralId,
       user,
       context: commandContextOf(user, request.headers),
@@ -65,8 +77,11 @@ export class DecideReferralController {
         primaryNeed: body.primaryNeed ?? null,
         rationale: body.rationale,
       }),
+      respond: (result) => ({ ...result, outcome: body.outcome }),
+      // A hot path: its audit rows commit with the decision, not in a second transaction.
+      auditWithin: (manager, decided) => this.audit.recordServedWithin(manager, request, 200, decided),
     });
-    response.setHeader('ETag', `"${result.version}"`);
-    return { ...result, outcome: body.outcome };
+    response.setHeader('ETag', `"${served.version}"`);
+    return served;
   }
 }
