@@ -29,6 +29,14 @@ export interface TopicDeclaration {
 }
 
 const KEEP_FOREVER = { 'retention.ms': '-1', 'retention.bytes': '-1' };
+/**
+ * Segments roll by size (Kafka's 1 GiB), not by time. Kafka's time roll compares the records' own
+ * timestamps (the events' recordedAt): a history written in compressed time (a migration of past
+ * years, a generated history) rolled a segment at almost every producer batch, and a fetch never reads
+ * past a segment's end, so a rebuild fetched one producer batch (~300 events) per partition per round
+ * trip. Kept forever, a segment gains nothing from rolling by time. About a hundred years.
+ */
+const ROLL_BY_SIZE_ONLY = { 'segment.ms': String(100 * 365 * 24 * 60 * 60 * 1000) };
 // Keyed by child id; six partitions let several instances of a consumer share the work on one broker.
 const DOMAIN_PARTITIONS = 6;
 
@@ -41,7 +49,7 @@ export const declaredTopics = ({ suffix = '', partitions = DOMAIN_PARTITIONS } =
   Object.values(TOPICS).flatMap((domainTopic) => {
     const topic = `${domainTopic}${suffix}`;
     return [
-      { topic, holds: 'events' as const, partitions, config: KEEP_FOREVER },
+      { topic, holds: 'events' as const, partitions, config: { ...KEEP_FOREVER, ...ROLL_BY_SIZE_ONLY } },
       { topic: deadLetterTopicOf(topic), holds: 'dead-letters' as const, partitions: 1, config: KEEP_FOREVER },
     ];
   });
