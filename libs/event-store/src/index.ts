@@ -10,3 +10,4 @@ export * from './wake-on-notify';
 export * from './broker-log';
 export * from './outbox-broker.migration';
 export * from './prepared-statement';
+export * from './outbox-relay-pass.migration';

@@ -18,6 +18,7 @@ import {
 import { EventStore, NO_STREAM } from './event-store';
 import { NO_PERSONAL_DATA } from './subject-sealer';
 import { CreateEventStore1763800000000 } from './event-store.migration';
+import { AddOutboxRelayPassFunction1768100000000 } from './outbox-relay-pass.migration';
 import { OutboxRelay } from './outbox-relay';
 import { createRelayProducer } from './relay-producer';
 import type { AppendContext, NewEvent } from './stored-event';
@@ -89,7 +90,7 @@ describe('OutboxRelay against PostgreSQL and Kafka', () => {
   };
 
   beforeEach(async () => {
-    database = await createTestDatabase('relay', [CreateEventStore1763800000000]);
+    database = await createTestDatabase('relay', [CreateEventStore1763800000000, AddOutboxRelayPassFunction1768100000000]);
     store = new EventStore(database.dataSource, NO_PERSONAL_DATA);
     kafka = testKafka('relay-test');
     topic = `relay${uniqueTopicSuffix()}`;

@@ -14,6 +14,7 @@ import { inspectBrokerWith, resetRelayCheckpoint } from './broker-log';
 import { EventStore, NO_STREAM } from './event-store';
 import { CreateEventStore1763800000000 } from './event-store.migration';
 import { AddOutboxCheckpointCluster1767500000000 } from './outbox-broker.migration';
+import { AddOutboxRelayPassFunction1768100000000 } from './outbox-relay-pass.migration';
 import { OutboxRelay } from './outbox-relay';
 import { createRelayProducer } from './relay-producer';
 import { NO_PERSONAL_DATA } from './subject-sealer';
@@ -82,7 +83,11 @@ describe('OutboxRelay against a broker that is not the one it published to', () 
     };
 
   beforeEach(async () => {
-    database = await createTestDatabase('relay-broker', [CreateEventStore1763800000000, AddOutboxCheckpointCluster1767500000000]);
+    database = await createTestDatabase('relay-broker', [
+      CreateEventStore1763800000000,
+      AddOutboxCheckpointCluster1767500000000,
+      AddOutboxRelayPassFunction1768100000000,
+    ]);
     store = new EventStore(database.dataSource, NO_PERSONAL_DATA);
     kafka = testKafka('relay-broker-test');
     topics = [`relay-old${uniqueTopicSuffix()}`, `relay-new${uniqueTopicSuffix()}`];

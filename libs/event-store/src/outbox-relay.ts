@@ -7,7 +7,7 @@ import { brokerProblem, resetRelayCheckpoint, type BrokerLog, type RelayCheckpoi
 import { EVENTS_APPENDED_CHANNEL } from './event-store';
 import { positionOf, readGlobalLogAfter, type GlobalLogPosition } from './global-log-reader';
 import { queryPrepared, type PreparedStatement } from './prepared-statement';
-import { toEnvelope, type StoredEvent } from './stored-event';
+import { toEnvelope, toStoredEvent, type EventRow, type StoredEvent } from './stored-event';
 import { WakeOnNotify } from './wake-on-notify';
 
 export interface OutboxRelayOptions {
@@ -80,8 +80,9 @@ export class CheckpointFromAnotherServerError extends Error {
 /**
  * Publishes the `events` table to Kafka in global order (docs/architecture.md: the table is the outbox).
  * Each pass, in one transaction: take the relay's advisory lock (so several instances never publish
- * at once), read the gap-safe global log after the checkpoint, publish with the idempotent producer
- * (acks=all, key = child id), then move the checkpoint. A crash after publishing and before the
+ * at once) and read the gap-safe global log after the checkpoint, both in one round trip
+ * (outbox_relay_pass_start), publish with the idempotent producer (acks=all, key = child id), then
+ * move the checkpoint. A crash after publishing and before the
  * checkpoint commits republishes that batch: delivery is at least once and consumers dedupe by event id.
  * When a pass fails nothing moves: the relay backs off, replaces its producer (a failed idempotent
  * send can leave its sequence numbers unusable) and tries again.
@@ -195,9 +196,10 @@ export class OutboxRelay {
    */
   private async pass(): Promise<{ published: number; drained: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await queryPrepared<{ locked: boolean }>(manager, RELAY_LOCK, [this.options.name]);
-      if (!locked) return { published: 0, drained: true };
-      let read = await readGlobalLogAfter(manager, await this.readCheckpoint(manager), this.batchSize);
+      const start = await queryPrepared<PassStartRow>(manager, PASS_START, [this.options.name, this.batchSize]);
+      // No row: another instance holds the relay's lock and publishes.
+      if (start.length === 0) return { published: 0, drained: true };
+      let read = start.filter((row) => row.event_id !== null).map(toStoredEvent);
       let { events, messages } = this.withinByteBound(read);
       const broker = await this.brokerIsTheOnePublishedTo(manager, events.length === 0);
       if (broker === 'halt') return { published: 0, drained: true };
@@ -403,10 +405,14 @@ export class OutboxRelay {
   }
 }
 
+/** A row of outbox_relay_pass_start: an event (its columns null when none is waiting) with the checkpoint it was read after. */
+type PassStartRow = EventRow & { checkpoint_transaction_id: string; checkpoint_position: string };
+
 // A pass's statements, run at every wake of every relay: parsed and planned once per connection.
-const RELAY_LOCK: PreparedStatement = {
-  name: 'outbox_relay_lock',
-  text: `SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay:' || $1)) AS locked`,
+/** The lock, the checkpoint and the read after it in one round trip (AddOutboxRelayPassFunction says why a function). */
+const PASS_START: PreparedStatement = {
+  name: 'outbox_relay_pass_start',
+  text: `SELECT * FROM outbox_relay_pass_start($1, $2)`,
 };
 const READ_CHECKPOINT: PreparedStatement = {
   name: 'outbox_relay_read_checkpoint',

@@ -6,7 +6,11 @@ import { IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
 import request from 'supertest';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
 import { TOPICS } from '@csc/contracts';
-import { AddOutboxCheckpointCluster1767500000000, CreateEventStore1763800000000 } from '@csc/event-store';
+import {
+  AddOutboxCheckpointCluster1767500000000,
+  AddOutboxRelayPassFunction1768100000000,
+  CreateEventStore1763800000000,
+} from '@csc/event-store';
 import { CreateInbox1763800000001 } from '@csc/messaging';
 import {
   createServiceTopics,
@@ -57,6 +61,7 @@ const migrations = [
   CreateInbox1763800000001,
   appRoleMigration('platform-test'),
   AddOutboxCheckpointCluster1767500000000,
+  AddOutboxRelayPassFunction1768100000000,
 ];
 @Module({
   imports: [PlatformModule.forService({ name: 'platform-test', migrations, eventsTopic: TOPICS.referralIntake })],

@@ -1,6 +1,10 @@
 import type { MixedList } from 'typeorm';
 import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000 } from '@csc/platform';
-import { AddOutboxCheckpointCluster1767500000000, CreateEventStore1763800000000 } from '@csc/event-store';
+import {
+  AddOutboxCheckpointCluster1767500000000,
+  AddOutboxRelayPassFunction1768100000000,
+  CreateEventStore1763800000000,
+} from '@csc/event-store';
 import { CreateDeadLetters1767500000000, CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
 import { CreateCaseload1768000000000 } from './migrations/create-caseload.migration';
 import { CreateChildCases1764000000000 } from './migrations/create-child-cases.migration';
@@ -20,4 +24,5 @@ export const caseProgressionMigrations: MixedList<Function> = [
   CreateDeadLetters1767500000000,
   AddOutboxCheckpointCluster1767500000000,
   CreateCaseload1768000000000,
+  AddOutboxRelayPassFunction1768100000000,
 ];

@@ -1,6 +1,10 @@
 import type { MixedList } from 'typeorm';
 import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000, idempotencyKeysGrantMigration } from '@csc/platform';
-import { AddOutboxCheckpointCluster1767500000000, CreateEventStore1763800000000 } from '@csc/event-store';
+import {
+  AddOutboxCheckpointCluster1767500000000,
+  AddOutboxRelayPassFunction1768100000000,
+  CreateEventStore1763800000000,
+} from '@csc/event-store';
 import { CreateDeadLetters1767500000000, CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
 import { CreateChildIndex1763900000000 } from './migrations/create-child-index.migration';
 import { CreateIdempotencyKeys1763900000001 } from './migrations/create-idempotency-keys.migration';
@@ -35,4 +39,5 @@ export const referralIntakeMigrations: MixedList<Function> = [
   AddOutboxCheckpointCluster1767500000000,
   CreateReferralQueue1767600000000,
   ChildIndexCandidatesFunction1767700000000,
+  AddOutboxRelayPassFunction1768100000000,
 ];

@@ -1,6 +1,10 @@
 import type { MixedList } from 'typeorm';
 import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000, idempotencyKeysMigration } from '@csc/platform';
-import { AddOutboxCheckpointCluster1767500000000, CreateEventStore1763800000000 } from '@csc/event-store';
+import {
+  AddOutboxCheckpointCluster1767500000000,
+  AddOutboxRelayPassFunction1768100000000,
+  CreateEventStore1763800000000,
+} from '@csc/event-store';
 import { CreateDeadLetters1767500000000, CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
 import { CreateSchools1765200000000 } from './migrations/create-schools.migration';
 import { CreateNotifications1765200000001 } from './migrations/create-notifications.migration';
@@ -28,4 +32,5 @@ export const schoolNotificationsMigrations: MixedList<Function> = [
   // Same timestamp, independent tables: TypeORM runs them in this order (its sort is stable) and tracks them by name.
   AddOutboxCheckpointCluster1767500000000,
   AddWebhookLeaseHolder1767500000000,
+  AddOutboxRelayPassFunction1768100000000,
 ];
