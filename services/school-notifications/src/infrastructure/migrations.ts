@@ -11,6 +11,7 @@ import { CreateNotifications1765200000001 } from './migrations/create-notificati
 import { CreateWebhookDeliveries1766000000000 } from './migrations/create-webhook-deliveries.migration';
 import { AddSchoolVersion1767300000002 } from './migrations/add-school-version.migration';
 import { AddWebhookLeaseHolder1767500000000 } from './migrations/add-webhook-lease-holder.migration';
+import { WebhookClaimFunction1768100000001 } from './migrations/webhook-claim-function.migration';
 
 /**
  * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
@@ -33,4 +34,5 @@ export const schoolNotificationsMigrations: MixedList<Function> = [
   AddOutboxCheckpointCluster1767500000000,
   AddWebhookLeaseHolder1767500000000,
   AddOutboxRelayPassFunction1768100000000,
+  WebhookClaimFunction1768100000001,
 ];

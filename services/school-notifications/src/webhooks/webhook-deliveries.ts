@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { queryPrepared, type PreparedStatement } from '@csc/event-store';
 import type { SchoolNotificationRow } from '../notifications/school-notification';
-import { SCHOOL_NOTIFICATION_COLUMNS } from '../notifications/school-notification';
 
 /** A delivery claimed for one attempt: the notification, where it goes, and how to sign it. */
 export interface ClaimedDelivery extends SchoolNotificationRow {
@@ -21,7 +20,9 @@ export interface ClaimedDelivery extends SchoolNotificationRow {
  * Claims due deliveries in lanes, one lane per school: up to `perLane` of a school's deliveries, in
  * its inbox order, for one worker to post one after another, leased to `holder` (this dispatcher).
  * One writer per lane: a school with a live lease anywhere is not claimed again, and claims across
- * instances take turns (a transaction-scoped advisory lock), so two claims never split one school.
+ * instances take turns (a transaction-scoped advisory lock, held by the claim's own statement), so
+ * two claims never split one school. Not to be called inside a transaction: the lock would be held
+ * until that transaction ends.
  * The lease is short and renewed while the lane runs (renewLeases); if this process dies the lease
  * lapses within seconds and another dispatcher posts them again, with the same notification ids.
  */
@@ -35,53 +36,19 @@ export const claimDueLanes = async (
     busySchools,
   }: { lanes: number; perLane: number; leaseMs: number; holder: string; busySchools: string[] },
 ): Promise<ClaimedDelivery[][]> => {
-  await queryPrepared(manager, CLAIM_LOCK, []);
   const rows = await queryPrepared<ClaimedDelivery>(manager, CLAIM_DUE_LANES, [lanes, perLane, leaseMs, busySchools, holder]);
   const bySchool = new Map<string, ClaimedDelivery[]>();
   for (const row of rows) bySchool.set(row.school_urn, [...(bySchool.get(row.school_urn) ?? []), row]);
   return [...bySchool.values()];
 };
 
-/** Claims take turns across dispatchers (see claimDueLanes); prepared, as the claim is, once per connection. */
-const CLAIM_LOCK: PreparedStatement = {
-  name: 'webhook_claim_lock',
-  text: `SELECT pg_advisory_xact_lock(hashtext('webhook-delivery-claims'))`,
-};
-
-/** Every claim: parsed and planned once per connection, not at each wake of the dispatcher. */
+/**
+ * The lock and the claim in one statement of their own (WebhookClaimFunction says why a function):
+ * parsed and planned once per connection, not at each wake of the dispatcher.
+ */
 const CLAIM_DUE_LANES: PreparedStatement = {
   name: 'webhook_claim_due_lanes',
-  text: `WITH candidates AS (
-       SELECT notification_id, school_urn, next_attempt_at FROM webhook_deliveries d
-       WHERE state = 'PENDING' AND next_attempt_at <= now()
-         AND (leased_until IS NULL OR leased_until < now())
-         AND school_urn <> ALL($4::text[])
-         AND NOT EXISTS (
-           SELECT 1 FROM webhook_deliveries held
-           WHERE held.school_urn = d.school_urn AND held.state = 'PENDING' AND held.leased_until >= now()
-         )
-       ORDER BY next_attempt_at, notification_id
-       LIMIT $1::int * $2::int
-       FOR UPDATE SKIP LOCKED
-     ), lanes AS (
-       SELECT school_urn FROM candidates GROUP BY school_urn ORDER BY min(next_attempt_at) LIMIT $1::int
-     ), chosen AS (
-       SELECT notification_id FROM (
-         SELECT c.notification_id, row_number() OVER (PARTITION BY c.school_urn ORDER BY c.next_attempt_at, c.notification_id) AS place
-         FROM candidates c JOIN lanes USING (school_urn)
-       ) ranked WHERE place <= $2::int
-     ), leased AS (
-       UPDATE webhook_deliveries d SET leased_until = now() + make_interval(secs => $3::int / 1000.0), lease_holder = $5::uuid
-       FROM chosen WHERE d.notification_id = chosen.notification_id
-       RETURNING d.notification_id, d.attempts, d.queued_at, d.correlation_id, d.queued_event_id
-     )
-     SELECT ${SCHOOL_NOTIFICATION_COLUMNS.split(', ')
-       .map((column) => `n.${column}`)
-       .join(', ')}, n.school_urn, leased.attempts, leased.queued_at, leased.correlation_id, leased.queued_event_id,
-            s.webhook_url, s.secret_key_id, s.secret_sealed,
-            (SELECT e.traceparent FROM events e WHERE e.event_id = leased.queued_event_id) AS traceparent
-     FROM leased JOIN notifications n USING (notification_id) JOIN schools s ON s.urn = n.school_urn
-     ORDER BY n.school_urn, n.inbox_sequence`,
+  text: `SELECT * FROM webhook_claim_due_lanes($1, $2, $3, $4, $5)`,
 };
 
 /**

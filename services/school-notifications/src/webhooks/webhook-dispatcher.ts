@@ -127,15 +127,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         const free = this.concurrency - this.inFlight.size;
         const claimed =
           free > 0
-            ? await this.dataSource.transaction((manager) =>
-                claimDueLanes(manager, {
-                  lanes: free,
-                  perLane: PER_LANE,
-                  leaseMs: this.leaseMs,
-                  holder: this.holder,
-                  busySchools: [...this.inFlight.keys()],
-                }),
-              )
+            ? await claimDueLanes(this.dataSource.manager, {
+                lanes: free,
+                perLane: PER_LANE,
+                leaseMs: this.leaseMs,
+                holder: this.holder,
+                busySchools: [...this.inFlight.keys()],
+              })
             : [];
         for (const lane of claimed) this.start(lane);
         // Nothing more is due (or every slot is taken): wait for a new one, a finished attempt or the next poll.
