@@ -9,7 +9,7 @@ export interface LoadedReferral {
   state: Exclude<ReferralState, { status: 'NONE' }>;
   version: number;
   events: ReferralEvent[];
-  /** The case it opened or joined in case-progression, once that has happened. */
+  /** The case it opened or joined in case-progression, once that has happened (read by `load`, for views; commands do without). */
   caseId?: string | null;
 }
 
@@ -45,10 +45,10 @@ export class ReferralRepository implements OnApplicationBootstrap {
     eventStore: EventStore,
     private readonly dataSource: DataSource,
   ) {
-    this.streams = new AggregateStore(dataSource, eventStore, referralAggregate, async (loaded, referralId, manager) => ({
+    // Commands decide on the stream alone: the case it became is read only for views (load), a round trip less per command.
+    this.streams = new AggregateStore(dataSource, eventStore, referralAggregate, async (loaded) => ({
       ...loaded,
       state: loaded.state as LoadedReferral['state'],
-      caseId: await this.caseOf(referralId, manager),
     }));
   }
 
@@ -57,8 +57,10 @@ export class ReferralRepository implements OnApplicationBootstrap {
     await catchUpListsOnStart(this.streams, this.logger);
   }
 
+  /** The referral with the case it opened or joined, as its views show it. */
   async load(referralId: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedReferral | null> {
-    return this.streams.load(referralId, manager);
+    const loaded = await this.streams.load(referralId, manager);
+    return loaded && { ...loaded, caseId: await this.caseOf(referralId, manager) };
   }
 
   private async caseOf(referralId: string, manager: EntityManager): Promise<string | null> {
