@@ -6,6 +6,7 @@ import { EVENTS_APPENDED_CHANNEL, EventStore, NO_STREAM } from './event-store';
 import { NO_PERSONAL_DATA } from './subject-sealer';
 import { CreateEventStore1763800000000 } from './event-store.migration';
 import type { AppendContext, NewEvent } from './stored-event';
+import type { WriteAlongside } from './write-alongside';
 
 const context: AppendContext = {
   actor: { sub: 'worker-1', role: 'FRONT_DOOR', org: '888' },
@@ -163,6 +164,61 @@ describe('EventStore against PostgreSQL', () => {
       }),
     ).rejects.toThrow('the caller changed its mind');
     expect(await store.streamVersion(streamId)).toBe(0);
+  });
+
+  describe('writes alongside an append, in its statement', () => {
+    const noted = (streamId: string): Promise<{ note: string; version: number }[]> =>
+      database.dataSource.query(`SELECT note, version FROM append_notes WHERE stream_id = $1 ORDER BY note`, [streamId]);
+    const note = (streamId: string, text: string, version: number): WriteAlongside => ({
+      text: `INSERT INTO append_notes (stream_id, note, version) VALUES ($1, $2, $3)`,
+      values: [streamId, text, version],
+    });
+
+    beforeAll(() => database.dataSource.query(`CREATE TABLE append_notes (stream_id text, note text, version int)`));
+
+    it('commit with the events, each write given its own values', async () => {
+      const streamId = `referral-${randomUUID()}`;
+      await store.append(streamId, NO_STREAM, [event('ReferralReceived')], context, undefined, [
+        note(streamId, 'first', 1),
+        note(streamId, 'second', 2),
+      ]);
+      await store.append(streamId, 1, [event('ChildMatched')], context, undefined, [note(streamId, 'third', 3)]);
+
+      expect(await noted(streamId)).toEqual([
+        { note: 'first', version: 1 },
+        { note: 'second', version: 2 },
+        { note: 'third', version: 3 },
+      ]);
+      expect(await store.streamVersion(streamId)).toBe(2);
+    });
+
+    it("are undone with an append refused on a stale version, inside the caller's transaction or the store's own", async () => {
+      const streamId = `referral-${randomUUID()}`;
+      await store.append(streamId, NO_STREAM, [event('ReferralReceived')], context);
+
+      await expect(
+        store.append(streamId, NO_STREAM, [event('ChildMatched')], context, undefined, [note(streamId, 'own', 1)]),
+      ).rejects.toBeInstanceOf(ConcurrencyError);
+      await expect(
+        database.dataSource.transaction((manager) =>
+          store.append(streamId, NO_STREAM, [event('ChildMatched')], context, manager, [note(streamId, 'caller', 1)]),
+        ),
+      ).rejects.toBeInstanceOf(ConcurrencyError);
+
+      expect(await noted(streamId)).toEqual([]);
+    });
+
+    it('undo the append when a write fails', async () => {
+      const streamId = `referral-${randomUUID()}`;
+      const failing: WriteAlongside = {
+        text: `INSERT INTO append_notes (stream_id, version) VALUES ($1, $2::int)`,
+        values: [streamId, 'not a number'],
+      };
+
+      await expect(store.append(streamId, NO_STREAM, [event('ReferralReceived')], context, undefined, [failing])).rejects.toThrow();
+
+      expect(await store.streamVersion(streamId)).toBe(0);
+    });
   });
 
   it('keeps events immutable: updates and deletes are refused by the database', async () => {

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ConcurrencyError, DuplicateEventError, PersonalDataErasedError } from './errors';
 import { queryPrepared, type PreparedStatement } from './prepared-statement';
 import type { SubjectSealer } from './subject-sealer';
+import { withWritesAlongside, type WriteAlongside } from './write-alongside';
 import { EVENT_COLUMNS, toStoredEvent, type AppendContext, type EventRow, type NewEvent, type StoredEvent } from './stored-event';
 
 /** The version of a stream that does not exist yet. */
@@ -41,9 +42,7 @@ const READ_STREAM_STATEMENT: PreparedStatement = {
  * (stream_id, stream_version) key: the race is lost there, never missed. pg_notify is delivered only
  * on commit, and queued only when the events were inserted.
  */
-const APPEND_STATEMENT: PreparedStatement = {
-  name: 'event-store-append',
-  text: `
+const APPEND_WITH = `
   WITH stream AS (
     SELECT coalesce(max(stream_version), 0)::int AS version,
            coalesce(bool_or(transaction_id > pg_current_xact_id()), false) AS overtaken
@@ -61,11 +60,13 @@ const APPEND_STATEMENT: PreparedStatement = {
     RETURNING global_position
   ), written AS (
     SELECT array_agg(global_position::text ORDER BY global_position) AS positions FROM inserted
-  )
+  )`;
+const APPEND_SELECT = `
   SELECT stream.version, stream.overtaken, written.positions,
          CASE WHEN written.positions IS NOT NULL THEN pg_notify($13, '') IS NULL END AS notified
-  FROM stream, written`,
-};
+  FROM stream, written`;
+const APPEND_VALUES = 13;
+const APPEND_STATEMENT: PreparedStatement = { name: 'event-store-append', text: APPEND_WITH + APPEND_SELECT };
 
 /**
  * Appends events to streams and reads them back. Pass `manager` to append inside a transaction the
@@ -85,10 +86,12 @@ export class EventStore {
     events: NewEvent[],
     context: AppendContext,
     manager?: EntityManager,
+    /** Writes that commit with these events, made in the append's own statement (WriteAlongside). */
+    alongside: readonly WriteAlongside[] = [],
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const sealed = await this.subjects.seal(streamId, events);
-    const within = (m: EntityManager) => this.appendWithin(m, streamId, expectedVersion, sealed, context);
+    const within = (m: EntityManager) => this.appendWithin(m, streamId, expectedVersion, sealed, context, alongside);
     const result = await (manager ? within(manager) : this.dataSource.transaction(within));
     // Written: committed here, or in the caller's transaction (counted even if that rolls back later, which is rare).
     this.onAppended(events.map((event) => event.type));
@@ -119,9 +122,9 @@ export class EventStore {
 
   /**
    * One statement, one round trip: reads the stream's version, checks it against the expected one,
-   * checks the stream was not overtaken, inserts the events on it and queues the notification. Each
-   * check that fails leaves the insert and the notification undone; the caller's transaction then
-   * rolls back on the error thrown here.
+   * checks the stream was not overtaken, inserts the events on it, queues the notification and makes
+   * the writes alongside. Each check that fails leaves the insert and the notification undone; the
+   * caller's transaction then rolls back on the error thrown here, with the writes alongside.
    */
   private async appendWithin(
     manager: EntityManager,
@@ -129,10 +132,15 @@ export class EventStore {
     expectedVersion: ExpectedVersion,
     events: NewEvent[],
     context: AppendContext,
+    alongside: readonly WriteAlongside[],
   ): Promise<AppendResult> {
+    const { statement, values } =
+      alongside.length === 0
+        ? { statement: APPEND_STATEMENT, values: [] }
+        : withWritesAlongside(APPEND_WITH, APPEND_SELECT, APPEND_VALUES, alongside, 'event-store-append');
     let row: AppendRow;
     try {
-      [row] = await queryPrepared<AppendRow>(manager, APPEND_STATEMENT, [
+      [row] = await queryPrepared<AppendRow>(manager, statement, [
         streamId,
         context.correlationId,
         context.causationId,
@@ -146,6 +154,7 @@ export class EventStore {
         events.map((event) => event.occurredAt.toISOString()),
         expectedVersion === 'any' ? null : expectedVersion,
         EVENTS_APPENDED_CHANNEL,
+        ...values,
       ]);
     } catch (error) {
       throw this.translateUniqueViolation(error, streamId, expectedVersion, events);

@@ -11,3 +11,4 @@ export * from './broker-log';
 export * from './outbox-broker.migration';
 export * from './prepared-statement';
 export * from './outbox-relay-pass.migration';
+export * from './write-alongside';

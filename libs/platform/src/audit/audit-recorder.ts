@@ -1,7 +1,7 @@
 import { Injectable, Logger, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import type { EntityManager } from 'typeorm';
+import type { WriteAlongside } from '@csc/event-store';
 import type { AuthenticatedUser } from '@csc/auth';
 import { auditedRecordOf, type AuditedRecord } from './audit.decorators';
 import { AuditTrail, type AuditEntry } from './audit-trail';
@@ -70,17 +70,17 @@ export class AuditRecorder {
   }
 
   /**
-   * Writes the rows of the response a write is about to return in the write's own transaction
-   * (`manager`), so that they commit with it or not at all. The interceptor then takes them as
+   * The rows of the response a write is about to return, as writes for its append's own statement
+   * (WriteAlongside), so that they commit with it or not at all. The interceptor then takes them as
    * written only for this exact body and status: a transaction that rolled back returns no body, and a
-   * body made otherwise (a replay, a retry in a new transaction) is recorded as usual. Nothing is
-   * written for a request the guard did not find audited (the interceptor records it, as before).
+   * body made otherwise (a replay, a retry in a new transaction) is recorded as usual. None for a
+   * request the guard did not find audited (the interceptor records it, as before).
    */
-  async recordServedWithin(manager: EntityManager, request: Request, status: number, body: unknown): Promise<void> {
+  servedAlongside(request: Request, status: number, body: unknown): WriteAlongside[] {
     const audited = (request as AuditedRequest)[AUDITED];
-    if (!audited) return;
-    await this.trail.record(this.entriesOf(request as AuditedRequest, audited, status, body), manager);
+    if (!audited) return [];
     (request as AuditedRequest)[RECORDED_WITHIN] = { status, body };
+    return this.trail.entriesAlongside(this.entriesOf(request as AuditedRequest, audited, status, body));
   }
 
   recordOutcomeWhenClosed(context: ExecutionContext, audited: AuditedRoute): void {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { queryPrepared, type PreparedStatement } from '@csc/event-store';
+import { queryPrepared, type PreparedStatement, type WriteAlongside } from '@csc/event-store';
 
 /** One row of the audit trail, as written. */
 export interface AuditEntry {
@@ -57,6 +57,11 @@ export class AuditTrail {
   async record(entries: AuditEntry[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (entries.length === 0) return;
     await queryPrepared(manager, INSERT_ENTRIES, [JSON.stringify(entries)]);
+  }
+
+  /** The same rows as a write made in an append's own statement (WriteAlongside): none when there are no rows. */
+  entriesAlongside(entries: AuditEntry[]): WriteAlongside[] {
+    return entries.length === 0 ? [] : [{ text: INSERT_ENTRIES.text, values: [JSON.stringify(entries)] }];
   }
 
   /** Newest first. */

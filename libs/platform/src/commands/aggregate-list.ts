@@ -1,5 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { WriteAlongside } from '@csc/event-store';
 
 /** One column's value in a list row: ids, codes and dates as text, numbers, flags, or null. */
 export type ListValue = string | number | boolean | null;
@@ -42,16 +43,22 @@ export const upsertListRow = async <State>(
   version: number,
   state: State,
 ): Promise<void> => {
+  const write = listRowWrite(list, id, version, state);
+  if (write) await manager.query(write.text, write.values);
+};
+
+/** upsertListRow's write, to be made in an append's own statement (WriteAlongside); null when the stream holds nothing to list. */
+export const listRowWrite = <State>(list: AggregateList<State>, id: string, version: number, state: State): WriteAlongside | null => {
   const row = list.rowOf(state);
-  if (!row) return;
+  if (!row) return null;
   const table = checkedIdentifier(list.table);
   const columns = [checkedIdentifier(list.idColumn), 'version', ...Object.keys(row).map(checkedIdentifier)];
   const updates = columns.slice(1).map((column) => `${column} = EXCLUDED.${column}`);
-  await manager.query(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})
+  return {
+    text: `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})
      ON CONFLICT (${columns[0]}) DO UPDATE SET ${updates.join(', ')} WHERE ${table}.version < EXCLUDED.version`,
-    [id, version, ...Object.values(row)],
-  );
+    values: [id, version, ...Object.values(row)],
+  };
 };
 
 /** The ids of an aggregate's streams (named `<prefix><uuid>`) that have no row in the list yet. */

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ChildMatchedV1 } from '@csc/contracts';
-import type { AppendContext, EventStore, NewEvent, StoredEvent } from '@csc/event-store';
+import type { AppendContext, EventStore, NewEvent, StoredEvent, WriteAlongside } from '@csc/event-store';
 import { upsertListRow, type AggregateList } from './aggregate-list';
 import { AggregateStore, type AggregateDefinition } from './aggregate-store';
 
@@ -54,12 +54,21 @@ describe('AggregateList: a row per stream, from its folded state', () => {
     ).rejects.toThrow(/not a plain SQL identifier/);
   });
 
-  it('the shared command path writes the row in the append’s transaction, folded from the whole stream', async () => {
+  it('the shared command path writes the row in the append’s own statement, folded from the whole stream', async () => {
     const { statements, manager } = recording();
     const stream: StoredEvent[] = [];
+    const alongside: WriteAlongside[][] = [];
     const eventStore = {
       readStream: async () => stream,
-      append: async (_streamId: string, expected: number, events: NewEvent[]) => {
+      append: async (
+        _streamId: string,
+        expected: number,
+        events: NewEvent[],
+        _context: unknown,
+        _manager: unknown,
+        writes: WriteAlongside[],
+      ) => {
+        alongside.push(writes);
         events.forEach((event, index) => stream.push({ ...event, streamVersion: expected + index + 1 } as unknown as StoredEvent));
         return { nextExpectedVersion: expected + events.length, globalPositions: [] };
       },
@@ -76,9 +85,8 @@ describe('AggregateList: a row per stream, from its folded state', () => {
     const store = new AggregateStore(dataSource, eventStore, matches);
     await store.append(REFERRAL, CHILD, 0, [{ type: 'ChildMatched', data: matched }], context, manager);
     await store.execute({ id: REFERRAL, context, expectedVersion: 1, decide: () => [{ type: 'ChildMatched', data: matched }] });
-    expect(statements.map((statement) => statement.params)).toEqual([
-      [REFERRAL, 1, CHILD, 1],
-      [REFERRAL, 2, CHILD, 2],
-    ]);
+    expect(alongside.map((writes) => writes.map((write) => write.values))).toEqual([[[REFERRAL, 1, CHILD, 1]], [[REFERRAL, 2, CHILD, 2]]]);
+    expect(alongside[0][0].text).toContain('INSERT INTO match_list (referral_id, version, child_id, matches)');
+    expect(statements).toHaveLength(0);
   });
 });

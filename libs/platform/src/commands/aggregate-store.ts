@@ -9,9 +9,10 @@ import {
   type EventStore,
   type ExpectedVersion,
   type StoredEvent,
+  type WriteAlongside,
 } from '@csc/event-store';
 import { versionToWriteOn, type IfMatchRule } from '../http/command-context';
-import { streamsMissingFrom, upsertListRow, type AggregateList } from './aggregate-list';
+import { listRowWrite, streamsMissingFrom, upsertListRow, type AggregateList } from './aggregate-list';
 
 /** An aggregate's event as its decider and evolve see it: the catalogue's type string and its data. */
 export interface DomainEvent {
@@ -71,8 +72,11 @@ export interface AggregateCommand<Loaded, Event extends DomainEvent> {
   mayAct?(loaded: Loaded): boolean;
   /** The aggregate's pure decider, given the command made from what was loaded: the events it decides, nothing written. */
   decide(loaded: Loaded): readonly Event[];
-  /** Writes that must commit with the events or not at all (the response's audit rows), in the same transaction, after the append. */
-  within?(outcome: CommandOutcome<Loaded, Event>, manager: EntityManager): Promise<void>;
+  /**
+   * Writes that must commit with the events or not at all (the response's audit rows), made in the
+   * append's own statement (WriteAlongside), given the outcome the append is about to have.
+   */
+  alongside?(outcome: CommandOutcome<Loaded, Event>): WriteAlongside[];
 }
 
 export interface CommandOutcome<Loaded, Event> {
@@ -139,7 +143,7 @@ export class AggregateStore<
     expectedVersion,
     mayAct,
     decide,
-    within,
+    alongside,
   }: AggregateCommand<Loaded, Event>): Promise<CommandOutcome<Loaded, Event>> {
     return this.dataSource.transaction(async (manager) => {
       const loaded = await this.load(id, manager);
@@ -147,9 +151,9 @@ export class AggregateStore<
       const decidedOn = versionToWriteOn(id, expectedVersion, loaded.version, this.aggregate.ifMatch);
       const events = [...decide(loaded)];
       const childId = this.aggregate.childIdOf(loaded.state);
-      const version = await this.append(id, childId, decidedOn, events, context, manager, loaded.events);
-      const outcome = { loaded, events, version, childId };
-      await within?.(outcome, manager);
+      // Appended on the version decided on, or refused: the outcome is known before the append.
+      const outcome = { loaded, events, version: decidedOn + events.length, childId };
+      await this.append(id, childId, decidedOn, events, context, manager, loaded.events, alongside?.(outcome));
       return outcome;
     });
   }
@@ -167,12 +171,19 @@ export class AggregateStore<
     manager?: EntityManager,
     /** The stream's events before these, when the caller has just loaded them: the lists are folded from them, not read again. */
     eventsBefore?: readonly Event[],
+    /** Writes that commit with the events, made in the append's own statement (WriteAlongside). */
+    alongside: readonly WriteAlongside[] = [],
   ): Promise<number> {
     if (!manager)
-      return this.dataSource.transaction((within) => this.append(id, childId, expectedVersion, events, context, within, eventsBefore));
+      return this.dataSource.transaction((within) =>
+        this.append(id, childId, expectedVersion, events, context, within, eventsBefore, alongside),
+      );
     const streamId = this.aggregate.streamIdOf(id);
-    if (events.length === 0)
+    if (events.length === 0) {
+      // Nothing to append (the decider decided nothing): the writes are made on their own.
+      for (const write of alongside) await manager.query(write.text, write.values);
       return typeof expectedVersion === 'number' ? expectedVersion : this.eventStore.streamVersion(streamId, manager);
+    }
     const now = new Date();
     const newEvents = events.map((event) => {
       const schemaVersion = currentSchemaVersionOf(event.type);
@@ -186,12 +197,18 @@ export class AggregateStore<
         data: event.data,
       };
     });
-    const result = await this.eventStore.append(streamId, expectedVersion, newEvents, context, manager);
+    const lists = this.aggregate.lists ?? [];
+    const before = expectedVersion === NO_STREAM ? [] : eventsBefore;
+    // The stream and the version it will have known before the append: the lists' rows go in its statement.
+    const listed =
+      lists.length > 0 && before && typeof expectedVersion === 'number'
+        ? this.listWrites(id, lists, { events: [...before, ...events], version: expectedVersion + events.length })
+        : null;
+    const result = await this.eventStore.append(streamId, expectedVersion, newEvents, context, manager, [...(listed ?? []), ...alongside]);
     await this.aggregate.afterAppend?.(id, events, manager);
-    if (this.aggregate.lists?.length) {
-      const before = expectedVersion === NO_STREAM ? [] : eventsBefore;
+    if (lists.length > 0 && !listed) {
       const whole = before && { events: [...before, ...events], version: result.nextExpectedVersion };
-      await this.writeLists(id, manager, this.aggregate.lists, whole);
+      await this.writeLists(id, manager, lists, whole);
     }
     return result.nextExpectedVersion;
   }
@@ -236,5 +253,16 @@ export class AggregateStore<
     const state = this.aggregate.fold(stream.events);
     if (this.aggregate.exists && !this.aggregate.exists(state)) return;
     for (const list of lists) await upsertListRow(manager, list, id, stream.version, state);
+  }
+
+  /** Each list's row from the whole stream, as writes for the append's statement (none for a stream that holds no record). */
+  private listWrites(
+    id: string,
+    lists: readonly AggregateList<State>[],
+    stream: { events: readonly Event[]; version: number },
+  ): WriteAlongside[] {
+    const state = this.aggregate.fold(stream.events);
+    if (this.aggregate.exists && !this.aggregate.exists(state)) return [];
+    return lists.flatMap((list) => listRowWrite(list, id, stream.version, state) ?? []);
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '@csc/auth';
-import type { AppendContext } from '@csc/event-store';
+import type { AppendContext, WriteAlongside } from '@csc/event-store';
 import type { CommandOutcome } from '@csc/platform';
 import { decide, foldReferral, type ReferralCommand, type ReferralEvent } from './referral.decider';
 import { ReferralRepository, type LoadedReferral } from './referral.repository';
@@ -16,8 +15,8 @@ export interface ReferralCommandRequest<Body = ReferralCommandResult> {
   command: (referral: LoadedReferral) => ReferralCommand;
   /** The response body made from the result; without it, the result itself. */
   respond?: (result: ReferralCommandResult) => Body;
-  /** Writes the audit trail's rows for that body in the command's own transaction (one commit for both). */
-  auditWithin?: (manager: EntityManager, body: Body) => Promise<void>;
+  /** The audit trail's rows for that body, written in the append's own statement (one commit for both). */
+  auditAlongside?: (body: Body) => WriteAlongside[];
 }
 
 export interface ReferralCommandResult {
@@ -50,7 +49,7 @@ export class ReferralCommands {
     expectedVersion,
     command,
     respond = (result) => result as Body,
-    auditWithin,
+    auditAlongside,
   }: ReferralCommandRequest<Body>): Promise<Body> {
     let body: Body | undefined;
     await this.referrals.streams.execute({
@@ -60,10 +59,10 @@ export class ReferralCommands {
       // A school acting on a referral it did not make is told nothing, not even that it exists.
       mayAct: (referral) => user.role !== 'SCHOOL' || isReferrerSchool(referral, user),
       decide: (referral) => decide(command(referral), referral.state),
-      // The body is made in the transaction, so that its audit rows can commit with the events.
-      within: async (outcome, manager) => {
+      // The body is made before the append, so that its audit rows can commit with the events.
+      alongside: (outcome) => {
         body = respond(resultOf(referralId, outcome));
-        await auditWithin?.(manager, body);
+        return auditAlongside?.(body) ?? [];
       },
     });
     return body as Body;

@@ -1,6 +1,13 @@
 import { Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EventStore, queryPrepared, type AppendContext, type ExpectedVersion, type PreparedStatement } from '@csc/event-store';
+import {
+  EventStore,
+  queryPrepared,
+  type AppendContext,
+  type ExpectedVersion,
+  type PreparedStatement,
+  type WriteAlongside,
+} from '@csc/event-store';
 import { AggregateStore, catchUpListsOnStart, type AggregateDefinition } from '@csc/platform';
 import { referralQueueList } from './list-referrals/referral-queue.list';
 import { foldReferral, type ReferralEvent, type ReferralState } from './referral.decider';
@@ -91,8 +98,10 @@ export class ReferralRepository implements OnApplicationBootstrap {
     events: ReferralEvent[],
     context: AppendContext,
     manager?: EntityManager,
+    /** Writes that commit with the events, made in the append's own statement (WriteAlongside). */
+    alongside?: readonly WriteAlongside[],
   ): Promise<number> {
-    return this.streams.append(referralId, childId, expectedVersion, events, context, manager);
+    return this.streams.append(referralId, childId, expectedVersion, events, context, manager, undefined, alongside);
   }
 }
 

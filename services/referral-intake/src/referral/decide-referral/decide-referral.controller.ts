@@ -78,8 +78,8 @@ export class DecideReferralController {
         rationale: body.rationale,
       }),
       respond: (result) => ({ ...result, outcome: body.outcome }),
-      // A hot path: its audit rows commit with the decision, not in a second transaction.
-      auditWithin: (manager, decided) => this.audit.recordServedWithin(manager, request, 200, decided),
+      // A hot path: its audit rows are written in the decision's own statement.
+      auditAlongside: (decided) => this.audit.servedAlongside(request, 200, decided),
     });
     response.setHeader('ETag', `"${served.version}"`);
     return served;

@@ -34,8 +34,8 @@ export class ReceiveReferralController {
       user,
       context: commandContextOf(user, request.headers),
       idempotencyKey: idempotencyKeyFrom(idempotencyKey),
-      // The hot path: its audit rows commit with the referral, not in a second transaction.
-      auditWithin: (manager, { status, body }) => this.audit.recordServedWithin(manager, request, status, body),
+      // The hot path: its audit rows are written in the referral's own statement.
+      auditAlongside: ({ status, body }) => this.audit.servedAlongside(request, status, body),
     });
     const created = result.body as ReferralCreatedDto;
     response.status(result.status).setHeader('ETag', `"${created.version}"`).setHeader('Location', `/v1/referrals/${created.referralId}`);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@csc/auth';
 import type { ChildCharacteristics } from '@csc/contracts';
 import { disabilitiesKeepCensusRules, londonDateOf } from '@csc/domain';
-import { NO_STREAM, type AppendContext } from '@csc/event-store';
+import { NO_STREAM, type AppendContext, type WriteAlongside } from '@csc/event-store';
 import { callerOf, IdempotencyKeys, type StoredResponse } from '@csc/platform';
 import { ChildIndex } from '../../child-index/child-index';
 import { decide, initialReferralState } from '../referral.decider';
@@ -20,8 +20,8 @@ export interface ReceiveReferralRequest {
   context: AppendContext;
   /** Checked by `idempotencyKeyFrom`. */
   idempotencyKey?: string;
-  /** Writes the audit trail's rows for the response in the referral's own transaction (one commit for both). */
-  auditWithin?: (manager: EntityManager, response: StoredResponse) => Promise<void>;
+  /** The audit trail's rows for the response, written in the referral's append (one commit for both). */
+  auditAlongside?: (response: StoredResponse) => WriteAlongside[];
 }
 
 /**
@@ -38,7 +38,7 @@ export class ReceiveReferralHandler {
     private readonly idempotencyKeys: IdempotencyKeys,
   ) {}
 
-  async handle({ body, rawBody, user, context, idempotencyKey, auditWithin }: ReceiveReferralRequest): Promise<StoredResponse> {
+  async handle({ body, rawBody, user, context, idempotencyKey, auditAlongside }: ReceiveReferralRequest): Promise<StoredResponse> {
     this.checkSchoolRefersAsItself(body, user);
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : new Date();
     const resolved = childAtReferral(body.child, londonDateOf(receivedAt));
@@ -67,12 +67,18 @@ export class ReceiveReferralHandler {
         });
         const childMatched = childMatchedOf(referralId, childId, match);
         const events = decide({ type: 'ReceiveReferral', referral, match: childMatched }, initialReferralState);
-        const version = await this.referrals.append(referralId, childId, NO_STREAM, events, context, manager);
+        // A new stream: appended at NO_STREAM or refused, so the response is known before the append and its audit rows go in it.
         const response = {
           status: 201,
-          body: { referralId, childId, status: 'RECEIVED', version, matchedExistingChild: match.matchedExistingChild },
+          body: {
+            referralId,
+            childId,
+            status: 'RECEIVED',
+            version: NO_STREAM + events.length,
+            matchedExistingChild: match.matchedExistingChild,
+          },
         };
-        await auditWithin?.(manager, response);
+        await this.referrals.append(referralId, childId, NO_STREAM, events, context, manager, auditAlongside?.(response));
         return response;
       }),
     );

@@ -1,0 +1,45 @@
+import type { PreparedStatement } from './prepared-statement';
+
+/**
+ * A write that must commit with an append (a list's row, the audit trail's rows for the response),
+ * made in the append's own statement as one more data-modifying WITH query: no round trip of its own.
+ * PostgreSQL runs every data-modifying WITH query to completion whatever the main query reads. Should
+ * the append be refused (a version conflict, an overtaken stream), the error thrown for it rolls the
+ * write back with the transaction the append is made in.
+ */
+export interface WriteAlongside {
+  /** One INSERT or UPDATE (no RETURNING needed), its values numbered $1, $2... of its own; no dollar quoting in it. */
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * The statement that makes `writes` with a statement `head` (`WITH a AS (...), b AS (...)`) and
+ * `tail` (its main query) numbered up to `$taken`: each write's numbers shifted past those before
+ * it. Prepared under a name of its text, so that a shape of writes met again (the same command) is
+ * parsed and planned once per connection: names are short (PostgreSQL cuts them at 63 bytes).
+ */
+export const withWritesAlongside = (
+  head: string,
+  tail: string,
+  taken: number,
+  writes: readonly WriteAlongside[],
+  namePrefix: string,
+): { statement: PreparedStatement; values: unknown[] } => {
+  let text = head;
+  const values: unknown[] = [];
+  writes.forEach((write, index) => {
+    const shift = taken + values.length;
+    text += `, alongside_${index} AS (${write.text.replace(/\$(\d+)/g, (_, number: string) => `$${Number(number) + shift}`)})`;
+    values.push(...write.values);
+  });
+  text += tail;
+  let statement = composed.get(text);
+  if (!statement) {
+    statement = { name: `${namePrefix}-${composed.size + 1}`, text };
+    composed.set(text, statement);
+  }
+  return { statement, values };
+};
+
+const composed = new Map<string, PreparedStatement>();
