@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared, type PreparedStatement } from '@csc/event-store';
+import type { VersionState } from './projection';
 
 export interface PartitionOffset {
   topic: string;
@@ -37,21 +39,24 @@ export class ProjectionOffsets {
   }
 
   /**
-   * A partition's next offset, its row locked to the end of the caller's transaction: another
-   * instance given the partition after a rebalance waits until this batch has committed. Null
-   * when nothing has been applied from it yet.
+   * What a batch starts from, in one round trip: the version's state (null once it is gone) and the
+   * partition's next offset (null when nothing has been applied from it yet), its row locked to the
+   * end of the caller's transaction: another instance given the partition after a rebalance waits
+   * until this batch has committed.
    */
-  async lockNext(
+  async lockForBatch(
     manager: EntityManager,
     { projection, version }: ProjectionVersion,
     topic: string,
     partition: number,
-  ): Promise<string | null> {
-    const [row] = await manager.query(
-      `SELECT next_offset::text FROM projection_offsets WHERE projection = $1 AND version = $2 AND topic = $3 AND partition = $4 FOR UPDATE`,
-      [projection, version, topic, partition],
-    );
-    return (row?.next_offset as string | undefined) ?? null;
+  ): Promise<{ state: VersionState | null; nextOffset: string | null }> {
+    const [row] = await queryPrepared<{ state: VersionState | null; next_offset: string | null }>(manager, LOCK_FOR_BATCH, [
+      projection,
+      version,
+      topic,
+      partition,
+    ]);
+    return { state: row.state, nextOffset: row.next_offset };
   }
 
   /** A retired version's offsets go with its tables. */
@@ -74,3 +79,13 @@ export class ProjectionOffsets {
     return row?.applied === true;
   }
 }
+
+/** Every batch of every projection version starts with it: prepared once per connection. */
+const LOCK_FOR_BATCH: PreparedStatement = {
+  name: 'projection_lock_for_batch',
+  text: `WITH locked AS (
+       SELECT next_offset::text FROM projection_offsets WHERE projection = $1 AND version = $2 AND topic = $3 AND partition = $4 FOR UPDATE
+     )
+     SELECT (SELECT state FROM projection_versions WHERE projection = $1 AND version = $2) AS state,
+            (SELECT next_offset FROM locked) AS next_offset`,
+};

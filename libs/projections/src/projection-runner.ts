@@ -59,6 +59,9 @@ interface PoisonEvent extends ReadEvent {
 /** Rolls a replay back: another replay or a discard dealt with the letter first. */
 class LetterAlreadyResolved extends Error {}
 
+/** Rolls a batch back that an event of its own failed: it is applied again, event by event (applyEvents). */
+class BatchNeedsIsolating extends Error {}
+
 export interface RunnerOptions {
   kafka: Kafka;
   dataSource: DataSource;
@@ -139,7 +142,7 @@ export class ProjectionRunner {
    * reactions' check, assertFromOwningTopic), is passed over with a warning rather than dead-lettered:
    * the reactions park it already, once, and a rebuild reads history again from offset 0, so it would
    * park the same event at every rebuild. Its offset advances with the batch. An event that reads well
-   * but that `apply` throws on is dead-lettered (applyIsolatingPoison): that is this projection's own
+   * but that `apply` throws on is dead-lettered (applyEvents): that is this projection's own
    * failure, for its operators to fix and replay.
    */
   private readable(value: Buffer, topic: string, partition: number, offset: string): EventEnvelope | null {
@@ -392,22 +395,34 @@ export class ProjectionRunner {
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     const key = `${batch.topic}:${batch.partition}`;
     const lastOffset = BigInt(batch.lastOffset());
-    const outcome = await this.options.dataSource.transaction(async (manager) => {
-      const state = await this.options.versions.stateOf(manager, this.definition.name, this.version);
-      if (state !== 'CURRENT' && state !== 'BUILDING') return 'retired' as const;
-      const stored = await this.offsets.lockNext(manager, this.id, batch.topic, batch.partition);
-      const nextOffset = BigInt(stored ?? this.partitions.get(key)?.nextOffset ?? 0n);
-      if (BigInt(batch.firstOffset() ?? '0') > nextOffset) return 'gap' as const;
-      const events: ReadEvent[] = [];
-      for (const message of batch.messages) {
-        if (BigInt(message.offset) < nextOffset || !message.value || !this.reads(message.headers?.[EVENT_HEADERS.eventType])) continue;
-        const event = this.readable(message.value, batch.topic, batch.partition, message.offset);
-        if (event) events.push({ event, message });
-      }
-
-      const poisoned = events.length > 0 ? await this.applyIsolatingPoison(manager, batch.topic, batch.partition, events) : [];
-      await this.offsets.advance(manager, this.id, { topic: batch.topic, partition: batch.partition, nextOffset: String(lastOffset + 1n) });
-      return { applied: events.length - poisoned.length, poisoned };
+    // Read once, whichever attempt applies them.
+    const read = new Map<string, EventEnvelope | null>();
+    const attempt = (isolating: boolean) =>
+      this.options.dataSource.transaction(async (manager) => {
+        const { state, nextOffset: stored } = await this.offsets.lockForBatch(manager, this.id, batch.topic, batch.partition);
+        if (state !== 'CURRENT' && state !== 'BUILDING') return 'retired' as const;
+        const nextOffset = BigInt(stored ?? this.partitions.get(key)?.nextOffset ?? 0n);
+        if (BigInt(batch.firstOffset() ?? '0') > nextOffset) return 'gap' as const;
+        const events: ReadEvent[] = [];
+        for (const message of batch.messages) {
+          if (BigInt(message.offset) < nextOffset || !message.value || !this.reads(message.headers?.[EVENT_HEADERS.eventType])) continue;
+          if (!read.has(message.offset))
+            read.set(message.offset, this.readable(message.value, batch.topic, batch.partition, message.offset));
+          const event = read.get(message.offset);
+          if (event) events.push({ event, message });
+        }
+        const poisoned = events.length === 0 ? [] : await this.applyEvents(manager, batch.topic, batch.partition, events, isolating);
+        await this.offsets.advance(manager, this.id, {
+          topic: batch.topic,
+          partition: batch.partition,
+          nextOffset: String(lastOffset + 1n),
+        });
+        return { applied: events.length - poisoned.length, poisoned };
+      });
+    // The whole batch at once, as nearly always; if an event of its own fails it, again, isolating that event.
+    const outcome = await attempt(false).catch((error: unknown) => {
+      if (error instanceof BatchNeedsIsolating) return attempt(true);
+      throw error;
     });
     if (outcome === 'retired') {
       this.logger.log(`projection ${this.definition.name} v${this.version} was retired; stopping`);
@@ -442,35 +457,41 @@ export class ProjectionRunner {
   }
 
   /**
-   * Applies the batch's events as one set; if that throws for a reason of the events' own (not a
-   * transient database failure, which fails the batch to be retried), applies them one by one, each
-   * under a savepoint, to find the ones that cannot be applied. Those are recorded as dead letters in
-   * the batch's transaction and left out; the others apply, and the offsets move on.
+   * Applies the batch's events as one set: no savepoint, nothing but the rows. If that throws for a
+   * reason of the events' own (not a transient database failure, which fails the batch to be
+   * retried), the transaction is rolled back (BatchNeedsIsolating) and the batch tried again,
+   * `isolating`: the events one by one, each under a savepoint, to find the ones that cannot be
+   * applied. Those are recorded as dead letters in the batch's transaction and left out; the others
+   * apply, and the offsets move on. Without dead letters, such an event fails its batch.
    */
-  private async applyIsolatingPoison(
+  private async applyEvents(
     manager: EntityManager,
     topic: string,
     partition: number,
     events: ReadEvent[],
+    isolating: boolean,
   ): Promise<PoisonEvent[]> {
     const tables = versionTables(this.definition, this.version);
     const deadLetters = this.options.deadLetters;
-    if (!deadLetters) {
-      await this.definition.apply(
-        manager,
-        events.map(({ event }) => event),
-        tables,
-      );
-      return [];
+    if (!isolating) {
+      try {
+        await this.definition.apply(
+          manager,
+          events.map(({ event }) => event),
+          tables,
+        );
+        return [];
+      } catch (error) {
+        if (!deadLetters || isTransientError(error)) throw error;
+        throw new BatchNeedsIsolating();
+      }
     }
-    const all = events.map(({ event }) => event);
-    if ((await this.underSavepoint(manager, () => this.definition.apply(manager, all, tables))) === true) return [];
     const poisoned: PoisonEvent[] = [];
     for (const one of events) {
       const failure = await this.underSavepoint(manager, () => this.definition.apply(manager, [one.event], tables));
       if (failure === true) continue;
       const error = describeErrorSafely(failure.error);
-      const id = await deadLetters.store.record(
+      const id = await deadLetters!.store.record(
         {
           topic,
           partition,

@@ -1,8 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProjectionOffsets } from './projection-offsets';
-import { versionTables, type ProjectionDefinition, type VersionTables } from './projection';
-
-export type VersionState = 'CURRENT' | 'BUILDING' | 'RETIRED';
+import { versionTables, type ProjectionDefinition, type VersionState, type VersionTables } from './projection';
 
 export interface ProjectionVersionRow {
   projection: string;
@@ -143,14 +141,6 @@ export class ProjectionVersions {
       for (const table of Object.values(versionTables(definition, version))) await manager.query(`DROP TABLE IF EXISTS ${table}`);
       await new ProjectionOffsets().discard(manager, { projection: definition.name, version });
     });
-  }
-
-  async stateOf(manager: EntityManager, projection: string, version: number): Promise<VersionState | null> {
-    const [row] = await manager.query(`SELECT state FROM projection_versions WHERE projection = $1 AND version = $2`, [
-      projection,
-      version,
-    ]);
-    return (row?.state as VersionState | undefined) ?? null;
   }
 
   private async create(manager: EntityManager, definition: ProjectionDefinition, state: VersionState): Promise<number> {

@@ -32,3 +32,6 @@ export const versionTables = (definition: Pick<ProjectionDefinition, 'tables'>, 
 
 /** Versioned tables live in their own schema: the only place a service's role may create and drop tables. */
 export const PROJECTION_SCHEMA = 'projections';
+
+/** Where a version of a projection stands: serving, being rebuilt beside the serving one, or replaced. */
+export type VersionState = 'CURRENT' | 'BUILDING' | 'RETIRED';
