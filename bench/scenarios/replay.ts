@@ -13,6 +13,7 @@ import { analyticsMigrations } from '../../services/analytics/src/infrastructure
 import { startBuiltService } from '../support/built-service';
 import { sampleMemory } from '../support/peak-memory';
 import { kafkajsReadSeconds } from '../support/kafkajs-read-ceiling';
+import { librdkafkaReads } from '../support/librdkafka-read-ceiling';
 import { kcatReadSeconds } from '../support/raw-read-ceiling';
 
 const SEED = 1;
@@ -29,8 +30,9 @@ interface StatusRow {
  * Replay of one log size: a generated history (libs/synthetic-history, seed 1) is published to fresh
  * topics; the analytics service (built, its own process) builds its projections from offset 0 on
  * first start (the live build), then every projection is rebuilt into a new version beside it, as
- * `npm run replay` does; then the two ceilings read the same topics: a bare kafkajs consumer that only
- * counts (this runtime's own ceiling, the one the rebuild is held to) and kcat to /dev/null (librdkafka's).
+ * `npm run replay` does; then the ceilings read the same topics: a bare kafkajs consumer that only
+ * counts (this runtime's own ceiling, the one the rebuild is held to), the same with the librdkafka-based
+ * client (the candidate second client, when built) and kcat to /dev/null (librdkafka's, from C).
  * Resident memory of the analytics process is sampled from /proc every 100 ms.
  */
 export const measureReplay = async (targetEvents: number, brokers: string) => {
@@ -91,6 +93,15 @@ export const measureReplay = async (targetEvents: number, brokers: string) => {
 
       const kafkajs = await kafkajsReadSeconds(topics);
       log(`bare kafkajs consumer: ${kafkajs.events.toLocaleString('en-GB')} events in ${kafkajs.seconds.toFixed(1)}s`);
+      const librdkafka = await librdkafkaReads(brokers, topics);
+      if (librdkafka) {
+        log(
+          `librdkafka client, KafkaJS-compatible API: ${librdkafka.compatible.events.toLocaleString('en-GB')} events in ${librdkafka.compatible.seconds.toFixed(1)}s`,
+        );
+        log(
+          `librdkafka client, its own API: ${librdkafka.native.events.toLocaleString('en-GB')} events in ${librdkafka.native.seconds.toFixed(1)}s`,
+        );
+      }
       const kcatSeconds = await kcatReadSeconds(brokers, topics);
       const logEvents = published.total;
       return {
@@ -118,6 +129,14 @@ export const measureReplay = async (targetEvents: number, brokers: string) => {
           eventsPerSecond: Math.round(logEvents / kafkajs.seconds),
           rebuildShareOfCeiling: twoPlaces(kafkajs.seconds / rebuildSeconds),
         },
+        librdkafkaClient:
+          librdkafka === null
+            ? 'not built (bash bench/librdkafka-client/install.sh)'
+            : {
+                librdkafka: librdkafka.librdkafka,
+                compatible: clientRead(librdkafka.compatible.seconds, logEvents, kafkajs.seconds),
+                native: clientRead(librdkafka.native.seconds, logEvents, kafkajs.seconds),
+              },
         kcat:
           kcatSeconds === null
             ? 'kcat not available'
@@ -138,6 +157,13 @@ export const measureReplay = async (targetEvents: number, brokers: string) => {
     await database.drop();
   }
 };
+
+/** A client's bare read beside kafkajs's: above 1, it reads faster (what adopting it could gain at most, were reading the bound). */
+const clientRead = (seconds: number, logEvents: number, kafkajsSeconds: number) => ({
+  seconds: twoPlaces(seconds),
+  eventsPerSecond: Math.round(logEvents / seconds),
+  speedOverKafkajs: twoPlaces(kafkajsSeconds / seconds),
+});
 
 const log = (line: string) => console.error(`bench: ${line}`);
 

@@ -43,7 +43,7 @@ export const kafkajsReadSeconds = async (topics: string[]): Promise<{ seconds: n
 };
 
 /** Each non-empty partition's end (the offset after its last event) when asked. */
-const partitionEnds = async (kafka: ReturnType<typeof testKafka>, topics: string[]): Promise<Map<string, bigint>> => {
+export const partitionEnds = async (kafka: ReturnType<typeof testKafka>, topics: string[]): Promise<Map<string, bigint>> => {
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -130,6 +130,12 @@ export const targetsOf = (results: BenchResults): TargetLine[] => {
   return lines;
 };
 
+/** ` (librdkafka 2.x.y)` from the first run that measured the librdkafka client, for the replay's note. */
+const librdkafkaVersionOf = (runs: ReplayResult[]): string => {
+  const measured = runs.map((run) => run.librdkafkaClient).find((client) => typeof client === 'object');
+  return measured ? ` (librdkafka ${measured.librdkafka})` : '';
+};
+
 const table = (header: string[], rows: (string | number)[][]) =>
   [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 
@@ -206,6 +212,8 @@ export const markdownOf = (results: BenchResults): string => {
           'bare kafkajs s',
           'bare kafkajs events/s',
           'share of bare kafkajs',
+          'librdkafka client events/s: KafkaJS API / its own',
+          'speed over kafkajs',
           'kcat s',
           'kcat events/s',
           'share of kcat',
@@ -221,12 +229,18 @@ export const markdownOf = (results: BenchResults): string => {
           run.kafkajs.seconds,
           n(run.kafkajs.eventsPerSecond),
           `${(100 * run.kafkajs.rebuildShareOfCeiling).toFixed(1)}%`,
+          typeof run.librdkafkaClient === 'object'
+            ? `${n(run.librdkafkaClient.compatible.eventsPerSecond)} / ${n(run.librdkafkaClient.native.eventsPerSecond)}`
+            : (run.librdkafkaClient ?? 'not measured'),
+          typeof run.librdkafkaClient === 'object'
+            ? `×${run.librdkafkaClient.compatible.speedOverKafkajs} / ×${run.librdkafkaClient.native.speedOverKafkajs}`
+            : '',
           typeof run.kcat === 'object' ? run.kcat.seconds : '',
           typeof run.kcat === 'object' ? n(run.kcat.eventsPerSecond) : run.kcat,
           typeof run.kcat === 'object' ? `${(100 * run.kcat.rebuildShareOfCeiling).toFixed(1)}%` : '',
           run.liveBuild.seconds,
         ]),
-      )}${replay.growth ? `\n\nGrowth: ${replay.growth}.` : ''}\n\nProjection events count the case-progression topic twice: two projections read it.`,
+      )}${replay.growth ? `\n\nGrowth: ${replay.growth}.` : ''}\n\nProjection events count the case-progression topic twice: two projections read it. The librdkafka client is @confluentinc/kafka-javascript${librdkafkaVersionOf(replay.runs)}, the candidate second client for the rebuild path, as a bare consumer timed as the kafkajs one is: through its KafkaJS-compatible API (what adopting it would mean) and its own callback API.`,
     );
   }
   if (results.census && results.census.length > 0) {
