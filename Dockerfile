@@ -13,7 +13,9 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/scripts/service-node.sh ./scripts/
 USER node
 ARG SERVICE=referral-intake
 ENV SERVICE=${SERVICE}
-CMD ["sh", "-c", "exec node dist/services/${SERVICE}/src/main.js"]
+# With its heap budget (scripts/service-node.sh says why); SERVICE_HEAP_MIB raises it.
+CMD ["sh", "-c", "exec bash scripts/service-node.sh dist/services/${SERVICE}/src/main.js"]
