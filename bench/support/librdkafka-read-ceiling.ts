@@ -62,22 +62,31 @@ export const librdkafkaReads = async (brokers: string, topics: string[]): Promis
     'bootstrap.servers': brokers,
     ...librdkafkaPropertiesOf(kafkaConnectionSettingsOf(testKafkaRunDir() ? testToolEnvironment() : process.env)),
   };
-  const group = (api: string) => `probe-bench-librdkafka-${api}-${randomBytes(6).toString('hex')}`;
-  const ends = () => partitionEnds(testKafka('bench-librdkafka-ceiling'), topics);
+  // Each read in a group of its own, to each partition's end as it stands when that read starts.
+  const readBy = async (api: string): Promise<BareRead> => ({
+    client,
+    connection,
+    groupId: `probe-bench-librdkafka-${api}-${randomBytes(6).toString('hex')}`,
+    topics,
+    pending: await partitionEnds(testKafka('bench-librdkafka-ceiling'), topics),
+  });
   return {
     librdkafka: client.librdkafkaVersion,
-    compatible: await compatibleRead(client, connection, group('compatible'), topics, await ends()),
-    native: await nativeRead(client, connection, group('native'), topics, await ends()),
+    compatible: await compatibleRead(await readBy('compatible')),
+    native: await nativeRead(await readBy('native')),
   };
 };
 
-const compatibleRead = async (
-  client: LibrdkafkaModule,
-  connection: Record<string, string>,
-  groupId: string,
-  topics: string[],
-  pending: Map<string, bigint>,
-) => {
+/** One timed read: the client, how it signs in, its group, and the partitions still to be read to their end. */
+interface BareRead {
+  client: LibrdkafkaModule;
+  connection: Record<string, string>;
+  groupId: string;
+  topics: string[];
+  pending: Map<string, bigint>;
+}
+
+const compatibleRead = async ({ client, connection, groupId, topics, pending }: BareRead) => {
   let events = 0;
   const started = process.hrtime.bigint();
   const consumer = new client.KafkaJS.Kafka(connection).consumer({
@@ -85,6 +94,8 @@ const compatibleRead = async (
     'auto.offset.reset': 'earliest',
     'enable.auto.commit': false,
     'js.consumer.max.batch.size': MAX_BATCH,
+    // Warnings and errors only (syslog severities): its compatible API logs every rebalance at info.
+    log_level: 4,
   });
   try {
     await consumer.connect();
@@ -106,13 +117,7 @@ const compatibleRead = async (
   }
 };
 
-const nativeRead = async (
-  client: LibrdkafkaModule,
-  connection: Record<string, string>,
-  groupId: string,
-  topics: string[],
-  pending: Map<string, bigint>,
-) => {
+const nativeRead = async ({ client, connection, groupId, topics, pending }: BareRead) => {
   let events = 0;
   const started = process.hrtime.bigint();
   const consumer = new client.KafkaConsumer(
