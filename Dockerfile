@@ -17,5 +17,5 @@ COPY --from=build /app/scripts/service-node.sh ./scripts/
 USER node
 ARG SERVICE=referral-intake
 ENV SERVICE=${SERVICE}
-# With its heap budget (scripts/service-node.sh says why); SERVICE_HEAP_MIB raises it.
-CMD ["sh", "-c", "exec bash scripts/service-node.sh dist/services/${SERVICE}/src/main.js"]
+# With its heap budget, if it has one (scripts/service-node.sh says which and why); SERVICE_HEAP_MIB sets one.
+CMD ["sh", "-c", "exec bash scripts/service-node.sh ${SERVICE} dist/services/${SERVICE}/src/main.js"]

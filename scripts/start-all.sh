@@ -42,7 +42,7 @@ for service in "${SERVICES[@]}"; do
   # clone, a wiped .run/) is filled from them at once; production keeps the default, halt (README: Kafka).
   NODE_ENV=development WEBHOOK_ALLOW_LOCAL_ADDRESSES=true RELAY_ON_NEW_BROKER=republish PORT="${PORTS[$service]}" \
     nohup bash scripts/supervise.sh "$service" "$RUN_DIR/$service.child.pid" \
-    "${as_principal[@]}" bash scripts/service-node.sh "dist/services/$service/src/main.js" >"$RUN_DIR/$service.log" 2>&1 </dev/null &
+    "${as_principal[@]}" bash scripts/service-node.sh "$service" "dist/services/$service/src/main.js" >"$RUN_DIR/$service.log" 2>&1 </dev/null &
   echo $! >"$pid_file"
 done
 

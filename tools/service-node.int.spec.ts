@@ -3,41 +3,61 @@ import { join } from 'node:path';
 
 const MIB = 1024 * 1024;
 
-/** Runs a script under the services' launcher (scripts/service-node.sh): its pid, and what it printed. */
-const underLauncher = (script: string, environment: Record<string, string> = {}) =>
+/** Runs a script under the services' launcher (scripts/service-node.sh) as `service`: its pid, what it printed, its status. */
+const underLauncher = (service: string, script: string, environment: Record<string, string> = {}) =>
   new Promise<{ pid: number; printed: string; code: number | null }>((done, fail) => {
-    const child = spawn('bash', [join(__dirname, '../scripts/service-node.sh'), '-e', script], {
-      env: { ...process.env, SERVICE_HEAP_MIB: '', ...environment },
+    const child = spawn('bash', [join(__dirname, '../scripts/service-node.sh'), service, '-e', script], {
+      env: { ...process.env, SERVICE_HEAP_MIB: '', NODE_OPTIONS: '', ...environment },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let printed = '';
     child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     child.once('error', fail);
-    child.once('exit', (code) => done({ pid: child.pid!, printed, code }));
+    // 'close', not 'exit': only then has everything it printed been read.
+    child.once('close', (code) => done({ pid: child.pid!, printed, code }));
   });
 
 const PRINT_HEAP_LIMIT_AND_PID = `const v8 = require('node:v8'); console.log(JSON.stringify({ limit: v8.getHeapStatistics().heap_size_limit, pid: process.pid }))`;
 
-describe("every service's Node runs with a heap budget (scripts/service-node.sh)", () => {
-  it('gives the old generation 1 GiB unless SERVICE_HEAP_MIB says otherwise', async () => {
-    const byDefault = JSON.parse((await underLauncher(PRINT_HEAP_LIMIT_AND_PID, { SERVICE_HEAP_MIB: '' })).printed);
-    const raised = JSON.parse((await underLauncher(PRINT_HEAP_LIMIT_AND_PID, { SERVICE_HEAP_MIB: '2048' })).printed);
-    // The limit V8 reports is the old generation's plus the young generation's (a few tens of MiB).
-    expect(byDefault.limit / MIB).toBeGreaterThanOrEqual(1024);
-    expect(byDefault.limit / MIB).toBeLessThan(1200);
-    expect(raised.limit / MIB).toBeGreaterThanOrEqual(2048);
-    expect(raised.limit / MIB).toBeLessThan(2224);
+/** The heap limit V8 reports, in MiB: the old generation's plus the young generation's (a few tens of MiB). */
+const heapLimitMiB = async (service: string, environment: Record<string, string> = {}) =>
+  JSON.parse((await underLauncher(service, PRINT_HEAP_LIMIT_AND_PID, environment)).printed).limit / MIB;
+
+describe("services' Node processes and their heap budgets (scripts/service-node.sh)", () => {
+  it('gives statutory-returns a 1 GiB old generation, and the others what V8 sizes for the machine', async () => {
+    const statutoryReturns = await heapLimitMiB('statutory-returns');
+    expect(statutoryReturns).toBeGreaterThanOrEqual(1024);
+    expect(statutoryReturns).toBeLessThan(1200);
+    // With no limit, V8 sizes the heap by the machine's memory: more than the budget on any machine the project runs on.
+    expect(await heapLimitMiB('analytics')).toBeGreaterThan(1200);
+  });
+
+  it('lets SERVICE_HEAP_MIB set the budget of any service', async () => {
+    for (const service of ['statutory-returns', 'analytics']) {
+      const limit = await heapLimitMiB(service, { SERVICE_HEAP_MIB: '1536' });
+      expect(limit).toBeGreaterThanOrEqual(1536);
+      expect(limit).toBeLessThan(1712);
+    }
   });
 
   it('becomes the Node process itself, so a supervisor or a test that signals its pid reaches the service', async () => {
-    const run = await underLauncher(PRINT_HEAP_LIMIT_AND_PID);
+    const run = await underLauncher('statutory-returns', PRINT_HEAP_LIMIT_AND_PID);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.printed).pid).toBe(run.pid);
   });
 
   it('passes its arguments and the exit status through', async () => {
-    const run = await underLauncher('console.log(process.argv.length); process.exit(3)');
+    const run = await underLauncher('analytics', 'console.log(process.argv.length); process.exit(3)');
     expect(run.printed.trim()).toBe('1');
     expect(run.code).toBe(3);
+  });
+
+  it('refuses to start without the name of the service', async () => {
+    const child = spawn('bash', [join(__dirname, '../scripts/service-node.sh')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let said = '';
+    child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.once('close', done));
+    expect(code).not.toBe(0);
+    expect(said).toContain('usage: service-node.sh <service>');
   });
 });

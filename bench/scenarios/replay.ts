@@ -94,7 +94,7 @@ export const measureReplay = async (targetEvents: number, brokers: string) => {
       const kafkajs = await kafkajsReadSeconds(topics);
       log(`bare kafkajs consumer: ${kafkajs.events.toLocaleString('en-GB')} events in ${kafkajs.seconds.toFixed(1)}s`);
       const librdkafka = await librdkafkaReads(brokers, topics);
-      if (librdkafka) {
+      if (typeof librdkafka === 'object') {
         log(
           `librdkafka client, KafkaJS-compatible API: ${librdkafka.compatible.events.toLocaleString('en-GB')} events in ${librdkafka.compatible.seconds.toFixed(1)}s`,
         );
@@ -130,8 +130,8 @@ export const measureReplay = async (targetEvents: number, brokers: string) => {
           rebuildShareOfCeiling: twoPlaces(kafkajs.seconds / rebuildSeconds),
         },
         librdkafkaClient:
-          librdkafka === null
-            ? 'not built (bash bench/librdkafka-client/install.sh)'
+          typeof librdkafka === 'string'
+            ? librdkafka
             : {
                 librdkafka: librdkafka.librdkafka,
                 compatible: clientRead(librdkafka.compatible.seconds, logEvents, kafkajs.seconds),

@@ -53,11 +53,11 @@ export interface LibrdkafkaReads {
  * for Node, reading the same topics as the kafkajs ceiling, from the beginning, only counting, signed
  * in the same way (the project's settings as librdkafka properties) and timed the same way (from
  * connecting to each partition's end as it stood), so the figures differ only by client. Optional:
- * `bash bench/librdkafka-client/install.sh` builds it; without it the report says so.
+ * `bash bench/librdkafka-client/install.sh` builds it; without it, or when it fails, the report says why.
  */
-export const librdkafkaReads = async (brokers: string, topics: string[]): Promise<LibrdkafkaReads | null> => {
+export const librdkafkaReads = async (brokers: string, topics: string[]): Promise<LibrdkafkaReads | string> => {
   const client = loadClient();
-  if (!client) return null;
+  if (typeof client === 'string') return client;
   const connection = {
     'bootstrap.servers': brokers,
     ...librdkafkaPropertiesOf(kafkaConnectionSettingsOf(testKafkaRunDir() ? testToolEnvironment() : process.env)),
@@ -70,11 +70,29 @@ export const librdkafkaReads = async (brokers: string, topics: string[]): Promis
     topics,
     pending: await partitionEnds(testKafka('bench-librdkafka-ceiling'), topics),
   });
-  return {
-    librdkafka: client.librdkafkaVersion,
-    compatible: await compatibleRead(await readBy('compatible')),
-    native: await nativeRead(await readBy('native')),
-  };
+  // An optional figure: a client that fails or hangs is reported as such, never the end of the bench's run.
+  try {
+    return {
+      librdkafka: client.librdkafkaVersion,
+      compatible: await withinDeadline(compatibleRead(await readBy('compatible')), 'its KafkaJS-compatible API'),
+      native: await withinDeadline(nativeRead(await readBy('native')), 'its own API'),
+    };
+  } catch (error) {
+    const reason = `failed: ${(error as Error).message}`;
+    console.error(`bench: the librdkafka client's read ${reason}`);
+    return reason;
+  }
+};
+
+/** Far beyond any read seen (4M events: under 2 minutes), so only a wedged client meets it. */
+const DEADLINE_MS = 15 * 60_000;
+
+const withinDeadline = <T>(read: Promise<T>, api: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${api} read nothing to the end in ${DEADLINE_MS / 60_000} minutes`)), DEADLINE_MS);
+  });
+  return Promise.race([read, deadline]).finally(() => clearTimeout(timer));
 };
 
 /** One timed read: the client, how it signs in, its group, and the partitions still to be read to their end. */
@@ -156,10 +174,16 @@ const reachedEnd = (pending: Map<string, bigint>, topic: string, partition: numb
 
 const secondsSince = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
 
-const loadClient = (): LibrdkafkaModule | null => {
+/** The client, or why there is none: not built, or built for another Node (a native module loads only in its own). */
+const loadClient = (): LibrdkafkaModule | string => {
   if (!existsSync(join(CLIENT_DIR, 'node_modules/@confluentinc/kafka-javascript'))) {
     console.error('bench: no librdkafka client figures: `bash bench/librdkafka-client/install.sh` builds @confluentinc/kafka-javascript');
-    return null;
+    return 'not built (bash bench/librdkafka-client/install.sh)';
   }
-  return createRequire(join(CLIENT_DIR, 'package.json'))('@confluentinc/kafka-javascript') as LibrdkafkaModule;
+  try {
+    return createRequire(join(CLIENT_DIR, 'package.json'))('@confluentinc/kafka-javascript') as LibrdkafkaModule;
+  } catch (error) {
+    console.error(`bench: the librdkafka client does not load (${(error as Error).message}): build it again with install.sh`);
+    return 'does not load: build it again (bash bench/librdkafka-client/install.sh)';
+  }
 };

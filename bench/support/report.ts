@@ -130,10 +130,11 @@ export const targetsOf = (results: BenchResults): TargetLine[] => {
   return lines;
 };
 
-/** ` (librdkafka 2.x.y)` from the first run that measured the librdkafka client, for the replay's note. */
-const librdkafkaVersionOf = (runs: ReplayResult[]): string => {
+/** What the librdkafka client's columns are, when a run measured it (older results have no such figures). */
+const librdkafkaNoteOf = (runs: ReplayResult[]): string => {
   const measured = runs.map((run) => run.librdkafkaClient).find((client) => typeof client === 'object');
-  return measured ? ` (librdkafka ${measured.librdkafka})` : '';
+  if (!measured) return '';
+  return ` The librdkafka client is @confluentinc/kafka-javascript (librdkafka ${measured.librdkafka}), the candidate second client for the rebuild path, as a bare consumer timed as the kafkajs one is: through its KafkaJS-compatible API (what adopting it would mean) and its own callback API.`;
 };
 
 const table = (header: string[], rows: (string | number)[][]) =>
@@ -240,7 +241,7 @@ export const markdownOf = (results: BenchResults): string => {
           typeof run.kcat === 'object' ? `${(100 * run.kcat.rebuildShareOfCeiling).toFixed(1)}%` : '',
           run.liveBuild.seconds,
         ]),
-      )}${replay.growth ? `\n\nGrowth: ${replay.growth}.` : ''}\n\nProjection events count the case-progression topic twice: two projections read it. The librdkafka client is @confluentinc/kafka-javascript${librdkafkaVersionOf(replay.runs)}, the candidate second client for the rebuild path, as a bare consumer timed as the kafkajs one is: through its KafkaJS-compatible API (what adopting it would mean) and its own callback API.`,
+      )}${replay.growth ? `\n\nGrowth: ${replay.growth}.` : ''}\n\nProjection events count the case-progression topic twice: two projections read it.${librdkafkaNoteOf(replay.runs)}`,
     );
   }
   if (results.census && results.census.length > 0) {

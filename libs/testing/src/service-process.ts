@@ -64,7 +64,7 @@ export const startServiceProcess = async (
       ? [join(REPO, `dist/services/${name}/src/main.js`)]
       : ['-r', '@swc-node/register', join(REPO, `services/${name}/src/main.ts`)];
   // Through the same launcher as `npm start` and the image, so its heap budget is the one measured.
-  const command = ['bash', join(REPO, 'scripts/service-node.sh'), ...profile, ...entry];
+  const command = ['bash', join(REPO, 'scripts/service-node.sh'), name, ...profile, ...entry];
   const servicePidFile = supervised ? join(mkdtempSync(join(tmpdir(), `${name}-`)), 'service.pid') : null;
   const [program, ...args] = servicePidFile ? ['bash', join(REPO, 'scripts/supervise.sh'), name, servicePidFile, ...command] : command;
   const child = spawn(program, args, {
