@@ -9,7 +9,8 @@
  *   npm run bench -- intake end-to-end     only the scenarios named (intake, end-to-end, replay, census)
  * Options: --referrals=N --concurrency=N --ceiling-seconds=N (intake); --decisions=N --rates=N,N
  * --schools=N (end to end); --events=N,N (replay); --out=NAME (bench/results/NAME.json and .md).
- * BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each service it starts.
+ * BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each service it starts. With pg_stat_statements
+ * loaded, intake and end to end report the statements each operation sent PostgreSQL, by service.
  */
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';

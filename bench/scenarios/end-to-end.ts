@@ -17,6 +17,7 @@ import { referralIntakeMigrations } from '../../services/referral-intake/src/inf
 import { schoolNotificationsMigrations } from '../../services/school-notifications/src/infrastructure/migrations';
 import { latencySummary, startBuiltService, waitFor, type BuiltService, type LatencySummary } from '../support/built-service';
 import { cpuPerOperation, measureCpu, type CpuPerOperation } from '../support/cpu-time';
+import { watchStatements, type StatementsPerOperation } from '../support/pg-statements';
 
 export interface EndToEndOptions {
   decisions: number;
@@ -36,6 +37,8 @@ export interface EndToEndResult {
   toSchoolWebhookMs: LatencySummary;
   /** CPU milliseconds each decision cost, by process, from the first POST until the last arrival. */
   cpu: CpuPerOperation;
+  /** PostgreSQL statements each decision cost, by service, over the same window. */
+  statements: StatementsPerOperation;
   /** Cores busy with no load, measured just before. */
   idleCoresBusy: number;
 }
@@ -145,6 +148,11 @@ export const measureEndToEnd = async ({ decisions, decisionsPerSecond, schools, 
     const idle = measureCpu(processes);
     await new Promise((done) => setTimeout(done, IDLE_SECONDS * 1000));
     const idleCpu = cpuPerOperation(idle.stop(), IDLE_SECONDS, IDLE_SECONDS);
+    const statements = await watchStatements({
+      'referral-intake': intakeDatabase.url,
+      'school-notifications': notificationsDatabase.url,
+      analytics: analyticsDatabase.url,
+    });
     const cpu = measureCpu(processes);
     const started = performance.now();
     const posts: Promise<void>[] = [];
@@ -167,6 +175,7 @@ export const measureEndToEnd = async ({ decisions, decisionsPerSecond, schools, 
       'every decision at the schools and in analytics',
     );
     const cpuSeconds = cpu.stop();
+    const statementsPerDecision = await statements.stop(decisions);
     const allArrivedSeconds = (performance.now() - started) / 1000;
     return {
       scenario: `decision POST -> (a) analytics referrals row with the outcome, (b) REFERRAL_DECIDED webhook verified at the school's receiver; ${decisionsPerSecond}/s over ${schools} schools`,
@@ -178,6 +187,7 @@ export const measureEndToEnd = async ({ decisions, decisionsPerSecond, schools, 
       toAnalyticsRowMs: latencySummary(toAnalytics),
       toSchoolWebhookMs: latencySummary(toWebhook),
       cpu: cpuPerOperation(cpuSeconds, decisions, allArrivedSeconds),
+      statements: statementsPerDecision,
       idleCoresBusy: idleCpu.coresBusy,
     };
   } finally {

@@ -5,6 +5,7 @@ import { createServiceTopics, createTestDatabase, deleteTopics, testKafka, testT
 import { referralIntakeMigrations } from '../../services/referral-intake/src/infrastructure/migrations';
 import { latencySummary, startBuiltService, waitFor, type LatencySummary } from '../support/built-service';
 import { cpuPerOperation, measureCpu, type CpuPerOperation } from '../support/cpu-time';
+import { watchStatements, type StatementsPerOperation } from '../support/pg-statements';
 import { pgbenchInsertCeiling, type InsertCeiling } from '../support/pgbench-ceiling';
 
 export interface IntakeOptions {
@@ -26,6 +27,8 @@ export interface IntakeResult {
   latencyMs: LatencySummary;
   /** CPU milliseconds each referral cost, by process (the bench is the load generator). */
   cpu: CpuPerOperation;
+  /** PostgreSQL statements each referral cost, over the same window. */
+  statements: StatementsPerOperation;
   ceiling: InsertCeiling | 'pgbench not available';
   shareOfCeiling: number | null;
 }
@@ -60,6 +63,7 @@ export const measureIntake = async ({ referrals, concurrency, ceilingSeconds, br
     await waitFor(() => received() >= WARM_UP, 'the warm-up referrals on Kafka');
 
     const latencies: number[] = [];
+    const statements = await watchStatements({ 'referral-intake': database.url });
     const cpu = measureCpu({
       'referral-intake': [service.process.pid!],
       postgres: { named: 'postgres' },
@@ -74,6 +78,7 @@ export const measureIntake = async ({ referrals, concurrency, ceilingSeconds, br
     await waitFor(() => received() >= WARM_UP + referrals, 'every ReferralReceived on Kafka');
     const onKafkaSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpuSeconds = cpu.stop();
+    const statementsPerReferral = await statements.stop(referrals);
     const referralsPerSecond = Math.round(referrals / httpSeconds);
     return {
       scenario: `POST /v1/referrals, ${concurrency} concurrent clients, each a new child, until every ReferralReceived is on Kafka; beside pgbench single-row JSON inserts, ${concurrency} clients`,
@@ -83,6 +88,7 @@ export const measureIntake = async ({ referrals, concurrency, ceilingSeconds, br
       onKafkaReferralsPerSecond: Math.round(referrals / onKafkaSeconds),
       latencyMs: latencySummary(latencies),
       cpu: cpuPerOperation(cpuSeconds, referrals, onKafkaSeconds),
+      statements: statementsPerReferral,
       ceiling: ceiling ?? 'pgbench not available',
       shareOfCeiling: ceiling ? Math.round((1000 * referralsPerSecond) / ceiling.insertsPerSecond) / 1000 : null,
     };

@@ -3,6 +3,7 @@ import type { EndToEndResult } from '../scenarios/end-to-end';
 import type { IntakeResult } from '../scenarios/intake';
 import type { ReplayResult } from '../scenarios/replay';
 import type { CpuPerOperation } from './cpu-time';
+import { statementsLine } from './pg-statements';
 
 export interface BenchResults {
   measuredAt: string;
@@ -183,7 +184,7 @@ export const markdownOf = (results: BenchResults): string => {
             : ['pgbench not available', '', '', '', ''],
           ['share of the ceiling', intake.shareOfCeiling === null ? '' : `${(100 * intake.shareOfCeiling).toFixed(1)}%`, '', '', ''],
         ],
-      )}\n\n${cpuLine(intake.cpu, 'referral')}${ceiling ? `\n\n${cpuLine(ceiling.cpu, 'pgbench insert')}` : ''}`,
+      )}\n\n${cpuLine(intake.cpu, 'referral')} ${statementsLine(intake.statements, 'referral')}${ceiling ? `\n\n${cpuLine(ceiling.cpu, 'pgbench insert')}` : ''}`,
     );
   }
   if (endToEnd && endToEnd.length > 0) {
@@ -196,7 +197,7 @@ export const markdownOf = (results: BenchResults): string => {
             ['(a) the analytics referrals row', ...ms(run.toAnalyticsRowMs)],
             ["(b) the school's webhook", ...ms(run.toSchoolWebhookMs)],
           ],
-        )}\n\n${cpuLine(run.cpu, 'decision')} With no load, ${run.idleCoresBusy} cores were busy.`,
+        )}\n\n${cpuLine(run.cpu, 'decision')} With no load, ${run.idleCoresBusy} cores were busy. ${statementsLine(run.statements, 'decision')}`,
     );
     sections.push(`## 2. End to end\n\n${endToEnd[0].scenario.replace(/; [\d.]+\/s over \d+ schools$/, '')}.\n\n${runs.join('\n\n')}`);
   }

@@ -221,6 +221,85 @@ describe('EventStore against PostgreSQL', () => {
     });
   });
 
+  describe('an append guarded by a write, in one statement', () => {
+    const openTask = async (): Promise<string> => {
+      const id = randomUUID();
+      await database.dataSource.query(`INSERT INTO guarded_tasks (id, state) VALUES ($1, 'OPEN')`, [id]);
+      return id;
+    };
+    const stateOf = async (id: string): Promise<string> =>
+      (await database.dataSource.query(`SELECT state FROM guarded_tasks WHERE id = $1`, [id]))[0].state;
+    const closing = (id: string, to = 'DONE'): WriteAlongside => ({
+      text: `UPDATE guarded_tasks SET state = $2 WHERE id = $1 AND state = 'OPEN' RETURNING id`,
+      values: [id, to],
+    });
+
+    beforeAll(() => database.dataSource.query(`CREATE TABLE guarded_tasks (id uuid PRIMARY KEY, state text NOT NULL)`));
+
+    it('writes the events with the change the guard made', async () => {
+      const task = await openTask();
+      const streamId = `notification-${randomUUID()}`;
+
+      const result = await store.appendIfGuardChanges(streamId, 'any', [event('NotificationDelivered')], context, closing(task));
+
+      expect(result).toEqual({ nextExpectedVersion: 1, globalPositions: [expect.any(String)] });
+      expect(await stateOf(task)).toBe('DONE');
+      expect((await store.readStream(streamId)).map((stored) => stored.type)).toEqual(['NotificationDelivered']);
+    });
+
+    it('writes nothing, and answers null, when the guard changes no row', async () => {
+      const task = await openTask();
+      const streamId = `notification-${randomUUID()}`;
+      await store.appendIfGuardChanges(streamId, 'any', [event('NotificationDelivered')], context, closing(task));
+
+      const again = await store.appendIfGuardChanges(streamId, 'any', [event('NotificationFailed')], context, closing(task, 'FAILED'));
+
+      expect(again).toBeNull();
+      expect(await stateOf(task)).toBe('DONE');
+      expect(await store.streamVersion(streamId)).toBe(1);
+    });
+
+    it('lets one of two racing appends on the same guard write, the other nothing', async () => {
+      const task = await openTask();
+      const streamId = `notification-${randomUUID()}`;
+
+      const results = await Promise.all(
+        ['DONE', 'FAILED'].map((to) =>
+          store.appendIfGuardChanges(
+            streamId,
+            'any',
+            [event(to === 'DONE' ? 'NotificationDelivered' : 'NotificationFailed')],
+            context,
+            closing(task, to),
+          ),
+        ),
+      );
+
+      expect(results.filter((result) => result !== null)).toHaveLength(1);
+      const [stored] = await store.readStream(streamId);
+      expect(await store.streamVersion(streamId)).toBe(1);
+      expect(await stateOf(task)).toBe(stored.type === 'NotificationDelivered' ? 'DONE' : 'FAILED');
+    });
+
+    it("undoes the guard's change when the append is refused, with or without a transaction around it", async () => {
+      const task = await openTask();
+      const streamId = `notification-${randomUUID()}`;
+      const once = event('NotificationQueued');
+      await store.append(`notification-${randomUUID()}`, NO_STREAM, [once], context);
+      await store.append(streamId, NO_STREAM, [event('NotificationQueued')], context);
+
+      // A refusal that is an error of the statement's own (the event is already stored), with 'any': no transaction needed.
+      await expect(store.appendIfGuardChanges(streamId, 'any', [once], context, closing(task))).rejects.toBeInstanceOf(DuplicateEventError);
+      // A refusal the statement answers quietly (a stale version): the store's transaction undoes the guard's change.
+      await expect(
+        store.appendIfGuardChanges(streamId, NO_STREAM, [event('NotificationDelivered')], context, closing(task)),
+      ).rejects.toBeInstanceOf(ConcurrencyError);
+
+      expect(await stateOf(task)).toBe('OPEN');
+      expect(await store.streamVersion(streamId)).toBe(1);
+    });
+  });
+
   it('keeps events immutable: updates and deletes are refused by the database', async () => {
     const streamId = `referral-${randomUUID()}`;
     await store.append(streamId, NO_STREAM, [event('ReferralReceived')], context);

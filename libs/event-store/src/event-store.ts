@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ConcurrencyError, DuplicateEventError, PersonalDataErasedError } from './errors';
 import { queryPrepared, type PreparedStatement } from './prepared-statement';
 import type { SubjectSealer } from './subject-sealer';
-import { withWritesAlongside, type WriteAlongside } from './write-alongside';
+import { shiftParameters, withWritesAlongside, type WriteAlongside } from './write-alongside';
 import { EVENT_COLUMNS, toStoredEvent, type AppendContext, type EventRow, type NewEvent, type StoredEvent } from './stored-event';
 
 /** The version of a stream that does not exist yet. */
@@ -24,6 +24,8 @@ interface AppendRow {
   version: number;
   overtaken: boolean;
   positions: string[] | null;
+  /** With a guard: whether it changed a row (the events are written only if it did). */
+  guarded?: boolean;
 }
 
 /** Every command's load and every list's read-back: prepared once per connection. */
@@ -42,8 +44,8 @@ const READ_STREAM_STATEMENT: PreparedStatement = {
  * (stream_id, stream_version) key: the race is lost there, never missed. pg_notify is delivered only
  * on commit, and queued only when the events were inserted.
  */
-const APPEND_WITH = `
-  WITH stream AS (
+const appendWith = (guard?: string) => `
+  WITH ${guard ? `guard AS (${guard}), ` : ''}stream AS (
     SELECT coalesce(max(stream_version), 0)::int AS version,
            coalesce(bool_or(transaction_id > pg_current_xact_id()), false) AS overtaken
     FROM events WHERE stream_id = $1
@@ -55,18 +57,20 @@ const APPEND_WITH = `
     FROM stream,
          unnest($6::uuid[], $7::text[], $8::int[], $9::uuid[], $10::jsonb[], $11::timestamptz[])
            WITH ORDINALITY AS v(event_id, type, schema_version, child_id, data, occurred_at, ordinal)
-    WHERE ($12::int IS NULL OR stream.version = $12::int) AND NOT stream.overtaken
+    WHERE ($12::int IS NULL OR stream.version = $12::int) AND NOT stream.overtaken${guard ? ' AND EXISTS (SELECT 1 FROM guard)' : ''}
     ORDER BY v.ordinal
     RETURNING global_position
   ), written AS (
     SELECT array_agg(global_position::text ORDER BY global_position) AS positions FROM inserted
   )`;
-const APPEND_SELECT = `
+const appendSelect = (guarded: boolean) => `
   SELECT stream.version, stream.overtaken, written.positions,
-         CASE WHEN written.positions IS NOT NULL THEN pg_notify($13, '') IS NULL END AS notified
+         CASE WHEN written.positions IS NOT NULL THEN pg_notify($13, '') IS NULL END AS notified${
+           guarded ? ', EXISTS (SELECT 1 FROM guard) AS guarded' : ''
+         }
   FROM stream, written`;
 const APPEND_VALUES = 13;
-const APPEND_STATEMENT: PreparedStatement = { name: 'event-store-append', text: APPEND_WITH + APPEND_SELECT };
+const APPEND_STATEMENT: PreparedStatement = { name: 'event-store-append', text: appendWith() + appendSelect(false) };
 
 /**
  * Appends events to streams and reads them back. Pass `manager` to append inside a transaction the
@@ -89,13 +93,63 @@ export class EventStore {
     /** Writes that commit with these events, made in the append's own statement (WriteAlongside). */
     alongside: readonly WriteAlongside[] = [],
   ): Promise<AppendResult> {
+    const result = await this.appendGuarded(streamId, expectedVersion, events, context, manager, alongside, null);
+    return result!;
+  }
+
+  /**
+   * Appends `events` only if `guard` changes a row, in the same statement: `guard` is one UPDATE (or
+   * INSERT) with a RETURNING clause, such as ending a delivery whose lease is still held. Null when it
+   * changed none: nothing was written, the events included. One round trip in all, which is what a
+   * record of an outcome costs that used to take a transaction of its own (begin, update, append, commit).
+   */
+  async appendIfGuardChanges(
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: NewEvent[],
+    context: AppendContext,
+    guard: WriteAlongside,
+    manager?: EntityManager,
+  ): Promise<AppendResult | null> {
+    return this.appendGuarded(streamId, expectedVersion, events, context, manager, [], guard);
+  }
+
+  private async appendGuarded(
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: NewEvent[],
+    context: AppendContext,
+    manager: EntityManager | undefined,
+    alongside: readonly WriteAlongside[],
+    guard: WriteAlongside | null,
+  ): Promise<AppendResult | null> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const sealed = await this.subjects.seal(streamId, events);
-    const within = (m: EntityManager) => this.appendWithin(m, streamId, expectedVersion, sealed, context, alongside);
-    const result = await (manager ? within(manager) : this.dataSource.transaction(within));
+    const within = (m: EntityManager) => this.appendWithin(m, streamId, expectedVersion, sealed, context, alongside, guard);
+    const result = await (manager
+      ? within(manager)
+      : this.ownStatementSuffices(expectedVersion, alongside, guard)
+        ? within(this.dataSource.manager)
+        : this.dataSource.transaction(within));
     // Written: committed here, or in the caller's transaction (counted even if that rolls back later, which is rare).
-    this.onAppended(events.map((event) => event.type));
+    if (result) this.onAppended(events.map((event) => event.type));
     return result;
+  }
+
+  /**
+   * Whether an append needs no transaction around its statement: a statement is atomic on its own,
+   * and a refusal that throws (a unique key met) undoes all of it. Only a refusal the statement answers
+   * without an error (a stale expected version: the events are not inserted, yet a write alongside or a
+   * guard is) needs the transaction to roll back what was written with it. An 'any' append cannot be
+   * refused that way: its one quiet refusal, `overtaken`, never happens to a statement of its own, whose
+   * snapshot is taken before it gets its transaction id, so a later transaction's rows are not in it.
+   */
+  private ownStatementSuffices(
+    expectedVersion: ExpectedVersion,
+    alongside: readonly WriteAlongside[],
+    guard: WriteAlongside | null,
+  ): boolean {
+    return expectedVersion === 'any' || (alongside.length === 0 && guard === null);
   }
 
   /**
@@ -133,11 +187,18 @@ export class EventStore {
     events: NewEvent[],
     context: AppendContext,
     alongside: readonly WriteAlongside[],
-  ): Promise<AppendResult> {
+    guard: WriteAlongside | null,
+  ): Promise<AppendResult | null> {
     const { statement, values } =
-      alongside.length === 0
+      alongside.length === 0 && guard === null
         ? { statement: APPEND_STATEMENT, values: [] }
-        : withWritesAlongside(APPEND_WITH, APPEND_SELECT, APPEND_VALUES, alongside, 'event-store-append');
+        : withWritesAlongside(
+            appendWith(guard ? shiftParameters(guard.text, APPEND_VALUES) : undefined),
+            appendSelect(guard !== null),
+            APPEND_VALUES + (guard?.values.length ?? 0),
+            alongside,
+            guard ? 'event-store-guarded-append' : 'event-store-append',
+          );
     let row: AppendRow;
     try {
       [row] = await queryPrepared<AppendRow>(manager, statement, [
@@ -154,12 +215,14 @@ export class EventStore {
         events.map((event) => event.occurredAt.toISOString()),
         expectedVersion === 'any' ? null : expectedVersion,
         EVENTS_APPENDED_CHANNEL,
+        ...(guard?.values ?? []),
         ...values,
       ]);
     } catch (error) {
       throw this.translateUniqueViolation(error, streamId, expectedVersion, events);
     }
-    const { version: currentVersion, overtaken, positions } = row;
+    const { version: currentVersion, overtaken, positions, guarded } = row;
+    if (guarded === false) return null;
     if (expectedVersion !== 'any' && currentVersion !== expectedVersion) {
       throw new ConcurrencyError(streamId, expectedVersion, currentVersion);
     }

@@ -30,7 +30,7 @@ export const withWritesAlongside = (
   const values: unknown[] = [];
   writes.forEach((write, index) => {
     const shift = taken + values.length;
-    text += `, alongside_${index} AS (${write.text.replace(/\$(\d+)/g, (_, number: string) => `$${Number(number) + shift}`)})`;
+    text += `, alongside_${index} AS (${shiftParameters(write.text, shift)})`;
     values.push(...write.values);
   });
   text += tail;
@@ -43,3 +43,7 @@ export const withWritesAlongside = (
 };
 
 const composed = new Map<string, PreparedStatement>();
+
+/** A statement's parameters renumbered to follow `shift` taken before them ($1 becomes $shift+1...). */
+export const shiftParameters = (text: string, shift: number): string =>
+  text.replace(/\$(\d+)/g, (_, number: string) => `$${Number(number) + shift}`);

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { queryPrepared, type PreparedStatement } from '@csc/event-store';
+import { queryPrepared, type PreparedStatement, type WriteAlongside } from '@csc/event-store';
 import type { SchoolNotificationRow } from '../notifications/school-notification';
 
 /** A delivery claimed for one attempt: the notification, where it goes, and how to sign it. */
@@ -79,20 +79,15 @@ export const releaseLeases = (manager: EntityManager, holder: string, notificati
     [holder, notificationIds],
   );
 
-/** Every delivery's end: prepared once per connection. */
-const RECORD_DELIVERED: PreparedStatement = {
-  name: 'webhook_record_delivered',
+/**
+ * An attempt's end, recorded once: only a still-pending delivery changes, and its event
+ * (NotificationDelivered) is appended only if it did (EventStore.appendIfGuardChanges), in one statement.
+ */
+export const deliveredGuard = (notificationId: string): WriteAlongside => ({
   text: `UPDATE webhook_deliveries SET state = 'DELIVERED', attempts = attempts + 1, finished_at = now(), leased_until = NULL, last_outcome = 'HTTP 2xx'
-     WHERE notification_id = $1 AND state = 'PENDING'`,
-};
-
-/** Records an attempt's end, once: only a still-pending delivery changes. Returns false if it had already ended. */
-export const recordDelivered = async (manager: EntityManager, notificationId: string): Promise<boolean> => {
-  // An UPDATE through TypeORM answers [rows, count].
-  // An UPDATE through TypeORM answers [rows, count], prepared or not.
-  const [, changed] = (await queryPrepared(manager, RECORD_DELIVERED, [notificationId])) as unknown as [unknown[], number];
-  return changed > 0;
-};
+     WHERE notification_id = $1 AND state = 'PENDING' RETURNING notification_id`,
+  values: [notificationId],
+});
 
 /** Only while `holder` still holds its lease: a lane taken over meanwhile is its new holder's to record (and to unlease). */
 export const recordRetry = (manager: EntityManager, holder: string, notificationId: string, retryAt: Date, outcome: string) =>
@@ -102,11 +97,9 @@ export const recordRetry = (manager: EntityManager, holder: string, notification
     [notificationId, retryAt, outcome, holder],
   );
 
-export const recordFailed = async (manager: EntityManager, notificationId: string, outcome: string): Promise<boolean> => {
-  const [, changed] = await manager.query(
-    `UPDATE webhook_deliveries SET state = 'FAILED', attempts = attempts + 1, finished_at = now(), leased_until = NULL, last_outcome = $2
-     WHERE notification_id = $1 AND state = 'PENDING'`,
-    [notificationId, outcome],
-  );
-  return changed > 0;
-};
+/** The last attempt's end: as deliveredGuard, with NotificationFailed. */
+export const failedGuard = (notificationId: string, outcome: string): WriteAlongside => ({
+  text: `UPDATE webhook_deliveries SET state = 'FAILED', attempts = attempts + 1, finished_at = now(), leased_until = NULL, last_outcome = $2
+     WHERE notification_id = $1 AND state = 'PENDING' RETURNING notification_id`,
+  values: [notificationId, outcome],
+});

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { currentSchemaVersionOf, type NotificationDeliveredV1, type NotificationFailedV1 } from '@csc/contracts';
-import { EventStore, WakeOnNotify } from '@csc/event-store';
+import { EventStore, WakeOnNotify, type WriteAlongside } from '@csc/event-store';
 import { databaseUrlOf } from '@csc/platform';
 import { toSchoolNotification } from '../notifications/school-notification';
 import { WebhookSecrets } from '../schools/webhook-secrets';
@@ -12,8 +12,8 @@ import { afterFailedAttempt, type DeliverySchedule } from './domain/delivery-sch
 import { postWebhook } from './post-webhook';
 import {
   claimDueLanes,
-  recordDelivered,
-  recordFailed,
+  deliveredGuard,
+  failedGuard,
   recordRetry,
   releaseLeases,
   renewLeases,
@@ -203,16 +203,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     const attempts = delivery.attempts + 1;
     const where = `webhook ${delivery.notification_id} to school ${delivery.school_urn}`;
     if (failure === null) {
-      await this.dataSource.transaction(async (manager) => {
-        if (!(await recordDelivered(manager, delivery.notification_id))) return;
-        const data: NotificationDeliveredV1 = {
-          notificationId: delivery.notification_id,
-          schoolUrn: delivery.school_urn,
-          attempts,
-          deliveredAt: new Date().toISOString(),
-        };
-        await this.appendOutcome(manager, delivery, 'NotificationDelivered', data);
-      });
+      const data: NotificationDeliveredV1 = {
+        notificationId: delivery.notification_id,
+        schoolUrn: delivery.school_urn,
+        attempts,
+        deliveredAt: new Date().toISOString(),
+      };
+      await this.recordOutcome(delivery, 'NotificationDelivered', data, deliveredGuard(delivery.notification_id));
       this.metrics.attempted(delivery.school_urn, 'delivered');
       if (attempts > 1) this.logger.log(`${where}: delivered on attempt ${attempts}`);
       return true;
@@ -224,17 +221,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       this.logger.warn(`${where}: attempt ${attempts} failed (${failure}); retrying at ${next.retryAt.toISOString()}`);
       return false;
     }
-    await this.dataSource.transaction(async (manager) => {
-      if (!(await recordFailed(manager, delivery.notification_id, failure))) return;
-      const data: NotificationFailedV1 = {
-        notificationId: delivery.notification_id,
-        schoolUrn: delivery.school_urn,
-        attempts,
-        lastOutcome: failure,
-        failedAt: new Date().toISOString(),
-      };
-      await this.appendOutcome(manager, delivery, 'NotificationFailed', data);
-    });
+    const data: NotificationFailedV1 = {
+      notificationId: delivery.notification_id,
+      schoolUrn: delivery.school_urn,
+      attempts,
+      lastOutcome: failure,
+      failedAt: new Date().toISOString(),
+    };
+    await this.recordOutcome(delivery, 'NotificationFailed', data, failedGuard(delivery.notification_id, failure));
     this.metrics.attempted(delivery.school_urn, 'failed');
     this.logger.error(`${where}: failed after ${attempts} attempts (last: ${failure}); parked as failed, still in the school's inbox`);
     return false;
@@ -260,13 +254,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     );
   }
 
-  private async appendOutcome(
-    manager: EntityManager,
+  /** The delivery's end and its event, in one statement: neither if another attempt already ended it. */
+  private async recordOutcome(
     delivery: ClaimedDelivery,
     type: 'NotificationDelivered' | 'NotificationFailed',
     data: NotificationDeliveredV1 | NotificationFailedV1,
+    guard: WriteAlongside,
   ): Promise<void> {
-    await this.eventStore.append(
+    await this.eventStore.appendIfGuardChanges(
       `notification-${delivery.notification_id}`,
       'any',
       [
@@ -284,7 +279,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         correlationId: delivery.correlation_id ?? delivery.notification_id,
         causationId: delivery.queued_event_id,
       },
-      manager,
+      guard,
     );
   }
 }
