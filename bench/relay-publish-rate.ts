@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  AddAppendRefusal1769000000000,
   AddOutboxRelayPassFunction1768100000000,
   CreateEventStore1763800000000,
   EventStore,
@@ -32,7 +33,11 @@ const main = async () => {
   const batchSize = Number(process.argv[3] ?? 2000);
   const infrastructure = await startTestInfrastructure();
   publishTestInfrastructure(infrastructure);
-  const database = await createTestDatabase('bench_relay', [CreateEventStore1763800000000, AddOutboxRelayPassFunction1768100000000]);
+  const database = await createTestDatabase('bench_relay', [
+    CreateEventStore1763800000000,
+    AddOutboxRelayPassFunction1768100000000,
+    AddAppendRefusal1769000000000,
+  ]);
   const kafka = testKafka('bench-relay');
   const topic = `bench.relay${uniqueTopicSuffix()}`;
   await createTopics(kafka, [topic], 6);

@@ -4,6 +4,7 @@ import { createTestDatabase, eventually, type TestDatabase } from '@csc/testing'
 import { ConcurrencyError, DuplicateEventError } from './errors';
 import { EVENTS_APPENDED_CHANNEL, EventStore, NO_STREAM } from './event-store';
 import { NO_PERSONAL_DATA } from './subject-sealer';
+import { AddAppendRefusal1769000000000 } from './append-refusal.migration';
 import { CreateEventStore1763800000000 } from './event-store.migration';
 import type { AppendContext, NewEvent } from './stored-event';
 import type { WriteAlongside } from './write-alongside';
@@ -28,7 +29,7 @@ describe('EventStore against PostgreSQL', () => {
   let store: EventStore;
 
   beforeAll(async () => {
-    database = await createTestDatabase('event_store', [CreateEventStore1763800000000]);
+    database = await createTestDatabase('event_store', [CreateEventStore1763800000000, AddAppendRefusal1769000000000]);
     store = new EventStore(database.dataSource, NO_PERSONAL_DATA);
   });
   afterAll(() => database.drop());
@@ -192,7 +193,7 @@ describe('EventStore against PostgreSQL', () => {
       expect(await store.streamVersion(streamId)).toBe(2);
     });
 
-    it("are undone with an append refused on a stale version, inside the caller's transaction or the store's own", async () => {
+    it("are undone with an append refused on a stale version, inside the caller's transaction or in a statement of its own", async () => {
       const streamId = `referral-${randomUUID()}`;
       await store.append(streamId, NO_STREAM, [event('ReferralReceived')], context);
 
@@ -281,16 +282,17 @@ describe('EventStore against PostgreSQL', () => {
       expect(await stateOf(task)).toBe(stored.type === 'NotificationDelivered' ? 'DONE' : 'FAILED');
     });
 
-    it("undoes the guard's change when the append is refused, with or without a transaction around it", async () => {
+    it("undoes the guard's change when the append is refused", async () => {
       const task = await openTask();
       const streamId = `notification-${randomUUID()}`;
       const once = event('NotificationQueued');
       await store.append(`notification-${randomUUID()}`, NO_STREAM, [once], context);
       await store.append(streamId, NO_STREAM, [event('NotificationQueued')], context);
 
-      // A refusal that is an error of the statement's own (the event is already stored), with 'any': no transaction needed.
+      // Every refusal is an error raised in the statement, which undoes the guard's change with it:
+      // the event is already stored,
       await expect(store.appendIfGuardChanges(streamId, 'any', [once], context, closing(task))).rejects.toBeInstanceOf(DuplicateEventError);
-      // A refusal the statement answers quietly (a stale version): the store's transaction undoes the guard's change.
+      // or the stream is not at the version expected.
       await expect(
         store.appendIfGuardChanges(streamId, NO_STREAM, [event('NotificationDelivered')], context, closing(task)),
       ).rejects.toBeInstanceOf(ConcurrencyError);

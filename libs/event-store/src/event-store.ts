@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { APPEND_REFUSED_SQLSTATE } from './append-refusal.migration';
 import { ConcurrencyError, DuplicateEventError, PersonalDataErasedError } from './errors';
 import { queryPrepared, type PreparedStatement } from './prepared-statement';
 import type { SubjectSealer } from './subject-sealer';
@@ -22,7 +23,6 @@ const PG_UNIQUE_VIOLATION = '23505';
 
 interface AppendRow {
   version: number;
-  overtaken: boolean;
   positions: string[] | null;
   /** With a guard: whether it changed a row (the events are written only if it did). */
   guarded?: boolean;
@@ -63,11 +63,18 @@ const appendWith = (guard?: string) => `
   ), written AS (
     SELECT array_agg(global_position::text ORDER BY global_position) AS positions FROM inserted
   )`;
+/**
+ * Its answer: the positions written and the NOTIFY queued, or, if the stream was not at the expected
+ * version or was overtaken, an error raised in the statement (AddAppendRefusal), which undoes whatever
+ * was written beside the events. A guarded append whose guard changed nothing writes nothing and is
+ * not refused: it answers `guarded` false.
+ */
 const appendSelect = (guarded: boolean) => `
-  SELECT stream.version, stream.overtaken, written.positions,
-         CASE WHEN written.positions IS NOT NULL THEN pg_notify($13, '') IS NULL END AS notified${
-           guarded ? ', EXISTS (SELECT 1 FROM guard) AS guarded' : ''
-         }
+  SELECT stream.version, written.positions,
+         CASE WHEN written.positions IS NOT NULL THEN pg_notify($13, '') IS NULL
+              WHEN (($12::int IS NOT NULL AND stream.version <> $12::int) OR stream.overtaken)${guarded ? ' AND EXISTS (SELECT 1 FROM guard)' : ''}
+                THEN event_store_refuse_append($1, stream.version, stream.overtaken)
+         END AS notified${guarded ? ', EXISTS (SELECT 1 FROM guard) AS guarded' : ''}
   FROM stream, written`;
 const APPEND_VALUES = 13;
 const APPEND_STATEMENT: PreparedStatement = { name: 'event-store-append', text: appendWith() + appendSelect(false) };
@@ -125,31 +132,19 @@ export class EventStore {
   ): Promise<AppendResult | null> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const sealed = await this.subjects.seal(streamId, events);
-    const within = (m: EntityManager) => this.appendWithin(m, streamId, expectedVersion, sealed, context, alongside, guard);
-    const result = await (manager
-      ? within(manager)
-      : this.ownStatementSuffices(expectedVersion, alongside, guard)
-        ? within(this.dataSource.manager)
-        : this.dataSource.transaction(within));
+    // One statement, atomic by itself: a refusal is an error that undoes it all, so it needs no transaction of its own.
+    const result = await this.appendWithin(
+      manager ?? this.dataSource.manager,
+      streamId,
+      expectedVersion,
+      sealed,
+      context,
+      alongside,
+      guard,
+    );
     // Written: committed here, or in the caller's transaction (counted even if that rolls back later, which is rare).
     if (result) this.onAppended(events.map((event) => event.type));
     return result;
-  }
-
-  /**
-   * Whether an append needs no transaction around its statement: a statement is atomic on its own,
-   * and a refusal that throws (a unique key met) undoes all of it. Only a refusal the statement answers
-   * without an error (a stale expected version: the events are not inserted, yet a write alongside or a
-   * guard is) needs the transaction to roll back what was written with it. An 'any' append cannot be
-   * refused that way: its one quiet refusal, `overtaken`, never happens to a statement of its own, whose
-   * snapshot is taken before it gets its transaction id, so a later transaction's rows are not in it.
-   */
-  private ownStatementSuffices(
-    expectedVersion: ExpectedVersion,
-    alongside: readonly WriteAlongside[],
-    guard: WriteAlongside | null,
-  ): boolean {
-    return expectedVersion === 'any' || (alongside.length === 0 && guard === null);
   }
 
   /**
@@ -219,23 +214,29 @@ export class EventStore {
         ...values,
       ]);
     } catch (error) {
-      throw this.translateUniqueViolation(error, streamId, expectedVersion, events);
+      throw this.translateRefusal(error, streamId, expectedVersion, events);
     }
-    const { version: currentVersion, overtaken, positions, guarded } = row;
+    const { version: currentVersion, positions, guarded } = row;
     if (guarded === false) return null;
-    if (expectedVersion !== 'any' && currentVersion !== expectedVersion) {
-      throw new ConcurrencyError(streamId, expectedVersion, currentVersion);
-    }
-    if (overtaken) throw new ConcurrencyError(streamId, currentVersion, currentVersion + events.length);
     if (!positions) throw new Error(`append to ${streamId} wrote nothing though every check passed`);
     return { nextExpectedVersion: currentVersion + events.length, globalPositions: positions };
   }
 
-  private translateUniqueViolation(error: unknown, streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[]): unknown {
+  /** A refused append's error as the store's own: ConcurrencyError (a stale version, overtaken, a racing writer) or DuplicateEventError. */
+  private translateRefusal(error: unknown, streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[]): unknown {
     type PgError = { code?: string; constraint?: string; detail?: string };
     const pgError = error as PgError & { driverError?: PgError };
     const code = pgError.code ?? pgError.driverError?.code;
     const constraint = pgError.constraint ?? pgError.driverError?.constraint;
+    if (code === APPEND_REFUSED_SQLSTATE) {
+      const { version, overtaken } = JSON.parse(pgError.detail ?? pgError.driverError?.detail ?? '{}') as {
+        version: number;
+        overtaken: boolean;
+      };
+      if (expectedVersion !== 'any' && version !== expectedVersion) return new ConcurrencyError(streamId, expectedVersion, version);
+      // Overtaken: a later transaction wrote after the version read; the caller retries on fresh state.
+      if (overtaken) return new ConcurrencyError(streamId, version, version + events.length);
+    }
     if (code !== PG_UNIQUE_VIOLATION) return error;
     if (constraint === 'events_stream_version_unique') {
       // A racing writer committed the version this append began at (the first it inserts): the stream is there now.

@@ -12,3 +12,4 @@ export * from './outbox-broker.migration';
 export * from './prepared-statement';
 export * from './outbox-relay-pass.migration';
 export * from './write-alongside';
+export * from './append-refusal.migration';

@@ -17,6 +17,7 @@ import {
 } from '@csc/testing';
 import { EventStore, NO_STREAM } from './event-store';
 import { NO_PERSONAL_DATA } from './subject-sealer';
+import { AddAppendRefusal1769000000000 } from './append-refusal.migration';
 import { CreateEventStore1763800000000 } from './event-store.migration';
 import { AddOutboxRelayPassFunction1768100000000 } from './outbox-relay-pass.migration';
 import { OutboxRelay } from './outbox-relay';
@@ -90,7 +91,11 @@ describe('OutboxRelay against PostgreSQL and Kafka', () => {
   };
 
   beforeEach(async () => {
-    database = await createTestDatabase('relay', [CreateEventStore1763800000000, AddOutboxRelayPassFunction1768100000000]);
+    database = await createTestDatabase('relay', [
+      CreateEventStore1763800000000,
+      AddOutboxRelayPassFunction1768100000000,
+      AddAppendRefusal1769000000000,
+    ]);
     store = new EventStore(database.dataSource, NO_PERSONAL_DATA);
     kafka = testKafka('relay-test');
     topic = `relay${uniqueTopicSuffix()}`;

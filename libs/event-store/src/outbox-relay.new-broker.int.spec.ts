@@ -12,6 +12,7 @@ import {
 } from '@csc/testing';
 import { inspectBrokerWith, resetRelayCheckpoint } from './broker-log';
 import { EventStore, NO_STREAM } from './event-store';
+import { AddAppendRefusal1769000000000 } from './append-refusal.migration';
 import { CreateEventStore1763800000000 } from './event-store.migration';
 import { AddOutboxCheckpointCluster1767500000000 } from './outbox-broker.migration';
 import { AddOutboxRelayPassFunction1768100000000 } from './outbox-relay-pass.migration';
@@ -87,6 +88,7 @@ describe('OutboxRelay against a broker that is not the one it published to', () 
       CreateEventStore1763800000000,
       AddOutboxCheckpointCluster1767500000000,
       AddOutboxRelayPassFunction1768100000000,
+      AddAppendRefusal1769000000000,
     ]);
     store = new EventStore(database.dataSource, NO_PERSONAL_DATA);
     kafka = testKafka('relay-broker-test');

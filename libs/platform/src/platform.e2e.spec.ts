@@ -8,6 +8,7 @@ import { CurrentUser, Roles, type AuthenticatedUser } from '@csc/auth';
 import { TOPICS } from '@csc/contracts';
 import {
   AddOutboxCheckpointCluster1767500000000,
+  AddAppendRefusal1769000000000,
   AddOutboxRelayPassFunction1768100000000,
   CreateEventStore1763800000000,
 } from '@csc/event-store';
@@ -62,6 +63,7 @@ const migrations = [
   appRoleMigration('platform-test'),
   AddOutboxCheckpointCluster1767500000000,
   AddOutboxRelayPassFunction1768100000000,
+  AddAppendRefusal1769000000000,
 ];
 @Module({
   imports: [PlatformModule.forService({ name: 'platform-test', migrations, eventsTopic: TOPICS.referralIntake })],

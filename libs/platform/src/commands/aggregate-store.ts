@@ -97,12 +97,12 @@ const eventsOf = <Event extends DomainEvent>(stored: readonly StoredEvent[]): Ev
   stored.map((event) => knownEvent<Event>(readEvent(event)));
 
 /**
- * The one command path for every event-sourced aggregate: in one transaction, load the stream (every
- * event upcast and read tolerantly, so a stream begun under an older version of an event reads as the
- * current one), fold it with the aggregate's evolve, check If-Match (`versionToWriteOn`), call the
- * pure decider, check each new event strictly against its contract, and append on the version decided
- * on (a write racing in between is a 409, never a lost update). `withFacts` adds what a command needs
- * beyond the stream (a referral's case), read in the same transaction.
+ * The one command path for every event-sourced aggregate: load the stream (every event upcast and
+ * read tolerantly, so a stream begun under an older version of an event reads as the current one),
+ * fold it with the aggregate's evolve, check If-Match (`versionToWriteOn`), call the pure decider,
+ * check each new event strictly against its contract, and append on the version decided on (a write
+ * racing in between is a 409, never a lost update). `withFacts` adds what a command needs beyond the
+ * stream (a referral's case), read with it. A transaction only where writes follow the append (execute).
  */
 export class AggregateStore<
   State,
@@ -145,7 +145,7 @@ export class AggregateStore<
     decide,
     alongside,
   }: AggregateCommand<Loaded, Event>): Promise<CommandOutcome<Loaded, Event>> {
-    return this.dataSource.transaction(async (manager) => {
+    const run = async (manager: EntityManager) => {
       const loaded = await this.load(id, manager);
       if (!loaded || (mayAct && !mayAct(loaded))) throw new NotFoundException([`id: no ${this.aggregate.noun} ${id}`]);
       const decidedOn = versionToWriteOn(id, expectedVersion, loaded.version, this.aggregate.ifMatch);
@@ -155,7 +155,12 @@ export class AggregateStore<
       const outcome = { loaded, events, version: decidedOn + events.length, childId };
       await this.append(id, childId, decidedOn, events, context, manager, loaded.events, alongside?.(outcome));
       return outcome;
-    });
+    };
+    // The read and the append are two statements, and only the append writes: its version check refuses
+    // it (undoing the writes alongside) if anything was written on the stream since the read, so the
+    // command needs no transaction, and saves its begin and commit. Writes an aggregate makes after the
+    // append (afterAppend) must commit with it: those commands keep their transaction.
+    return this.aggregate.afterAppend ? this.dataSource.transaction(run) : run(this.dataSource.manager);
   }
 
   /**
@@ -180,8 +185,11 @@ export class AggregateStore<
       );
     const streamId = this.aggregate.streamIdOf(id);
     if (events.length === 0) {
-      // Nothing to append (the decider decided nothing): the writes are made on their own.
-      for (const write of alongside) await manager.query(write.text, write.values);
+      // Nothing to append (the decider decided nothing): the writes are made on their own, together.
+      const writeAll = async (within: EntityManager) => {
+        for (const write of alongside) await within.query(write.text, write.values);
+      };
+      await (alongside.length > 1 && !manager.queryRunner?.isTransactionActive ? this.dataSource.transaction(writeAll) : writeAll(manager));
       return typeof expectedVersion === 'number' ? expectedVersion : this.eventStore.streamVersion(streamId, manager);
     }
     const now = new Date();

@@ -2,6 +2,7 @@ import type { MixedList } from 'typeorm';
 import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000 } from '@csc/platform';
 import {
   AddOutboxCheckpointCluster1767500000000,
+  AddAppendRefusal1769000000000,
   AddOutboxRelayPassFunction1768100000000,
   CreateEventStore1763800000000,
 } from '@csc/event-store';
@@ -25,4 +26,5 @@ export const caseProgressionMigrations: MixedList<Function> = [
   AddOutboxCheckpointCluster1767500000000,
   CreateCaseload1768000000000,
   AddOutboxRelayPassFunction1768100000000,
+  AddAppendRefusal1769000000000,
 ];

@@ -2,6 +2,7 @@ import type { MixedList } from 'typeorm';
 import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000, idempotencyKeysMigration } from '@csc/platform';
 import {
   AddOutboxCheckpointCluster1767500000000,
+  AddAppendRefusal1769000000000,
   AddOutboxRelayPassFunction1768100000000,
   CreateEventStore1763800000000,
 } from '@csc/event-store';
@@ -24,4 +25,5 @@ export const earlyHelpMigrations: MixedList<Function> = [
   AddOutboxCheckpointCluster1767500000000,
   CreateEpisodeList1768000000000,
   AddOutboxRelayPassFunction1768100000000,
+  AddAppendRefusal1769000000000,
 ];

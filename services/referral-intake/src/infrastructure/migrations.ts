@@ -2,6 +2,7 @@ import type { MixedList } from 'typeorm';
 import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000, idempotencyKeysGrantMigration } from '@csc/platform';
 import {
   AddOutboxCheckpointCluster1767500000000,
+  AddAppendRefusal1769000000000,
   AddOutboxRelayPassFunction1768100000000,
   CreateEventStore1763800000000,
 } from '@csc/event-store';
@@ -40,4 +41,5 @@ export const referralIntakeMigrations: MixedList<Function> = [
   CreateReferralQueue1767600000000,
   ChildIndexCandidatesFunction1767700000000,
   AddOutboxRelayPassFunction1768100000000,
+  AddAppendRefusal1769000000000,
 ];

@@ -1,4 +1,4 @@
-import { parseEnvelope, parseEventData } from '@csc/contracts';
+import { parseEnvelope, parseEventData, parseSealedEventData } from '@csc/contracts';
 import { eventually } from '@csc/testing';
 import { aReferralBody, expectStatus, ReferralIntakeHarness, SCHOOL_A, SCHOOL_B, SCHOOL_C } from '../../test/referral-intake.harness';
 
@@ -130,6 +130,31 @@ describe('a referral from a school to the front door decision', () => {
       }),
       400,
     );
+  });
+
+  it('makes one of several decisions sent at once and refuses the others (409), writing nothing of theirs', async () => {
+    const { referralId } = await receive();
+    const decide = (outcome: string) =>
+      harness.post(`/v1/referrals/${referralId}/decision`, { outcome, primaryNeed: 'N9', rationale: 'All at once.' }, 'FRONT_DOOR');
+
+    const answers = await Promise.all([decide('NFA'), decide('SIGNPOSTED'), decide('NFA'), decide('SIGNPOSTED')]);
+
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409, 409]);
+    const made = answers.find((answer) => answer.status === 200)!.body;
+    const decisions = () => harness.messagesFor(referralId).filter((message) => message.headers['event-type'] === 'ReferralDecided');
+    await eventually(async () => expect(decisions()).toHaveLength(1));
+    expect(parseSealedEventData('ReferralDecided', parseEnvelope(decisions()[0].value).data).outcome).toBe(made.outcome);
+    // The refused ones' rows were in their appends' statements: undone with them.
+    const served: { n: number }[] = await harness.database.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE route = '/v1/referrals/{id}/decision' AND outcome = 200 AND resource_id = $1`,
+      [referralId],
+    );
+    expect(served).toEqual([{ n: 1 }]);
+    const queued: { version: number }[] = await harness.database.dataSource.query(
+      `SELECT version FROM referral_queue WHERE referral_id = $1`,
+      [referralId],
+    );
+    expect(queued).toEqual([{ version: made.version }]);
   });
 
   it('refuses an answer when no question is open, and a decision against the rules, naming the rule', async () => {
