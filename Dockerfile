@@ -2,6 +2,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm install's postinstall applies them (patch-package).
+COPY patches ./patches
 # Why not `npm ci`: see .ci/run.
 RUN npm install --no-audit --no-fund --no-save
 COPY . .

@@ -41,6 +41,8 @@ export interface EndToEndResult {
   statements: StatementsPerOperation;
   /** Cores busy with no load, measured just before. */
   idleCoresBusy: number;
+  /** What each process spent with no load, in milliseconds of CPU per second (polling, timers, waiting). */
+  idleMsPerSecond: Record<string, number>;
 }
 
 /**
@@ -189,6 +191,7 @@ export const measureEndToEnd = async ({ decisions, decisionsPerSecond, schools, 
       cpu: cpuPerOperation(cpuSeconds, decisions, allArrivedSeconds),
       statements: statementsPerDecision,
       idleCoresBusy: idleCpu.coresBusy,
+      idleMsPerSecond: idleCpu.msPerOperation,
     };
   } finally {
     await listener.end().catch(() => undefined);

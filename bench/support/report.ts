@@ -146,6 +146,14 @@ const cpuLine = (cpu: CpuPerOperation, per: string) =>
     .map(([name, value]) => `${name} ${value}`)
     .join(', ')}; ${cpu.coresBusy} of 2 cores busy on average.`;
 
+/** The idle cost by process, in CPU ms per second (absent from runs recorded before it was measured). */
+const idleLine = (idle: Record<string, number> | undefined) =>
+  idle
+    ? ` (ms of CPU per second: ${Object.entries(idle)
+        .map(([name, value]) => `${name} ${value}`)
+        .join(', ')})`
+    : '';
+
 const ms = (latency: { p50: number; p95: number; p99: number; max: number }) => [latency.p50, latency.p95, latency.p99, latency.max];
 
 export const markdownOf = (results: BenchResults): string => {
@@ -197,7 +205,7 @@ export const markdownOf = (results: BenchResults): string => {
             ['(a) the analytics referrals row', ...ms(run.toAnalyticsRowMs)],
             ["(b) the school's webhook", ...ms(run.toSchoolWebhookMs)],
           ],
-        )}\n\n${cpuLine(run.cpu, 'decision')} With no load, ${run.idleCoresBusy} cores were busy. ${statementsLine(run.statements, 'decision')}`,
+        )}\n\n${cpuLine(run.cpu, 'decision')} With no load, ${run.idleCoresBusy} cores were busy${idleLine(run.idleMsPerSecond)}. ${statementsLine(run.statements, 'decision')}`,
     );
     sections.push(`## 2. End to end\n\n${endToEnd[0].scenario.replace(/; [\d.]+\/s over \d+ schools$/, '')}.\n\n${runs.join('\n\n')}`);
   }
