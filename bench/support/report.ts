@@ -192,7 +192,7 @@ export const markdownOf = (results: BenchResults): string => {
             : ['pgbench not available', '', '', '', ''],
           ['share of the ceiling', intake.shareOfCeiling === null ? '' : `${(100 * intake.shareOfCeiling).toFixed(1)}%`, '', '', ''],
         ],
-      )}\n\n${cpuLine(intake.cpu, 'referral')} ${statementsLine(intake.statements, 'referral')}${ceiling ? `\n\n${cpuLine(ceiling.cpu, 'pgbench insert')}` : ''}`,
+      )}\n\n${[cpuLine(intake.cpu, 'referral'), statementsLine(intake.statements, 'referral')].filter(Boolean).join(' ')}${ceiling ? `\n\n${cpuLine(ceiling.cpu, 'pgbench insert')}` : ''}`,
     );
   }
   if (endToEnd && endToEnd.length > 0) {

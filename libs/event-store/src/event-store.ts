@@ -57,24 +57,31 @@ const appendWith = (guard?: string) => `
     FROM stream,
          unnest($6::uuid[], $7::text[], $8::int[], $9::uuid[], $10::jsonb[], $11::timestamptz[])
            WITH ORDINALITY AS v(event_id, type, schema_version, child_id, data, occurred_at, ordinal)
-    WHERE ($12::int IS NULL OR stream.version = $12::int) AND NOT stream.overtaken${guard ? ' AND EXISTS (SELECT 1 FROM guard)' : ''}
+    WHERE ($12::int IS NULL OR stream.version = $12::int) AND NOT stream.overtaken${guard ? ` AND ${GUARD_CHANGED}` : ''}
     ORDER BY v.ordinal
     RETURNING global_position
   ), written AS (
     SELECT array_agg(global_position::text ORDER BY global_position) AS positions FROM inserted
   )`;
+/** Whether the append's guard changed a row (the events are written only if it did). */
+const GUARD_CHANGED = 'EXISTS (SELECT 1 FROM guard)';
+
 /**
- * Its answer: the positions written and the NOTIFY queued, or, if the stream was not at the expected
- * version or was overtaken, an error raised in the statement (AddAppendRefusal), which undoes whatever
- * was written beside the events. A guarded append whose guard changed nothing writes nothing and is
- * not refused: it answers `guarded` false.
+ * Its answer: the positions written and the NOTIFY queued. Nothing written is a refusal (the stream
+ * was not at the expected version, or was overtaken), raised as an error in the statement
+ * (AddAppendRefusal), which undoes whatever was written beside the events; except for a guarded
+ * append whose guard changed nothing, which is not refused: it answers `guarded` false.
  */
 const appendSelect = (guarded: boolean) => `
   SELECT stream.version, written.positions,
-         CASE WHEN written.positions IS NOT NULL THEN pg_notify($13, '') IS NULL
-              WHEN (($12::int IS NOT NULL AND stream.version <> $12::int) OR stream.overtaken)${guarded ? ' AND EXISTS (SELECT 1 FROM guard)' : ''}
-                THEN event_store_refuse_append($1, stream.version, stream.overtaken)
-         END AS notified${guarded ? ', EXISTS (SELECT 1 FROM guard) AS guarded' : ''}
+         CASE WHEN written.positions IS NOT NULL THEN pg_notify($13, '') IS NULL${
+           guarded
+             ? `
+              WHEN NOT ${GUARD_CHANGED} THEN NULL`
+             : ''
+         }
+              ELSE event_store_refuse_append($1, stream.version, stream.overtaken)
+         END AS notified${guarded ? `, ${GUARD_CHANGED} AS guarded` : ''}
   FROM stream, written`;
 const APPEND_VALUES = 13;
 const APPEND_STATEMENT: PreparedStatement = { name: 'event-store-append', text: appendWith() + appendSelect(false) };
@@ -106,7 +113,7 @@ export class EventStore {
 
   /**
    * Appends `events` only if `guard` changes a row, in the same statement: `guard` is one UPDATE (or
-   * INSERT) with a RETURNING clause, such as ending a delivery whose lease is still held. Null when it
+   * INSERT) with a RETURNING clause, such as ending a delivery that is still pending. Null when it
    * changed none: nothing was written, the events included. One round trip in all, which is what a
    * record of an outcome costs that used to take a transaction of its own (begin, update, append, commit).
    */
@@ -218,8 +225,8 @@ export class EventStore {
     }
     const { version: currentVersion, positions, guarded } = row;
     if (guarded === false) return null;
-    if (!positions) throw new Error(`append to ${streamId} wrote nothing though every check passed`);
-    return { nextExpectedVersion: currentVersion + events.length, globalPositions: positions };
+    // Nothing written is a refusal, raised in the statement (appendSelect): positions are there.
+    return { nextExpectedVersion: currentVersion + events.length, globalPositions: positions! };
   }
 
   /** A refused append's error as the store's own: ConcurrencyError (a stale version, overtaken, a racing writer) or DuplicateEventError. */
@@ -228,19 +235,18 @@ export class EventStore {
     const pgError = error as PgError & { driverError?: PgError };
     const code = pgError.code ?? pgError.driverError?.code;
     const constraint = pgError.constraint ?? pgError.driverError?.constraint;
+    const detail = pgError.detail ?? pgError.driverError?.detail;
     if (code === APPEND_REFUSED_SQLSTATE) {
-      const { version, overtaken } = JSON.parse(pgError.detail ?? pgError.driverError?.detail ?? '{}') as {
-        version: number;
-        overtaken: boolean;
-      };
+      const { version, overtaken } = JSON.parse(detail ?? '{}') as { version: number; overtaken: boolean };
       if (expectedVersion !== 'any' && version !== expectedVersion) return new ConcurrencyError(streamId, expectedVersion, version);
       // Overtaken: a later transaction wrote after the version read; the caller retries on fresh state.
       if (overtaken) return new ConcurrencyError(streamId, version, version + events.length);
+      return new Error(`append to ${streamId} wrote nothing though every check passed`);
     }
     if (code !== PG_UNIQUE_VIOLATION) return error;
     if (constraint === 'events_stream_version_unique') {
       // A racing writer committed the version this append began at (the first it inserts): the stream is there now.
-      const taken = versionInKey(pgError.detail ?? pgError.driverError?.detail);
+      const taken = versionInKey(detail);
       const actual = taken ?? (expectedVersion === 'any' ? NaN : expectedVersion + 1);
       return new ConcurrencyError(streamId, expectedVersion === 'any' ? actual - 1 : expectedVersion, actual);
     }

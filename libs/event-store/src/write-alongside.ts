@@ -4,8 +4,8 @@ import type { PreparedStatement } from './prepared-statement';
  * A write that must commit with an append (a list's row, the audit trail's rows for the response),
  * made in the append's own statement as one more data-modifying WITH query: no round trip of its own.
  * PostgreSQL runs every data-modifying WITH query to completion whatever the main query reads. Should
- * the append be refused (a version conflict, an overtaken stream), the error thrown for it rolls the
- * write back with the transaction the append is made in.
+ * the append be refused (a version conflict, an overtaken stream), the error raised in its statement
+ * (AddAppendRefusal) undoes the write with it, inside a transaction or not.
  */
 export interface WriteAlongside {
   /** One INSERT or UPDATE (no RETURNING needed), its values numbered $1, $2... of its own; no dollar quoting in it. */

@@ -73,7 +73,7 @@ describe('AggregateList: a row per stream, from its folded state', () => {
         return { nextExpectedVersion: expected + events.length, globalPositions: [] };
       },
     } as unknown as EventStore;
-    const dataSource = { transaction: (work: (within: EntityManager) => unknown) => work(manager) } as unknown as DataSource;
+    const dataSource = { manager, transaction: (work: (within: EntityManager) => unknown) => work(manager) } as unknown as DataSource;
     const matches: AggregateDefinition<Matches, Matched> = {
       noun: 'referral',
       streamIdOf: (id) => `referral-${id}`,

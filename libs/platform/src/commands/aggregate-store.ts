@@ -57,9 +57,9 @@ export interface AggregateDefinition<State, Event extends DomainEvent> {
   ifMatch: IfMatchRule;
   /** When an event happened: the time of the write unless the event itself says. */
   occurredAtOf?(event: Event, now: Date): Date;
-  /** Tables kept in step with the stream, in the append's own transaction. */
+  /** Tables kept in step with the stream, in the append's transaction (an aggregate with it has its commands run in one). */
   afterAppend?(id: string, events: readonly Event[], manager: EntityManager): Promise<void>;
-  /** Lists kept from the folded state in the append's own transaction (see AggregateList for why here). */
+  /** Lists kept from the folded state in the append's own statement (see AggregateList for why here). */
   lists?: readonly AggregateList<State>[];
 }
 

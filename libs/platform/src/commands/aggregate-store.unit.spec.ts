@@ -31,8 +31,9 @@ const matches: AggregateDefinition<Matches, Matched> = {
 const context: AppendContext = { actor: { sub: 'u', role: 'FRONT_DOOR', org: 'LA888' }, correlationId: 'c', causationId: null };
 
 /** The store as a command path sees it: a stream already written (by any build of any version) and what gets appended. */
-const given = (data: object[], schemaVersion = 1) => {
+const given = (data: object[], schemaVersion = 1, aggregate = matches) => {
   const appended: NewEvent[][] = [];
+  const transactions: EntityManager[] = [];
   const stored = data.map(
     (eventData, index) => ({ type: 'ChildMatched', schemaVersion, streamVersion: index + 1, data: eventData }) as unknown as StoredEvent,
   );
@@ -43,8 +44,15 @@ const given = (data: object[], schemaVersion = 1) => {
       return { nextExpectedVersion: expected + events.length, globalPositions: [] };
     },
   } as unknown as EventStore;
-  const dataSource = { transaction: (work: (manager: EntityManager) => unknown) => work({} as EntityManager) } as unknown as DataSource;
-  return { store: new AggregateStore(dataSource, eventStore, matches), appended };
+  const dataSource = {
+    manager: { transactional: false } as unknown as EntityManager,
+    transaction: (work: (manager: EntityManager) => unknown) => {
+      const within = { transactional: true } as unknown as EntityManager;
+      transactions.push(within);
+      return work(within);
+    },
+  } as unknown as DataSource;
+  return { store: new AggregateStore(dataSource, eventStore, aggregate), appended, transactions };
 };
 
 describe('AggregateStore: the one command path (load upcast and tolerant, If-Match, decide, strict append)', () => {
@@ -61,6 +69,17 @@ describe('AggregateStore: the one command path (load upcast and tolerant, If-Mat
     });
     expect(outcome).toMatchObject({ version: 2, childId: CHILD });
     expect(appended[0]).toEqual([expect.objectContaining({ type: 'ChildMatched', schemaVersion: 1, childId: CHILD, data: matched() })]);
+  });
+
+  it('runs a command without a transaction (the append refuses a stale read), unless the aggregate writes after the append', async () => {
+    const decide = ({ state }: { state: Matches }) => [{ type: 'ChildMatched' as const, data: matched(state.childId!) }];
+    const plain = given([matched()]);
+    await plain.store.execute({ id: REFERRAL, context, expectedVersion: 1, decide });
+    expect(plain.transactions).toEqual([]);
+
+    const withAfterAppend = given([matched()], 1, { ...matches, afterAppend: async () => undefined });
+    await withAfterAppend.store.execute({ id: REFERRAL, context, expectedVersion: 1, decide });
+    expect(withAfterAppend.transactions).toHaveLength(1);
   });
 
   it('refuses, before anything is written, an event a producer would write with a field its contract does not have', async () => {

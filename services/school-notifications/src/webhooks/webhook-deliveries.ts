@@ -83,11 +83,7 @@ export const releaseLeases = (manager: EntityManager, holder: string, notificati
  * An attempt's end, recorded once: only a still-pending delivery changes, and its event
  * (NotificationDelivered) is appended only if it did (EventStore.appendIfGuardChanges), in one statement.
  */
-export const deliveredGuard = (notificationId: string): WriteAlongside => ({
-  text: `UPDATE webhook_deliveries SET state = 'DELIVERED', attempts = attempts + 1, finished_at = now(), leased_until = NULL, last_outcome = 'HTTP 2xx'
-     WHERE notification_id = $1 AND state = 'PENDING' RETURNING notification_id`,
-  values: [notificationId],
-});
+export const deliveredGuard = (notificationId: string): WriteAlongside => endedGuard(notificationId, 'DELIVERED', 'HTTP 2xx');
 
 /** Only while `holder` still holds its lease: a lane taken over meanwhile is its new holder's to record (and to unlease). */
 export const recordRetry = (manager: EntityManager, holder: string, notificationId: string, retryAt: Date, outcome: string) =>
@@ -98,8 +94,10 @@ export const recordRetry = (manager: EntityManager, holder: string, notification
   );
 
 /** The last attempt's end: as deliveredGuard, with NotificationFailed. */
-export const failedGuard = (notificationId: string, outcome: string): WriteAlongside => ({
-  text: `UPDATE webhook_deliveries SET state = 'FAILED', attempts = attempts + 1, finished_at = now(), leased_until = NULL, last_outcome = $2
+export const failedGuard = (notificationId: string, outcome: string): WriteAlongside => endedGuard(notificationId, 'FAILED', outcome);
+
+const endedGuard = (notificationId: string, state: 'DELIVERED' | 'FAILED', outcome: string): WriteAlongside => ({
+  text: `UPDATE webhook_deliveries SET state = $2, attempts = attempts + 1, finished_at = now(), leased_until = NULL, last_outcome = $3
      WHERE notification_id = $1 AND state = 'PENDING' RETURNING notification_id`,
-  values: [notificationId, outcome],
+  values: [notificationId, state, outcome],
 });
