@@ -22,8 +22,6 @@ export const SERVICE_CONSUMPTION: Record<ServiceName, Consumption> = {
   'referral-intake': {
     reactsTo: [
       ...PERSONAL_DATA,
-      'ReferralReceived',
-      'ReferralDecided',
       'CaseOpened',
       'ReferralAttachedToCase',
       'CaseClosed',

@@ -16,6 +16,7 @@ import { BlindChildIndex1767200000000 } from './migrations/blind-child-index.mig
 import { AddChildIndexState1767200000001 } from './migrations/add-child-index-state.migration';
 import { CreateReferralQueue1767600000000 } from './migrations/create-referral-queue.migration';
 import { ChildIndexCandidatesFunction1767700000000 } from './migrations/child-index-candidates-function.migration';
+import { RetireReferralChildRecords1769100000000 } from './migrations/retire-referral-child-records.migration';
 
 /**
  * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
@@ -42,4 +43,5 @@ export const referralIntakeMigrations: MixedList<Function> = [
   ChildIndexCandidatesFunction1767700000000,
   AddOutboxRelayPassFunction1768100000000,
   AddAppendRefusal1769000000000,
+  RetireReferralChildRecords1769100000000,
 ];

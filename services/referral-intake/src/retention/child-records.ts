@@ -32,13 +32,22 @@ export class ChildRecords {
     );
   }
 
-  /** Every child with nothing open, not yet erased, with what retention needs. */
+  /**
+   * Every child with nothing open, not yet erased, with what retention needs. A referral is open
+   * until it is decided, closed on the day it was decided (in London): read from its queue row, which
+   * the referral's own appends keep (referralQueueList), so this service need not read its own topic back.
+   */
   async closedChildren(): Promise<ChildRecordsRow[]> {
     const rows: { child_id: string; last_closed_on: string; ever_looked_after: boolean }[] = await this.dataSource.query(
-      `SELECT r.child_id,
+      `WITH records AS (
+           SELECT child_id, kind, closed_on FROM child_records
+           UNION ALL
+           SELECT child_id, 'referral', (decided_at AT TIME ZONE 'Europe/London')::date FROM referral_queue
+         )
+         SELECT r.child_id,
                 to_char(max(r.closed_on), 'YYYY-MM-DD') AS last_closed_on,
                 bool_or(r.kind = 'looked-after') AS ever_looked_after
-         FROM child_records r
+         FROM records r
          WHERE NOT EXISTS (SELECT 1 FROM child_erasures e WHERE e.child_id = r.child_id)
          GROUP BY r.child_id
          HAVING bool_and(r.closed_on IS NOT NULL)`,

@@ -5,25 +5,15 @@ import { KafkaEventContext } from '@csc/messaging';
 import { ChildRecords } from './child-records';
 
 /**
- * Keeps child_records current from every service's events. Each reaction is idempotent (keyed by
+ * Keeps child_records current from the other services' events. Each reaction is idempotent (keyed by
  * the record) and commutative: a closure that arrives before its opening is kept, and the opening
  * then fills in the date only. (CaseOpened is recorded by RecordCaseWhenOpened: one reaction per type.)
+ * This service's own referrals are not read back from its topic: their queue rows, written in the
+ * appends' own statements, say when each was received and decided (ChildRecords.closedChildren).
  */
 @Controller()
 export class TrackChildRecords {
   constructor(private readonly records: ChildRecords) {}
-
-  @EventPattern('ReferralReceived')
-  async referralReceived(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
-    const { referralId, childId, receivedAt } = parseSealedEventData('ReferralReceived', envelope.data);
-    await this.records.opened(context.manager, `referral:${referralId}`, childId, 'referral', receivedAt.slice(0, 10));
-  }
-
-  @EventPattern('ReferralDecided')
-  async referralDecided(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
-    const { referralId, childId, decidedAt } = parseSealedEventData('ReferralDecided', envelope.data);
-    await this.records.closed(context.manager, `referral:${referralId}`, childId, 'referral', decidedAt.slice(0, 10));
-  }
 
   @EventPattern('CaseClosed')
   async caseClosed(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
