@@ -3,7 +3,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { EVENT_UPCASTERS, parseEventData, type SealedSubject } from '@csc/contracts';
-import { EVENT_COLUMNS, queryPrepared, toStoredEvent, type EventRow, type PreparedStatement } from '@csc/event-store';
+import { EVENT_COLUMNS, queryPrepared, toStoredEvent, type EventRow, type PreparedStatement, type WriteAlongside } from '@csc/event-store';
 import { BlindIndexKey, SubjectProtection } from '@csc/privacy';
 import { londonDateOf } from '@csc/domain';
 import { childAtReferral } from '../referral/receive-referral/child-at-referral';
@@ -20,6 +20,8 @@ interface SealedIdentityRow {
 export interface ResolvedChild {
   childId: string;
   match: ChildMatch;
+  /** How the referral described the child, sealed: to be written with the referral's events. */
+  description: WriteAlongside;
 }
 
 /** An identity's blind indexes, in the order the queries take them. */
@@ -78,6 +80,11 @@ export class ChildIndex implements OnApplicationBootstrap {
     return this.current;
   }
 
+  /**
+   * The child a referral is about, and the row that remembers how the referral described it: the
+   * caller writes that row with the referral's events (WriteAlongside), in this transaction, so the
+   * keys' locks are held until both commit and no round trip is spent on it alone.
+   */
   async resolve(manager: EntityManager, identity: ChildIdentity, referralId: string): Promise<ResolvedChild> {
     await this.ensureBuiltWithCurrentKey();
     const indexes = this.blindIndexesOf(identity);
@@ -91,30 +98,24 @@ export class ChildIndex implements OnApplicationBootstrap {
     ]);
     const match = matchChild(identity, await this.open(candidates));
     const childId = match.matchedExistingChild ? match.childId : randomUUID();
-    await this.insert(manager, identity, referralId, childId);
-    return { childId, match };
+    return { childId, match, description: await this.descriptionRow(identity, referralId, childId) };
   }
 
-  /** Records an identity whose child is already known (a step-up from early help). */
-  async remember(manager: EntityManager, identity: ChildIdentity, referralId: string, childId: string): Promise<void> {
+  /** The row recording an identity whose child is already known (a step-up from early help), to write as resolve's is. */
+  async remember(identity: ChildIdentity, referralId: string, childId: string): Promise<WriteAlongside> {
     await this.ensureBuiltWithCurrentKey();
-    await this.insert(manager, identity, referralId, childId);
+    return this.descriptionRow(identity, referralId, childId);
   }
 
-  private async insert(manager: EntityManager, identity: ChildIdentity, referralId: string, childId: string): Promise<void> {
+  private async descriptionRow(identity: ChildIdentity, referralId: string, childId: string): Promise<WriteAlongside> {
     const indexes = this.blindIndexesOf(identity);
     const { givenName, familyName, dateOfBirth, unborn, sex, nhsNumber, upn, postcodeDistrict } = identity;
     const description: ChildIdentity = { givenName, familyName, dateOfBirth, unborn, sex, nhsNumber, upn, postcodeDistrict };
     const sealed = await this.subjects.sealForChild(childId, description, referralId);
-    await queryPrepared(manager, INSERT_IDENTITY, [
-      referralId,
-      childId,
-      indexes.nhsNumber,
-      indexes.upn,
-      indexes.birth,
-      indexes.familyName,
-      JSON.stringify(sealed),
-    ]);
+    return {
+      text: INSERT_IDENTITY,
+      values: [referralId, childId, indexes.nhsNumber, indexes.upn, indexes.birth, indexes.familyName, JSON.stringify(sealed)],
+    };
   }
 
   /** The child is in the index and none of its descriptions has an NHS number or UPN that conflicts. */
@@ -210,7 +211,8 @@ export class ChildIndex implements OnApplicationBootstrap {
       const received = (await this.subjects.open(rows.map(toStoredEvent))).filter((event) => !event.subjectErased);
       for (const { data } of received.map((event) => EVENT_UPCASTERS.toCurrentShape(event))) {
         const { referralId, childId } = data as { referralId: string; childId: string };
-        await this.insert(manager, identityOf(data), referralId, childId);
+        const row = await this.descriptionRow(identityOf(data), referralId, childId);
+        await manager.query(row.text, row.values);
       }
       await manager.query(
         `INSERT INTO child_index_state (key_fingerprint) VALUES ($1)
@@ -255,12 +257,10 @@ const LOCK_AND_FIND_CANDIDATES: PreparedStatement = {
   text: `SELECT referral_id, child_id, sealed_identity FROM child_index_lock_and_find($1::text[], $2, $3, $4, $5)`,
 };
 
-const INSERT_IDENTITY: PreparedStatement = {
-  name: 'child-index-insert-identity',
-  text: `INSERT INTO child_identities (referral_id, child_id, nhs_number_index, upn_index, birth_index, family_name_index, sealed_identity)
+/** Written in the referral's append (WriteAlongside): its own numbering. */
+const INSERT_IDENTITY = `INSERT INTO child_identities (referral_id, child_id, nhs_number_index, upn_index, birth_index, family_name_index, sealed_identity)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (referral_id) DO NOTHING`,
-};
+         ON CONFLICT (referral_id) DO NOTHING`;
 
 /** The identity a ReferralReceived recorded, derived exactly as it was when the referral was taken. */
 export const identityFromReferralReceived = (data: unknown): ChildIdentity => {

@@ -47,13 +47,14 @@ export class CreateReferralWhenEarlyHelpStepsUp {
       steppedUp.childId && (await this.childIndex.canLink(manager, steppedUp.childId, resolved.identity)) ? steppedUp.childId : null;
     let childId: string;
     let match;
+    let description;
     if (linked) {
-      await this.childIndex.remember(manager, resolved.identity, referralId, linked);
+      description = await this.childIndex.remember(resolved.identity, referralId, linked);
       childId = linked;
       match = childMatchedOf(referralId, childId, { rule: 'EARLY_HELP_LINK' });
     } else {
       const found = await this.childIndex.resolve(manager, resolved.identity, referralId);
-      childId = found.childId;
+      ({ childId, description } = found);
       match = childMatchedOf(referralId, childId, found.match);
     }
     const referral = referralReceivedOf({
@@ -82,6 +83,8 @@ export class CreateReferralWhenEarlyHelpStepsUp {
       events,
       context.causedBy({ sub: 'referral-intake', role: 'SYSTEM', org: envelope.actor.org }),
       manager,
+      // The child index's row for this referral commits with its events.
+      [description],
     );
   }
 }

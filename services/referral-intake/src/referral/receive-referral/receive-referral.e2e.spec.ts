@@ -356,7 +356,12 @@ describe('POST /v1/referrals', () => {
     const dataSource = harness.service.app.get(DataSource);
     const anotherKey = BlindIndexKey.fromConfiguration(Buffer.alloc(32, 5).toString('base64'));
     const restarted = new ChildIndex(dataSource, harness.service.app.get(SubjectProtection), anotherKey);
-    const found = await dataSource.transaction((manager) => restarted.resolve(manager, identity, randomUUID()));
+    const found = await dataSource.transaction(async (manager) => {
+      const resolved = await restarted.resolve(manager, identity, randomUUID());
+      // The description's row is the caller's to write (a referral writes it in its append).
+      await manager.query(resolved.description.text, resolved.description.values);
+      return resolved;
+    });
     expect([found.match.matchedExistingChild, found.childId]).toEqual([true, childId]);
     expect((await harness.childIndexRows()).length).toBe(before.length + 1);
     // The migration leaves no state and no rows: the service's own index, with its own key, rebuilds to what it was.

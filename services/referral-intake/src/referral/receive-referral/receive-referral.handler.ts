@@ -26,8 +26,8 @@ export interface ReceiveReferralRequest {
 
 /**
  * Takes a referral: in one transaction, claims the Idempotency-Key, resolves the child in the child
- * index, decides and appends ReferralReceived + ChildMatched, and writes the audit trail's rows for
- * it. Any failure leaves nothing behind.
+ * index, decides and appends ReferralReceived + ChildMatched with the child index's row for it and
+ * the audit trail's rows (one statement). Any failure leaves nothing behind.
  */
 @Injectable()
 export class ReceiveReferralHandler {
@@ -48,7 +48,7 @@ export class ReceiveReferralHandler {
     return this.dataSource.transaction((manager) =>
       this.idempotencyKeys.once(manager, idempotent, async () => {
         const referralId = randomUUID();
-        const { childId, match } = await this.childIndex.resolve(manager, resolved.identity, referralId);
+        const { childId, match, description } = await this.childIndex.resolve(manager, resolved.identity, referralId);
         const referral = referralReceivedOf({
           referralId,
           childId,
@@ -78,7 +78,10 @@ export class ReceiveReferralHandler {
             matchedExistingChild: match.matchedExistingChild,
           },
         };
-        await this.referrals.append(referralId, childId, NO_STREAM, events, context, manager, auditAlongside?.(response));
+        await this.referrals.append(referralId, childId, NO_STREAM, events, context, manager, [
+          description,
+          ...(auditAlongside?.(response) ?? []),
+        ]);
         return response;
       }),
     );
