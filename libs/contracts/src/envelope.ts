@@ -34,3 +34,18 @@ export const EVENT_HEADERS = {
   eventId: 'event-id',
   traceparent: 'traceparent',
 } as const;
+
+/**
+ * Whether a consumer that takes only `types` may pass a message over unread, by its `event-type`
+ * header: parsing it only to drop it costs more than the rest of its handling. A message without the
+ * header (or with it twice) is not passed over: it is parsed, and checked, to find out. Passing over
+ * by a header that lies is safe: the message is not acted on; one acted on is parsed and checked in full.
+ */
+export const passesOverByTypeHeader = (
+  headers: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined,
+  takes: (type: string) => boolean,
+): boolean => {
+  const header = headers?.[EVENT_HEADERS.eventType];
+  if (header === undefined || Array.isArray(header)) return false;
+  return !takes(header.toString());
+};

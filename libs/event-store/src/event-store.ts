@@ -3,7 +3,7 @@ import { APPEND_REFUSED_SQLSTATE } from './append-refusal.migration';
 import { ConcurrencyError, DuplicateEventError, PersonalDataErasedError } from './errors';
 import { queryPrepared, type PreparedStatement } from './prepared-statement';
 import type { SubjectSealer } from './subject-sealer';
-import { shiftParameters, withWritesAlongside, type WriteAlongside } from './write-alongside';
+import { shiftParameters, withWritesAlongside, type AppendGuard, type WriteAlongside } from './write-alongside';
 import { EVENT_COLUMNS, toStoredEvent, type AppendContext, type EventRow, type NewEvent, type StoredEvent } from './stored-event';
 
 /** The version of a stream that does not exist yet. */
@@ -44,8 +44,8 @@ const READ_STREAM_STATEMENT: PreparedStatement = {
  * (stream_id, stream_version) key: the race is lost there, never missed. pg_notify is delivered only
  * on commit, and queued only when the events were inserted.
  */
-const appendWith = (guard?: string) => `
-  WITH ${guard ? `guard AS (${guard}), ` : ''}stream AS (
+const appendWith = (guardQueries?: string) => `
+  WITH ${guardQueries ? `${guardQueries}, ` : ''}stream AS (
     SELECT coalesce(max(stream_version), 0)::int AS version,
            coalesce(bool_or(transaction_id > pg_current_xact_id()), false) AS overtaken
     FROM events WHERE stream_id = $1
@@ -57,7 +57,7 @@ const appendWith = (guard?: string) => `
     FROM stream,
          unnest($6::uuid[], $7::text[], $8::int[], $9::uuid[], $10::jsonb[], $11::timestamptz[])
            WITH ORDINALITY AS v(event_id, type, schema_version, child_id, data, occurred_at, ordinal)
-    WHERE ($12::int IS NULL OR stream.version = $12::int) AND NOT stream.overtaken${guard ? ` AND ${GUARD_CHANGED}` : ''}
+    WHERE ($12::int IS NULL OR stream.version = $12::int) AND NOT stream.overtaken${guardQueries ? ` AND ${GUARD_CHANGED}` : ''}
     ORDER BY v.ordinal
     RETURNING global_position
   ), written AS (
@@ -65,6 +65,9 @@ const appendWith = (guard?: string) => `
   )`;
 /** Whether the append's guard changed a row (the events are written only if it did). */
 const GUARD_CHANGED = 'EXISTS (SELECT 1 FROM guard)';
+
+/** The guard and the WITH queries it reads, as the head of the append's WITH list (numbered from $1). */
+const guardQueriesOf = ({ leading, text }: AppendGuard): string => `${leading ? `${leading}, ` : ''}guard AS (${text})`;
 
 /**
  * Its answer: the positions written and the NOTIFY queued. Nothing written is a refusal (the stream
@@ -113,19 +116,22 @@ export class EventStore {
 
   /**
    * Appends `events` only if `guard` changes a row, in the same statement: `guard` is one UPDATE (or
-   * INSERT) with a RETURNING clause, such as ending a delivery that is still pending. Null when it
-   * changed none: nothing was written, the events included. One round trip in all, which is what a
-   * record of an outcome costs that used to take a transaction of its own (begin, update, append, commit).
+   * INSERT) with a RETURNING clause (AppendGuard), such as ending a delivery that is still pending, or
+   * recording a notification not recorded yet. Null when it changed none: nothing was written, the
+   * events and the writes alongside included (those read `guard`'s rows or are made regardless: make
+   * them read `guard`). One round trip in all, which is what a record of an outcome costs that used to
+   * take a transaction of its own (begin, update, append, commit).
    */
   async appendIfGuardChanges(
     streamId: string,
     expectedVersion: ExpectedVersion,
     events: NewEvent[],
     context: AppendContext,
-    guard: WriteAlongside,
+    guard: AppendGuard,
     manager?: EntityManager,
+    alongside: readonly WriteAlongside[] = [],
   ): Promise<AppendResult | null> {
-    return this.appendGuarded(streamId, expectedVersion, events, context, manager, [], guard);
+    return this.appendGuarded(streamId, expectedVersion, events, context, manager, alongside, guard);
   }
 
   private async appendGuarded(
@@ -135,7 +141,7 @@ export class EventStore {
     context: AppendContext,
     manager: EntityManager | undefined,
     alongside: readonly WriteAlongside[],
-    guard: WriteAlongside | null,
+    guard: AppendGuard | null,
   ): Promise<AppendResult | null> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const sealed = await this.subjects.seal(streamId, events);
@@ -189,13 +195,13 @@ export class EventStore {
     events: NewEvent[],
     context: AppendContext,
     alongside: readonly WriteAlongside[],
-    guard: WriteAlongside | null,
+    guard: AppendGuard | null,
   ): Promise<AppendResult | null> {
     const { statement, values } =
       alongside.length === 0 && guard === null
         ? { statement: APPEND_STATEMENT, values: [] }
         : withWritesAlongside(
-            appendWith(guard ? shiftParameters(guard.text, APPEND_VALUES) : undefined),
+            appendWith(guard ? shiftParameters(guardQueriesOf(guard), APPEND_VALUES) : undefined),
             appendSelect(guard !== null),
             APPEND_VALUES + (guard?.values.length ?? 0),
             alongside,

@@ -14,6 +14,16 @@ export interface WriteAlongside {
 }
 
 /**
+ * What an append may be guarded by (EventStore.appendIfGuardChanges): `text` is one INSERT or UPDATE
+ * with a RETURNING clause, named `guard` in the statement; the events are written only if it returns a
+ * row. `leading` holds the WITH queries it reads from (`name AS (...)`, comma-separated), placed before
+ * it and numbered with it ($1... over both). Writes alongside a guarded append may read `guard`'s rows.
+ */
+export interface AppendGuard extends WriteAlongside {
+  leading?: string;
+}
+
+/**
  * The statement that makes `writes` with a statement `head` (`WITH a AS (...), b AS (...)`) and
  * `tail` (its main query) numbered up to `$taken`: each write's numbers shifted past those before
  * it. Prepared under a name of its text, so that a shape of writes met again (the same command) is

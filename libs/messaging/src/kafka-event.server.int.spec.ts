@@ -218,4 +218,34 @@ describe('KafkaEventServer against Kafka and PostgreSQL', () => {
     const [inbox] = await database.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [unrelated.eventId]);
     expect(inbox.n).toBe(0);
   });
+  it('passes over unread what its type header says no reaction takes, and reads in full what it says one does', async () => {
+    const typed = async (eventType: string, value: EventEnvelope | string) =>
+      producer.send({
+        topic,
+        acks: -1,
+        messages: [
+          {
+            key: '22222222-2222-4222-8222-222222222222',
+            value: typeof value === 'string' ? value : JSON.stringify(value),
+            headers: { 'event-type': eventType },
+          },
+        ],
+      });
+    // Not an envelope, but not this group's either: passed over, not dead-lettered.
+    await typed('WidgetPainted', '{"not": "an envelope, and not ours"}');
+    // A header that lies the other way round: passed over, never acted on.
+    const misnamed = envelope('WidgetCounted');
+    await typed('WidgetPainted', misnamed);
+    // Named as one of ours but malformed: read, and dead-lettered as any malformed message is.
+    await typed('WidgetCounted', '{"named": "ours, but not an envelope"}');
+    const sentinel = envelope('WidgetCounted');
+    await typed('WidgetCounted', sentinel);
+
+    await eventually(async () => expect(await countedRows(sentinel.eventId)).toHaveLength(1));
+    expect(await countedRows(misnamed.eventId)).toHaveLength(0);
+    await eventually(() =>
+      expect(dlqProbe.messages.filter((message) => message.value === '{"named": "ours, but not an envelope"}')).toHaveLength(1),
+    );
+    expect(dlqProbe.messages.filter((message) => message.value === '{"not": "an envelope, and not ours"}')).toHaveLength(0);
+  });
 });

@@ -6,6 +6,7 @@ import {
   EVENT_HEADERS,
   InvalidEnvelopeError,
   parseEnvelope,
+  passesOverByTypeHeader,
   type EventEnvelope,
   type Upcasters,
 } from '@csc/contracts';
@@ -314,6 +315,8 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
 
   /** The envelope and its reaction; a malformed or misplaced message is dead-lettered at once (null). */
   private async parse(subscription: GroupSubscription, arrived: ArrivedMessage): Promise<ParsedMessage | null> {
+    // Another reaction's event on a shared topic (its type header says so): passed over unread.
+    if (passesOverByTypeHeader(arrived.message.headers, (type) => subscription.handlersByType.has(type))) return null;
     let envelope: EventEnvelope;
     try {
       envelope = this.envelopeOf(arrived);

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Partitioners, type Admin, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertFromOwningTopic, EVENT_HEADERS, parseEnvelope, readSealedEvent, type EventEnvelope } from '@csc/contracts';
+import { assertFromOwningTopic, parseEnvelope, passesOverByTypeHeader, readSealedEvent, type EventEnvelope } from '@csc/contracts';
 import {
   DEFAULT_CONSUMER_SESSION,
   describeErrorSafely,
@@ -127,11 +127,6 @@ export class ProjectionRunner {
     return { projection: this.definition.name, version: this.version };
   }
 
-  /** Whether the projection reads a message, by its type header (a message without one is parsed, to be safe). */
-  private reads(typeHeader: Buffer | string | (Buffer | string)[] | undefined): boolean {
-    if (typeHeader === undefined || Array.isArray(typeHeader)) return true;
-    return this.definition.eventTypes.includes(typeHeader.toString());
-  }
 
   /**
    * An event as the projection may read it, or null to pass it over. Every event is read as the code
@@ -405,7 +400,7 @@ export class ProjectionRunner {
         if (BigInt(batch.firstOffset() ?? '0') > nextOffset) return 'gap' as const;
         const events: ReadEvent[] = [];
         for (const message of batch.messages) {
-          if (BigInt(message.offset) < nextOffset || !message.value || !this.reads(message.headers?.[EVENT_HEADERS.eventType])) continue;
+          if (BigInt(message.offset) < nextOffset || !message.value || passesOverByTypeHeader(message.headers, (type) => this.definition.eventTypes.includes(type))) continue;
           if (!read.has(message.offset))
             read.set(message.offset, this.readable(message.value, batch.topic, batch.partition, message.offset));
           const event = read.get(message.offset);

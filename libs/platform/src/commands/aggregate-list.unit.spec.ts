@@ -89,4 +89,26 @@ describe('AggregateList: a row per stream, from its folded state', () => {
     expect(alongside[0][0].text).toContain('INSERT INTO match_list (referral_id, version, child_id, matches)');
     expect(statements).toHaveLength(0);
   });
+  it('says the lists are caught up only once a catch-up has got through, and not while one runs again', async () => {
+    const definition: AggregateDefinition<Matches, Matched> = {
+      noun: 'referral',
+      streamIdOf: (id) => `referral-${id}`,
+      fold: () => ({ count: 0, childId: null }),
+      childIdOf: (state) => state.childId,
+      ifMatch: 'required',
+      lists: [matchList],
+    };
+    let missing: () => Promise<unknown[]> = async () => [];
+    const manager = { query: () => missing() } as unknown as EntityManager;
+    const dataSource = { manager } as unknown as DataSource;
+    const store = new AggregateStore(dataSource, {} as EventStore, definition);
+    expect(store.listsCaughtUp).toBe(false);
+    await store.catchUpLists();
+    expect(store.listsCaughtUp).toBe(true);
+    missing = async () => {
+      throw new Error('the database is not reachable');
+    };
+    await expect(store.catchUpLists()).rejects.toThrow('not reachable');
+    expect(store.listsCaughtUp).toBe(false);
+  });
 });

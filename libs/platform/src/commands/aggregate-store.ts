@@ -227,6 +227,7 @@ export class AggregateStore<
    * (nothing of it can be read). Returns how many streams were listed.
    */
   async catchUpLists(): Promise<number> {
+    this.listsCaughtUp = false;
     let listed = 0;
     for (const list of this.aggregate.lists ?? []) {
       for (const id of await streamsMissingFrom(this.dataSource.manager, list, this.aggregate.streamIdOf(''))) {
@@ -238,8 +239,16 @@ export class AggregateStore<
         }
       }
     }
+    this.listsCaughtUp = true;
     return listed;
   }
+
+  /**
+   * Whether this process has listed every stream the log held when it started (catchUpLists has
+   * succeeded): until then a list may lack rows, which a reader that counts on every stream having
+   * one (retention's open referrals) must not take for the whole.
+   */
+  listsCaughtUp = false;
 
   /**
    * Each list's row, from the folded stream: folded from the events the command path already holds

@@ -1,18 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChildIndex } from '../child-index/child-index';
+import { ReferralRepository } from '../referral/referral.repository';
 import type { ChildRecordsSummary } from './domain/retention-policy';
 
 export interface ChildRecordsRow extends ChildRecordsSummary {
   childId: string;
 }
 
-/** What is open and closed about each child; see CreateChildRecords. */
+/**
+ * What is open and closed about each child: a referral from its queue row (open until decided), the
+ * rest from the other services' events (child_records, see TrackChildRecords).
+ */
 @Injectable()
 export class ChildRecords {
   constructor(
     private readonly dataSource: DataSource,
     private readonly childIndex: ChildIndex,
+    private readonly referrals: ReferralRepository,
   ) {}
 
   async opened(manager: EntityManager, record: string, childId: string, kind: string, openedOn: string): Promise<void> {
@@ -38,6 +43,12 @@ export class ChildRecords {
    * the referral's own appends keep (referralQueueList), so this service need not read its own topic back.
    */
   async closedChildren(): Promise<ChildRecordsRow[]> {
+    // A referral without its queue row yet would not count as open: never list children for erasure on part of the queue.
+    if (!this.referrals.streams.listsCaughtUp) {
+      throw new ServiceUnavailableException([
+        "the front door's queue is still being filled from the log, and retention reads which referrals are open from it: try again shortly",
+      ]);
+    }
     const rows: { child_id: string; last_closed_on: string; ever_looked_after: boolean }[] = await this.dataSource.query(
       `WITH records AS (
            SELECT child_id, kind, closed_on FROM child_records

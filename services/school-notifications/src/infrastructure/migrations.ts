@@ -13,6 +13,7 @@ import { CreateWebhookDeliveries1766000000000 } from './migrations/create-webhoo
 import { AddSchoolVersion1767300000002 } from './migrations/add-school-version.migration';
 import { AddWebhookLeaseHolder1767500000000 } from './migrations/add-webhook-lease-holder.migration';
 import { WebhookClaimFunction1768100000001 } from './migrations/webhook-claim-function.migration';
+import { AddWebhookDueTrigger1769100000001 } from './migrations/add-webhook-due-trigger.migration';
 
 /**
  * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
@@ -37,4 +38,5 @@ export const schoolNotificationsMigrations: MixedList<Function> = [
   AddOutboxRelayPassFunction1768100000000,
   AddAppendRefusal1769000000000,
   WebhookClaimFunction1768100000001,
+  AddWebhookDueTrigger1769100000001,
 ];

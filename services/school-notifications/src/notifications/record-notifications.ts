@@ -4,11 +4,10 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import { currentSchemaVersionOf, parseSealedEventData, type EventEnvelope, type NotificationQueuedV1 } from '@csc/contracts';
 import { nameBasedUuid } from '@csc/domain';
-import { EventStore, NO_STREAM, queryPrepared, type PreparedStatement } from '@csc/event-store';
+import { EventStore, NO_STREAM } from '@csc/event-store';
 import { KafkaEventContext, WaitingForEarlierEvent } from '@csc/messaging';
 import { entitledSchools, theReferringSchool, type ReferralFacts } from './domain/school-entitlement';
 import { draftNotification, type NotificationDraft } from './domain/school-notification-policy';
-import { WEBHOOKS_DUE_CHANNEL } from '../webhooks/webhook-dispatcher';
 
 interface FactsRow {
   referral_id: string;
@@ -108,22 +107,6 @@ export class RecordNotifications {
     const notificationId = nameBasedUuid(`notification:${envelope.eventId}:${schoolUrn}`);
     const queuedEventId = randomUUID();
     const appendContext = context.causedBy({ sub: 'school-notifications', role: 'SYSTEM', org: schoolUrn });
-    const [{ recorded }] = await queryPrepared<{ recorded: boolean }>(context.manager, RECORD_NOTIFICATION, [
-      notificationId,
-      schoolUrn,
-      envelope.childId,
-      draft.referralId,
-      draft.type,
-      draft.summary,
-      draft.socialWorker ? JSON.stringify(draft.socialWorker) : null,
-      envelope.occurredAt,
-      envelope.eventId,
-      queuedEventId,
-      appendContext.correlationId,
-      WEBHOOKS_DUE_CHANNEL,
-    ]);
-    // Told already (a redelivered event): nothing more to write.
-    if (!recorded) return;
     const data: NotificationQueuedV1 = {
       notificationId,
       schoolUrn,
@@ -132,7 +115,8 @@ export class RecordNotifications {
       type: draft.type,
       sourceEventId: envelope.eventId,
     };
-    await this.eventStore.append(
+    // Null, nothing written, when the school was told of this event already (a redelivered event).
+    await this.eventStore.appendIfGuardChanges(
       `notification-${notificationId}`,
       NO_STREAM,
       [
@@ -146,23 +130,38 @@ export class RecordNotifications {
         },
       ],
       appendContext,
+      {
+        leading: NOT_TOLD_YET,
+        text: RECORD_NOTIFICATION,
+        values: [
+          notificationId,
+          schoolUrn,
+          envelope.childId,
+          draft.referralId,
+          draft.type,
+          draft.summary,
+          draft.socialWorker ? JSON.stringify(draft.socialWorker) : null,
+          envelope.occurredAt,
+          envelope.eventId,
+        ],
+      },
       context.manager,
+      [{ text: QUEUE_DELIVERY, values: [queuedEventId, appendContext.correlationId, schoolUrn] }],
     );
   }
 }
 
 /**
- * One school told of one event, in one round trip: skipped if that school was already told of that
- * event; else the school's next inbox number (its row lock held to commit, so inbox numbers commit in
- * the order they were taken), the notification, its delivery queued if the school has a webhook, and
- * a NOTIFY that wakes the dispatcher at commit (only when a delivery was queued). The data-modifying
- * CTEs run once each, in one snapshot; the foreign key from delivery to notification is checked at the
- * statement's end, when both rows exist.
+ * One school told of one event, written with its NotificationQueued in one round trip
+ * (EventStore.appendIfGuardChanges, the notification its guard): nothing if that school was already
+ * told of that event; else the school's next inbox number (its row lock held to commit, so inbox
+ * numbers commit in the order they were taken), the notification, and its delivery queued if the
+ * school has a webhook (QUEUE_DELIVERY; the insert wakes the dispatcher at commit, AddWebhookDueTrigger).
+ * The data-modifying WITH queries run once each, in one snapshot; the foreign key from delivery to
+ * notification is checked at the statement's end, when both rows exist.
  */
-const RECORD_NOTIFICATION: PreparedStatement = {
-  name: 'school-notifications-record',
-  text: `
-  WITH fresh AS (
+const NOT_TOLD_YET = `
+  fresh AS (
     SELECT FROM (SELECT 1) AS one
     WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE source_event_id = $9::uuid AND school_urn = $2::text)
   ),
@@ -170,19 +169,15 @@ const RECORD_NOTIFICATION: PreparedStatement = {
     INSERT INTO school_inboxes (school_urn, last_sequence) SELECT $2::text, 1 FROM fresh
     ON CONFLICT (school_urn) DO UPDATE SET last_sequence = school_inboxes.last_sequence + 1
     RETURNING last_sequence
-  ),
-  notification AS (
-    INSERT INTO notifications (notification_id, school_urn, child_id, referral_id, type, summary, social_worker, occurred_at, source_event_id, inbox_sequence)
-    SELECT $1::uuid, $2::text, $3, $4, $5, $6, $7::jsonb, $8, $9::uuid, last_sequence FROM inbox
-    RETURNING notification_id
-  ),
-  delivery AS (
-    INSERT INTO webhook_deliveries (notification_id, school_urn, queued_event_id, correlation_id)
-    SELECT notification.notification_id, schools.urn, $10, $11 FROM notification JOIN schools ON schools.urn = $2::text AND schools.webhook_url IS NOT NULL
-    RETURNING notification_id
-  )
-  SELECT EXISTS (SELECT 1 FROM notification) AS recorded, (SELECT count(pg_notify($12, '')) FROM delivery) AS woken`,
-};
+  )`;
+const RECORD_NOTIFICATION = `
+  INSERT INTO notifications (notification_id, school_urn, child_id, referral_id, type, summary, social_worker, occurred_at, source_event_id, inbox_sequence)
+  SELECT $1::uuid, $2::text, $3, $4, $5, $6, $7::jsonb, $8, $9::uuid, last_sequence FROM inbox
+  RETURNING notification_id`;
+/** Reads the guard's row: queued only with the notification. */
+const QUEUE_DELIVERY = `
+  INSERT INTO webhook_deliveries (notification_id, school_urn, queued_event_id, correlation_id)
+  SELECT guard.notification_id, schools.urn, $1, $2 FROM guard JOIN schools ON schools.urn = $3::text AND schools.webhook_url IS NOT NULL`;
 
 const toFacts = (row: FactsRow): ReferralFacts => ({
   referralId: row.referral_id,

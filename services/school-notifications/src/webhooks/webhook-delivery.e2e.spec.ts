@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Client } from 'pg';
 import request from 'supertest';
 import { TOPICS, type Role } from '@csc/contracts';
 import { eventually, startServiceUnderTest, startServices, testLogFile, testToken, TopicProbe, type ServicesUnderTest } from '@csc/testing';
@@ -7,6 +8,7 @@ import { startReceiver } from '../../../../examples/school-webhook-receiver/src/
 import type { SchoolNotification } from '../../../../examples/school-webhook-receiver/src/verify-webhook';
 import { referralIntakeService } from '../../../referral-intake/src/referral-intake.service-definition';
 import { schoolNotificationsService } from '../school-notifications.service-definition';
+import { WEBHOOKS_DUE_CHANNEL } from './webhook-dispatcher';
 
 const SCHOOL_DOWN = '200001'; // its endpoint answers 500 for a while, then recovers
 const SCHOOL_UP = '200002'; // its endpoint always works
@@ -184,5 +186,20 @@ describe('webhook delivery: an endpoint that fails, a service that restarts, not
         `webhook ${parked.notification_id} to school ${SCHOOL_GONE}: failed after ${parked.attempts} attempts (last: HTTP 500)`,
       );
     });
+  });
+
+  it('wakes the dispatcher as a delivery is queued (NOTIFY at the commit), not at its next poll', async () => {
+    const listener = new Client({ connectionString: running.databases['school-notifications'].url });
+    await listener.connect();
+    try {
+      const woken: string[] = [];
+      listener.on('notification', (message) => woken.push(message.channel));
+      await listener.query(`LISTEN ${WEBHOOKS_DUE_CHANNEL}`);
+      await refer(SCHOOL_UP, 9);
+      await eventually(() => expect(woken).toContain(WEBHOOKS_DUE_CHANNEL));
+      await eventually(() => expect(handedOn[SCHOOL_UP]).toHaveLength(4));
+    } finally {
+      await listener.end();
+    }
   });
 });
