@@ -7,7 +7,7 @@ import { NO_PERSONAL_DATA } from './subject-sealer';
 import { AddAppendRefusal1769000000000 } from './append-refusal.migration';
 import { CreateEventStore1763800000000 } from './event-store.migration';
 import type { AppendContext, NewEvent } from './stored-event';
-import type { WriteAlongside } from './write-alongside';
+import type { AppendGuard, WriteAlongside } from './write-alongside';
 
 const context: AppendContext = {
   actor: { sub: 'worker-1', role: 'FRONT_DOOR', org: '888' },
@@ -299,6 +299,53 @@ describe('EventStore against PostgreSQL', () => {
 
       expect(await stateOf(task)).toBe('OPEN');
       expect(await store.streamVersion(streamId)).toBe(1);
+    });
+
+    it('reads the WITH queries before the guard, and makes the writes alongside that read its rows only with it', async () => {
+      const task = await openTask();
+      // Closes the task only if it is still open (leading), then records a note of the task closed (the guard),
+      // and an audit-like row alongside that reads the guard's row.
+      const recording = (id: string): AppendGuard => ({
+        leading: `still_open AS (UPDATE guarded_tasks SET state = 'DONE' WHERE id = $1 AND state = 'OPEN' RETURNING id)`,
+        text: `INSERT INTO guarded_tasks (id, state) SELECT gen_random_uuid(), 'NOTE OF ' || $2::text FROM still_open RETURNING id`,
+        values: [id, id],
+      });
+      const alongside: WriteAlongside[] = [
+        { text: `INSERT INTO guarded_tasks (id, state) SELECT $1, 'SEEN' FROM guard`, values: [randomUUID()] },
+      ];
+      const seen = async () => (await database.dataSource.query(`SELECT count(*)::int AS n FROM guarded_tasks WHERE state = 'SEEN'`))[0].n;
+      const before = await seen();
+      const streamId = `notification-${randomUUID()}`;
+
+      const first = await store.appendIfGuardChanges(
+        streamId,
+        NO_STREAM,
+        [event('NotificationQueued')],
+        context,
+        recording(task),
+        undefined,
+        alongside,
+      );
+      const again = await store.appendIfGuardChanges(
+        streamId,
+        NO_STREAM,
+        [event('NotificationQueued')],
+        context,
+        recording(task),
+        undefined,
+        [{ ...alongside[0], values: [randomUUID()] }],
+      );
+
+      expect(first).toEqual({ nextExpectedVersion: 1, globalPositions: [expect.any(String)] });
+      // Not refused though the stream is no longer new: the guard changed nothing, so nothing was tried.
+      expect(again).toBeNull();
+      expect(await stateOf(task)).toBe('DONE');
+      expect(await store.streamVersion(streamId)).toBe(1);
+      expect(await seen()).toBe(before + 1);
+      const [{ n: notes }] = await database.dataSource.query(`SELECT count(*)::int AS n FROM guarded_tasks WHERE state = $1`, [
+        `NOTE OF ${task}`,
+      ]);
+      expect(notes).toBe(1);
     });
   });
 

@@ -127,7 +127,6 @@ export class ProjectionRunner {
     return { projection: this.definition.name, version: this.version };
   }
 
-
   /**
    * An event as the projection may read it, or null to pass it over. Every event is read as the code
    * knows it: envelope and data read tolerantly (fields a newer producer added are dropped, required
@@ -400,7 +399,12 @@ export class ProjectionRunner {
         if (BigInt(batch.firstOffset() ?? '0') > nextOffset) return 'gap' as const;
         const events: ReadEvent[] = [];
         for (const message of batch.messages) {
-          if (BigInt(message.offset) < nextOffset || !message.value || passesOverByTypeHeader(message.headers, (type) => this.definition.eventTypes.includes(type))) continue;
+          if (
+            BigInt(message.offset) < nextOffset ||
+            !message.value ||
+            passesOverByTypeHeader(message.headers, (type) => this.definition.eventTypes.includes(type))
+          )
+            continue;
           if (!read.has(message.offset))
             read.set(message.offset, this.readable(message.value, batch.topic, batch.partition, message.offset));
           const event = read.get(message.offset);
