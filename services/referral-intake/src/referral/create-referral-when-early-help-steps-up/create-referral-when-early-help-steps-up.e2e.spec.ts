@@ -81,6 +81,13 @@ describe('a step-up from early help becomes a referral with source 5D', () => {
     });
     expect(received[0].causationId).toBe(steppedUp.eventId);
     expect(received[0].correlationId).toBe(steppedUp.correlationId);
+    // The child index remembers how early help described the child, once, written with the referral's events.
+    expect(await harness.childIndexRows(referralIdForEpisode(episodeId))).toEqual([
+      expect.objectContaining({
+        child_id: first.childId,
+        identity: expect.objectContaining({ givenName: 'Amelia', familyName: 'Stepup' }),
+      }),
+    ]);
   });
 
   it('matches a child early help met directly through the child index', async () => {
@@ -115,5 +122,8 @@ describe('a step-up from early help becomes a referral with source 5D', () => {
       childId: known.childId,
       childMatch: { rule: 'NAME_DATE_OF_BIRTH_DISTRICT', matchedExistingChild: true },
     });
+    expect(await harness.childIndexRows(referralIdForEpisode(episodeId))).toEqual([
+      expect.objectContaining({ child_id: known.childId, identity: expect.objectContaining({ givenName: 'Ollie', familyName }) }),
+    ]);
   });
 });
