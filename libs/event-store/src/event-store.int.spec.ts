@@ -305,36 +305,21 @@ describe('EventStore against PostgreSQL', () => {
       const task = await openTask();
       // Closes the task only if it is still open (leading), then records a note of the task closed (the guard),
       // and an audit-like row alongside that reads the guard's row.
-      const recording = (id: string): AppendGuard => ({
+      const recording: AppendGuard = {
         leading: `still_open AS (UPDATE guarded_tasks SET state = 'DONE' WHERE id = $1 AND state = 'OPEN' RETURNING id)`,
         text: `INSERT INTO guarded_tasks (id, state) SELECT gen_random_uuid(), 'NOTE OF ' || $2::text FROM still_open RETURNING id`,
-        values: [id, id],
-      });
-      const alongside: WriteAlongside[] = [
-        { text: `INSERT INTO guarded_tasks (id, state) SELECT $1, 'SEEN' FROM guard`, values: [randomUUID()] },
-      ];
+        values: [task, task],
+      };
       const seen = async () => (await database.dataSource.query(`SELECT count(*)::int AS n FROM guarded_tasks WHERE state = 'SEEN'`))[0].n;
       const before = await seen();
       const streamId = `notification-${randomUUID()}`;
+      const recordOnce = () =>
+        store.appendIfGuardChanges(streamId, NO_STREAM, [event('NotificationQueued')], context, recording, undefined, [
+          { text: `INSERT INTO guarded_tasks (id, state) SELECT $1, 'SEEN' FROM guard`, values: [randomUUID()] },
+        ]);
 
-      const first = await store.appendIfGuardChanges(
-        streamId,
-        NO_STREAM,
-        [event('NotificationQueued')],
-        context,
-        recording(task),
-        undefined,
-        alongside,
-      );
-      const again = await store.appendIfGuardChanges(
-        streamId,
-        NO_STREAM,
-        [event('NotificationQueued')],
-        context,
-        recording(task),
-        undefined,
-        [{ ...alongside[0], values: [randomUUID()] }],
-      );
+      const first = await recordOnce();
+      const again = await recordOnce();
 
       expect(first).toEqual({ nextExpectedVersion: 1, globalPositions: [expect.any(String)] });
       // Not refused though the stream is no longer new: the guard changed nothing, so nothing was tried.

@@ -283,25 +283,32 @@ describe('erasing a child: their keys destroyed, their data unreadable everywher
       upn: undefined,
       postcode: 'LS8 1EF',
     };
-    const referral = expectStatus(
-      await call('referral-intake', 'post', '/v1/referrals', 'FRONT_DOOR', {
-        receivedAt: '2025-01-03T09:00:00Z',
-        referrer: { source: '2A', organisationId: '100002', name: 'Sam Example' },
-        child: closedChild,
-        concerns: { summary: 'Low-level worries.', factors: ['21'] },
-        consent: { given: true },
-      }),
-      201,
-    ).body;
-    expectStatus(
-      await call('referral-intake', 'post', `/v1/referrals/${referral.referralId}/decision`, 'FRONT_DOOR', {
-        outcome: 'NFA',
-        primaryNeed: 'N9',
-        rationale: 'No further action.',
-        decidedAt: '2025-01-04T10:00:00Z',
-      }),
-      200,
-    );
+    // A referral about the child, received and decided (NFA) at the instants given.
+    const referAndDecide = async (receivedAt: string, decidedAt: string | null) => {
+      const referred = expectStatus(
+        await call('referral-intake', 'post', '/v1/referrals', 'FRONT_DOOR', {
+          receivedAt,
+          referrer: { source: '2A', organisationId: '100002', name: 'Sam Example' },
+          child: closedChild,
+          concerns: { summary: 'Low-level worries.', factors: ['21'] },
+          consent: { given: true },
+        }),
+        201,
+      ).body;
+      const decide = async (at: string) =>
+        expectStatus(
+          await call('referral-intake', 'post', `/v1/referrals/${referred.referralId}/decision`, 'FRONT_DOOR', {
+            outcome: 'NFA',
+            primaryNeed: 'N9',
+            rationale: 'No further action.',
+            decidedAt: at,
+          }),
+          200,
+        );
+      if (decidedAt) await decide(decidedAt);
+      return { ...referred, decide };
+    };
+    const referral = await referAndDecide('2025-01-03T09:00:00Z', '2025-01-04T10:00:00Z');
     // Born 5 May 2010: kept until the 25th birthday, erased from the day after.
     const dueOn = async (asOf: string) =>
       expectStatus(await call('referral-intake', 'get', `/v1/retention/erasures-due?asOf=${asOf}`, 'ADMIN'), 200).body as {
@@ -313,28 +320,11 @@ describe('erasing a child: their keys destroyed, their data unreadable everywher
     ]);
 
     // A second referral about the same child holds the child's records open until it too is decided.
-    const again = expectStatus(
-      await call('referral-intake', 'post', '/v1/referrals', 'FRONT_DOOR', {
-        receivedAt: '2025-03-03T09:00:00Z',
-        referrer: { source: '2A', organisationId: '100002', name: 'Sam Example' },
-        child: closedChild,
-        concerns: { summary: 'Worries again.', factors: ['21'] },
-        consent: { given: true },
-      }),
-      201,
-    ).body;
+    const again = await referAndDecide('2025-03-03T09:00:00Z', null);
     expect(again.childId).toBe(referral.childId);
     expect(await dueOn('2035-05-06')).toEqual([]);
-    expectStatus(
-      await call('referral-intake', 'post', `/v1/referrals/${again.referralId}/decision`, 'FRONT_DOOR', {
-        outcome: 'NFA',
-        primaryNeed: 'N9',
-        rationale: 'No further action.',
-        // 23:30 UTC in British Summer Time is the next day in London: the day it closed is London's.
-        decidedAt: '2025-04-01T23:30:00Z',
-      }),
-      200,
-    );
+    // 23:30 UTC in British Summer Time is the next day in London: the day it closed is London's.
+    await again.decide('2025-04-01T23:30:00Z');
     expect(await dueOn('2035-05-06')).toEqual([
       { childId: referral.childId, lastClosedOn: '2025-04-02', retainUntil: '2035-05-05', everLookedAfter: false },
     ]);
