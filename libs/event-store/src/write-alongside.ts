@@ -18,6 +18,9 @@ export interface WriteAlongside {
  * with a RETURNING clause, named `guard` in the statement; the events are written only if it returns a
  * row. `leading` holds the WITH queries it reads from (`name AS (...)`, comma-separated), placed before
  * it and numbered with it ($1... over both). Writes alongside a guarded append may read `guard`'s rows.
+ * A data-modifying leading query runs whether or not the guard returns a row (as every data-modifying
+ * WITH query does): make it write only when the guard will, as the notification's inbox number is
+ * taken only for a notification not recorded yet.
  */
 export interface AppendGuard extends WriteAlongside {
   leading?: string;
