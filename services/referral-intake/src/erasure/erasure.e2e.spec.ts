@@ -344,4 +344,69 @@ describe('erasing a child: their keys destroyed, their data unreadable everywher
       ).toContain('RETENTION_PERIOD_ENDED'),
     );
   });
+
+  it("counts a child's closed case and a later referral together: open while the referral is undecided, closed on the later day", async () => {
+    const child = {
+      ...KEPT.child,
+      givenName: 'Cassie',
+      familyName: 'Closedcase',
+      dateOfBirth: '2010-07-07',
+      nhsNumber: undefined,
+      upn: undefined,
+      postcode: 'LS9 2GH',
+    };
+    const refer = async (receivedAt: string) =>
+      expectStatus(
+        await call('referral-intake', 'post', '/v1/referrals', 'FRONT_DOOR', {
+          receivedAt,
+          referrer: { source: '2A', organisationId: '100002', name: 'Sam Example' },
+          child,
+          concerns: { summary: 'Worries about neglect.', factors: ['21'] },
+          consent: { given: true },
+        }),
+        201,
+      ).body as { referralId: string; childId: string };
+    const decide = async (referralId: string, outcome: string, decidedAt: string) =>
+      expectStatus(
+        await call('referral-intake', 'post', `/v1/referrals/${referralId}/decision`, 'FRONT_DOOR', {
+          outcome,
+          primaryNeed: 'N1',
+          rationale: 'Decided.',
+          decidedAt,
+        }),
+        200,
+      );
+    // Born 7 July 2010: kept until the 25th birthday, erased from the day after.
+    const due = async () =>
+      (
+        expectStatus(await call('referral-intake', 'get', '/v1/retention/erasures-due?asOf=2035-07-08', 'ADMIN'), 200).body as {
+          childId: string;
+        }[]
+      ).filter((row) => row.childId === first.childId);
+    const closedOn = (day: string) => [{ childId: first.childId, lastClosedOn: day, retainUntil: '2035-07-07', everLookedAfter: false }];
+
+    const first = await refer('2025-01-03T09:00:00Z');
+    await decide(first.referralId, 'ACCEPTED_FOR_ASSESSMENT', '2025-01-03T15:00:00Z');
+    const opened = await caseOf(first.childId);
+    expectStatus(
+      await call(
+        'case-progression',
+        'post',
+        `/v1/cases/${opened.caseId}/closure`,
+        'SOCIAL_WORKER',
+        { closedOn: '2025-06-30', reason: 'RC7' },
+        opened.version,
+      ),
+      201,
+    );
+    // The case's closure (case-progression's event, kept in child_records) is the later one: the referral's queue row says 3 January.
+    await eventually(async () => expect(await due()).toEqual(closedOn('2025-06-30')));
+
+    // A new referral about the child holds the closed case's child open until it is decided.
+    const second = await refer('2025-08-01T09:00:00Z');
+    expect(second.childId).toBe(first.childId);
+    expect(await due()).toEqual([]);
+    await decide(second.referralId, 'NFA', '2025-09-01T10:00:00Z');
+    expect(await due()).toEqual(closedOn('2025-09-01'));
+  });
 });
