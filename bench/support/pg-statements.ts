@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { testEnvironment } from '@csc/testing';
 
-/** PostgreSQL's share of an operation, by service database: round trips (top-level statements) and their execution time. */
+/** PostgreSQL's share of an operation, by service database: top-level statements and their execution time. */
 export type StatementsPerOperation =
   | { byService: Record<string, { statements: number; executionMs: number }> }
   /** Why it was not measured (pg_stat_statements is not loaded). */
@@ -12,8 +12,9 @@ const NOT_LOADED =
 
 /**
  * Counts what PostgreSQL runs for each service between start and stop, from pg_stat_statements
- * (top-level statements: each BEGIN and COMMIT is a round trip too, and nested ones are left out).
- * On this machine a round trip costs more CPU than most statements it carries, so the count says
+ * (top-level statements: each BEGIN and COMMIT counts, and nested ones are left out). A BEGIN sent
+ * with its transaction's first statement (inTransactionOpenedBy) counts as a statement of its own, though
+ * the two take one round trip. On this machine a round trip costs more CPU than most statements it carries, so the count says
  * where to cut better than execution time alone. The bench's own queries run in other databases.
  * Statement counts are the cluster's: nothing else should use PostgreSQL during the measure.
  */
@@ -64,7 +65,7 @@ export const statementsLine = (statements: StatementsPerOperation | undefined, p
   const entries = Object.entries(statements.byService);
   const total = entries.reduce((sum, [, { statements: count }]) => sum + count, 0);
   const executionMs = entries.reduce((sum, [, { executionMs: ms }]) => sum + ms, 0);
-  return `PostgreSQL statements per ${per} (round trips, BEGIN and COMMIT included): ${entries
+  return `PostgreSQL statements per ${per} (BEGIN and COMMIT included, a BEGIN sent with its first statement too): ${entries
     .map(([service, { statements: count }]) => `${service} ${count}`)
     .join(', ')}; ${Math.round(total * 10) / 10} in all, executing for ${Math.round(executionMs * 100) / 100} ms.`;
 };

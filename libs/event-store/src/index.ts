@@ -13,3 +13,4 @@ export * from './prepared-statement';
 export * from './outbox-relay-pass.migration';
 export * from './write-alongside';
 export * from './append-refusal.migration';
+export * from './transaction-opening';

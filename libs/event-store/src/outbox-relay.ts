@@ -8,6 +8,7 @@ import { EVENTS_APPENDED_CHANNEL } from './event-store';
 import { positionOf, readGlobalLogAfter, type GlobalLogPosition } from './global-log-reader';
 import { queryPrepared, type PreparedStatement } from './prepared-statement';
 import { toEnvelope, toStoredEvent, type EventRow, type StoredEvent } from './stored-event';
+import { inTransactionOpenedBy } from './transaction-opening';
 import { WakeOnNotify } from './wake-on-notify';
 
 export interface OutboxRelayOptions {
@@ -80,8 +81,8 @@ export class CheckpointFromAnotherServerError extends Error {
 /**
  * Publishes the `events` table to Kafka in global order (docs/architecture.md: the table is the outbox).
  * Each pass, in one transaction: take the relay's advisory lock (so several instances never publish
- * at once) and read the gap-safe global log after the checkpoint, both in one round trip
- * (outbox_relay_pass_start), publish with the idempotent producer (acks=all, key = child id), then
+ * at once) and read the gap-safe global log after the checkpoint, both in one round trip with the
+ * transaction's BEGIN (outbox_relay_pass_start), publish with the idempotent producer (acks=all, key = child id), then
  * move the checkpoint. A crash after publishing and before the
  * checkpoint commits republishes that batch: delivery is at least once and consumers dedupe by event id.
  * When a pass fails nothing moves: the relay backs off, replaces its producer (a failed idempotent
@@ -195,25 +196,28 @@ export class OutboxRelay {
    * the pass ends that sleep at once) instead of passing again only to find nothing.
    */
   private async pass(): Promise<{ published: number; drained: boolean }> {
-    return this.dataSource.transaction(async (manager) => {
-      const start = await queryPrepared<PassStartRow>(manager, PASS_START, [this.options.name, this.batchSize]);
-      // No row: another instance holds the relay's lock and publishes.
-      if (start.length === 0) return { published: 0, drained: true };
-      let read = start.filter((row) => row.event_id !== null).map(toStoredEvent);
-      let { events, messages } = this.withinByteBound(read);
-      const broker = await this.brokerIsTheOnePublishedTo(manager, events.length === 0);
-      if (broker === 'halt') return { published: 0, drained: true };
-      if (broker === 'republish') {
-        read = await readGlobalLogAfter(manager, await this.readCheckpoint(manager), this.batchSize);
-        ({ events, messages } = this.withinByteBound(read));
-      }
-      const drained = read.length < this.batchSize && events.length === read.length;
-      if (events.length === 0) return { published: 0, drained };
-      await this.publish(events, messages);
-      await this.saveCheckpoint(manager, positionOf(events[events.length - 1]), events.length);
-      this.status.publishedSinceStart += events.length;
-      return { published: events.length, drained };
-    });
+    return inTransactionOpenedBy<PassStartRow, { published: number; drained: boolean }>(
+      this.dataSource,
+      { text: PASS_START, values: [this.options.name, this.batchSize] },
+      async (manager, start) => {
+        // No row: another instance holds the relay's lock and publishes.
+        if (start.length === 0) return { published: 0, drained: true };
+        let read = start.filter((row) => row.event_id !== null).map(toStoredEvent);
+        let { events, messages } = this.withinByteBound(read);
+        const broker = await this.brokerIsTheOnePublishedTo(manager, events.length === 0);
+        if (broker === 'halt') return { published: 0, drained: true };
+        if (broker === 'republish') {
+          read = await readGlobalLogAfter(manager, await this.readCheckpoint(manager), this.batchSize);
+          ({ events, messages } = this.withinByteBound(read));
+        }
+        const drained = read.length < this.batchSize && events.length === read.length;
+        if (events.length === 0) return { published: 0, drained };
+        await this.publish(events, messages);
+        await this.saveCheckpoint(manager, positionOf(events[events.length - 1]), events.length);
+        this.status.publishedSinceStart += events.length;
+        return { published: events.length, drained };
+      },
+    );
   }
 
   private async run(): Promise<void> {
@@ -408,12 +412,12 @@ export class OutboxRelay {
 /** A row of outbox_relay_pass_start: an event (its columns null when none is waiting) with the checkpoint it was read after. */
 type PassStartRow = EventRow & { checkpoint_transaction_id: string; checkpoint_position: string };
 
-// A pass's statements, run at every wake of every relay: parsed and planned once per connection.
-/** The lock, the checkpoint and the read after it in one round trip (AddOutboxRelayPassFunction says why a function). */
-const PASS_START: PreparedStatement = {
-  name: 'outbox_relay_pass_start',
-  text: `SELECT * FROM outbox_relay_pass_start($1, $2)`,
-};
+/**
+ * The lock, the checkpoint and the read after it, sent with the pass's BEGIN (inTransactionOpenedBy):
+ * one round trip (AddOutboxRelayPassFunction says why a function).
+ */
+const PASS_START = `SELECT * FROM outbox_relay_pass_start($1, $2)`;
+// The rest of a pass's statements, run at every wake of every relay: parsed and planned once per connection.
 const READ_CHECKPOINT: PreparedStatement = {
   name: 'outbox_relay_read_checkpoint',
   text: `SELECT last_transaction_id::text AS transaction_id, last_position::text AS position FROM outbox_checkpoints WHERE relay = $1`,

@@ -1,14 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@csc/contracts';
-import { queryPrepared, type PreparedStatement } from '@csc/event-store';
+import { inTransactionOpenedBy } from '@csc/event-store';
 
 export type InboxOutcome = 'handled' | 'duplicate';
 
-/** Every reaction's first statement: prepared once per connection (the replay's claim is rare and stays plain). */
-const CLAIM_STATEMENT: PreparedStatement = {
-  name: 'inbox_claim',
-  text: `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
-};
+/** Every reaction's first statement, sent with its transaction's BEGIN (inTransactionOpenedBy). */
+const CLAIM = `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`;
 
 const REPLAY_CLAIM = `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
   ON CONFLICT (consumer, event_id) DO UPDATE SET outcome = 'HANDLED', handled_at = now()
@@ -39,10 +36,18 @@ export class EventInbox {
     unpark?: (manager: EntityManager) => Promise<void>,
     options: { replay?: boolean } = {},
   ): Promise<InboxOutcome> {
+    const values = [consumer, envelope.eventId, envelope.type];
+    // The common case, a first delivery's claim, travels with the transaction's BEGIN.
+    if (!unpark && !options.replay) {
+      return inTransactionOpenedBy(this.dataSource, { text: CLAIM, values }, async (manager, claimed) => {
+        if (claimed.length === 0) return 'duplicate';
+        await handle(manager);
+        return 'handled';
+      });
+    }
     return this.dataSource.transaction(async (manager) => {
       await unpark?.(manager);
-      const values = [consumer, envelope.eventId, envelope.type];
-      const claimed = options.replay ? await manager.query(REPLAY_CLAIM, values) : await queryPrepared(manager, CLAIM_STATEMENT, values);
+      const claimed = options.replay ? await manager.query(REPLAY_CLAIM, values) : await manager.query(CLAIM, values);
       if (claimed.length === 0) return 'duplicate';
       await handle(manager);
       return 'handled';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { queryPrepared, type PreparedStatement } from '@csc/event-store';
+import type { OpeningStatement } from '@csc/event-store';
 import type { VersionState } from './projection';
 
 export interface PartitionOffset {
@@ -39,23 +39,17 @@ export class ProjectionOffsets {
   }
 
   /**
-   * What a batch starts from, in one round trip: the version's state (null once it is gone) and the
-   * partition's next offset (null when nothing has been applied from it yet), its row locked to the
-   * end of the caller's transaction: another instance given the partition after a rebalance waits
-   * until this batch has committed.
+   * What a batch starts from: the version's state (null once it is gone) and the partition's next
+   * offset (null when nothing has been applied from it yet), its row locked to the end of the
+   * transaction: another instance given the partition after a rebalance waits until this batch has
+   * committed. The statement opens the batch's transaction, sent with its BEGIN (inTransactionOpenedBy);
+   * `batchStart` reads its row.
    */
-  async lockForBatch(
-    manager: EntityManager,
-    { projection, version }: ProjectionVersion,
-    topic: string,
-    partition: number,
-  ): Promise<{ state: VersionState | null; nextOffset: string | null }> {
-    const [row] = await queryPrepared<{ state: VersionState | null; next_offset: string | null }>(manager, LOCK_FOR_BATCH, [
-      projection,
-      version,
-      topic,
-      partition,
-    ]);
+  lockForBatch({ projection, version }: ProjectionVersion, topic: string, partition: number): OpeningStatement {
+    return { text: LOCK_FOR_BATCH, values: [projection, version, topic, partition] };
+  }
+
+  batchStart([row]: BatchStartRow[]): { state: VersionState | null; nextOffset: string | null } {
     return { state: row.state, nextOffset: row.next_offset };
   }
 
@@ -81,11 +75,13 @@ export class ProjectionOffsets {
 }
 
 /** Every batch of every projection version starts with it: prepared once per connection. */
-const LOCK_FOR_BATCH: PreparedStatement = {
-  name: 'projection_lock_for_batch',
-  text: `WITH locked AS (
+export interface BatchStartRow {
+  state: VersionState | null;
+  next_offset: string | null;
+}
+
+const LOCK_FOR_BATCH = `WITH locked AS (
        SELECT next_offset::text FROM projection_offsets WHERE projection = $1 AND version = $2 AND topic = $3 AND partition = $4 FOR UPDATE
      )
      SELECT (SELECT state FROM projection_versions WHERE projection = $1 AND version = $2) AS state,
-            (SELECT next_offset FROM locked) AS next_offset`,
-};
+            (SELECT next_offset FROM locked) AS next_offset`;

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Partitioners, type Admin, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
+import { inTransactionOpenedBy } from '@csc/event-store';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { assertFromOwningTopic, parseEnvelope, passesOverByTypeHeader, readSealedEvent, type EventEnvelope } from '@csc/contracts';
 import {
@@ -17,7 +18,7 @@ import {
 } from '@csc/messaging';
 import { versionTables, type ProjectionDefinition } from './projection';
 import { PROJECTION_FETCH } from './projection-fetch';
-import { ProjectionOffsets, type ProjectionVersion } from './projection-offsets';
+import { ProjectionOffsets, type BatchStartRow, type ProjectionVersion } from './projection-offsets';
 import type { ProjectionVersions } from './projection-versions';
 
 export interface PartitionProgress {
@@ -392,32 +393,36 @@ export class ProjectionRunner {
     // Read once, whichever attempt applies them.
     const read = new Map<string, EventEnvelope | null>();
     const attempt = (isolating: boolean) =>
-      this.options.dataSource.transaction(async (manager) => {
-        const { state, nextOffset: stored } = await this.offsets.lockForBatch(manager, this.id, batch.topic, batch.partition);
-        if (state !== 'CURRENT' && state !== 'BUILDING') return 'retired' as const;
-        const nextOffset = BigInt(stored ?? this.partitions.get(key)?.nextOffset ?? 0n);
-        if (BigInt(batch.firstOffset() ?? '0') > nextOffset) return 'gap' as const;
-        const events: ReadEvent[] = [];
-        for (const message of batch.messages) {
-          if (
-            BigInt(message.offset) < nextOffset ||
-            !message.value ||
-            passesOverByTypeHeader(message.headers, (type) => this.definition.eventTypes.includes(type))
-          )
-            continue;
-          if (!read.has(message.offset))
-            read.set(message.offset, this.readable(message.value, batch.topic, batch.partition, message.offset));
-          const event = read.get(message.offset);
-          if (event) events.push({ event, message });
-        }
-        const poisoned = events.length === 0 ? [] : await this.applyEvents(manager, batch.topic, batch.partition, events, isolating);
-        await this.offsets.advance(manager, this.id, {
-          topic: batch.topic,
-          partition: batch.partition,
-          nextOffset: String(lastOffset + 1n),
-        });
-        return { applied: events.length - poisoned.length, poisoned };
-      });
+      inTransactionOpenedBy(
+        this.options.dataSource,
+        this.offsets.lockForBatch(this.id, batch.topic, batch.partition),
+        async (manager, start: BatchStartRow[]) => {
+          const { state, nextOffset: stored } = this.offsets.batchStart(start);
+          if (state !== 'CURRENT' && state !== 'BUILDING') return 'retired' as const;
+          const nextOffset = BigInt(stored ?? this.partitions.get(key)?.nextOffset ?? 0n);
+          if (BigInt(batch.firstOffset() ?? '0') > nextOffset) return 'gap' as const;
+          const events: ReadEvent[] = [];
+          for (const message of batch.messages) {
+            if (
+              BigInt(message.offset) < nextOffset ||
+              !message.value ||
+              passesOverByTypeHeader(message.headers, (type) => this.definition.eventTypes.includes(type))
+            )
+              continue;
+            if (!read.has(message.offset))
+              read.set(message.offset, this.readable(message.value, batch.topic, batch.partition, message.offset));
+            const event = read.get(message.offset);
+            if (event) events.push({ event, message });
+          }
+          const poisoned = events.length === 0 ? [] : await this.applyEvents(manager, batch.topic, batch.partition, events, isolating);
+          await this.offsets.advance(manager, this.id, {
+            topic: batch.topic,
+            partition: batch.partition,
+            nextOffset: String(lastOffset + 1n),
+          });
+          return { applied: events.length - poisoned.length, poisoned };
+        },
+      );
     // The whole batch at once, as nearly always; if an event of its own fails it, again, isolating that event.
     const outcome = await attempt(false).catch((error: unknown) => {
       if (error instanceof BatchNeedsIsolating) return attempt(true);

@@ -4,7 +4,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import { currentSchemaVersionOf, parseSealedEventData, type EventEnvelope, type NotificationQueuedV1 } from '@csc/contracts';
 import { nameBasedUuid } from '@csc/domain';
-import { EventStore, NO_STREAM } from '@csc/event-store';
+import { EventStore, NO_STREAM, queryPrepared, type PreparedStatement } from '@csc/event-store';
 import { KafkaEventContext, WaitingForEarlierEvent } from '@csc/messaging';
 import { entitledSchools, theReferringSchool, type ReferralFacts } from './domain/school-entitlement';
 import { draftNotification, type NotificationDraft } from './domain/school-notification-policy';
@@ -91,7 +91,7 @@ export class RecordNotifications {
   }
 
   private async schoolsFor(manager: EntityManager, childId: string, draft: NotificationDraft): Promise<string[]> {
-    const rows: FactsRow[] = await manager.query(`SELECT * FROM referral_facts WHERE child_id = $1`, [childId]);
+    const rows = await queryPrepared<FactsRow>(manager, CHILD_FACTS, [childId]);
     const facts = rows.map(toFacts);
     if (draft.audience === 'THE_REFERRING_SCHOOL') {
       const referral = facts.find((fact) => fact.referralId === draft.referralId);
@@ -178,6 +178,12 @@ const RECORD_NOTIFICATION = `
 const QUEUE_DELIVERY = `
   INSERT INTO webhook_deliveries (notification_id, school_urn, queued_event_id, correlation_id)
   SELECT guard.notification_id, schools.urn, $1, $2 FROM guard JOIN schools ON schools.urn = $3::text AND schools.webhook_url IS NOT NULL`;
+
+/** What the service knows of a child's referrals, read at every notification: prepared once per connection. */
+const CHILD_FACTS: PreparedStatement = {
+  name: 'school-notifications-child-facts',
+  text: `SELECT referral_id, source, referrer_organisation_id, school_urn, consent_given, received_at FROM referral_facts WHERE child_id = $1`,
+};
 
 const toFacts = (row: FactsRow): ReferralFacts => ({
   referralId: row.referral_id,
