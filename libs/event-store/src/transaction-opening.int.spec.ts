@@ -48,6 +48,23 @@ describe('a transaction opened by its first statement, against PostgreSQL', () =
     expect(await claims()).toEqual([{ id: 3, note: 'earlier' }]);
   });
 
+  it('binds numbers and booleans as pg would, typed by where they stand: compared with text, they are text', async () => {
+    await database.dataSource.query(`INSERT INTO claims (id, note) VALUES (7, '5'), (8, 'true'), (9, '1.5')`);
+    const noted = async (value: number | boolean) =>
+      inTransactionOpenedBy(
+        database.dataSource,
+        { text: `SELECT id FROM claims WHERE note = $1`, values: [value] },
+        async (_, rows) => rows,
+      );
+    expect(await noted(5)).toEqual([{ id: 7 }]);
+    expect(await noted(true)).toEqual([{ id: 8 }]);
+    expect(await noted(1.5)).toEqual([{ id: 9 }]);
+    // Compared with an integer, a fraction is refused as a bound one would be, not compared as a numeric.
+    await expect(
+      inTransactionOpenedBy(database.dataSource, { text: `SELECT id FROM claims WHERE id = $1`, values: [1.5] }, async () => 'never'),
+    ).rejects.toMatchObject({ driverError: { code: '22P02' } });
+  });
+
   it('writes values as literals that read back exactly: quotes, backslashes, placeholders, comments, negatives and nulls', async () => {
     const awkward = `O'Brien \\ '' $2 -- ; DROP TABLE claims; E'\\x'`;
     const [row] = await inTransactionOpenedBy(
@@ -75,6 +92,7 @@ describe('a transaction opened by its first statement, against PostgreSQL', () =
   });
 
   it('refuses a value it cannot write as a literal, and a placeholder without a value, before anything is sent', async () => {
+    const runners = jest.spyOn(database.dataSource, 'createQueryRunner');
     await expect(
       inTransactionOpenedBy(
         database.dataSource,
@@ -88,6 +106,14 @@ describe('a transaction opened by its first statement, against PostgreSQL', () =
     await expect(
       inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [Number.NaN, 'x'] }, async () => 'never'),
     ).rejects.toThrow('NaN is not a number PostgreSQL reads');
+    await expect(inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [6, 'x\0y'] }, async () => 'never')).rejects.toThrow(
+      'a string with a NUL byte cannot be sent',
+    );
+    await expect(
+      inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [6, 'x', 'extra'] }, async () => 'never'),
+    ).rejects.toThrow('3 values for 2 placeholders');
+    expect(runners).not.toHaveBeenCalled();
+    runners.mockRestore();
     expect(await claims()).toEqual([]);
   });
 });

@@ -17,11 +17,18 @@ export interface OpeningStatement {
  * more CPU, in Node and in PostgreSQL, than most statements it carries (bench/results), and BEGIN
  * carries nothing.
  *
- * pg sends a query with values in the extended protocol, one statement per round trip; only the simple
- * protocol carries several statements, and it carries no values. So the opening statement's values
- * are written into its text as literals (inlineValues), which limits them to strings, numbers,
- * booleans and null. The transaction is TypeORM's own (its depth, commit and rollback): only the text
- * of its START TRANSACTION is extended, once.
+ * pg sends a query with values in the extended protocol, and TypeORM awaits each query before the
+ * next; the simple protocol carries several statements in one message, but no values. So the opening
+ * statement's values are written into its text as literals (inlineValues), and it is parsed and
+ * planned at each use rather than prepared: a round trip costs more than that here. (pg's pipeline
+ * mode would send BEGIN and a prepared statement together, but it is set for every client of the pool
+ * and changes how each query on a connection fails.)
+ *
+ * The transaction is TypeORM's own (its depth, commit and rollback): only the text of the START
+ * TRANSACTION its startTransaction sends is extended, once. That query goes to pg directly, past
+ * TypeORM's query logging and subscribers (none are configured: service-data-source.ts). When the
+ * opening statement fails, startTransaction throws with the transaction marked active, and
+ * EntityManager.transaction's rollback sends the ROLLBACK that ends it before the connection is released.
  */
 export const inTransactionOpenedBy = async <Row, T>(
   dataSource: DataSource,
@@ -35,7 +42,7 @@ export const inTransactionOpenedBy = async <Row, T>(
   let opened: Row[] | null = null;
   // startTransaction's START TRANSACTION, and only that, goes out with the opening statement.
   runner.query = (async (text: string, parameters?: unknown[], structured?: boolean) => {
-    if (opened !== null || text !== 'START TRANSACTION') return query(text, parameters, structured);
+    if (text !== 'START TRANSACTION') return query(text, parameters, structured);
     runner.query = original;
     const client = (await runner.connect()) as PoolClient;
     let results: QueryResult[];
@@ -45,38 +52,46 @@ export const inTransactionOpenedBy = async <Row, T>(
       // As every other query's failure reaches its caller: the error classification reads the driver's error inside.
       throw new QueryFailedError(openingText, undefined, error as Error);
     }
+    if (!Array.isArray(results) || results.length !== 2)
+      throw new Error('inTransactionOpenedBy: the opening must be exactly one statement');
     opened = results[1].rows as Row[];
     return structured ? { records: [], raw: [] } : [];
   }) as typeof runner.query;
   try {
-    return await runner.manager.transaction((manager) => work(manager, opened!));
+    return await runner.manager.transaction((manager) => {
+      // A TypeORM that began its transaction some other way would leave the opening unsent: fail loudly, not with null rows.
+      if (opened === null) throw new Error('inTransactionOpenedBy: TypeORM began the transaction without START TRANSACTION');
+      return work(manager, opened);
+    });
   } finally {
     await runner.release();
   }
 };
 
 /**
- * The statement with each $n replaced by its value as a SQL literal: strings through pg's escapeLiteral
- * (quotes and backslashes doubled, E'' when needed), finite numbers as they print, booleans and null as
- * keywords. PostgreSQL types an untyped literal by where it stands, as it does a parameter, so a cast
- * the text gives ($1::uuid) reads the same either way. The text must hold no $n of its own (in a
- * string or a dollar-quoted body): the opening statements are short, fixed queries.
+ * The statement with each $n replaced by its value as a quoted SQL literal (pg's escapeLiteral: quotes
+ * and backslashes doubled, E'' when needed). Numbers and booleans are quoted too, as the text pg would
+ * bind for them: PostgreSQL then types each literal by where it stands, as it does a parameter, so
+ * `$1::uuid`, an int column or a text one read the same either way. The text must hold no $n of its
+ * own (in a string, a comment or a dollar-quoted body): the opening statements are short, fixed queries.
  */
-export const inlineValues = ({ text, values }: OpeningStatement): string =>
-  text.replace(/\$(\d+)/g, (placeholder, position: string) => {
+export const inlineValues = ({ text, values }: OpeningStatement): string => {
+  const used = new Set<number>();
+  const inlined = text.replace(/\$(\d+)/g, (placeholder, position: string) => {
     const index = Number(position) - 1;
     if (index < 0 || index >= values.length) throw new Error(`opening statement: ${placeholder} has no value (${values.length} given)`);
+    used.add(index);
     return literalOf(values[index]);
   });
+  // As PostgreSQL refuses a bound value no placeholder takes: a miscounted call is a mistake to see.
+  if (used.size !== values.length) throw new Error(`opening statement: ${values.length} values for ${used.size} placeholders`);
+  return inlined;
+};
 
 const literalOf = (value: InlineValue): string => {
   if (value === null) return 'NULL';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`opening statement: ${value} is not a number PostgreSQL reads`);
-    // In brackets when negative: `a-$1` must not become the comment `a--1`.
-    return value < 0 ? `(${value})` : String(value);
-  }
-  if (typeof value === 'string') return escapeLiteral(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`opening statement: ${value} is not a number PostgreSQL reads`);
+  if (typeof value === 'string' && value.includes('\0')) throw new Error('opening statement: a string with a NUL byte cannot be sent');
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return escapeLiteral(String(value));
   throw new Error(`opening statement: a ${typeof value} cannot be written as a literal`);
 };

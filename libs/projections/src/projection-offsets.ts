@@ -45,7 +45,7 @@ export class ProjectionOffsets {
    * committed. The statement opens the batch's transaction, sent with its BEGIN (inTransactionOpenedBy);
    * `batchStart` reads its row.
    */
-  lockForBatch({ projection, version }: ProjectionVersion, topic: string, partition: number): OpeningStatement {
+  batchStartStatement({ projection, version }: ProjectionVersion, topic: string, partition: number): OpeningStatement {
     return { text: LOCK_FOR_BATCH, values: [projection, version, topic, partition] };
   }
 
@@ -74,12 +74,13 @@ export class ProjectionOffsets {
   }
 }
 
-/** Every batch of every projection version starts with it: prepared once per connection. */
+/** The row batchStartStatement reads. */
 export interface BatchStartRow {
   state: VersionState | null;
   next_offset: string | null;
 }
 
+/** Every batch of every projection version starts with it, sent with its transaction's BEGIN. */
 const LOCK_FOR_BATCH = `WITH locked AS (
        SELECT next_offset::text FROM projection_offsets WHERE projection = $1 AND version = $2 AND topic = $3 AND partition = $4 FOR UPDATE
      )

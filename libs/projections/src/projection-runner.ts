@@ -395,7 +395,7 @@ export class ProjectionRunner {
     const attempt = (isolating: boolean) =>
       inTransactionOpenedBy(
         this.options.dataSource,
-        this.offsets.lockForBatch(this.id, batch.topic, batch.partition),
+        this.offsets.batchStartStatement(this.id, batch.topic, batch.partition),
         async (manager, start: BatchStartRow[]) => {
           const { state, nextOffset: stored } = this.offsets.batchStart(start);
           if (state !== 'CURRENT' && state !== 'BUILDING') return 'retired' as const;
