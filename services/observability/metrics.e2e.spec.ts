@@ -115,7 +115,7 @@ describe('every service counts what flows through it at GET /metrics, by the exa
           expect([
             type,
             delta(notifications, before.notifications, 'csc_consumer_events_total', {
-              consumer: 'school-notifications',
+              consumer: `school-notifications${running.topicSuffix}`,
               event_type: type,
               outcome: 'handled',
             }),
@@ -123,12 +123,12 @@ describe('every service counts what flows through it at GET /metrics, by the exa
         }
         expect(delta(notifications, before.notifications, 'csc_webhook_attempts_total', { school: SCHOOL, outcome: 'delivered' })).toBe(6);
         expect(sumOfSamples(notifications, 'csc_webhook_pending_deliveries', { school: SCHOOL })).toBe(0);
-        expect(sumOfSamples(notifications, 'csc_consumer_lag_events', { consumer: 'school-notifications' })).toBe(0);
+        expect(sumOfSamples(notifications, 'csc_consumer_lag_events', { consumer: `school-notifications${running.topicSuffix}` })).toBe(0);
 
         // case-progression (started before any of this): a case opened for each accepted referral.
         expect(
           sumOfSamples(caseSamples, 'csc_consumer_events_total', {
-            consumer: 'case-progression',
+            consumer: `case-progression${running.topicSuffix}`,
             event_type: 'ReferralDecided',
             outcome: 'handled',
           }),

@@ -101,12 +101,12 @@ describe('Prometheus scrapes the services, answers their series and evaluates th
         ).toBe(3);
         expect(
           await valueOf(
-            'sum(csc_consumer_events_total{consumer="school-notifications", event_type="ReferralReceived", outcome="handled"})',
+            `sum(csc_consumer_events_total{consumer="school-notifications${running.topicSuffix}", event_type="ReferralReceived", outcome="handled"})`,
           ),
         ).toBe(3);
         expect(await valueOf('sum(csc_events_appended_total{job="case-progression", event_type="CaseOpened"})')).toBe(3);
         expect(await valueOf(`sum(csc_webhook_attempts_total{school="${SCHOOL}", outcome="delivered"})`)).toBe(6);
-        expect(await valueOf('sum(csc_consumer_lag_events{consumer="school-notifications"})')).toBe(0);
+        expect(await valueOf(`sum(csc_consumer_lag_events{consumer="school-notifications${running.topicSuffix}"})`)).toBe(0);
       },
       { timeoutMs: 30_000, intervalMs: 500 },
     );

@@ -63,7 +63,10 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
   // The app's pipes and filters apply to reactions too (a hybrid app's microservice cannot take filters of its own).
   const events = new KafkaEventServer({
     kafka: kafka.client,
-    groupId: definition.name,
+    // The service's name, and the topics' suffix after a dot (its ACLs grant `<name>` and `<name>.*`): a
+    // test's or a bench's services never share a group with another run's, or with `npm start`'s, whose
+    // members kafkajs would hand partitions of topics they never subscribed to (and nobody then reads).
+    groupId: kafka.topicSuffix ? `${definition.name}.${kafka.topicSuffix.replace(/^\./, '')}` : definition.name,
     topicSuffix: kafka.topicSuffix,
     inbox: new EventInbox(app.get(DataSource)),
     upcasters: definition.upcasters ?? EVENT_UPCASTERS,

@@ -74,10 +74,13 @@ describe('/v1/dead-letters: list, show, replay and discard what a consumer dead-
   let producer: Producer;
   let topic: string;
   let admin: string;
+  /** The service's consumer group: its name, suffixed as the test's topics are. */
+  let group: string;
 
   beforeAll(async () => {
     const topicSuffix = uniqueTopicSuffix();
     topic = `${TOPICS.earlyHelp}${topicSuffix}`;
+    group = `referral-intake${topicSuffix}`;
     const kafka = testKafka('dead-letters-e2e');
     await createServiceTopics(kafka, topicSuffix);
     producer = kafka.producer();
@@ -137,7 +140,7 @@ describe('/v1/dead-letters: list, show, replay and discard what a consumer dead-
 
     const parkedOnMetrics = async () =>
       Number(
-        /^csc_dead_letters_parked\{[^}]*consumer="referral-intake"[^}]*\} (\d+)$/m.exec(
+        new RegExp(`^csc_dead_letters_parked\\{[^}]*consumer="${group.replace(/[.]/g, '\\.')}"[^}]*\\} (\\d+)$`, 'm').exec(
           (await request(service.url).get('/metrics')).text,
         )?.[1] ?? 0,
       );
@@ -147,7 +150,7 @@ describe('/v1/dead-letters: list, show, replay and discard what a consumer dead-
     const { body: shown } = await request(service.url).get(`/v1/dead-letters/${id}`).auth(admin, { type: 'bearer' }).expect(200);
     expect(shown).toMatchObject({
       id,
-      consumer: 'referral-intake',
+      consumer: group,
       topic,
       eventId: event.eventId,
       eventType: 'EarlyHelpEpisodeClosed',
@@ -218,7 +221,7 @@ describe('/v1/dead-letters: list, show, replay and discard what a consumer dead-
 
     await eventually(() => request(service.url).get('/health/ready').expect(503));
     // The API's error shape carries no details: what readiness saw is the indicator's.
-    expect(service.app.get(ConsumerHealth).stalled).toEqual({ 'referral-intake': expect.objectContaining({ lag: 0, lastError: null }) });
+    expect(service.app.get(ConsumerHealth).stalled).toEqual({ [group]: expect.objectContaining({ lag: 0, lastError: null }) });
 
     await database.dataSource.query(`DELETE FROM fixture_unavailable WHERE episode_id = $1`, [episodeId]);
     await eventually(async () => expect(await applied(event)).toHaveLength(1), { timeoutMs: 15_000 });
