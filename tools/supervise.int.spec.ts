@@ -20,13 +20,15 @@ const supervise = (command: string, environment: Record<string, string> = {}) =>
 
 describe('npm start supervises each process (scripts/supervise.sh)', () => {
   it('starts a process that was killed again, and stops it gracefully when asked', async () => {
-    const run = supervise('trap "echo stopped gracefully; exit 0" TERM; while :; do sleep 0.1; done');
+    // It says when its trap is set: a TERM that came before would end it by default, not gracefully.
+    const run = supervise('trap "echo stopped gracefully; exit 0" TERM; echo trap set; while :; do sleep 0.1; done');
     await eventually(() => expect(run.childPid()).not.toBeNull());
     const first = run.childPid()!;
     process.kill(first, 'SIGKILL');
     await eventually(() => expect(run.childPid()).not.toEqual(first), { timeoutMs: 10_000 });
     await eventually(() => expect(run.childPid()).not.toBeNull());
     const second = run.childPid()!;
+    await eventually(() => expect(run.output().match(/trap set/g)).toHaveLength(2));
     run.supervisor.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     expect(run.output()).toMatch(/stand-in exited \(status 137\) after \d+s; restarting in 1s/);
