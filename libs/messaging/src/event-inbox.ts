@@ -28,26 +28,28 @@ export class EventInbox {
    * `replay`, for a dead letter an operator re-delivers: an event the group dead-lettered may be
    * handled once more. Its DEAD_LETTERED row is flipped to HANDLED in this transaction (under the
    * row lock), so of two replays only one handles it and a later one finds it HANDLED.
+   *
+   * `idempotentByItsOwnWrites`, for a reaction declared so (IDEMPOTENT_BY_ITS_OWN_WRITES): on a first
+   * delivery it runs with no claim and no transaction, each of its writes committing on its own, as
+   * its guards make every one of them safe to repeat. That saves the two round trips a claim's
+   * transaction costs (BEGIN with the claim, COMMIT). A parked event's retry and a dead letter's
+   * replay still take the claim's transaction: their parked row or letter must change with the effect.
    */
   async handleOnce(
     consumer: string,
     envelope: EventEnvelope,
     handle: (manager: EntityManager) => Promise<void>,
     unpark?: (manager: EntityManager) => Promise<void>,
-    options: { replay?: boolean } = {},
+    options: { replay?: boolean; idempotentByItsOwnWrites?: boolean } = {},
   ): Promise<InboxOutcome> {
-    const values = [consumer, envelope.eventId, envelope.type];
-    // The common case, a first delivery's claim, travels with the transaction's BEGIN.
-    if (!unpark && !options.replay) {
-      return inTransactionOpenedBy(this.dataSource, { text: CLAIM, values }, async (manager, claimed) => {
-        if (claimed.length === 0) return 'duplicate';
-        await handle(manager);
-        return 'handled';
-      });
+    if (options.idempotentByItsOwnWrites && !unpark && !options.replay) {
+      await handle(this.dataSource.manager);
+      return 'handled';
     }
-    return this.dataSource.transaction(async (manager) => {
+    const claim = { text: options.replay ? REPLAY_CLAIM : CLAIM, values: [consumer, envelope.eventId, envelope.type] };
+    // The claim travels with the transaction's BEGIN; the parked row goes whether the event is applied or found applied already.
+    return inTransactionOpenedBy(this.dataSource, claim, async (manager, claimed) => {
       await unpark?.(manager);
-      const claimed = options.replay ? await manager.query(REPLAY_CLAIM, values) : await manager.query(CLAIM, values);
       if (claimed.length === 0) return 'duplicate';
       await handle(manager);
       return 'handled';

@@ -23,10 +23,12 @@ export interface ReactionAttempt {
   inbox: EventInbox;
   consumer: string;
   envelope: EventEnvelope;
-  /** The reaction itself, in the inbox's transaction. */
+  /** The reaction itself, in the inbox's transaction (or, idempotent by its own writes, in none). */
   react(manager: EntityManager, attempt: number): Promise<void>;
   /** For a parked event: removes its row in the same transaction. */
   unpark?: (manager: EntityManager) => Promise<void>;
+  /** Declared so by its @EventPattern (IDEMPOTENT_BY_ITS_OWN_WRITES): a first delivery takes no inbox claim. */
+  idempotentByItsOwnWrites?: boolean;
   maxAttempts: number;
   backoffMs: number;
   transient: TransientWaits;
@@ -50,7 +52,9 @@ export const attemptReaction = async (a: ReactionAttempt): Promise<AttemptOutcom
   while (attempt < a.maxAttempts) {
     attempt += 1;
     try {
-      await a.inbox.handleOnce(a.consumer, envelope, (manager) => a.react(manager, attempt), a.unpark);
+      await a.inbox.handleOnce(a.consumer, envelope, (manager) => a.react(manager, attempt), a.unpark, {
+        idempotentByItsOwnWrites: a.idempotentByItsOwnWrites,
+      });
       return { kind: 'handled' };
     } catch (error) {
       lastError = error;

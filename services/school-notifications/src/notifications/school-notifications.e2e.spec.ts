@@ -1,6 +1,6 @@
 import request from 'supertest';
-import type { Role } from '@csc/contracts';
-import { eventually, startServices, testToken, type ServicesUnderTest } from '@csc/testing';
+import { TOPICS, type Role } from '@csc/contracts';
+import { eventually, startServices, testToken, TopicProbe, type ServicesUnderTest } from '@csc/testing';
 import { startReceiver } from '../../../../examples/school-webhook-receiver/src/receiver';
 import type { SchoolNotification } from '../../../../examples/school-webhook-receiver/src/verify-webhook';
 import { caseProgressionService } from '../../../case-progression/src/case-progression.service-definition';
@@ -189,5 +189,56 @@ describe('schools are told how their referral and their pupil’s case progress,
       { school_urn: SCHOOL_A, state: 'DELIVERED', attempts: 1, count: 5 },
       { school_urn: SCHOOL_B, state: 'DELIVERED', attempts: 1, count: 4 },
     ]);
+  });
+
+  it('tells no school twice when every event it read arrives again (a rebalance, a republish)', async () => {
+    // The reaction takes no inbox claim (it is idempotent by its own writes): its guard is what holds.
+    const { kafka, topicSuffix } = running;
+    const database = running.databases['school-notifications'].dataSource;
+    const told = () => database.query(`SELECT school_urn, type, count(*)::int AS count FROM notifications GROUP BY 1, 2 ORDER BY 1, 2`);
+    const queued = () => database.query(`SELECT school_urn, count(*)::int AS count FROM webhook_deliveries GROUP BY 1 ORDER BY 1`);
+    const toldBefore = await told();
+    const queuedBefore = await queued();
+    expect(toldBefore.reduce((sum: number, row: { count: number }) => sum + row.count, 0)).toBe(9);
+
+    const topics = [`${TOPICS.referralIntake}${topicSuffix}`, `${TOPICS.caseProgression}${topicSuffix}`];
+    const admin = kafka.admin();
+    const producer = kafka.producer();
+    await admin.connect();
+    await producer.connect();
+    const probe = await TopicProbe.start(kafka, topics);
+    try {
+      const endsOf = async () => (await Promise.all(topics.map((topic) => admin.fetchTopicOffsets(topic)))).flat();
+      const onTopics = (await endsOf()).reduce((sum, { high, low }) => sum + Number(high) - Number(low), 0);
+      await eventually(() => expect(probe.messages).toHaveLength(onTopics));
+      // A copy: the probe reads what is sent again too.
+      const read = [...probe.messages];
+      for (const { topic, key, value, headers } of read) await producer.send({ topic, messages: [{ key, value, headers }] });
+
+      // Read all of it again when the service's group has committed every partition to its end.
+      const group = `school-notifications.${topicSuffix.replace(/^\./, '')}`;
+      await eventually(
+        async () => {
+          for (const topic of topics) {
+            const ends = await admin.fetchTopicOffsets(topic);
+            const [{ partitions }] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+            // An empty partition has no committed offset (-1).
+            const committed = (partition: number) => Math.max(0, Number(partitions.find((p) => p.partition === partition)?.offset ?? -1));
+            for (const { partition, high } of ends) expect(committed(partition)).toBe(Number(high));
+          }
+        },
+        { timeoutMs: 60_000, intervalMs: 250 },
+      );
+      expect(await told()).toEqual(toldBefore);
+      expect(await queued()).toEqual(queuedBefore);
+      // Each copy found its school told and wrote nothing: none failed its way to the dead letters.
+      expect(await database.query(`SELECT count(*)::int AS count FROM dead_letters`)).toEqual([{ count: 0 }]);
+      expect(arrived[SCHOOL_A]).toHaveLength(5);
+      expect(arrived[SCHOOL_B]).toHaveLength(4);
+    } finally {
+      await probe.stop();
+      await producer.disconnect();
+      await admin.disconnect();
+    }
   });
 });
