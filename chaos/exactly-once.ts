@@ -65,9 +65,6 @@ export const settledExactlyOnce = async (probe: Probe): Promise<SettledFigures> 
   return { referrals: made, cases, episodes, inboxEntries, notifications, webhookRepeats: probe.delivered.repeats };
 };
 
-/** Services whose reactions are declared IDEMPOTENT_BY_ITS_OWN_WRITES (libs/messaging/src/reaction-idempotence.ts). */
-const IDEMPOTENT_BY_THEIR_OWN_WRITES = new Set(['school-notifications']);
-
 /**
  * Each consumer's inbox, per event type it handles, holds exactly the ids of every event of that type
  * in any service's store: none lost, none handled twice (its key makes a twice impossible to store,
@@ -91,8 +88,7 @@ const everyInboxHoldsEveryEventOnce = async (databases: Record<string, TestDatab
     for (const row of rows) {
       const of = `${service}: ${row.consumer}'s inbox of ${row.event_type}`;
       const expected = stored.get(row.event_type) ?? new Set();
-      // Its reactions take an inbox entry only when retried from parking or replayed: its notifications are counted instead.
-      if (!IDEMPOTENT_BY_THEIR_OWN_WRITES.has(service)) expectEqual(`${of}, entries`, row.ids.length, expected.size);
+      expectEqual(`${of}, entries`, row.ids.length, expected.size);
       expectEqual(`${of}, entries of no stored event`, row.ids.filter((id) => !expected.has(id)).length, 0);
       expectEqual(`${of}, not handled`, Number(row.not_handled), 0);
       entries += row.ids.length;

@@ -4,7 +4,7 @@ import { inTransactionOpenedBy } from '@csc/event-store';
 
 export type InboxOutcome = 'handled' | 'duplicate';
 
-/** Every reaction's first statement, sent with its transaction's BEGIN (inTransactionOpenedBy). */
+/** A reaction's first statement, sent with its transaction's BEGIN (inTransactionOpenedBy). */
 const CLAIM = `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`;
 
 const REPLAY_CLAIM = `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
@@ -29,25 +29,19 @@ export class EventInbox {
    * handled once more. Its DEAD_LETTERED row is flipped to HANDLED in this transaction (under the
    * row lock), so of two replays only one handles it and a later one finds it HANDLED.
    *
-   * `idempotentByItsOwnWrites`, for a reaction declared so (IDEMPOTENT_BY_ITS_OWN_WRITES): on a first
-   * delivery it runs with no claim and no transaction, each of its writes committing on its own, as
-   * its guards make every one of them safe to repeat. That saves the two round trips a claim's
-   * transaction costs (BEGIN with the claim, COMMIT). A parked event's retry and a dead letter's
-   * replay still take the claim's transaction: their parked row or letter must change with the effect.
+   * Either claim travels with the transaction's BEGIN (inTransactionOpenedBy); the parked row or the
+   * letter is changed after it, in the same transaction, as GroupParking's dead-lettering does (the
+   * inbox row first, then the parked one).
    */
   async handleOnce(
     consumer: string,
     envelope: EventEnvelope,
     handle: (manager: EntityManager) => Promise<void>,
     unpark?: (manager: EntityManager) => Promise<void>,
-    options: { replay?: boolean; idempotentByItsOwnWrites?: boolean } = {},
+    options: { replay?: boolean } = {},
   ): Promise<InboxOutcome> {
-    if (options.idempotentByItsOwnWrites && !unpark && !options.replay) {
-      await handle(this.dataSource.manager);
-      return 'handled';
-    }
     const claim = { text: options.replay ? REPLAY_CLAIM : CLAIM, values: [consumer, envelope.eventId, envelope.type] };
-    // The claim travels with the transaction's BEGIN; the parked row goes whether the event is applied or found applied already.
+    // The parked row goes whether the event is applied or found applied already.
     return inTransactionOpenedBy(this.dataSource, claim, async (manager, claimed) => {
       await unpark?.(manager);
       if (claimed.length === 0) return 'duplicate';

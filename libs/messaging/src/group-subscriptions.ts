@@ -8,8 +8,6 @@ export interface EventPatternExtras {
   group?: string;
   /** For event types outside the catalogue (tests, outside topics): where they are published. */
   topic?: string;
-  /** Its writes make it idempotent, so a first delivery takes no inbox claim: use IDEMPOTENT_BY_ITS_OWN_WRITES. */
-  idempotentByItsOwnWrites?: boolean;
 }
 
 /** One consumer group of a service: its reactions by event type and the topics they travel on. */

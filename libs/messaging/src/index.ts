@@ -3,7 +3,6 @@ export * from './kafka-connection';
 export * from './kafka-connection-settings';
 export * from './librdkafka-properties';
 export * from './event-inbox';
-export * from './reaction-idempotence';
 export * from './inbox.migration';
 export * from './kafka-event.context';
 export * from './kafka-event.server';

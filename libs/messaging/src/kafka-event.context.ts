@@ -24,11 +24,7 @@ export class KafkaEventContext extends BaseRpcContext<ContextArgs> {
     return this.args[0];
   }
 
-  /**
-   * The transaction shared with the inbox: write through it, or the write is not exactly-once. For a
-   * reaction idempotent by its own writes (IDEMPOTENT_BY_ITS_OWN_WRITES), on a first delivery, the
-   * pool's manager instead: each statement commits by itself.
-   */
+  /** The transaction shared with the inbox: write through it, or the write is not exactly-once. */
   get manager(): EntityManager {
     return this.args[1];
   }

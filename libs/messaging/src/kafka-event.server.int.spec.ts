@@ -11,27 +11,18 @@ import { EventInbox } from './event-inbox';
 import { CreateInbox1763800000001 } from './inbox.migration';
 import { KafkaEventContext } from './kafka-event.context';
 import { KafkaEventServer } from './kafka-event.server';
-import { IDEMPOTENT_BY_ITS_OWN_WRITES } from './reaction-idempotence';
 import { CreateParkedEvents1767400000000 } from './parked-events.migration';
 import { CreateDeadLetters1767500000000 } from './dead-letters.migration';
 
 class CreateCountedTable1700000000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner) {
     // No unique key on purpose: a second application of one event would show as a second row.
-    await queryRunner.query(
-      `CREATE TABLE counted (event_id uuid NOT NULL, correlation_id uuid, causation_trace text, attempt int, alone boolean)`,
-    );
-    // Keyed by the event: the tallying reaction is idempotent by its own writes. `alone`: no write came before it in its transaction.
-    await queryRunner.query(
-      `CREATE TABLE tallied (event_id uuid NOT NULL, part text NOT NULL, attempt int NOT NULL, alone boolean NOT NULL, PRIMARY KEY (event_id, part))`,
-    );
+    await queryRunner.query(`CREATE TABLE counted (event_id uuid NOT NULL, correlation_id uuid, causation_trace text, attempt int)`);
   }
   async down() {}
 }
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
-/** True when nothing was written before the statement in its transaction: inside the inbox's, the claim was. */
-const ALONE = 'pg_current_xact_id_if_assigned() IS NULL';
 const MAX_ATTEMPTS = 3;
 
 describe('KafkaEventServer against Kafka and PostgreSQL', () => {
@@ -96,24 +87,12 @@ describe('KafkaEventServer against Kafka and PostgreSQL', () => {
           throw Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' });
         }
         const causedBy = context.causedBy({ sub: 'messaging-test', role: 'SYSTEM', org: '888' });
-        await context.manager.query(
-          `INSERT INTO counted (event_id, correlation_id, causation_trace, attempt, alone) VALUES ($1, $2, $3, $4, ${ALONE})`,
-          [causedBy.causationId, causedBy.correlationId, causedBy.traceparent, context.delivery.attempt],
-        );
-      }
-
-      /** Two writes, each guarded by its key; fails between them on its first attempt when asked to. */
-      @EventPattern('WidgetTallied', { topic, ...IDEMPOTENT_BY_ITS_OWN_WRITES })
-      async tally(@Payload() event: EventEnvelope, @Ctx() context: KafkaEventContext) {
-        attemptsByEvent.set(event.eventId, (attemptsByEvent.get(event.eventId) ?? 0) + 1);
-        const tallyPart = (part: string) =>
-          context.manager.query(
-            `INSERT INTO tallied (event_id, part, attempt, alone) VALUES ($1, $2, $3, ${ALONE}) ON CONFLICT DO NOTHING`,
-            [event.eventId, part, context.delivery.attempt],
-          );
-        await tallyPart('first');
-        if ((event.data as { failBetween?: boolean }).failBetween && context.delivery.attempt === 1) throw new Error('the tally broke');
-        await tallyPart('second');
+        await context.manager.query(`INSERT INTO counted (event_id, correlation_id, causation_trace, attempt) VALUES ($1, $2, $3, $4)`, [
+          causedBy.causationId,
+          causedBy.correlationId,
+          causedBy.traceparent,
+          context.delivery.attempt,
+        ]);
       }
     }
 
@@ -151,39 +130,6 @@ describe('KafkaEventServer against Kafka and PostgreSQL', () => {
     expect(row.correlation_id).toBe(event.correlationId);
     expect(row.causation_trace).toMatch(new RegExp(`^00-${TRACE_ID}-[0-9a-f]{16}-01$`));
     expect(row.causation_trace).not.toContain('00f067aa0ba902b7'); // a new span in the same trace
-    expect(row.alone).toBe(false); // in the inbox claim's transaction
-  });
-
-  it('runs a reaction idempotent by its own writes without a claim or a transaction: its guards make a redelivery add nothing', async () => {
-    const tallied = (eventId: string) =>
-      database.dataSource.query(`SELECT part, attempt, alone FROM tallied WHERE event_id = $1 ORDER BY part`, [eventId]);
-    const event = envelope('WidgetTallied');
-    const sentinel = envelope('WidgetTallied');
-    await publish(event, event, sentinel);
-
-    await eventually(async () => expect(await tallied(sentinel.eventId)).toHaveLength(2));
-    expect(attemptsByEvent.get(event.eventId)).toBe(2); // run for each delivery: no claim stopped the second
-    expect(await tallied(event.eventId)).toEqual([
-      { part: 'first', attempt: 1, alone: true },
-      { part: 'second', attempt: 1, alone: true },
-    ]);
-    const [inbox] = await database.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [event.eventId]);
-    expect(inbox.n).toBe(0);
-  });
-
-  it('keeps the writes a reaction idempotent by its own writes made before failing, and its retry makes the rest', async () => {
-    const broken = envelope('WidgetTallied', { failBetween: true });
-    await publish(broken);
-
-    await eventually(async () =>
-      expect(
-        await database.dataSource.query(`SELECT part, attempt FROM tallied WHERE event_id = $1 ORDER BY part`, [broken.eventId]),
-      ).toEqual([
-        { part: 'first', attempt: 1 }, // committed by itself: no transaction rolled it back with the failure
-        { part: 'second', attempt: 2 },
-      ]),
-    );
-    expect(attemptsByEvent.get(broken.eventId)).toBe(2);
   });
 
   it('applies an event delivered twice only once', async () => {

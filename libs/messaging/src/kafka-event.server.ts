@@ -25,7 +25,6 @@ import { ParkedEventStore, type ArrivedMessage } from './parked-event-store';
 import type { ParkedSequences } from './parked-sequences';
 import { BEHIND_A_PARKED_EVENT, DEFAULT_PARKING_POLICY, type ParkingPolicy } from './parking-schedule';
 import { attemptReaction, type AttemptOutcome } from './reaction-attempts';
-import { isIdempotentByItsOwnWrites } from './reaction-idempotence';
 import { UNREADABLE_EVENT, type ConsumerObserver } from './consumer-observer';
 import { inConversation, inSpanOf, SpanKind, traceparentHere } from '@csc/tracing';
 import type { ConsumerGroupTopics } from './consumer-lag';
@@ -89,7 +88,7 @@ class LetterAlreadyResolved extends Error {}
  * A NestJS transport over kafkajs for domain events (`@EventPattern('<event type>')`). Unlike the
  * built-in Kafka transport it routes by the envelope's `type` string (never a class name), consumes
  * in batches, runs one consumer per group so reactions can move at their own pace, makes every
- * reaction idempotent through the inbox (or by its own writes, where it says so: IDEMPOTENT_BY_ITS_OWN_WRITES), and parks an event that keeps failing on the topic's
+ * reaction idempotent through the inbox, and parks an event that keeps failing on the topic's
  * dead letters (`dead-letters.<topic>`) so one poison event never stalls its partition. Nothing holds a partition without end:
  * transient failures are waited out heartbeating and within a budget, and an event waiting for an
  * earlier one is set aside in `parked_events` (its key's later events queue behind it) while the
@@ -415,7 +414,6 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
           traceparent: headerOf(message, EVENT_HEADERS.traceparent),
         }),
       unpark,
-      idempotentByItsOwnWrites: isIdempotentByItsOwnWrites(handler),
       maxAttempts: this.options.maxAttempts ?? 5,
       backoffMs,
       transient: new TransientWaits(

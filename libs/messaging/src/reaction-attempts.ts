@@ -23,12 +23,10 @@ export interface ReactionAttempt {
   inbox: EventInbox;
   consumer: string;
   envelope: EventEnvelope;
-  /** The reaction itself, in the inbox's transaction (or, idempotent by its own writes, in none). */
+  /** The reaction itself, in the inbox's transaction. */
   react(manager: EntityManager, attempt: number): Promise<void>;
   /** For a parked event: removes its row in the same transaction. */
   unpark?: (manager: EntityManager) => Promise<void>;
-  /** Declared so by its @EventPattern (IDEMPOTENT_BY_ITS_OWN_WRITES): a first delivery takes no inbox claim. */
-  idempotentByItsOwnWrites?: boolean;
   maxAttempts: number;
   backoffMs: number;
   transient: TransientWaits;
@@ -52,9 +50,7 @@ export const attemptReaction = async (a: ReactionAttempt): Promise<AttemptOutcom
   while (attempt < a.maxAttempts) {
     attempt += 1;
     try {
-      await a.inbox.handleOnce(a.consumer, envelope, (manager) => a.react(manager, attempt), a.unpark, {
-        idempotentByItsOwnWrites: a.idempotentByItsOwnWrites,
-      });
+      await a.inbox.handleOnce(a.consumer, envelope, (manager) => a.react(manager, attempt), a.unpark);
       return { kind: 'handled' };
     } catch (error) {
       lastError = error;

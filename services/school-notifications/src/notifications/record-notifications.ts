@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { currentSchemaVersionOf, parseSealedEventData, type EventEnvelope, type NotificationQueuedV1 } from '@csc/contracts';
 import { nameBasedUuid } from '@csc/domain';
 import { EventStore, NO_STREAM, queryPrepared, type PreparedStatement } from '@csc/event-store';
-import { IDEMPOTENT_BY_ITS_OWN_WRITES, KafkaEventContext, WaitingForEarlierEvent } from '@csc/messaging';
+import { KafkaEventContext, WaitingForEarlierEvent } from '@csc/messaging';
 import { entitledSchools, theReferringSchool, type ReferralFacts } from './domain/school-entitlement';
 import { draftNotification, type NotificationDraft } from './domain/school-notification-policy';
 
@@ -22,19 +22,12 @@ interface FactsRow {
  * Turns the services' events into notifications, each school once per event: the notification's
  * id derives from the event's id and the school's URN, so a redelivered event adds nothing. The
  * events arrive sealed and stay sealed: this service never sees personal data.
- *
- * Idempotent by its own writes, so it takes no inbox claim and no transaction (IDEMPOTENT_BY_ITS_OWN_WRITES):
- * the referral's facts are inserted once (ON CONFLICT DO NOTHING), and each school's notification is
- * one statement that writes nothing if that school was told of that event already (NOT_TOLD_YET). Two
- * instances racing on one event meet on the notification's key: the loser's statement fails whole,
- * its inbox number with it, and its retry finds the school told. It waits for an earlier event
- * (WaitingForEarlierEvent) only before its first notification.
  */
 @Controller()
 export class RecordNotifications {
   constructor(private readonly eventStore: EventStore) {}
 
-  @EventPattern('ReferralReceived', IDEMPOTENT_BY_ITS_OWN_WRITES)
+  @EventPattern('ReferralReceived')
   async referralReceived(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
     const data = parseSealedEventData('ReferralReceived', envelope.data);
     await context.manager.query(
@@ -53,37 +46,37 @@ export class RecordNotifications {
     await this.notify(context, envelope);
   }
 
-  @EventPattern('InformationRequested', IDEMPOTENT_BY_ITS_OWN_WRITES)
+  @EventPattern('InformationRequested')
   informationRequested(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
     return this.notify(context, envelope);
   }
 
-  @EventPattern('ReferralDecided', IDEMPOTENT_BY_ITS_OWN_WRITES)
+  @EventPattern('ReferralDecided')
   referralDecided(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
     return this.notify(context, envelope);
   }
 
-  @EventPattern('AssessmentCompleted', IDEMPOTENT_BY_ITS_OWN_WRITES)
+  @EventPattern('AssessmentCompleted')
   assessmentCompleted(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
     return this.notify(context, envelope);
   }
 
-  @EventPattern('ChildProtectionPlanStarted', IDEMPOTENT_BY_ITS_OWN_WRITES)
+  @EventPattern('ChildProtectionPlanStarted')
   childProtectionPlanStarted(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
     return this.notify(context, envelope);
   }
 
-  @EventPattern('ChildInNeedPlanStarted', IDEMPOTENT_BY_ITS_OWN_WRITES)
+  @EventPattern('ChildInNeedPlanStarted')
   childInNeedPlanStarted(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
     return this.notify(context, envelope);
   }
 
-  @EventPattern('CaseClosed', IDEMPOTENT_BY_ITS_OWN_WRITES)
+  @EventPattern('CaseClosed')
   caseClosed(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
     return this.notify(context, envelope);
   }
 
-  @EventPattern('EarlyHelpEpisodeClosed', IDEMPOTENT_BY_ITS_OWN_WRITES)
+  @EventPattern('EarlyHelpEpisodeClosed')
   earlyHelpClosed(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
     return this.notify(context, envelope);
   }
@@ -92,7 +85,7 @@ export class RecordNotifications {
     const draft = draftNotification({ type: envelope.type, data: envelope.data as Record<string, unknown> });
     // An early help episode opened on a direct request has no child id until a step-up links one: no school to tell.
     if (!draft || !envelope.childId) return;
-    // In URN order, each school's notification committing by itself: a redelivery after a stop between two tells only the rest.
+    // In URN order: every transaction takes the schools' inbox locks in the same order, so two never deadlock.
     const schools = [...new Set(await this.schoolsFor(context.manager, envelope.childId, draft))].sort();
     for (const schoolUrn of schools) await this.record(context, envelope, draft, schoolUrn);
   }
@@ -159,10 +152,10 @@ export class RecordNotifications {
 }
 
 /**
- * One school told of one event, written with its NotificationQueued in one statement that commits by
- * itself (EventStore.appendIfGuardChanges, the notification its guard): nothing if that school was
- * already told of that event; else the school's next inbox number (its row lock held to commit, so
- * inbox numbers commit in the order they were taken), the notification, and its delivery queued if the
+ * One school told of one event, written with its NotificationQueued in one round trip
+ * (EventStore.appendIfGuardChanges, the notification its guard): nothing if that school was already
+ * told of that event; else the school's next inbox number (its row lock held to commit, so inbox
+ * numbers commit in the order they were taken), the notification, and its delivery queued if the
  * school has a webhook (QUEUE_DELIVERY; the insert wakes the dispatcher at commit, AddWebhookDueTrigger).
  * The data-modifying WITH queries run once each, in one snapshot; the foreign key from delivery to
  * notification is checked at the statement's end, when both rows exist.

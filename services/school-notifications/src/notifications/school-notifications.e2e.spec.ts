@@ -192,7 +192,7 @@ describe('schools are told how their referral and their pupil’s case progress,
   });
 
   it('tells no school twice when every event it read arrives again (a rebalance, a republish)', async () => {
-    // The reaction takes no inbox claim (it is idempotent by its own writes): its guard is what holds.
+    // As after a rebalance or `npm run republish`: the inbox skips each copy (and each school's guard would).
     const { kafka, topicSuffix } = running;
     const database = running.databases['school-notifications'].dataSource;
     const told = () => database.query(`SELECT school_urn, type, count(*)::int AS count FROM notifications GROUP BY 1, 2 ORDER BY 1, 2`);
