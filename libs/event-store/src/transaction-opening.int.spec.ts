@@ -4,14 +4,14 @@ import { inTransactionOpenedBy } from './transaction-opening';
 
 const CLAIM = `INSERT INTO claims (id, note) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id, note, pg_current_xact_id()::text AS xact`;
 
-describe('a transaction opened by its first statement, against PostgreSQL', () => {
+describe('a transaction opened by its first statement and closed by its last, against PostgreSQL', () => {
   let database: TestDatabase;
   const claims = async () => database.dataSource.query(`SELECT id, note FROM claims ORDER BY id`);
 
   beforeAll(async () => {
     database = await createTestDatabase('transaction_opening', []);
     await database.dataSource.query(`CREATE TABLE claims (id int PRIMARY KEY, note text)`);
-    await database.dataSource.query(`CREATE TABLE effects (claim int)`);
+    await database.dataSource.query(`CREATE TABLE effects (claim int, xact text)`);
   });
   afterEach(() => database.dataSource.query(`TRUNCATE claims, effects`));
   afterAll(() => database.drop());
@@ -115,5 +115,73 @@ describe('a transaction opened by its first statement, against PostgreSQL', () =
     expect(runners).not.toHaveBeenCalled();
     runners.mockRestore();
     expect(await claims()).toEqual([]);
+  });
+
+  const CLOSING = `INSERT INTO effects (claim, xact) VALUES ($1, pg_current_xact_id()::text)`;
+  const effects = async () => database.dataSource.query(`SELECT claim, xact FROM effects ORDER BY claim`);
+
+  it("sends the closing statement with the COMMIT, in the work's transaction", async () => {
+    const outcome = await inTransactionOpenedBy(
+      database.dataSource,
+      { text: CLAIM, values: [20, 'closed'] },
+      async (manager, opened: { xact: string }[], closing) => {
+        await manager.query(`INSERT INTO effects (claim) VALUES (21)`);
+        closing.closeWith({ text: CLOSING, values: [22] });
+        // Not sent yet: the work could still fail and take the whole transaction back.
+        expect(await database.dataSource.query(`SELECT count(*)::int AS n FROM effects WHERE claim = 22`)).toEqual([{ n: 0 }]);
+        return opened[0].xact;
+      },
+    );
+    expect(await claims()).toEqual([{ id: 20, note: 'closed' }]);
+    expect(await effects()).toEqual([
+      { claim: 21, xact: null },
+      { claim: 22, xact: outcome },
+    ]);
+  });
+
+  it('never sends the closing statement when the work throws after giving it: the transaction rolls back whole', async () => {
+    await expect(
+      inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [23, 'undone'] }, async (_, __, closing) => {
+        closing.closeWith({ text: CLOSING, values: [23] });
+        throw new Error('the work failed after closing');
+      }),
+    ).rejects.toThrow('the work failed after closing');
+    expect(await claims()).toEqual([]);
+    expect(await effects()).toEqual([]);
+  });
+
+  it("fails as any query does when the closing statement fails: QueryFailedError with PostgreSQL's code, nothing committed, connections clean", async () => {
+    const failure = inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [24, 'undone'] }, async (manager, _, closing) => {
+      await manager.query(`INSERT INTO effects (claim) VALUES (24)`);
+      closing.closeWith({ text: `INSERT INTO effects (claim) VALUES ($1::int / 0)`, values: [25] });
+    });
+    await expect(failure).rejects.toBeInstanceOf(QueryFailedError);
+    await expect(failure).rejects.toMatchObject({ driverError: { code: '22012' } });
+    expect(await claims()).toEqual([]);
+    expect(await effects()).toEqual([]);
+    for (let claim = 30; claim < 40; claim++) {
+      await inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [claim, null] }, async (_, __, closing) =>
+        closing.closeWith({ text: CLOSING, values: [claim] }),
+      );
+    }
+    expect(await claims()).toHaveLength(10);
+    expect(await effects()).toHaveLength(10);
+  });
+
+  it('refuses a statement after the closing one, and a second closing, rolling the transaction back', async () => {
+    await expect(
+      inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [26, 'undone'] }, async (manager, _, closing) => {
+        closing.closeWith({ text: CLOSING, values: [26] });
+        await manager.query(`INSERT INTO effects (claim) VALUES (27)`);
+      }),
+    ).rejects.toThrow('a statement after the closing one');
+    await expect(
+      inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [28, 'undone'] }, async (_, __, closing) => {
+        closing.closeWith({ text: CLOSING, values: [28] });
+        closing.closeWith({ text: CLOSING, values: [29] });
+      }),
+    ).rejects.toThrow('a transaction has one closing statement');
+    expect(await claims()).toEqual([]);
+    expect(await effects()).toEqual([]);
   });
 });
