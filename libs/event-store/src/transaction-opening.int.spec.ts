@@ -30,6 +30,19 @@ describe('a transaction opened by its first statement and closed by its last, ag
     expect(await database.dataSource.query(`SELECT claim FROM effects ORDER BY claim`)).toEqual([{ claim: 1 }, { claim: 2 }]);
   });
 
+  it('sends the reads that follow the opening statement in the same round trip, each seeing what the ones before it wrote', async () => {
+    const { opened, following } = await inTransactionOpenedBy(
+      database.dataSource,
+      [
+        { text: CLAIM, values: [10, 'with reads'] },
+        { text: `SELECT note, pg_current_xact_id()::text AS xact FROM claims WHERE id = $1`, values: [10] },
+        { text: `SELECT count(*)::int AS n FROM effects WHERE claim = $1`, values: [10] },
+      ],
+      async (_, opened: { xact: string }[], __, following) => ({ opened, following }),
+    );
+    expect(following).toEqual([[{ note: 'with reads', xact: opened[0].xact }], [{ n: 0 }]]);
+  });
+
   it('rolls the opening statement back with the work when the work throws', async () => {
     await expect(
       inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [2, 'undone'] }, async (manager) => {

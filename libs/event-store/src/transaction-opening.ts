@@ -21,8 +21,8 @@ export interface TransactionClosing {
 }
 
 /**
- * Runs `work` in a transaction whose BEGIN travels with its first statement, in one round trip, and
- * hands `work` that statement's rows; `work` may send its last statement with the COMMIT in the same
+ * Runs `work` in a transaction whose BEGIN travels with its first statement (and any reads that
+ * follow it), in one round trip, and hands `work` their rows; `work` may send its last statement with the COMMIT in the same
  * way (`closing.closeWith`). The hot transactions (a reaction's inbox claim, a relay's pass, a
  * projection's batch) each begin with a statement of their own, and a relay's pass and a projection's
  * batch end with one (the checkpoint, the offsets); on this machine a round trip costs more CPU, in
@@ -47,40 +47,45 @@ export interface TransactionClosing {
  */
 export const inTransactionOpenedBy = async <Row, T>(
   dataSource: DataSource,
-  opening: InlinedStatement,
-  work: (manager: EntityManager, opened: Row[], closing: TransactionClosing) => Promise<T>,
+  /** One statement, or several: the first one's rows are `opened`, the others' `following` (reads the work will need). */
+  opening: InlinedStatement | readonly InlinedStatement[],
+  work: (manager: EntityManager, opened: Row[], closing: TransactionClosing, following: unknown[][]) => Promise<T>,
 ): Promise<T> => {
-  const openingText = inlineValues(opening);
+  const openingTexts = (Array.isArray(opening) ? opening : [opening]).map(inlineValues);
+  if (openingTexts.length === 0) throw new Error('inTransactionOpenedBy: an opening needs a statement');
   const runner = dataSource.createQueryRunner();
   const query = runner.query.bind(runner) as (text: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
   let opened: Row[] | null = null;
+  let following: unknown[][] = [];
   let closingText: string | null = null;
-  /** Both statements in one simple-protocol message: the results of each, the one asked for checked to be one statement. */
-  const sendTogether = async (first: string, second: string, checked: string): Promise<QueryResult[]> => {
+  /** The statements in one simple-protocol message: the results of each, each checked to be one statement. */
+  const sendTogether = async (texts: string[]): Promise<QueryResult[]> => {
     const client = (await runner.connect()) as PoolClient;
     let results: QueryResult[];
     try {
-      results = (await client.query(`${first}; ${second}`)) as unknown as QueryResult[];
+      results = (await client.query(texts.join('; '))) as unknown as QueryResult[];
     } catch (error) {
       // As every other query's failure reaches its caller: the error classification reads the driver's error inside.
-      throw new QueryFailedError(checked, undefined, error as Error);
+      throw new QueryFailedError(texts.join('; '), undefined, error as Error);
     }
-    if (!Array.isArray(results) || results.length !== 2)
-      throw new Error('inTransactionOpenedBy: an opening or closing statement must be exactly one statement');
+    if (!Array.isArray(results) || results.length !== texts.length)
+      throw new Error('inTransactionOpenedBy: each opening or closing statement must be exactly one statement');
     return results;
   };
   // startTransaction's START TRANSACTION goes out with the opening statement; commitTransaction's COMMIT with the closing one.
   runner.query = (async (text: string, parameters?: unknown[], structured?: boolean) => {
     const none = structured ? { records: [], raw: [] } : [];
     if (text === 'START TRANSACTION' && opened === null) {
-      opened = (await sendTogether('START TRANSACTION', openingText, openingText))[1].rows as Row[];
+      const [, first, ...rest] = await sendTogether(['START TRANSACTION', ...openingTexts]);
+      opened = first.rows as Row[];
+      following = rest.map((result) => result.rows);
       return none;
     }
     if (closingText === null) return query(text, parameters, structured);
     const closing = closingText;
     closingText = null;
     if (text === 'COMMIT') {
-      await sendTogether(closing, 'COMMIT', closing);
+      await sendTogether([closing, 'COMMIT']);
       return none;
     }
     // The work failed after closing: the closing statement goes unsent with the rest.
@@ -99,7 +104,7 @@ export const inTransactionOpenedBy = async <Row, T>(
     return await runner.manager.transaction((manager) => {
       // A TypeORM that began its transaction some other way would leave the opening unsent: fail loudly, not with null rows.
       if (opened === null) throw new Error('inTransactionOpenedBy: TypeORM began the transaction without START TRANSACTION');
-      return work(manager, opened, closing);
+      return work(manager, opened, closing, following);
     });
   } finally {
     await runner.release();
