@@ -12,6 +12,8 @@ describe('a transaction opened by its first statement and closed by its last, ag
     database = await createTestDatabase('transaction_opening', []);
     await database.dataSource.query(`CREATE TABLE claims (id int PRIMARY KEY, note text)`);
     await database.dataSource.query(`CREATE TABLE effects (claim int, xact text)`);
+    // Not transactional: a statement that took a number from it was sent, whether or not its transaction committed.
+    await database.dataSource.query(`CREATE SEQUENCE closings`);
   });
   afterEach(() => database.dataSource.query(`TRUNCATE claims, effects`));
   afterAll(() => database.drop());
@@ -140,8 +142,6 @@ describe('a transaction opened by its first statement and closed by its last, ag
       async (manager, opened: { xact: string }[], closing) => {
         await manager.query(`INSERT INTO effects (claim) VALUES (21)`);
         closing.closeWith({ text: CLOSING, values: [22] });
-        // Not sent yet: the work could still fail and take the whole transaction back.
-        expect(await database.dataSource.query(`SELECT count(*)::int AS n FROM effects WHERE claim = 22`)).toEqual([{ n: 0 }]);
         return opened[0].xact;
       },
     );
@@ -155,10 +155,12 @@ describe('a transaction opened by its first statement and closed by its last, ag
   it('never sends the closing statement when the work throws after giving it: the transaction rolls back whole', async () => {
     await expect(
       inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [23, 'undone'] }, async (_, __, closing) => {
-        closing.closeWith({ text: CLOSING, values: [23] });
+        closing.closeWith({ text: `INSERT INTO effects (claim, xact) VALUES (nextval('closings'), $1)`, values: ['never sent'] });
         throw new Error('the work failed after closing');
       }),
     ).rejects.toThrow('the work failed after closing');
+    // Never sent, not sent and rolled back: no number was taken.
+    expect(await database.dataSource.query(`SELECT is_called FROM closings`)).toEqual([{ is_called: false }]);
     expect(await claims()).toEqual([]);
     expect(await effects()).toEqual([]);
   });
@@ -194,7 +196,34 @@ describe('a transaction opened by its first statement and closed by its last, ag
         closing.closeWith({ text: CLOSING, values: [29] });
       }),
     ).rejects.toThrow('a transaction has one closing statement');
+    // A work that swallows the refusal still does not commit without its closing.
+    await expect(
+      inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [29, 'undone'] }, async (manager, _, closing) => {
+        closing.closeWith({ text: CLOSING, values: [29] });
+        await manager.query(`INSERT INTO effects (claim) VALUES (29)`).catch(() => undefined);
+      }),
+    ).rejects.toThrow('does not commit without it');
     expect(await claims()).toEqual([]);
     expect(await effects()).toEqual([]);
+  });
+
+  it('refuses a closing given inside a nested transaction (it would go after the savepoint ended), and leaves every connection clean', async () => {
+    await expect(
+      inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [41, 'undone'] }, async (manager, _, closing) =>
+        manager.transaction(async (nested) => {
+          await nested.query(`INSERT INTO effects (claim) VALUES (41)`);
+          closing.closeWith({ text: CLOSING, values: [41] });
+        }),
+      ),
+    ).rejects.toThrow('the closing statement is given at the top level');
+    expect(await claims()).toEqual([]);
+    expect(await effects()).toEqual([]);
+    for (let claim = 42; claim < 52; claim++) {
+      await inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [claim, null] }, async () => undefined);
+    }
+    expect(await claims()).toHaveLength(10);
+    expect(await database.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'idle in transaction'`)).toEqual([
+      { n: 0 },
+    ]);
   });
 });

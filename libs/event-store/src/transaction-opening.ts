@@ -72,6 +72,9 @@ export const inTransactionOpenedBy = async <Row, T>(
       throw new Error('inTransactionOpenedBy: each opening or closing statement must be exactly one statement');
     return results;
   };
+  /** Set when a statement came after the closing one: the transaction must not commit without its closing. */
+  let refusedAfterClosing = false;
+  let savepoints = 0;
   // startTransaction's START TRANSACTION goes out with the opening statement; commitTransaction's COMMIT with the closing one.
   runner.query = (async (text: string, parameters?: unknown[], structured?: boolean) => {
     const none = structured ? { records: [], raw: [] } : [];
@@ -81,15 +84,24 @@ export const inTransactionOpenedBy = async <Row, T>(
       following = rest.map((result) => result.rows);
       return none;
     }
+    // Savepoints counted, so a closing is given only at the top level.
+    if (text.startsWith('SAVEPOINT ') && closingText === null) savepoints += 1;
+    if (text.startsWith('RELEASE SAVEPOINT ') || text.startsWith('ROLLBACK TO SAVEPOINT ')) savepoints -= 1;
+    // A rollback goes as it is: a closing given is never sent with it.
+    if (text === 'ROLLBACK') closingText = null;
+    if (text.startsWith('ROLLBACK')) return query(text, parameters, structured);
+    if (text === 'COMMIT' && refusedAfterClosing) {
+      throw new Error('inTransactionOpenedBy: a statement came after the closing one; the transaction does not commit without it');
+    }
     if (closingText === null) return query(text, parameters, structured);
-    const closing = closingText;
-    closingText = null;
     if (text === 'COMMIT') {
-      await sendTogether([closing, 'COMMIT']);
+      const closingStatement = closingText;
+      closingText = null;
+      // The closing is one of a few fixed statements: were it two, the count check would fail after the COMMIT had gone.
+      await sendTogether([closingStatement, 'COMMIT']);
       return none;
     }
-    // The work failed after closing: the closing statement goes unsent with the rest.
-    if (text === 'ROLLBACK') return query(text, parameters, structured);
+    refusedAfterClosing = true;
     throw new Error(
       `inTransactionOpenedBy: a statement after the closing one (${text.slice(0, 40)}): the closing statement must be the last`,
     );
@@ -97,6 +109,8 @@ export const inTransactionOpenedBy = async <Row, T>(
   const closing: TransactionClosing = {
     closeWith: (statement) => {
       if (closingText !== null) throw new Error('inTransactionOpenedBy: a transaction has one closing statement');
+      // Inside a nested transaction (a savepoint) the closing would go with the outer COMMIT, after the savepoint's end.
+      if (savepoints !== 0) throw new Error('inTransactionOpenedBy: the closing statement is given at the top level');
       closingText = inlineValues(statement);
     },
   };
@@ -107,6 +121,8 @@ export const inTransactionOpenedBy = async <Row, T>(
       return work(manager, opened, closing, following);
     });
   } finally {
+    // Never back to the pool in a transaction (a rollback TypeORM could not send): ended here first.
+    if (runner.isTransactionActive) await query('ROLLBACK').catch(() => undefined);
     await runner.release();
   }
 };

@@ -404,7 +404,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
       inbox: this.options.inbox,
       consumer: subscription.groupId,
       envelope,
-      readWithClaim: readWithClaimOf(handler, envelope),
+      readWithClaim: () => readWithClaimOf(handler, envelope),
       react: (manager, attempt, readWithClaim) =>
         this.dispatch(handler, envelope, manager, readWithClaim, {
           topic,

@@ -26,8 +26,8 @@ export interface ReactionAttempt {
   envelope: EventEnvelope;
   /** The reaction itself, in the inbox's transaction, with the rows of the read sent with the claim. */
   react(manager: EntityManager, attempt: number, readWithClaim: unknown[] | null): Promise<void>;
-  /** A read the reaction makes first, sent with the claim (EventPatternExtras.readWithClaim). */
-  readWithClaim?: InlinedStatement | null;
+  /** The read the reaction makes first, sent with the claim (EventPatternExtras.readWithClaim); built in the attempt, so a failure to build it is the event's own. */
+  readWithClaim?: () => InlinedStatement | null;
   /** For a parked event: removes its row in the same transaction. */
   unpark?: (manager: EntityManager) => Promise<void>;
   maxAttempts: number;
@@ -54,7 +54,7 @@ export const attemptReaction = async (a: ReactionAttempt): Promise<AttemptOutcom
     attempt += 1;
     try {
       await a.inbox.handleOnce(a.consumer, envelope, (manager, read) => a.react(manager, attempt, read), a.unpark, {
-        readWithClaim: a.readWithClaim,
+        readWithClaim: a.readWithClaim?.(),
       });
       return { kind: 'handled' };
     } catch (error) {

@@ -4,7 +4,8 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { ATTR_DB_QUERY_TEXT, ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { statementTextForTrace } from './statement-text';
 
 /** Requests nobody needs a trace of: probes and scrapes, every few seconds. */
 const UNTRACED_PATHS = /^\/(health|metrics)(\/|$|\?)/;
@@ -32,8 +33,14 @@ export const startTracing = (serviceName: string, environment: NodeJS.ProcessEnv
           for (const attribute of URL_ATTRIBUTES) span.setAttribute(attribute, 'REDACTED');
         },
       }),
-      // The SQL text, which holds placeholders ($1...), not the values bound to them.
-      new PgInstrumentation({ enhancedDatabaseReporting: false }),
+      // The SQL text, which holds placeholders ($1...), not the values bound to them; values written in as literals are masked.
+      new PgInstrumentation({
+        enhancedDatabaseReporting: false,
+        requestHook: (span, { query }) => {
+          const shown = statementTextForTrace(query.text, query.values);
+          if (shown !== query.text) span.setAttribute(ATTR_DB_QUERY_TEXT, shown);
+        },
+      }),
     ],
   });
   sdk.start();
