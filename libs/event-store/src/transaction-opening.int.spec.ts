@@ -1,5 +1,6 @@
 import { QueryFailedError } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@csc/testing';
+import { queryPrepared } from './prepared-statement';
 import { inTransactionOpenedBy } from './transaction-opening';
 
 const CLAIM = `INSERT INTO claims (id, note) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id, note, pg_current_xact_id()::text AS xact`;
@@ -181,6 +182,22 @@ describe('a transaction opened by its first statement and closed by its last, ag
     }
     expect(await claims()).toHaveLength(10);
     expect(await effects()).toHaveLength(10);
+  });
+
+  it('runs prepared statements (queryPrepared) in the work as any other, and refuses one after the closing', async () => {
+    const effect = { name: 'transaction-opening-effect', text: `INSERT INTO effects (claim) VALUES ($1)` };
+    await inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [53, 'prepared'] }, async (manager, _, closing) => {
+      await queryPrepared(manager, effect, [53]);
+      closing.closeWith({ text: CLOSING, values: [54] });
+    });
+    expect((await effects()).map(({ claim }: { claim: number }) => claim)).toEqual([53, 54]);
+    await expect(
+      inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [55, 'undone'] }, async (manager, _, closing) => {
+        closing.closeWith({ text: CLOSING, values: [55] });
+        await queryPrepared(manager, effect, [56]);
+      }),
+    ).rejects.toThrow('a statement after the closing one (INSERT INTO effects');
+    expect(await claims()).toEqual([{ id: 53, note: 'prepared' }]);
   });
 
   it('refuses a statement after the closing one, and a second closing, rolling the transaction back', async () => {

@@ -54,7 +54,7 @@ export const inTransactionOpenedBy = async <Row, T>(
   const openingTexts = (Array.isArray(opening) ? opening : [opening]).map(inlineValues);
   if (openingTexts.length === 0) throw new Error('inTransactionOpenedBy: an opening needs a statement');
   const runner = dataSource.createQueryRunner();
-  const query = runner.query.bind(runner) as (text: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+  const send = runner.query.bind(runner) as (query: unknown, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
   let opened: Row[] | null = null;
   let following: unknown[][] = [];
   let closingText: string | null = null;
@@ -76,8 +76,10 @@ export const inTransactionOpenedBy = async <Row, T>(
   let refusedAfterClosing = false;
   let savepoints = 0;
   // startTransaction's START TRANSACTION goes out with the opening statement; commitTransaction's COMMIT with the closing one.
-  runner.query = (async (text: string, parameters?: unknown[], structured?: boolean) => {
+  // A query is a text, or a prepared statement's `{ name, text }` (queryPrepared): its text is what is looked at.
+  runner.query = (async (query: string | { text: string }, parameters?: unknown[], structured?: boolean) => {
     const none = structured ? { records: [], raw: [] } : [];
+    const text = typeof query === 'string' ? query : query.text;
     if (text === 'START TRANSACTION' && opened === null) {
       const [, first, ...rest] = await sendTogether(['START TRANSACTION', ...openingTexts]);
       opened = first.rows as Row[];
@@ -89,11 +91,11 @@ export const inTransactionOpenedBy = async <Row, T>(
     if (text.startsWith('RELEASE SAVEPOINT ') || text.startsWith('ROLLBACK TO SAVEPOINT ')) savepoints -= 1;
     // A rollback goes as it is: a closing given is never sent with it.
     if (text === 'ROLLBACK') closingText = null;
-    if (text.startsWith('ROLLBACK')) return query(text, parameters, structured);
+    if (text.startsWith('ROLLBACK')) return send(query, parameters, structured);
     if (text === 'COMMIT' && refusedAfterClosing) {
       throw new Error('inTransactionOpenedBy: a statement came after the closing one; the transaction does not commit without it');
     }
-    if (closingText === null) return query(text, parameters, structured);
+    if (closingText === null) return send(query, parameters, structured);
     if (text === 'COMMIT') {
       const closingStatement = closingText;
       closingText = null;
@@ -122,7 +124,7 @@ export const inTransactionOpenedBy = async <Row, T>(
     });
   } finally {
     // Never back to the pool in a transaction (a rollback TypeORM could not send): ended here first.
-    if (runner.isTransactionActive) await query('ROLLBACK').catch(() => undefined);
+    if (runner.isTransactionActive) await send('ROLLBACK').catch(() => undefined);
     await runner.release();
   }
 };
