@@ -8,7 +8,7 @@ import { EVENTS_APPENDED_CHANNEL } from './event-store';
 import { positionOf, readGlobalLogAfter, type GlobalLogPosition } from './global-log-reader';
 import { queryPrepared, type PreparedStatement } from './prepared-statement';
 import { toEnvelope, toStoredEvent, type EventRow, type StoredEvent } from './stored-event';
-import { inTransactionOpenedBy, type InlinedStatement } from './transaction-opening';
+import { inTransactionOpenedBy } from './transaction-opening';
 import { WakeOnNotify } from './wake-on-notify';
 
 export interface OutboxRelayOptions {
@@ -83,7 +83,7 @@ export class CheckpointFromAnotherServerError extends Error {
  * Each pass, in one transaction: take the relay's advisory lock (so several instances never publish
  * at once) and read the gap-safe global log after the checkpoint, both in one round trip with the
  * transaction's BEGIN (outbox_relay_pass_start), publish with the idempotent producer (acks=all, key = child id), then
- * move the checkpoint, sent with the COMMIT. A crash after publishing and before the
+ * move the checkpoint. A crash after publishing and before the
  * checkpoint commits republishes that batch: delivery is at least once and consumers dedupe by event id.
  * When a pass fails nothing moves: the relay backs off, replaces its producer (a failed idempotent
  * send can leave its sequence numbers unusable) and tries again.
@@ -199,7 +199,7 @@ export class OutboxRelay {
     return inTransactionOpenedBy<PassStartRow, { published: number; drained: boolean }>(
       this.dataSource,
       { text: PASS_START, values: [this.options.name, this.batchSize] },
-      async (manager, start, closing) => {
+      async (manager, start) => {
         // No row: another instance holds the relay's lock and publishes.
         if (start.length === 0) return { published: 0, drained: true };
         let read = start.filter((row) => row.event_id !== null).map(toStoredEvent);
@@ -213,8 +213,7 @@ export class OutboxRelay {
         const drained = read.length < this.batchSize && events.length === read.length;
         if (events.length === 0) return { published: 0, drained };
         await this.publish(events, messages);
-        // Sent with the COMMIT: nothing follows it in the pass.
-        closing.closeWith(this.checkpointSaved(positionOf(events[events.length - 1]), events.length));
+        await this.saveCheckpoint(manager, positionOf(events[events.length - 1]), events.length);
         this.status.publishedSinceStart += events.length;
         return { published: events.length, drained };
       },
@@ -327,8 +326,8 @@ export class OutboxRelay {
     return { transactionId: row.transaction_id, position: row.position };
   }
 
-  private checkpointSaved(position: GlobalLogPosition, count: number): InlinedStatement {
-    return { text: SAVE_CHECKPOINT, values: [this.options.name, position.transactionId, position.position, count] };
+  private async saveCheckpoint(manager: EntityManager, position: GlobalLogPosition, count: number): Promise<void> {
+    await queryPrepared(manager, SAVE_CHECKPOINT, [this.options.name, position.transactionId, position.position, count]);
   }
 
   /**
@@ -418,15 +417,17 @@ type PassStartRow = EventRow & { checkpoint_transaction_id: string; checkpoint_p
  * one round trip (AddOutboxRelayPassFunction says why a function).
  */
 const PASS_START = `SELECT * FROM outbox_relay_pass_start($1, $2)`;
-// Read again when the broker turns out to be a new one (republish): parsed and planned once per connection.
+// The rest of a pass's statements, run at every wake of every relay: parsed and planned once per connection.
 const READ_CHECKPOINT: PreparedStatement = {
   name: 'outbox_relay_read_checkpoint',
   text: `SELECT last_transaction_id::text AS transaction_id, last_position::text AS position FROM outbox_checkpoints WHERE relay = $1`,
 };
-/** A pass's last statement, sent with its COMMIT (TransactionClosing). */
-const SAVE_CHECKPOINT = `UPDATE outbox_checkpoints
-  SET last_transaction_id = $2::xid8, last_position = $3::bigint, published_count = published_count + $4::bigint, updated_at = now()
-  WHERE relay = $1`;
+const SAVE_CHECKPOINT: PreparedStatement = {
+  name: 'outbox_relay_save_checkpoint',
+  text: `UPDATE outbox_checkpoints
+    SET last_transaction_id = $2::xid8, last_position = $3, published_count = published_count + $4, updated_at = now()
+    WHERE relay = $1`,
+};
 
 const toMessage = (event: StoredEvent): Message => ({
   key: event.childId ?? event.streamId,

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@csc/contracts';
-import { inTransactionOpenedBy, type InlinedStatement } from '@csc/event-store';
+import { inTransactionOpenedBy } from '@csc/event-store';
 
 export type InboxOutcome = 'handled' | 'duplicate';
 
@@ -32,24 +32,20 @@ export class EventInbox {
    * Either claim travels with the transaction's BEGIN (inTransactionOpenedBy); the parked row or the
    * letter is changed after it, in the same transaction, as GroupParking's dead-lettering does (the
    * inbox row first, then the parked one).
-   *
-   * `readWithClaim`, a read the reaction will make first (declared in its @EventPattern: EventPatternExtras),
-   * travels in the same round trip, after the claim and in its transaction; its rows go to `handle`.
    */
   async handleOnce(
     consumer: string,
     envelope: EventEnvelope,
-    handle: (manager: EntityManager, readWithClaim: unknown[] | null) => Promise<void>,
+    handle: (manager: EntityManager) => Promise<void>,
     unpark?: (manager: EntityManager) => Promise<void>,
-    options: { replay?: boolean; readWithClaim?: InlinedStatement | null } = {},
+    options: { replay?: boolean } = {},
   ): Promise<InboxOutcome> {
     const claim = { text: options.replay ? REPLAY_CLAIM : CLAIM, values: [consumer, envelope.eventId, envelope.type] };
-    const opening = options.readWithClaim ? [claim, options.readWithClaim] : claim;
     // The parked row goes whether the event is applied or found applied already.
-    return inTransactionOpenedBy(this.dataSource, opening, async (manager, claimed, _, [read]) => {
+    return inTransactionOpenedBy(this.dataSource, claim, async (manager, claimed) => {
       await unpark?.(manager);
       if (claimed.length === 0) return 'duplicate';
-      await handle(manager, read ?? null);
+      await handle(manager);
       return 'handled';
     });
   }

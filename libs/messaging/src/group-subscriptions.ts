@@ -1,6 +1,5 @@
 import type { MessageHandler } from '@nestjs/microservices';
-import { isEventType, topicOf, type EventEnvelope } from '@csc/contracts';
-import type { InlinedStatement } from '@csc/event-store';
+import { isEventType, topicOf } from '@csc/contracts';
 import type { GroupParking } from './group-parking';
 
 /** Options a reaction may give `@EventPattern(type, extras)`. */
@@ -9,17 +8,7 @@ export interface EventPatternExtras {
   group?: string;
   /** For event types outside the catalogue (tests, outside topics): where they are published. */
   topic?: string;
-  /**
-   * The read the reaction makes first, sent with its inbox claim and BEGIN in one round trip (its
-   * values written as literals: InlinedStatement); the reaction finds the rows in `KafkaEventContext.readWithClaim`.
-   * Null for an event it needs no read for.
-   */
-  readWithClaim?: (envelope: EventEnvelope) => InlinedStatement | null;
 }
-
-/** The read a reaction declared to be sent with its claim, for this event (null: none). */
-export const readWithClaimOf = (handler: MessageHandler, envelope: EventEnvelope): InlinedStatement | null =>
-  (handler.extras as EventPatternExtras | undefined)?.readWithClaim?.(envelope) ?? null;
 
 /** One consumer group of a service: its reactions by event type and the topics they travel on. */
 export interface GroupSubscription {

@@ -12,7 +12,7 @@ export interface KafkaEventDelivery {
   traceparent: string | null;
 }
 
-type ContextArgs = [EventEnvelope, EntityManager, KafkaEventDelivery, unknown[] | null];
+type ContextArgs = [EventEnvelope, EntityManager, KafkaEventDelivery];
 
 /**
  * What a reaction gets besides the event (`@Ctx()`): the transaction in which its writes must be
@@ -31,14 +31,6 @@ export class KafkaEventContext extends BaseRpcContext<ContextArgs> {
 
   get delivery(): KafkaEventDelivery {
     return this.args[2];
-  }
-
-  /**
-   * The rows of the read the reaction declared to be sent with its inbox claim (EventPatternExtras.readWithClaim),
-   * read in this transaction; null when none was sent (none declared, or a path that sends none).
-   */
-  get readWithClaim(): unknown[] | null {
-    return this.args[3] ?? null;
   }
 
   /** Correlation, causation and trace for events appended in reaction to this one. */

@@ -18,7 +18,6 @@ class CreateCountedTable1700000000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner) {
     // No unique key on purpose: a second application of one event would show as a second row.
     await queryRunner.query(`CREATE TABLE counted (event_id uuid NOT NULL, correlation_id uuid, causation_trace text, attempt int)`);
-    await queryRunner.query(`CREATE TABLE weighed (event_id uuid NOT NULL, read_with_claim jsonb, own_xact text)`);
   }
   async down() {}
 }
@@ -88,7 +87,6 @@ describe('KafkaEventServer against Kafka and PostgreSQL', () => {
           throw Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' });
         }
         const causedBy = context.causedBy({ sub: 'messaging-test', role: 'SYSTEM', org: '888' });
-        if (context.readWithClaim !== null) throw new Error('nothing was declared to be read with the claim');
         await context.manager.query(`INSERT INTO counted (event_id, correlation_id, causation_trace, attempt) VALUES ($1, $2, $3, $4)`, [
           causedBy.causationId,
           causedBy.correlationId,
@@ -98,25 +96,7 @@ describe('KafkaEventServer against Kafka and PostgreSQL', () => {
       }
     }
 
-    @Controller()
-    class WeighingReactions {
-      /** Its first read goes with the claim: the rows arrive read, in the reaction's transaction. */
-      @EventPattern('WidgetWeighed', {
-        topic,
-        readWithClaim: (event: EventEnvelope) => ({
-          text: `SELECT $1::text AS stream, pg_current_xact_id()::text AS xact`,
-          values: [event.streamId],
-        }),
-      })
-      async weigh(@Payload() event: EventEnvelope, @Ctx() context: KafkaEventContext) {
-        await context.manager.query(
-          `INSERT INTO weighed (event_id, read_with_claim, own_xact) VALUES ($1, $2, pg_current_xact_id()::text)`,
-          [event.eventId, JSON.stringify(context.readWithClaim)],
-        );
-      }
-    }
-
-    const moduleRef = await Test.createTestingModule({ controllers: [WidgetReactions, WeighingReactions] }).compile();
+    const moduleRef = await Test.createTestingModule({ controllers: [WidgetReactions] }).compile();
     microservice = moduleRef.createNestMicroservice({
       strategy: new KafkaEventServer({
         kafka,
@@ -150,18 +130,6 @@ describe('KafkaEventServer against Kafka and PostgreSQL', () => {
     expect(row.correlation_id).toBe(event.correlationId);
     expect(row.causation_trace).toMatch(new RegExp(`^00-${TRACE_ID}-[0-9a-f]{16}-01$`));
     expect(row.causation_trace).not.toContain('00f067aa0ba902b7'); // a new span in the same trace
-  });
-
-  it('hands a reaction the rows of the read it declared, sent with its claim and read in its transaction', async () => {
-    const event = envelope('WidgetWeighed');
-    await publish(event);
-
-    const [row] = await eventually(async () => {
-      const rows = await database.dataSource.query(`SELECT read_with_claim, own_xact FROM weighed WHERE event_id = $1`, [event.eventId]);
-      expect(rows).toHaveLength(1);
-      return rows;
-    });
-    expect(row.read_with_claim).toEqual([{ stream: event.streamId, xact: row.own_xact }]);
   });
 
   it('applies an event delivered twice only once', async () => {

@@ -20,7 +20,7 @@ import { DEFAULT_CONSUMER_SESSION, type ConsumerSessionSettings } from './kafka-
 import { keepConnecting } from './keep-connecting';
 import { KafkaEventContext, type KafkaEventDelivery } from './kafka-event.context';
 import { GroupParking } from './group-parking';
-import { groupSubscriptions, readWithClaimOf, type GroupSubscription } from './group-subscriptions';
+import { groupSubscriptions, type GroupSubscription } from './group-subscriptions';
 import { ParkedEventStore, type ArrivedMessage } from './parked-event-store';
 import type { ParkedSequences } from './parked-sequences';
 import { BEHIND_A_PARKED_EVENT, DEFAULT_PARKING_POLICY, type ParkingPolicy } from './parking-schedule';
@@ -364,8 +364,8 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
       const outcome = await this.options.inbox.handleOnce(
         subscription.groupId,
         envelope,
-        (manager, readWithClaim) =>
-          this.dispatch(handler, envelope, manager, readWithClaim, {
+        (manager) =>
+          this.dispatch(handler, envelope, manager, {
             topic: letter.topic,
             partition: letter.partition,
             offset: letter.message.offset,
@@ -376,7 +376,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
         async (manager) => {
           if (!(await this.deadLetters.store.markReplayed(manager, id, by, 'replayed'))) throw new LetterAlreadyResolved();
         },
-        { replay: true, readWithClaim: readWithClaimOf(handler, envelope) },
+        { replay: true },
       );
       this.logger.log(`dead letter ${id} (${envelope.type} ${envelope.eventId}) replayed in ${subscription.groupId} by ${by}: ${outcome}`);
       return { id, result: 'REPLAYED', applied: outcome === 'handled' };
@@ -404,9 +404,8 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
       inbox: this.options.inbox,
       consumer: subscription.groupId,
       envelope,
-      readWithClaim: () => readWithClaimOf(handler, envelope),
-      react: (manager, attempt, readWithClaim) =>
-        this.dispatch(handler, envelope, manager, readWithClaim, {
+      react: (manager, attempt) =>
+        this.dispatch(handler, envelope, manager, {
           topic,
           partition,
           offset: message.offset,
@@ -458,10 +457,9 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     handler: MessageHandler,
     envelope: EventEnvelope,
     manager: KafkaEventContext['manager'],
-    readWithClaim: unknown[] | null,
     delivery: KafkaEventDelivery,
   ): Promise<void> {
-    const context = new KafkaEventContext([envelope, manager, delivery, readWithClaim]);
+    const context = new KafkaEventContext([envelope, manager, delivery]);
     // The reaction continues the trace of the request that wrote the event (its traceparent header).
     await inSpanOf(
       delivery.traceparent,

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@csc/contracts';
-import type { InlinedStatement } from '@csc/event-store';
 import { awaitedEventOf, describeErrorSafely, isConcurrencyError, isPermanentError, isTransientError } from './error-classification';
 import type { EventInbox } from './event-inbox';
 import { PartitionReleased, type Pause, type TransientWaits } from './transient-wait';
@@ -24,10 +23,8 @@ export interface ReactionAttempt {
   inbox: EventInbox;
   consumer: string;
   envelope: EventEnvelope;
-  /** The reaction itself, in the inbox's transaction, with the rows of the read sent with the claim. */
-  react(manager: EntityManager, attempt: number, readWithClaim: unknown[] | null): Promise<void>;
-  /** The read the reaction makes first, sent with the claim (EventPatternExtras.readWithClaim); built in the attempt, so a failure to build it is the event's own. */
-  readWithClaim?: () => InlinedStatement | null;
+  /** The reaction itself, in the inbox's transaction. */
+  react(manager: EntityManager, attempt: number): Promise<void>;
   /** For a parked event: removes its row in the same transaction. */
   unpark?: (manager: EntityManager) => Promise<void>;
   maxAttempts: number;
@@ -53,9 +50,7 @@ export const attemptReaction = async (a: ReactionAttempt): Promise<AttemptOutcom
   while (attempt < a.maxAttempts) {
     attempt += 1;
     try {
-      await a.inbox.handleOnce(a.consumer, envelope, (manager, read) => a.react(manager, attempt, read), a.unpark, {
-        readWithClaim: a.readWithClaim?.(),
-      });
+      await a.inbox.handleOnce(a.consumer, envelope, (manager) => a.react(manager, attempt), a.unpark);
       return { kind: 'handled' };
     } catch (error) {
       lastError = error;

@@ -1,4 +1,3 @@
-import { inTransactionOpenedBy } from '@csc/event-store';
 import { createTestDatabase, type TestDatabase } from '@csc/testing';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { ProjectionOffsets } from './projection-offsets';
@@ -21,19 +20,15 @@ describe('ProjectionOffsets against PostgreSQL', () => {
   });
   afterAll(() => database?.drop());
 
-  /** As the runner applies a batch: in a transaction opened by a statement, closed by the offset's. */
-  const inBatch = (work: Parameters<typeof inTransactionOpenedBy<unknown, void>>[2]) =>
-    inTransactionOpenedBy(database.dataSource, { text: `SELECT $1::text AS opening`, values: ['batch'] }, work);
   const applyBatch = (sources: string[], nextOffset: string, fail = false) =>
-    inBatch(async (manager, _, closing) => {
+    database.dataSource.transaction(async (manager) => {
       for (const source of sources) {
         await manager.query(
           `INSERT INTO referrals_by_source VALUES ($1, 1) ON CONFLICT (source) DO UPDATE SET referrals = referrals_by_source.referrals + 1`,
           [source],
         );
       }
-      closing.closeWith(offsets.advanceStatement(version, { topic: 't', partition: 0, nextOffset }));
-      // Failing after closing: the offset's statement is never sent, and the rows roll back.
+      await offsets.advance(manager, version, { topic: 't', partition: 0, nextOffset });
       if (fail) throw new Error('crash before commit');
     });
 
@@ -53,9 +48,7 @@ describe('ProjectionOffsets against PostgreSQL', () => {
     expect(await offsets.alreadyApplied(manager, version, 't', 0, '1')).toBe(true);
     expect(await offsets.alreadyApplied(manager, version, 't', 0, '2')).toBe(false);
     expect(await offsets.alreadyApplied(manager, version, 't', 1, '0')).toBe(false);
-    await inBatch(async (_, __, closing) =>
-      closing.closeWith(offsets.advanceStatement(version, { topic: 't', partition: 0, nextOffset: '1' })),
-    );
+    await database.dataSource.transaction((m) => offsets.advance(m, version, { topic: 't', partition: 0, nextOffset: '1' }));
     expect(await offsets.load(manager, version)).toEqual([{ topic: 't', partition: 0, nextOffset: '2' }]);
   });
 

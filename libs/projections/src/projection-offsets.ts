@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { InlinedStatement } from '@csc/event-store';
+import type { OpeningStatement } from '@csc/event-store';
 import type { VersionState } from './projection';
 
 export interface PartitionOffset {
@@ -28,12 +28,14 @@ export class ProjectionOffsets {
     return rows.map((row) => ({ topic: row.topic, partition: row.partition, nextOffset: row.next_offset }));
   }
 
-  /**
-   * Moves a partition's offset forward, never backwards: a batch's last statement, sent with its
-   * COMMIT (TransactionClosing), so it commits with the rows the batch produced.
-   */
-  advanceStatement({ projection, version }: ProjectionVersion, offset: PartitionOffset): InlinedStatement {
-    return { text: ADVANCE, values: [projection, version, offset.topic, offset.partition, offset.nextOffset] };
+  /** Moves a partition's offset forward, inside the caller's transaction; never backwards. */
+  async advance(manager: EntityManager, { projection, version }: ProjectionVersion, offset: PartitionOffset): Promise<void> {
+    await manager.query(
+      `INSERT INTO projection_offsets (projection, version, topic, partition, next_offset) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (projection, version, topic, partition)
+       DO UPDATE SET next_offset = greatest(projection_offsets.next_offset, excluded.next_offset), updated_at = now()`,
+      [projection, version, offset.topic, offset.partition, offset.nextOffset],
+    );
   }
 
   /**
@@ -43,7 +45,7 @@ export class ProjectionOffsets {
    * committed. The statement opens the batch's transaction, sent with its BEGIN (inTransactionOpenedBy);
    * `batchStart` reads its row.
    */
-  batchStartStatement({ projection, version }: ProjectionVersion, topic: string, partition: number): InlinedStatement {
+  batchStartStatement({ projection, version }: ProjectionVersion, topic: string, partition: number): OpeningStatement {
     return { text: LOCK_FOR_BATCH, values: [projection, version, topic, partition] };
   }
 
@@ -84,7 +86,3 @@ const LOCK_FOR_BATCH = `WITH locked AS (
      )
      SELECT (SELECT state FROM projection_versions WHERE projection = $1 AND version = $2) AS state,
             (SELECT next_offset FROM locked) AS next_offset`;
-
-const ADVANCE = `INSERT INTO projection_offsets (projection, version, topic, partition, next_offset) VALUES ($1, $2, $3, $4, $5)
-  ON CONFLICT (projection, version, topic, partition)
-  DO UPDATE SET next_offset = greatest(projection_offsets.next_offset, excluded.next_offset), updated_at = now()`;

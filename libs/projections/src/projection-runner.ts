@@ -396,7 +396,7 @@ export class ProjectionRunner {
       inTransactionOpenedBy(
         this.options.dataSource,
         this.offsets.batchStartStatement(this.id, batch.topic, batch.partition),
-        async (manager, start: BatchStartRow[], closing) => {
+        async (manager, start: BatchStartRow[]) => {
           const { state, nextOffset: stored } = this.offsets.batchStart(start);
           if (state !== 'CURRENT' && state !== 'BUILDING') return 'retired' as const;
           const nextOffset = BigInt(stored ?? this.partitions.get(key)?.nextOffset ?? 0n);
@@ -415,9 +415,11 @@ export class ProjectionRunner {
             if (event) events.push({ event, message });
           }
           const poisoned = events.length === 0 ? [] : await this.applyEvents(manager, batch.topic, batch.partition, events, isolating);
-          closing.closeWith(
-            this.offsets.advanceStatement(this.id, { topic: batch.topic, partition: batch.partition, nextOffset: String(lastOffset + 1n) }),
-          );
+          await this.offsets.advance(manager, this.id, {
+            topic: batch.topic,
+            partition: batch.partition,
+            nextOffset: String(lastOffset + 1n),
+          });
           return { applied: events.length - poisoned.length, poisoned };
         },
       );

@@ -2,15 +2,13 @@ import { escapeLiteral } from 'pg';
 import { statementTextForTrace } from './statement-text';
 
 describe('the statement text a trace shows', () => {
-  it("masks the values written into a transaction's opening and closing statements", () => {
+  it("masks the values written into a transaction's opening statement", () => {
     const childId = '22222222-2222-4222-8222-222222222222';
     const awkward = `O'Brien \\ '' $2 -- ;`;
     const opening = `START TRANSACTION; INSERT INTO inbox (consumer, event_id) VALUES (${escapeLiteral('notify')}, ${escapeLiteral(childId)}); SELECT * FROM facts WHERE child_id = ${escapeLiteral(awkward)}`;
     expect(statementTextForTrace(opening)).toBe(
       'START TRANSACTION; INSERT INTO inbox (consumer, event_id) VALUES (?, ?); SELECT * FROM facts WHERE child_id = ?',
     );
-    const closing = `UPDATE outbox_checkpoints SET last_position = ${escapeLiteral('42')}::bigint WHERE relay = ${escapeLiteral('referral-intake')}; COMMIT`;
-    expect(statementTextForTrace(closing)).toBe('UPDATE outbox_checkpoints SET last_position = ?::bigint WHERE relay = ?; COMMIT');
   });
 
   it('shows any other statement as sent: its values are bound, not written in', () => {

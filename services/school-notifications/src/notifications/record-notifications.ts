@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { EntityManager } from 'typeorm';
 import { currentSchemaVersionOf, parseSealedEventData, type EventEnvelope, type NotificationQueuedV1 } from '@csc/contracts';
 import { nameBasedUuid } from '@csc/domain';
 import { EventStore, NO_STREAM, queryPrepared, type PreparedStatement } from '@csc/event-store';
-import { KafkaEventContext, WaitingForEarlierEvent, type EventPatternExtras } from '@csc/messaging';
+import { KafkaEventContext, WaitingForEarlierEvent } from '@csc/messaging';
 import { entitledSchools, theReferringSchool, type ReferralFacts } from './domain/school-entitlement';
 import { draftNotification, type NotificationDraft } from './domain/school-notification-policy';
 
@@ -16,20 +17,6 @@ interface FactsRow {
   consent_given: boolean;
   received_at: Date;
 }
-
-/** What the service knows of a child's referrals, read at every notification: with the claim, or prepared once per connection. */
-const CHILD_FACTS: PreparedStatement = {
-  name: 'school-notifications-child-facts',
-  text: `SELECT referral_id, source, referrer_organisation_id, school_urn, consent_given, received_at FROM referral_facts WHERE child_id = $1`,
-};
-
-/**
- * The child's facts, read in the round trip that claims the event in the inbox and begins its
- * transaction (EventPatternExtras.readWithClaim): every reaction here but the referral's own starts with them.
- */
-const FACTS_WITH_CLAIM: EventPatternExtras = {
-  readWithClaim: (envelope) => (envelope.childId ? { text: CHILD_FACTS.text, values: [envelope.childId] } : null),
-};
 
 /**
  * Turns the services' events into notifications, each school once per event: the notification's
@@ -59,37 +46,37 @@ export class RecordNotifications {
     await this.notify(context, envelope);
   }
 
-  @EventPattern('InformationRequested', FACTS_WITH_CLAIM)
+  @EventPattern('InformationRequested')
   informationRequested(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
     return this.notify(context, envelope);
   }
 
-  @EventPattern('ReferralDecided', FACTS_WITH_CLAIM)
+  @EventPattern('ReferralDecided')
   referralDecided(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
     return this.notify(context, envelope);
   }
 
-  @EventPattern('AssessmentCompleted', FACTS_WITH_CLAIM)
+  @EventPattern('AssessmentCompleted')
   assessmentCompleted(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
     return this.notify(context, envelope);
   }
 
-  @EventPattern('ChildProtectionPlanStarted', FACTS_WITH_CLAIM)
+  @EventPattern('ChildProtectionPlanStarted')
   childProtectionPlanStarted(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
     return this.notify(context, envelope);
   }
 
-  @EventPattern('ChildInNeedPlanStarted', FACTS_WITH_CLAIM)
+  @EventPattern('ChildInNeedPlanStarted')
   childInNeedPlanStarted(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
     return this.notify(context, envelope);
   }
 
-  @EventPattern('CaseClosed', FACTS_WITH_CLAIM)
+  @EventPattern('CaseClosed')
   caseClosed(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
     return this.notify(context, envelope);
   }
 
-  @EventPattern('EarlyHelpEpisodeClosed', FACTS_WITH_CLAIM)
+  @EventPattern('EarlyHelpEpisodeClosed')
   earlyHelpClosed(@Payload() envelope: EventEnvelope, @Ctx() context: KafkaEventContext) {
     return this.notify(context, envelope);
   }
@@ -99,13 +86,12 @@ export class RecordNotifications {
     // An early help episode opened on a direct request has no child id until a step-up links one: no school to tell.
     if (!draft || !envelope.childId) return;
     // In URN order: every transaction takes the schools' inbox locks in the same order, so two never deadlock.
-    const schools = [...new Set(await this.schoolsFor(context, envelope.childId, draft))].sort();
+    const schools = [...new Set(await this.schoolsFor(context.manager, envelope.childId, draft))].sort();
     for (const schoolUrn of schools) await this.record(context, envelope, draft, schoolUrn);
   }
 
-  private async schoolsFor(context: KafkaEventContext, childId: string, draft: NotificationDraft): Promise<string[]> {
-    // Read with the inbox claim where the reaction declared it (FACTS_WITH_CLAIM); a referral's own reaction writes its facts first.
-    const rows = (context.readWithClaim as FactsRow[] | null) ?? (await queryPrepared<FactsRow>(context.manager, CHILD_FACTS, [childId]));
+  private async schoolsFor(manager: EntityManager, childId: string, draft: NotificationDraft): Promise<string[]> {
+    const rows = await queryPrepared<FactsRow>(manager, CHILD_FACTS, [childId]);
     const facts = rows.map(toFacts);
     if (draft.audience === 'THE_REFERRING_SCHOOL') {
       const referral = facts.find((fact) => fact.referralId === draft.referralId);
@@ -192,6 +178,12 @@ const RECORD_NOTIFICATION = `
 const QUEUE_DELIVERY = `
   INSERT INTO webhook_deliveries (notification_id, school_urn, queued_event_id, correlation_id)
   SELECT guard.notification_id, schools.urn, $1, $2 FROM guard JOIN schools ON schools.urn = $3::text AND schools.webhook_url IS NOT NULL`;
+
+/** What the service knows of a child's referrals, read at every notification: prepared once per connection. */
+const CHILD_FACTS: PreparedStatement = {
+  name: 'school-notifications-child-facts',
+  text: `SELECT referral_id, source, referrer_organisation_id, school_urn, consent_given, received_at FROM referral_facts WHERE child_id = $1`,
+};
 
 const toFacts = (row: FactsRow): ReferralFacts => ({
   referralId: row.referral_id,
