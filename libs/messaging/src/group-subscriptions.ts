@@ -2,6 +2,15 @@ import type { MessageHandler } from '@nestjs/microservices';
 import { isEventType, topicOf } from '@csc/contracts';
 import type { GroupParking } from './group-parking';
 
+/**
+ * A service's reactions' consumer group: its name, and the topics' suffix after a dot when there is one
+ * (its ACLs grant `<name>` and `<name>.*`). A test's or a bench's services so never share a group with
+ * another run's, or with `npm start`'s, whose members kafkajs would hand partitions of topics they never
+ * subscribed to (and nobody then reads).
+ */
+export const serviceGroupId = (service: string, topicSuffix: string): string =>
+  topicSuffix ? `${service}.${topicSuffix.replace(/^\./, '')}` : service;
+
 /** Options a reaction may give `@EventPattern(type, extras)`. */
 export interface EventPatternExtras {
   /** Consume in a consumer group of its own (its own offsets and pace) instead of the server's default. */

@@ -30,7 +30,7 @@ import { inConversation, inSpanOf, SpanKind, traceparentHere } from '@csc/tracin
 import type { ConsumerGroupTopics } from './consumer-lag';
 import { heartbeatingPause, PartitionReleased, TransientWaits, type Pause } from './transient-wait';
 
-export type { EventPatternExtras } from './group-subscriptions';
+export { serviceGroupId, type EventPatternExtras } from './group-subscriptions';
 
 export interface KafkaEventServerOptions {
   kafka: Kafka;

@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { EVENT_UPCASTERS, type Upcasters } from '@csc/contracts';
-import { ConsumerHealth, DeadLetters, EventInbox, KafkaEventServer, describeErrorSafely } from '@csc/messaging';
+import { ConsumerHealth, DeadLetters, EventInbox, KafkaEventServer, describeErrorSafely, serviceGroupId } from '@csc/messaging';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { createValidationPipe } from './errors/validation.pipe';
 import { serveEventCatalogue } from './http/event-catalogue.route';
@@ -63,10 +63,7 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
   // The app's pipes and filters apply to reactions too (a hybrid app's microservice cannot take filters of its own).
   const events = new KafkaEventServer({
     kafka: kafka.client,
-    // The service's name, and the topics' suffix after a dot (its ACLs grant `<name>` and `<name>.*`): a
-    // test's or a bench's services never share a group with another run's, or with `npm start`'s, whose
-    // members kafkajs would hand partitions of topics they never subscribed to (and nobody then reads).
-    groupId: kafka.topicSuffix ? `${definition.name}.${kafka.topicSuffix.replace(/^\./, '')}` : definition.name,
+    groupId: serviceGroupId(definition.name, kafka.topicSuffix),
     topicSuffix: kafka.topicSuffix,
     inbox: new EventInbox(app.get(DataSource)),
     upcasters: definition.upcasters ?? EVENT_UPCASTERS,

@@ -15,8 +15,8 @@ const URL_ATTRIBUTES = ['url.query', 'url.full', 'http.url', 'http.target'];
 /**
  * Traces, off unless configured: with OTEL_EXPORTER_OTLP_ENDPOINT (or ..._TRACES_ENDPOINT) set, the
  * OpenTelemetry SDK exports over OTLP/HTTP the spans of every HTTP request in and out (webhook posts),
- * every PostgreSQL query (the statement, never its parameters, nor values written into it: statementTextForTrace) and the project's own spans (the relay's
- * publish of each event, each reaction), all joined by the `traceparent` the events carry. Called first
+ * every PostgreSQL query (the statement, never its parameters, nor values written into it:
+ * statementTextForTrace) and the project's own spans (the relay's publish of each event, each reaction), all joined by the `traceparent` the events carry. Called first
  * in a service's main.ts, before http and pg are loaded, so that their instrumentation takes.
  * Returns the SDK (to shut down), or null when tracing is off.
  */

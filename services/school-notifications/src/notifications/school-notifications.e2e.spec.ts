@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { TOPICS, type Role } from '@csc/contracts';
+import { serviceGroupId } from '@csc/messaging';
 import { eventually, startServices, testToken, TopicProbe, type ServicesUnderTest } from '@csc/testing';
 import { startReceiver } from '../../../../examples/school-webhook-receiver/src/receiver';
 import type { SchoolNotification } from '../../../../examples/school-webhook-receiver/src/verify-webhook';
@@ -216,7 +217,7 @@ describe('schools are told how their referral and their pupil’s case progress,
       for (const { topic, key, value, headers } of read) await producer.send({ topic, messages: [{ key, value, headers }] });
 
       // Read all of it again when the service's group has committed every partition to its end.
-      const group = `school-notifications.${topicSuffix.replace(/^\./, '')}`;
+      const group = serviceGroupId('school-notifications', topicSuffix);
       await eventually(
         async () => {
           for (const topic of topics) {
