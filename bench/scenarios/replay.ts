@@ -15,6 +15,7 @@ import { sampleMemory } from '../support/peak-memory';
 import { kafkajsReadSeconds } from '../support/kafkajs-read-ceiling';
 import { librdkafkaReads } from '../support/librdkafka-read-ceiling';
 import { kcatReadSeconds } from '../support/raw-read-ceiling';
+import { cpuPerOperation, measureCpu } from '../support/cpu-time';
 
 const SEED = 1;
 
@@ -84,14 +85,24 @@ export const measureReplay = async (targetEvents: number, brokers: string) => {
       log(`live build (v1, service start included): ${liveApplied.toLocaleString('en-GB')} events in ${liveSeconds.toFixed(1)}s`);
 
       const rebuildMemory = sampleMemory(service.process.pid!);
+      // Where the rebuild's two cores go, process by process, to set beside the bare consumer's (below).
+      const rebuildCpu = measureCpu({
+        analytics: [service.process.pid!],
+        postgres: { named: 'postgres' },
+        kafka: { named: 'java' },
+        'bench (polling, memory)': [process.pid],
+      });
       const rebuildStarted = Date.now();
       for (const projection of projections) await call('POST', `/v1/projections/${projection}/rebuild`);
       const rebuildApplied = await allCaughtUp(2);
       const rebuildSeconds = (Date.now() - rebuildStarted) / 1000;
+      const rebuildCpuSeconds = rebuildCpu.stop();
       const rebuildPeak = rebuildMemory.stop();
       log(`rebuild (v2): ${rebuildApplied.toLocaleString('en-GB')} events in ${rebuildSeconds.toFixed(1)}s`);
 
+      const kafkajsCpu = measureCpu({ 'bench (the bare consumer)': [process.pid], kafka: { named: 'java' } });
       const kafkajs = await kafkajsReadSeconds(topics);
+      const kafkajsCpuSeconds = kafkajsCpu.stop();
       log(`bare kafkajs consumer: ${kafkajs.events.toLocaleString('en-GB')} events in ${kafkajs.seconds.toFixed(1)}s`);
       const librdkafka = await librdkafkaReads(brokers, topics);
       if (typeof librdkafka === 'object') {
@@ -123,11 +134,13 @@ export const measureReplay = async (targetEvents: number, brokers: string) => {
           projectionEventsPerSecond: Math.round(rebuildApplied / rebuildSeconds),
           peakRssMiB: rebuildPeak.peakMiB,
           rssAtEndMiB: rebuildPeak.lastMiB,
+          cpuPerThousandLogEvents: cpuPerOperation(rebuildCpuSeconds, logEvents / 1000, rebuildSeconds),
         },
         kafkajs: {
           seconds: twoPlaces(kafkajs.seconds),
           eventsPerSecond: Math.round(logEvents / kafkajs.seconds),
           rebuildShareOfCeiling: twoPlaces(kafkajs.seconds / rebuildSeconds),
+          cpuPerThousandLogEvents: cpuPerOperation(kafkajsCpuSeconds, logEvents / 1000, kafkajs.seconds),
         },
         librdkafkaClient:
           typeof librdkafka === 'string'

@@ -132,6 +132,16 @@ export const targetsOf = (results: BenchResults): TargetLine[] => {
 };
 
 /** What the librdkafka client's columns are, when a run measured it (older results have no such figures). */
+/** The rebuild's CPU beside the bare consumer's, per 1,000 log events (absent from runs recorded before it was measured). */
+const replayCpuLines = (runs: ReplayResult[]): string =>
+  runs
+    .filter((run) => run.rebuild.cpuPerThousandLogEvents && run.kafkajs.cpuPerThousandLogEvents)
+    .map(
+      (run) =>
+        `\n\n${n(run.logEvents)} events: the rebuild's ${cpuLine(run.rebuild.cpuPerThousandLogEvents, '1,000 log events')} The bare kafkajs consumer's ${cpuLine(run.kafkajs.cpuPerThousandLogEvents, '1,000 log events')}`,
+    )
+    .join('');
+
 const librdkafkaNoteOf = (runs: ReplayResult[]): string => {
   const measured = runs.map((run) => run.librdkafkaClient).find((client) => typeof client === 'object');
   if (!measured) return '';
@@ -250,7 +260,7 @@ export const markdownOf = (results: BenchResults): string => {
           typeof run.kcat === 'object' ? `${(100 * run.kcat.rebuildShareOfCeiling).toFixed(1)}%` : '',
           run.liveBuild.seconds,
         ]),
-      )}${replay.growth ? `\n\nGrowth: ${replay.growth}.` : ''}\n\nProjection events count the case-progression topic twice: two projections read it.${librdkafkaNoteOf(replay.runs)}`,
+      )}${replay.growth ? `\n\nGrowth: ${replay.growth}.` : ''}\n\nProjection events count the case-progression topic twice: two projections read it.${replayCpuLines(replay.runs)}${librdkafkaNoteOf(replay.runs)}`,
     );
   }
   if (results.census && results.census.length > 0) {

@@ -42,6 +42,8 @@ describe('parseEnvelope', () => {
     ['streamVersion', { streamVersion: 0 }],
     ['actor.role', { actor: { sub: 'u', role: 'JANITOR', org: '888' } }],
     ['data', { data: 'not an object' }],
+    ['data', { data: ['an', 'array'] }],
+    ['data', { data: null }],
   ])('names %s when it is wrong', (path, override) => {
     expect(problemsOf({ ...validEnvelope(), ...override })).toEqual([expect.stringMatching(new RegExp(`^${path.replace('.', '\\.')}: `))]);
   });
