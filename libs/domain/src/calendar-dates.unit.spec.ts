@@ -20,6 +20,18 @@ describe('calendar dates', () => {
     expect(londonDateOf(new Date('2025-01-31T23:30:00Z'))).toBe('2025-01-31'); // GMT
   });
 
+  it('dates every minute as Intl does, around midnight and both clock changes, asked in order or not', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const minutesFrom = (start: string, hours: number) =>
+      Array.from({ length: hours * 60 }, (_, minute) => new Date(Date.parse(start) + minute * 60_000));
+    const instants = [
+      ...minutesFrom('2025-03-29T22:00:00Z', 6), // GMT to BST at 01:00 UTC on 30 March
+      ...minutesFrom('2025-10-25T21:00:00Z', 6), // BST to GMT at 01:00 UTC on 26 October
+      ...minutesFrom('2025-12-31T22:00:00Z', 4),
+    ];
+    for (const instant of [...instants, ...[...instants].reverse()]) expect(londonDateOf(instant)).toBe(intl.format(instant));
+  });
+
   it('adds days across month and year ends', () => {
     expect(addDays('2024-12-30', 3)).toBe('2025-01-02');
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');

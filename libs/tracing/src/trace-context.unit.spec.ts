@@ -11,6 +11,13 @@ describe('trace context', () => {
     expect(child.endsWith('-01')).toBe(true);
   });
 
+  it('gives each span and each new trace ids of its own', () => {
+    const started = Array.from({ length: 1000 }, () => childTraceparent(null));
+    expect(new Set(started.map((traceparent) => traceparent.slice(3, 35))).size).toBe(1000);
+    expect(new Set(started.map((traceparent) => traceparent.slice(36, 52))).size).toBe(1000);
+    expect(started.every(isTraceparent)).toBe(true);
+  });
+
   it('starts a new trace when there is no valid parent', () => {
     for (const missing of [undefined, null, 'garbage', '01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01']) {
       const started = childTraceparent(missing);
