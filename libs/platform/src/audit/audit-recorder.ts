@@ -62,6 +62,8 @@ export class AuditRecorder {
     const http = context.switchToHttp();
     const request = http.getRequest<AuditedRequest>();
     const status = http.getResponse<Response>().statusCode;
+    // Marked on both its controller and its handler, a route is intercepted twice: it is recorded once.
+    if (request[RECORDED]) return;
     const within = request[RECORDED_WITHIN];
     // Written in the transaction that produced this very body: it committed, since the body was returned.
     if (!(within && within.body === body && within.status === status))

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { AuditInterceptor } from './audit.interceptor';
 import { AuditLogController } from './audit-log.controller';
 import { AuditOnCloseGuard } from './audit-on-close.guard';
@@ -18,13 +18,9 @@ export class AuditTrailModule {
     return {
       module: AuditTrailModule,
       controllers: serveAuditLog ? [AuditLogController] : [],
-      providers: [
-        AuditTrail,
-        AuditRecorder,
-        { provide: APP_GUARD, useClass: AuditOnCloseGuard },
-        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
-      ],
-      exports: [AuditTrail, AuditRecorder],
+      providers: [AuditTrail, AuditRecorder, { provide: APP_GUARD, useClass: AuditOnCloseGuard }, AuditInterceptor],
+      // AuditInterceptor is applied by @AuditChildRecord, in the modules of the controllers it marks.
+      exports: [AuditTrail, AuditRecorder, AuditInterceptor],
     };
   }
 }
