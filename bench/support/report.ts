@@ -131,7 +131,6 @@ export const targetsOf = (results: BenchResults): TargetLine[] => {
   return lines;
 };
 
-/** What the librdkafka client's columns are, when a run measured it (older results have no such figures). */
 /** The rebuild's CPU beside the bare consumer's, per 1,000 log events (absent from runs recorded before it was measured). */
 const replayCpuLines = (runs: ReplayResult[]): string =>
   runs
@@ -142,6 +141,7 @@ const replayCpuLines = (runs: ReplayResult[]): string =>
     )
     .join('');
 
+/** What the librdkafka client's columns are, when a run measured it (older results have no such figures). */
 const librdkafkaNoteOf = (runs: ReplayResult[]): string => {
   const measured = runs.map((run) => run.librdkafkaClient).find((client) => typeof client === 'object');
   if (!measured) return '';

@@ -15,15 +15,19 @@ const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London',
 
 /** The calendar day of an instant in England (referrals are dated by the day they were received). */
 export const londonDateOf = (instant: Date): CalendarDate => {
-  // London's offset is a whole number of hours and changes on the hour, so its date is the same
-  // throughout a UTC hour: the last hour's answer is kept. Formatting costs about 20 µs, and a
-  // referral asks several times about the same hour (its validation, its list row, its handler).
-  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  // Since 1847 London's offset has been a whole number of hours, changed on the hour, so its date is
+  // the same throughout a UTC hour: the last hour's answer is kept. Formatting costs about 20 µs, and
+  // a referral asks several times about the same hour (its validation, its list row, its handler).
+  // Before then (local mean time, 1 minute 15 seconds behind) every instant is formatted.
+  const time = instant.getTime();
+  if (!(time >= WHOLE_HOUR_OFFSETS_SINCE)) return LONDON_DAY.format(instant);
+  const hour = Math.floor(time / HOUR_MS);
   if (hour !== lastHour.hour) lastHour = { hour, date: LONDON_DAY.format(instant) };
   return lastHour.date;
 };
 
 const HOUR_MS = 3_600_000;
+const WHOLE_HOUR_OFFSETS_SINCE = Date.UTC(1848, 0, 1);
 let lastHour: { hour: number; date: CalendarDate } = { hour: NaN, date: '' };
 
 /** Whole years from `dateOfBirth` to `on`, as a birthday count (29 February birthdays turn on 1 March). */

@@ -28,6 +28,9 @@ describe('calendar dates', () => {
       ...minutesFrom('2025-03-29T22:00:00Z', 6), // GMT to BST at 01:00 UTC on 30 March
       ...minutesFrom('2025-10-25T21:00:00Z', 6), // BST to GMT at 01:00 UTC on 26 October
       ...minutesFrom('2025-12-31T22:00:00Z', 4),
+      // Local mean time, 1 minute 15 seconds behind: the first minutes of a UTC hour fall on the day before.
+      ...minutesFrom('1800-01-01T00:30:00Z', 0.5),
+      new Date('1800-01-01T00:00:30Z'),
     ];
     for (const instant of [...instants, ...[...instants].reverse()]) expect(londonDateOf(instant)).toBe(intl.format(instant));
   });

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import type { WriteAlongside } from '@csc/event-store';
 import type { AuthenticatedUser } from '@csc/auth';
-import { auditedRecordOf, type AuditedRecord } from './audit.decorators';
+import { auditedRecordOf, type AuditedRecord } from './audit-marks';
 import { AuditTrail, type AuditEntry } from './audit-trail';
 import { auditScopeOf, childRecordsServed } from './child-records-served';
 import { routePatternOf, type RoutePattern } from './route-pattern';
@@ -12,11 +12,14 @@ type AuditedRequest = Request & {
   user?: AuthenticatedUser;
   id?: unknown;
   [RECORDED]?: boolean;
+  [SERVED]?: boolean;
   [AUDITED]?: AuditedRoute;
   [RECORDED_WITHIN]?: { status: number; body: unknown };
 };
 
 const RECORDED = Symbol('csc:audit-recorded');
+/** recordServed has seen the request (an interceptor on both the controller and the handler calls it twice). */
+const SERVED = Symbol('csc:audit-served');
 /** The audited route of the request, as the guard found it. */
 const AUDITED = Symbol('csc:audited-route');
 /** The response whose rows a write put in its own transaction: that exact body, with that status. */
@@ -63,7 +66,9 @@ export class AuditRecorder {
     const request = http.getRequest<AuditedRequest>();
     const status = http.getResponse<Response>().statusCode;
     // Marked on both its controller and its handler, a route is intercepted twice: it is recorded once.
-    if (request[RECORDED]) return;
+    // (Not RECORDED: a client gone before the handler returned has its close recorded, and then this.)
+    if (request[SERVED]) return;
+    request[SERVED] = true;
     const within = request[RECORDED_WITHIN];
     // Written in the transaction that produced this very body: it committed, since the body was returned.
     if (!(within && within.body === body && within.status === status))

@@ -1,18 +1,8 @@
 import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
-import type { Reflector } from '@nestjs/core';
+import { AUDIT_CHILD_RECORD, NOT_CHILD_DATA, type AuditedRecord } from './audit-marks';
 import { AuditInterceptor } from './audit.interceptor';
 
-export const AUDIT_CHILD_RECORD = 'csc:audit-child-record';
-export const NOT_CHILD_DATA = 'csc:not-child-data';
-
-export interface AuditedRecord {
-  /** What kind of record the route serves: `referral`, `case`, `episode`. */
-  kind: string;
-  /** The path parameter holding the record's id (default `id`). */
-  idParam: string;
-  /** The response field holding the record's id, when the path has none (default `<kind>Id`). */
-  idField: string;
-}
+export { AUDIT_CHILD_RECORD, NOT_CHILD_DATA, auditedRecordOf, type AuditedRecord } from './audit-marks';
 
 /**
  * The route serves or changes a child's record: every call is written to the audit trail (who, which
@@ -34,6 +24,3 @@ export const AuditChildRecord = (kind: string, options: Partial<Omit<AuditedReco
 
 /** The route serves nothing about any one child (the audit trail itself, reference data): it is not audited. */
 export const NotChildData = () => SetMetadata(NOT_CHILD_DATA, true);
-
-export const auditedRecordOf = (reflector: Reflector, handler: Function, controller: Function): AuditedRecord | undefined =>
-  reflector.getAllAndOverride<AuditedRecord | undefined>(AUDIT_CHILD_RECORD, [handler, controller]);

@@ -1,4 +1,4 @@
-import type { AuditedRecord } from './audit.decorators';
+import type { AuditedRecord } from './audit-marks';
 
 /** One child's record a request served or tried to: the audit trail writes one row for each. */
 export interface ChildRecordRef {

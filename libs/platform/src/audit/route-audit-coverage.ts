@@ -1,7 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { MetadataScanner } from '@nestjs/core';
 import { IS_PUBLIC } from '@csc/auth';
-import { AUDIT_CHILD_RECORD, NOT_CHILD_DATA } from './audit.decorators';
+import { AUDIT_CHILD_RECORD, NOT_CHILD_DATA } from './audit-marks';
 import { describeRoute, routePatternOf } from './route-pattern';
 
 export type RouteAuditMarking = 'audited' | 'not-child-data' | 'public' | 'unmarked' | 'both-markers';
