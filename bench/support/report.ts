@@ -164,6 +164,10 @@ const idleLine = (idle: Record<string, number> | undefined) =>
         .join(', ')})`
     : '';
 
+// Results from before retries were counted have none.
+const retriesNote = (retries: number | undefined) =>
+  retries ? `; ${n(retries)} POSTs refused as busy or not connected, sent again, timed from the first try` : '';
+
 const ms = (latency: { p50: number; p95: number; p99: number; max: number }) => [latency.p50, latency.p95, latency.p99, latency.max];
 
 export const markdownOf = (results: BenchResults): string => {
@@ -208,7 +212,7 @@ export const markdownOf = (results: BenchResults): string => {
   if (endToEnd && endToEnd.length > 0) {
     const runs = endToEnd.map(
       (run) =>
-        `At ${run.decisionsPerSecondTarget}/s (sent at ${run.decisionsPerSecondAchieved}/s), ${n(run.decisions)} decisions over ${run.schools} schools:\n\n${table(
+        `At ${run.decisionsPerSecondTarget}/s (sent at ${run.decisionsPerSecondAchieved}/s${retriesNote(run.decisionRetries)}), ${n(run.decisions)} decisions over ${run.schools} schools:\n\n${table(
           ['from the decision POST to', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
           [
             ['its HTTP answer', ...ms(run.decisionHttpMs)],

@@ -73,7 +73,7 @@ export class SubjectKeyVault {
     const cached = this.fromCache(kid);
     this.observe('open', cached === undefined ? 'vault' : 'cache');
     if (cached !== undefined) return cached;
-    const { rows } = await this.pool.query<KeyRow>(`SELECT kid, master_key_id, wrapped_key FROM subject_keys WHERE kid = $1`, [kid]);
+    const { rows } = await this.pool.query<KeyRow>({ ...OPENING_KEY, values: [kid] });
     if (rows.length === 0) throw new UnknownSubjectKeyError(kid);
     return this.unwrap(rows[0]);
   }
@@ -173,15 +173,7 @@ export class SubjectKeyVault {
   private async findOrCreate(owner: string, childId: string | null): Promise<KeyRow> {
     const kid = randomUUID();
     const { masterKeyId, wrapped } = this.masterKeys.wrap(randomBytes(DATA_KEY_BYTES), kid);
-    const { rows } = await this.pool.query<KeyRow>(
-      `WITH created AS (
-         INSERT INTO subject_keys (kid, owner, child_id, master_key_id, wrapped_key) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (owner) DO NOTHING RETURNING kid, master_key_id, wrapped_key)
-       SELECT kid, master_key_id, wrapped_key FROM created
-       UNION ALL SELECT kid, master_key_id, wrapped_key FROM subject_keys WHERE owner = $2
-       LIMIT 1`,
-      [kid, owner, childId, masterKeyId, wrapped],
-    );
+    const { rows } = await this.pool.query<KeyRow>({ ...FIND_OR_CREATE_KEY, values: [kid, owner, childId, masterKeyId, wrapped] });
     // Empty only when another process created the owner's key after this statement began: theirs is the one.
     return rows[0] ?? (await this.findByOwner(owner))!;
   }
@@ -204,3 +196,20 @@ export class SubjectKeyVault {
     return entry.key;
   }
 }
+
+// A key is read or made for every referral and every decision whose child is not in the cache: named, so
+// that each of the vault's connections parses and plans them once (unnamed, the lookup's planning cost
+// PostgreSQL more than running it did, under the end-to-end bench's load).
+const OPENING_KEY = {
+  name: 'subject_keys_opening_key',
+  text: `SELECT kid, master_key_id, wrapped_key FROM subject_keys WHERE kid = $1`,
+};
+const FIND_OR_CREATE_KEY = {
+  name: 'subject_keys_find_or_create',
+  text: `WITH created AS (
+       INSERT INTO subject_keys (kid, owner, child_id, master_key_id, wrapped_key) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (owner) DO NOTHING RETURNING kid, master_key_id, wrapped_key)
+     SELECT kid, master_key_id, wrapped_key FROM created
+     UNION ALL SELECT kid, master_key_id, wrapped_key FROM subject_keys WHERE owner = $2
+     LIMIT 1`,
+};
