@@ -217,6 +217,8 @@ export class OutboxRelay {
         this.status.publishedSinceStart += events.length;
         return { published: events.length, drained };
       },
+      // A checkpoint lost in a crash of PostgreSQL only publishes its events again: it need not wait for the disk.
+      { asynchronousCommit: true },
     );
   }
 

@@ -30,6 +30,26 @@ describe('a transaction opened by its first statement, against PostgreSQL', () =
     expect(await database.dataSource.query(`SELECT claim FROM effects ORDER BY claim`)).toEqual([{ claim: 1 }, { claim: 2 }]);
   });
 
+  it("commits asynchronously only when asked, for that transaction alone, with the opening's rows as ever", async () => {
+    const setting = async (manager: { query(text: string): Promise<{ synchronous_commit: string }[]> }) =>
+      (await manager.query(`SHOW synchronous_commit`))[0].synchronous_commit;
+    const asked = await inTransactionOpenedBy(
+      database.dataSource,
+      { text: CLAIM, values: [4, 'soon on disk'] },
+      async (manager, opened) => ({ opened, setting: await setting(manager) }),
+      { asynchronousCommit: true },
+    );
+    expect(asked.setting).toBe('off');
+    expect(asked.opened).toEqual([expect.objectContaining({ id: 4, note: 'soon on disk' })]);
+    expect(await claims()).toEqual([{ id: 4, note: 'soon on disk' }]);
+    // Outside the transaction, the server's own setting.
+    expect(await setting(database.dataSource)).toBe('on');
+    const unasked = await inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [5, 'on disk'] }, async (manager) =>
+      setting(manager),
+    );
+    expect(unasked).toBe('on');
+  });
+
   it('rolls the opening statement back with the work when the work throws', async () => {
     await expect(
       inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [2, 'undone'] }, async (manager) => {
