@@ -10,22 +10,11 @@ import {
   type TestDatabase,
   referralDecidedEnvelope,
 } from '@csc/testing';
-import { PROJECTION_SCHEMA, type ProjectionDefinition } from './projection';
 import { ProjectionHost } from './projection-host';
+import { appliedDecisions, decisionsProjection } from './test/decisions-projection.spec-support';
 import { PROJECTION_HOST_MIGRATIONS } from './test/projection-host-migrations.spec-support';
 
-const decisions: ProjectionDefinition = {
-  name: 'decisions',
-  topics: [TOPICS.referralIntake],
-  eventTypes: ['ReferralDecided'],
-  tables: ['applied'],
-  createTables: (manager, tables) => manager.query(`CREATE TABLE ${tables.applied} (event_id uuid PRIMARY KEY)`),
-  apply: async (manager, events, tables) => {
-    await manager.query(`INSERT INTO ${tables.applied} SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING`, [
-      events.map((event) => event.eventId),
-    ]);
-  },
-};
+const decisions = decisionsProjection();
 
 const decided = () => referralDecidedEnvelope();
 
@@ -58,10 +47,7 @@ describe('a projection whose broker lost its log', () => {
     return host;
   };
   const stopHosts = () => Promise.all(hosts.splice(0).map((host) => host.stop()));
-  const appliedIn = async (version: number) =>
-    ((await database.dataSource.query(`SELECT event_id FROM ${PROJECTION_SCHEMA}.applied_v${version}`)) as { event_id: string }[])
-      .map((row) => row.event_id)
-      .sort();
+  const appliedIn = async (version: number) => (await appliedDecisions(database.dataSource, version)).sort();
   const serving = async (host: ProjectionHost) => (await host.versions.list('decisions')).find((row) => row.state === 'CURRENT')!.version;
 
   beforeEach(async () => {

@@ -9,27 +9,20 @@ import {
   type TestDatabase,
   referralDecidedEnvelope,
 } from '@csc/testing';
-import { PROJECTION_SCHEMA, type ProjectionDefinition } from './projection';
+import { PROJECTION_SCHEMA } from './projection';
 import { ProjectionHost } from './projection-host';
+import { appliedDecisions, decisionsProjection } from './test/decisions-projection.spec-support';
 import { PROJECTION_HOST_MIGRATIONS } from './test/projection-host-migrations.spec-support';
 
 const CHILD = '66666666-6666-4666-8666-666666666666';
 /** synchronous_commit as each batch's transaction saw it. */
 const commitSettings: string[] = [];
 
-const decisions: ProjectionDefinition = {
-  name: 'decisions',
-  topics: [TOPICS.referralIntake],
-  eventTypes: ['ReferralDecided'],
-  tables: ['applied'],
-  createTables: (manager, tables) => manager.query(`CREATE TABLE ${tables.applied} (event_id uuid PRIMARY KEY)`),
-  apply: async (manager, events, tables) => {
+const decisions = decisionsProjection({
+  beforeRows: async (manager) => {
     commitSettings.push((await manager.query(`SHOW synchronous_commit`))[0].synchronous_commit);
-    await manager.query(`INSERT INTO ${tables.applied} SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING`, [
-      events.map((event) => event.eventId),
-    ]);
   },
-};
+});
 
 /**
  * A projection's batches commit asynchronously (not waiting for the disk): a crash of PostgreSQL can
@@ -43,10 +36,7 @@ describe('a projection whose last batches PostgreSQL lost in a crash', () => {
   let host: ProjectionHost;
   let topic: string;
 
-  const applied = async (): Promise<string[]> =>
-    (await database.dataSource.query(`SELECT event_id FROM ${PROJECTION_SCHEMA}.applied_v1`)).map(
-      (row: { event_id: string }) => row.event_id,
-    );
+  const applied = () => appliedDecisions(database.dataSource);
   const publish = async (count: number) => {
     const events = Array.from({ length: count }, () => referralDecidedEnvelope({ childId: CHILD }));
     await producer.send({

@@ -11,8 +11,8 @@ import {
   type TestDatabase,
   referralDecidedEnvelope,
 } from '@csc/testing';
-import { PROJECTION_SCHEMA, type ProjectionDefinition } from './projection';
 import { ProjectionHost } from './projection-host';
+import { appliedDecisions, decisionsProjection } from './test/decisions-projection.spec-support';
 import { PROJECTION_HOST_MIGRATIONS } from './test/projection-host-migrations.spec-support';
 
 const CHILD = '55555555-5555-4555-8555-555555555555';
@@ -26,22 +26,16 @@ const cannotApply = new Set<string>();
 const isolatingCommitSettings: string[] = [];
 
 /** Writes the whole batch in one statement, then fails it if any event is poison: its writes must be rolled back. */
-const decisions: ProjectionDefinition = {
-  name: 'decisions',
-  topics: [TOPICS.referralIntake],
-  eventTypes: ['ReferralDecided'],
-  tables: ['applied'],
-  createTables: (manager, tables) => manager.query(`CREATE TABLE ${tables.applied} (event_id uuid PRIMARY KEY)`),
-  apply: async (manager, events, tables) => {
+const decisions = decisionsProjection({
+  beforeRows: async (manager, events) => {
     if (events.length === 1 && cannotApply.has(events[0].eventId))
       isolatingCommitSettings.push((await manager.query(`SHOW synchronous_commit`))[0].synchronous_commit);
-    await manager.query(`INSERT INTO ${tables.applied} SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING`, [
-      events.map((event) => event.eventId),
-    ]);
+  },
+  afterRows: async (_, events) => {
     const poison = events.find((event) => cannotApply.has(event.eventId));
     if (poison) throw new Error(`cannot apply ${poison.type} ${poison.eventId}`);
   },
-};
+});
 
 describe('a projection dead-letters an event it cannot apply and applies the rest of its batch', () => {
   let database: TestDatabase;
@@ -54,10 +48,7 @@ describe('a projection dead-letters an event it cannot apply and applies the res
   let topic: string;
 
   const decided = () => referralDecidedEnvelope({ childId: CHILD });
-  const applied = async (): Promise<string[]> =>
-    (await database.dataSource.query(`SELECT event_id FROM ${PROJECTION_SCHEMA}.applied_v1`)).map(
-      (row: { event_id: string }) => row.event_id,
-    );
+  const applied = () => appliedDecisions(database.dataSource);
 
   beforeAll(async () => {
     const suffix = uniqueTopicSuffix();

@@ -1,0 +1,34 @@
+import { TOPICS, type EventEnvelope } from '@csc/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { PROJECTION_SCHEMA, type ProjectionDefinition } from '../projection';
+
+type BatchHook = (manager: EntityManager, events: EventEnvelope[]) => Promise<void>;
+
+/**
+ * The runner's tests' projection: the ids of the ReferralDecided events it applied, one row each in
+ * `applied` (keyed, so applying an event again changes nothing). `beforeRows` and `afterRows` run in
+ * the batch's transaction, to look at it or to fail it.
+ */
+export const decisionsProjection = ({
+  beforeRows,
+  afterRows,
+}: { beforeRows?: BatchHook; afterRows?: BatchHook } = {}): ProjectionDefinition => ({
+  name: 'decisions',
+  topics: [TOPICS.referralIntake],
+  eventTypes: ['ReferralDecided'],
+  tables: ['applied'],
+  createTables: (manager, tables) => manager.query(`CREATE TABLE ${tables.applied} (event_id uuid PRIMARY KEY)`),
+  apply: async (manager, events, tables) => {
+    await beforeRows?.(manager, events);
+    await manager.query(`INSERT INTO ${tables.applied} SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING`, [
+      events.map((event) => event.eventId),
+    ]);
+    await afterRows?.(manager, events);
+  },
+});
+
+/** The event ids version `version` of decisionsProjection has applied. */
+export const appliedDecisions = async (dataSource: DataSource, version = 1): Promise<string[]> =>
+  (await dataSource.query(`SELECT event_id FROM ${PROJECTION_SCHEMA}.applied_v${version}`)).map(
+    (row: { event_id: string }) => row.event_id,
+  );
