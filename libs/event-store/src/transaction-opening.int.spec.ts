@@ -42,7 +42,7 @@ describe('a transaction opened by its first statement, against PostgreSQL', () =
     expect(asked.setting).toBe('off');
     expect(asked.opened).toEqual([expect.objectContaining({ id: 4, note: 'soon on disk' })]);
     expect(await claims()).toEqual([{ id: 4, note: 'soon on disk' }]);
-    // Outside the transaction, the server's own setting.
+    // Outside the transaction, the server's own setting (the pool hands back the connection it last released).
     expect(await setting(database.dataSource)).toBe('on');
     const unasked = await inTransactionOpenedBy(database.dataSource, { text: CLAIM, values: [5, 'on disk'] }, async (manager) =>
       setting(manager),

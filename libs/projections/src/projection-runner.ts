@@ -57,9 +57,6 @@ interface PoisonEvent extends ReadEvent {
   error: string;
 }
 
-/** What a batch's transaction did: nothing (the version was retired, or the batch starts past the rows), or applied it. */
-type BatchOutcome = 'retired' | { gapAfter: bigint } | { applied: number; poisoned: PoisonEvent[] };
-
 /** Rolls a replay back: another replay or a discard dealt with the letter first. */
 class LetterAlreadyResolved extends Error {}
 
@@ -399,11 +396,11 @@ export class ProjectionRunner {
       inTransactionOpenedBy(
         this.options.dataSource,
         this.offsets.batchStartStatement(this.id, batch.topic, batch.partition),
-        async (manager, start: BatchStartRow[]): Promise<BatchOutcome> => {
+        async (manager, start: BatchStartRow[]) => {
           const { state, nextOffset: stored } = this.offsets.batchStart(start);
           if (state !== 'CURRENT' && state !== 'BUILDING') return 'retired' as const;
           const nextOffset = BigInt(stored ?? this.partitions.get(key)?.nextOffset ?? 0n);
-          if (BigInt(batch.firstOffset() ?? '0') > nextOffset) return { gapAfter: nextOffset };
+          if (BigInt(batch.firstOffset() ?? '0') > nextOffset) return 'gap' as const;
           const events: ReadEvent[] = [];
           for (const message of batch.messages) {
             if (
@@ -425,9 +422,6 @@ export class ProjectionRunner {
           });
           return { applied: events.length - poisoned.length, poisoned };
         },
-        // A batch lost with its offsets is read again (the gap below): it need not wait for the disk. A batch
-        // that dead-letters does, since its letters are sent to their topic once it has committed.
-        { asynchronousCommit: !isolating },
       );
     // The whole batch at once, as nearly always; if an event of its own fails it, again, isolating that event.
     const outcome = await attempt(false).catch((error: unknown) => {
@@ -439,13 +433,9 @@ export class ProjectionRunner {
       void this.stop();
       return;
     }
-    if ('gapAfter' in outcome) {
-      // Kafka handed over messages past the database's offset: go back to where the rows are. The database's
-      // offset, not this process's: a batch committed asynchronously and lost in a crash of PostgreSQL left
-      // this process's ahead of the rows.
-      const progress = this.partitions.get(key);
-      if (progress) progress.nextOffset = outcome.gapAfter;
-      this.consumer?.seek({ topic: batch.topic, partition: batch.partition, offset: String(outcome.gapAfter) });
+    if (outcome === 'gap') {
+      // Kafka handed over messages past the database's offset: go back to where the rows are.
+      this.consumer?.seek({ topic: batch.topic, partition: batch.partition, offset: String(this.partitions.get(key)?.nextOffset ?? 0n) });
       return;
     }
     // Recorded with the batch; sent once it committed (a send that fails leaves the record, which operators list).

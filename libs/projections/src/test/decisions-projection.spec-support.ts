@@ -6,20 +6,16 @@ type BatchHook = (manager: EntityManager, events: EventEnvelope[]) => Promise<vo
 
 /**
  * The runner's tests' projection: the ids of the ReferralDecided events it applied, one row each in
- * `applied` (keyed, so applying an event again changes nothing). `beforeRows` and `afterRows` run in
- * the batch's transaction, to look at it or to fail it.
+ * `applied` (keyed, so applying an event again changes nothing). `afterRows` runs in the batch's
+ * transaction once the rows are written, to fail it.
  */
-export const decisionsProjection = ({
-  beforeRows,
-  afterRows,
-}: { beforeRows?: BatchHook; afterRows?: BatchHook } = {}): ProjectionDefinition => ({
+export const decisionsProjection = ({ afterRows }: { afterRows?: BatchHook } = {}): ProjectionDefinition => ({
   name: 'decisions',
   topics: [TOPICS.referralIntake],
   eventTypes: ['ReferralDecided'],
   tables: ['applied'],
   createTables: (manager, tables) => manager.query(`CREATE TABLE ${tables.applied} (event_id uuid PRIMARY KEY)`),
   apply: async (manager, events, tables) => {
-    await beforeRows?.(manager, events);
     await manager.query(`INSERT INTO ${tables.applied} SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING`, [
       events.map((event) => event.eventId),
     ]);
