@@ -1,6 +1,7 @@
 export * from './projection';
 export * from './projection-offsets';
 export * from './projection-offsets.migration';
+export * from './projection-batch-start.migration';
 export * from './projection-versions';
 export * from './projection-versions.migration';
 export * from './projection-runner';

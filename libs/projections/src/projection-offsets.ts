@@ -80,9 +80,5 @@ export interface BatchStartRow {
   next_offset: string | null;
 }
 
-/** Every batch of every projection version starts with it, sent with its transaction's BEGIN. */
-const LOCK_FOR_BATCH = `WITH locked AS (
-       SELECT next_offset::text FROM projection_offsets WHERE projection = $1 AND version = $2 AND topic = $3 AND partition = $4 FOR UPDATE
-     )
-     SELECT (SELECT state FROM projection_versions WHERE projection = $1 AND version = $2) AS state,
-            (SELECT next_offset FROM locked) AS next_offset`;
+/** Every batch of every projection version starts with it, sent with its transaction's BEGIN (AddProjectionBatchStartFunction says why a function). */
+const LOCK_FOR_BATCH = `SELECT state, next_offset FROM projection_batch_start($1, $2, $3, $4)`;

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { PROJECTION_SCHEMA } from '../projection';
+import { AddProjectionBatchStartFunction1768200000000 } from '../projection-batch-start.migration';
 import { AddProjectionVersionCluster1767500000001 } from '../projection-cluster.migration';
 import { CreateProjectionOffsets1763800000002 } from '../projection-offsets.migration';
 import { CreateProjectionVersions1766100000000 } from '../projection-versions.migration';
@@ -18,4 +19,5 @@ export const PROJECTION_HOST_MIGRATIONS = [
   CreateProjectionOffsets1763800000002,
   CreateProjectionVersions1766100000000,
   AddProjectionVersionCluster1767500000001,
+  AddProjectionBatchStartFunction1768200000000,
 ];

@@ -2,6 +2,7 @@ import type { MixedList } from 'typeorm';
 import { appRoleMigration, projectionSchemaMigration } from '@csc/platform';
 import { CreateDeadLetters1767500000000, CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
 import {
+  AddProjectionBatchStartFunction1768200000000,
   AddProjectionVersionCluster1767500000001,
   CreateProjectionOffsets1763800000002,
   CreateProjectionVersions1766100000000,
@@ -21,4 +22,5 @@ export const analyticsMigrations: MixedList<Function> = [
   CreateParkedEvents1767400000000,
   CreateDeadLetters1767500000000,
   AddProjectionVersionCluster1767500000001,
+  AddProjectionBatchStartFunction1768200000000,
 ];

@@ -2,6 +2,7 @@ import type { MixedList } from 'typeorm';
 import { appRoleMigration, CreateAuditLog1765000000000, AddAuditScope1767100000000, projectionSchemaMigration } from '@csc/platform';
 import { CreateDeadLetters1767500000000, CreateInbox1763800000001, CreateParkedEvents1767400000000 } from '@csc/messaging';
 import {
+  AddProjectionBatchStartFunction1768200000000,
   AddProjectionVersionCluster1767500000001,
   CreateProjectionOffsets1763800000002,
   CreateProjectionVersions1766100000000,
@@ -24,4 +25,5 @@ export const statutoryReturnsMigrations: MixedList<Function> = [
   CreateParkedEvents1767400000000,
   CreateDeadLetters1767500000000,
   AddProjectionVersionCluster1767500000001,
+  AddProjectionBatchStartFunction1768200000000,
 ];
