@@ -13,7 +13,9 @@ import {
  * How often the event loop's delay is sampled (nodejs_eventloop_lag_*). prom-client's default, 10 ms,
  * wakes an idle process a hundred times a second: 5.5 ms of CPU a second for a process doing nothing
  * else, against 1.4 ms at 100 ms (node's monitorEventLoopDelay alone, 10 s each). The delays that
- * matter to an operator are stalls of hundreds of milliseconds, which a 100 ms sample still sees.
+ * matter to an operator are stalls of hundreds of milliseconds, which a 100 ms sample still sees. Node
+ * records the time between samples, so every reading includes the interval: an idle process reads
+ * 0.1 s (0.01 s before). The event-flow dashboard subtracts it from the p99 it charts.
  */
 const EVENT_LOOP_SAMPLE_MS = 100;
 
