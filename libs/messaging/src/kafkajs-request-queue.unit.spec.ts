@@ -10,7 +10,14 @@
  * fourth test fails without that part; the last checks a request still times out.
  */
 interface PushedRequest {
-  entry: { correlationId: number; apiName: string; apiKey: number; apiVersion: number; resolve: () => void; reject: () => void };
+  entry: {
+    correlationId: number;
+    apiName: string;
+    apiKey: number;
+    apiVersion: number;
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  };
   expectResponse: boolean;
   sendRequest: () => void;
   requestTimeout?: number;
@@ -110,7 +117,9 @@ describe("kafkajs's request queue, as patched", () => {
     queue.scheduleRequestTimeoutCheck();
     const failures: unknown[] = [];
     const request = aRequest(1, []);
-    request.entry.reject = ((error: unknown) => failures.push(error)) as () => void;
+    request.entry.reject = (error: unknown) => {
+      failures.push(error);
+    };
     queue.push(request);
 
     jest.advanceTimersByTime(30_000);
