@@ -24,6 +24,8 @@ describe('npm start supervises each process (scripts/supervise.sh)', () => {
     const run = supervise('trap "echo stopped gracefully; exit 0" TERM; echo trap set; while :; do sleep 0.1; done');
     await eventually(() => expect(run.childPid()).not.toBeNull());
     const first = run.childPid()!;
+    // Killed once it is running, not before its shell has started (as can happen on a busy machine): each run says so once.
+    await eventually(() => expect(run.output().match(/trap set/g)).toHaveLength(1));
     process.kill(first, 'SIGKILL');
     await eventually(() => expect(run.childPid()).not.toEqual(first), { timeoutMs: 10_000 });
     await eventually(() => expect(run.childPid()).not.toBeNull());
