@@ -25,3 +25,4 @@ export * from './http/paging';
 export * from './commands/aggregate-list';
 export * from './chronology/chronology';
 export * from './metrics';
+export { SlidingWindowStorage } from './http/rate-limit/sliding-window-storage';

@@ -1,9 +1,10 @@
 import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
-import { SkipThrottle, ThrottlerException, ThrottlerGuard, ThrottlerStorageService, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerException, ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '@csc/auth';
+import { SlidingWindowStorage } from './sliding-window-storage';
 
 const CLIENT_IP = 'client-ip';
 const TOKEN_SUBJECT = 'token-subject';
@@ -28,7 +29,7 @@ interface RateLimit {
 abstract class RateLimitGuard extends ThrottlerGuard {
   protected constructor(
     private readonly rateLimit: RateLimit,
-    storage: ThrottlerStorageService,
+    storage: SlidingWindowStorage,
     reflector: Reflector,
   ) {
     super(
@@ -67,7 +68,7 @@ abstract class RateLimitGuard extends ThrottlerGuard {
 export class ClientIpRateLimitGuard extends RateLimitGuard {
   constructor(
     @Inject(ConfigService) config: ConfigService,
-    @Inject(ThrottlerStorageService) storage: ThrottlerStorageService,
+    @Inject(SlidingWindowStorage) storage: SlidingWindowStorage,
     @Inject(Reflector) reflector: Reflector,
   ) {
     super(
@@ -92,7 +93,7 @@ export class ClientIpRateLimitGuard extends RateLimitGuard {
 export class TokenSubjectRateLimitGuard extends RateLimitGuard {
   constructor(
     @Inject(ConfigService) config: ConfigService,
-    @Inject(ThrottlerStorageService) storage: ThrottlerStorageService,
+    @Inject(SlidingWindowStorage) storage: SlidingWindowStorage,
     @Inject(Reflector) reflector: Reflector,
   ) {
     super(

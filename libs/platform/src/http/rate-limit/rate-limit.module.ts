@@ -1,12 +1,13 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerStorageService } from '@nestjs/throttler';
 import { ClientIpRateLimitGuard, TokenSubjectRateLimitGuard } from './rate-limit.guard';
+import { SlidingWindowStorage } from './sliding-window-storage';
 
 /**
  * The two rate limits, each a global guard placed by where its module is imported: Nest runs global
  * guards in the order their modules were scanned (see PlatformModule). Each keeps its counts in its
- * own in-memory storage, in this process only.
+ * own in-memory storage, in this process only (SlidingWindowStorage: the library's answers at a constant
+ * cost per request).
  */
 @Module({})
 export class RateLimitModule {
@@ -23,5 +24,8 @@ export class RateLimitModule {
 
 const rateLimitModule = (guard: Type<unknown>): DynamicModule => ({
   module: RateLimitModule,
-  providers: [ThrottlerStorageService, { provide: APP_GUARD, useClass: guard }],
+  providers: [
+    { provide: SlidingWindowStorage, useFactory: () => new SlidingWindowStorage() },
+    { provide: APP_GUARD, useClass: guard },
+  ],
 });
