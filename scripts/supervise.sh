@@ -31,7 +31,8 @@ while ((stopping == 0)); do
   started=$SECONDS
   "$@" &
   child=$!
-  echo "$child" >"$child_pid_file"
+  # Written whole and then moved into place: a reader never sees the file empty or half written.
+  echo "$child" >"$child_pid_file.tmp" && mv -f "$child_pid_file.tmp" "$child_pid_file"
   say "started (pid $child)"
   # A trapped signal interrupts wait; the child is then still shutting down, so wait again until it has gone.
   # (bash's own "Killed" notice is dropped: the line below says how it ended.)

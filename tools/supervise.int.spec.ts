@@ -14,7 +14,11 @@ const supervise = (command: string, environment: Record<string, string> = {}) =>
   let output = '';
   supervisor.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((done) => supervisor.once('exit', (code) => done(code)));
-  const childPid = () => (existsSync(childPidFile) ? Number(readFileSync(childPidFile, 'utf8')) : null);
+  // A pid, or null: never 0 or NaN, which process.kill would take as this whole process group.
+  const childPid = () => {
+    const written = existsSync(childPidFile) ? readFileSync(childPidFile, 'utf8').trim() : '';
+    return /^[1-9]\d*$/.test(written) ? Number(written) : null;
+  };
   return { supervisor, exited, childPid, childPidFile, output: () => output };
 };
 

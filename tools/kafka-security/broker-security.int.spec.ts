@@ -204,8 +204,8 @@ beforeAll(async () => {
   try {
     kafkaSh('status');
   } catch {
-    kafkaSh('start');
-    startedHere = true;
+    // Stopped at the end only if this file started it: never the broker other test files are using.
+    startedHere = !/already running|already answers/.test(kafkaSh('start'));
   }
   principals = Object.fromEntries(listPrincipals(runDir).map((settings) => [settings.name, settings]));
   if (!principals[ADMIN_PRINCIPAL]) {

@@ -2,11 +2,12 @@
  * kafkajs 2.2.4 is patched (patches/kafkajs+2.2.4.patch): `admin.createTopics({ waitForLeaders: true })`
  * asks the broker for the new topics' metadata until their leaders are known, and waited only while the
  * answer was LEADER_NOT_AVAILABLE. A broker that has not yet applied the creation answers
- * UNKNOWN_TOPIC_OR_PARTITION instead (kafkajs#1222), and kafkajs gave up at once: under load (two test
+ * UNKNOWN_TOPIC_OR_PARTITION instead, and kafkajs gave up at once: under load (two test
  * files at a time on two cores) a test's topics, created a moment before, failed its set-up with "This
  * server does not host this topic-partition". `npm start` and the services create their topics the same
- * way. These tests drive the admin client's own code with a stand-in for the broker's answers; the first
- * and the last fail without the patch.
+ * way. The patch also skips the wait when only validating, where no topic is made to have a leader (kafkajs#1222
+ * waited, and failed). These tests drive the admin client's own code with a stand-in for the broker's answers;
+ * all but the second fail without the patch.
  */
 interface ProtocolErrorType {
   type: string;
@@ -14,7 +15,12 @@ interface ProtocolErrorType {
 
 const createAdmin = jest.requireActual<
   (options: Record<string, unknown>) => {
-    createTopics(options: { topics: { topic: string }[]; waitForLeaders?: boolean; timeout?: number }): Promise<boolean>;
+    createTopics(options: {
+      topics: { topic: string }[];
+      validateOnly?: boolean;
+      waitForLeaders?: boolean;
+      timeout?: number;
+    }): Promise<boolean>;
   }
 >('kafkajs/src/admin');
 const { createErrorFromCode } = jest.requireActual<{ createErrorFromCode(code: number): Error & ProtocolErrorType }>(
@@ -61,6 +67,14 @@ describe("kafkajs's createTopics waiting for leaders, as patched", () => {
       },
     );
     expect(metadataRequests).toHaveLength(1);
+  });
+
+  it('does not wait for leaders when only validating: nothing was created', async () => {
+    const { admin, metadataRequests } = anAdmin([UNKNOWN_TOPIC_OR_PARTITION]);
+    await expect(
+      admin.createTopics({ topics: [{ topic: 'referrals.test' }], validateOnly: true, waitForLeaders: true, timeout: 5_000 }),
+    ).resolves.toBe(true);
+    expect(metadataRequests).toEqual([]);
   });
 
   it('gives up when the topic never appears, after its timeout', async () => {

@@ -88,7 +88,10 @@ export const startServiceProcess = async (
   };
   const killService = async () => {
     if (!servicePidFile) return end('SIGKILL');
-    const pid = Number(readFileSync(servicePidFile, 'utf8'));
+    const written = readFileSync(servicePidFile, 'utf8').trim();
+    // Never 0 or NaN: process.kill would take 0 as this whole process group (the test runner with it).
+    if (!/^[1-9]\d*$/.test(written)) throw new Error(`${name}: its supervisor's pid file holds no pid (${JSON.stringify(written)})`);
+    const pid = Number(written);
     process.kill(pid, 'SIGKILL');
     while (isAlive(pid)) await new Promise((done) => setTimeout(done, 10));
   };
