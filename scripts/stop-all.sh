@@ -19,7 +19,7 @@ for service in "${SERVICES[@]}" school-webhook-receiver; do
     fi
     echo "$service: stopped"
   fi
-  rm -f "$pid_file" "$child_pid_file"
+  rm -f "$pid_file" "$child_pid_file" "$child_pid_file.tmp"
 done
 # The broker npm start used (start-all.sh wrote its mode), not whatever KAFKA_SECURITY says now.
 if [[ -f "$RUN_DIR/kafka-security" ]]; then

@@ -31,6 +31,8 @@ while ((stopping == 0)); do
   started=$SECONDS
   "$@" &
   child=$!
+  # A TERM that came between the start and the line above found no child to pass on to: pass it on now.
+  ((stopping == 1)) && kill -TERM "$child" 2>/dev/null
   # Written whole and then moved into place: a reader never sees the file empty or half written.
   echo "$child" >"$child_pid_file.tmp" && mv -f "$child_pid_file.tmp" "$child_pid_file"
   say "started (pid $child)"

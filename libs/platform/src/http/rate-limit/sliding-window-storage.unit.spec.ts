@@ -27,11 +27,13 @@ describe('SlidingWindowStorage: the rate limits counted at a constant cost per r
   afterEach(() => jest.useRealTimers());
 
   it('answers every request as @nestjs/throttler’s own storage does: counts, refusals and Retry-After, blocking or not', async () => {
-    for (const [seed, blockDuration] of [
-      [1, 2_000],
-      [2, 500],
-      [3, 0],
-      [4, 10_000],
+    for (const [seed, blockDuration, limit, ttl] of [
+      [1, 2_000, 7, 1_000],
+      [2, 500, 7, 1_000],
+      [3, 0, 7, 1_000],
+      [4, 10_000, 7, 1_000],
+      // A window that never empties: the dropped hits are let go in batches (compaction) while live ones stay.
+      [5, 5_000, 100, 5_000],
     ]) {
       let now = 1_000_000;
       at(now);
@@ -45,10 +47,14 @@ describe('SlidingWindowStorage: the rate limits counted at a constant cost per r
         at(now);
         const caller = `client-ip:10.0.0.${Math.floor(random() * 3)}`;
         const [theirs, mine] = await Promise.all([
-          library.increment(caller, 1_000, 7, blockDuration, 'client-ip'),
-          ours.increment(caller, 1_000, 7, blockDuration, 'client-ip'),
+          library.increment(caller, ttl, limit, blockDuration, 'client-ip'),
+          ours.increment(caller, ttl, limit, blockDuration, 'client-ip'),
         ]);
         expect({ seed, request, ...decided(mine) }).toEqual({ seed, request, ...decided(theirs) });
+      }
+      if (ttl === 5_000) {
+        // About 1,000 requests each, none refused: without compaction each caller would hold every one of them.
+        for (const address of [0, 1, 2]) expect(heldBy(ours, `client-ip:10.0.0.${address}`)).toBeLessThan(300);
       }
       library.onApplicationShutdown();
     }
@@ -104,12 +110,14 @@ describe('SlidingWindowStorage: the rate limits counted at a constant cost per r
     expect(heldBy(storage, 'client-ip:poller')).toBeLessThanOrEqual(64);
   });
 
-  it('keeps counting when the clock is set back, as if time stood still until it catches up', async () => {
+  it('goes on from where it was when the clock is set back: hits still expire and blocks still end', async () => {
     const storage = new SlidingWindowStorage();
     for (let hit = 0; hit < 3; hit += 1) await storage.increment('client-ip:a', 1_000, 3, 1_000, 'client-ip');
     at(1_000_000 - 30_000);
+    // Still counted in order: the three hits of a moment ago are live, and this one is over the limit.
     expect(await storage.increment('client-ip:a', 1_000, 3, 1_000, 'client-ip')).toMatchObject({ totalHits: 4, isBlocked: true });
-    at(1_000_000 + 1_000);
+    at(1_000_000 - 30_000 + 1_000);
+    // A second later by the clock as set back: the block is over, not held until the clock catches up.
     expect(await storage.increment('client-ip:a', 1_000, 3, 1_000, 'client-ip')).toMatchObject({ totalHits: 1, isBlocked: false });
   });
 
