@@ -49,10 +49,16 @@ const base = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
 };
+/**
+ * JEST_GROUP=together leaves out the files in jest.run-alone.js (scripts/test.sh runs them after, one at
+ * a time); unset, every file is in.
+ */
+const runAlone = process.env.JEST_GROUP === 'together' ? require('./jest.run-alone.js').map((path) => `<rootDir>/${path}$`) : [];
 const withRealServers = {
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
   setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/setup-after-env.ts'],
+  testPathIgnorePatterns: [...base.testPathIgnorePatterns, ...runAlone],
 };
 
 module.exports = {

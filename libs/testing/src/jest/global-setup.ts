@@ -10,7 +10,8 @@ declare global {
 /** Runs once before the integration and e2e suites; test files read the addresses from the environment. */
 export default async function globalSetup(): Promise<void> {
   if (globalThis.__CSC_TEST_INFRASTRUCTURE__) return; // int and e2e share one set-up in a combined run
-  clearTestLogs();
+  // scripts/test.sh runs jest twice and scans the logs of both runs: its second run keeps the first's.
+  if (process.env.KEEP_TEST_LOGS !== 'true') clearTestLogs();
   const infrastructure = await startTestInfrastructure();
   globalThis.__CSC_TEST_INFRASTRUCTURE__ = infrastructure;
   publishTestInfrastructure(infrastructure);
