@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually } from '@csc/testing';
+import { eventually, pidIn } from '@csc/testing';
 
 /** npm start's supervisor (scripts/supervise.sh), with a stand-in process: what a service's restarts look like. */
 const supervise = (command: string, environment: Record<string, string> = {}) => {
@@ -14,11 +14,7 @@ const supervise = (command: string, environment: Record<string, string> = {}) =>
   let output = '';
   supervisor.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((done) => supervisor.once('exit', (code) => done(code)));
-  // A pid, or null: never 0 or NaN, which process.kill would take as this whole process group.
-  const childPid = () => {
-    const written = existsSync(childPidFile) ? readFileSync(childPidFile, 'utf8').trim() : '';
-    return /^[1-9]\d*$/.test(written) ? Number(written) : null;
-  };
+  const childPid = () => pidIn(childPidFile);
   return { supervisor, exited, childPid, childPidFile, output: () => output };
 };
 

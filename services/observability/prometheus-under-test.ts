@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@csc/testing';
 
 const INSTALL = 'bash infra/tools/ensure-debian-tool.sh prometheus prometheus "the Prometheus e2e"';
 
@@ -14,15 +14,6 @@ export interface PrometheusUnderTest {
   api<T>(path: string): Promise<T>;
   stop(): Promise<void>;
 }
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 
 /**
  * A real Prometheus (Debian's package) on 127.0.0.1, its data in a temporary directory: one job per

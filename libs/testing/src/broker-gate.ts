@@ -1,4 +1,5 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { freePort } from './local-processes';
 
 export interface BrokerGate {
   /** What to give a client as KAFKA_BROKERS: refused until the gate opens. */
@@ -41,13 +42,3 @@ export const brokerGate = async (broker: string): Promise<BrokerGate> => {
     },
   };
 };
-
-const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });

@@ -16,3 +16,4 @@ export * from './broker-gate';
 export * from './test-broker-crash';
 export * from './referral-decided-envelope';
 export * from './prometheus-samples';
+export * from './local-processes';

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { freePort, pidIn, portIsTaken } from './local-processes';
 import { ensureTestKeyVault } from './test-key-vault';
 import { testPrincipalEnvironment } from './test-kafka-principals';
 import { testServiceEnvironment } from './test-service-environment';
@@ -25,39 +25,57 @@ export interface ServiceProcess {
  * Unlike a service started in the test's own process, this one can be killed outright.
  * NODE_OPTIONS=--cpu-prof... or BENCH_CPU_PROFILE=<dir> profiles it.
  */
-export const startServiceProcess = async (
+export interface ServiceProcessOptions {
+  from: 'source' | 'build';
+  databaseUrl: string;
+  topicSuffix: string;
+  /** A free one, chosen here, unless given. */
+  port?: number;
+  /** The test infrastructure's broker unless given (benchmarks run outside jest). */
+  kafkaBrokers?: string;
+  environment?: Record<string, string>;
+  /** Returns once /health/ready answers 200; false: once /health does (listening, whatever Kafka is doing). */
+  untilReady?: boolean;
+  /**
+   * Under scripts/supervise.sh, as `npm start` runs it: `process` is the supervisor, `kill()` kills the
+   * service itself (and the supervisor starts it again on the same port), `stop()` stops both.
+   */
+  supervised?: boolean;
+  /** Where its log and errors go (appended, across restarts); otherwise errors to the test's stderr, the log nowhere. */
+  logFile?: string;
+}
+
+export const startServiceProcess = async (name: string, { port, ...options }: ServiceProcessOptions): Promise<ServiceProcess> => {
+  await ensureTestKeyVault();
+  if (port !== undefined) return launch(name, port, options);
+  // A port chosen here may be taken by another process (another test file's) before the service binds it:
+  // the service then exits at start, and is started again on another port.
+  for (let attempt = 1; ; attempt += 1) {
+    const chosen = await freePort();
+    try {
+      return await launch(name, chosen, options);
+    } catch (error) {
+      if (attempt === 3 || !(error instanceof ExitedBeforeReady) || !(await portIsTaken(chosen))) throw error;
+    }
+  }
+};
+
+class ExitedBeforeReady extends Error {}
+
+const launch = async (
   name: string,
+  listenOn: number,
   {
     from,
     databaseUrl,
     topicSuffix,
-    port,
     kafkaBrokers,
     environment = {},
     untilReady = true,
     supervised = false,
     logFile,
-  }: {
-    from: 'source' | 'build';
-    databaseUrl: string;
-    topicSuffix: string;
-    port?: number;
-    /** The test infrastructure's broker unless given (benchmarks run outside jest). */
-    kafkaBrokers?: string;
-    environment?: Record<string, string>;
-    /** Returns once /health/ready answers 200; false: once /health does (listening, whatever Kafka is doing). */
-    untilReady?: boolean;
-    /**
-     * Under scripts/supervise.sh, as `npm start` runs it: `process` is the supervisor, `kill()` kills the
-     * service itself (and the supervisor starts it again on the same port), `stop()` stops both.
-     */
-    supervised?: boolean;
-    /** Where its log and errors go (appended, across restarts); otherwise errors to the test's stderr, the log nowhere. */
-    logFile?: string;
-  },
+  }: Omit<ServiceProcessOptions, 'port'>,
 ): Promise<ServiceProcess> => {
-  await ensureTestKeyVault();
-  const listenOn = port ?? (await freePort());
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE] : [];
   const entry =
     from === 'build'
@@ -88,10 +106,8 @@ export const startServiceProcess = async (
   };
   const killService = async () => {
     if (!servicePidFile) return end('SIGKILL');
-    const written = readFileSync(servicePidFile, 'utf8').trim();
-    // Never 0 or NaN: process.kill would take 0 as this whole process group (the test runner with it).
-    if (!/^[1-9]\d*$/.test(written)) throw new Error(`${name}: its supervisor's pid file holds no pid (${JSON.stringify(written)})`);
-    const pid = Number(written);
+    const pid = pidIn(servicePidFile);
+    if (pid === null) throw new Error(`${name}: its supervisor's pid file holds no pid`);
     process.kill(pid, 'SIGKILL');
     while (isAlive(pid)) await new Promise((done) => setTimeout(done, 10));
   };
@@ -101,7 +117,7 @@ export const startServiceProcess = async (
 
 const waitUntil = async (path: '/health' | '/health/ready', name: string, url: string, child: ChildProcess) => {
   for (let attempt = 0; attempt < 2400; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null) throw new ExitedBeforeReady(`${name} exited with ${child.exitCode} before it was ready`);
     const ready = await fetch(`${url}${path}`).then(
       (response) => response.ok,
       () => false,
@@ -121,13 +137,3 @@ const isAlive = (pid: number): boolean => {
     return false;
   }
 };
-
-const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });

@@ -1,6 +1,4 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { startServices, type ServicesUnderTest, type TestDatabase } from '@csc/testing';
+import { freePort, startServices, type ServicesUnderTest, type TestDatabase } from '@csc/testing';
 import { referralIntakeService } from '../../../../referral-intake/src/referral-intake.service-definition';
 import { startConsoleUnderTest, type ConsoleUnderTest } from '../../../test/console-under-test';
 import { startLocalOidcProvider, type LocalOidcProvider } from '../../../test/local-oidc-provider';
@@ -8,15 +6,6 @@ import { createConsoleTestDatabase } from '../../../test/token-store-database';
 import { WebAgent, type Answer } from '../../../test/web-agent';
 
 const AUDIENCE = 'urn:csc:services';
-
-/** A free port for the console: the provider must know its redirect URL before the console starts. */
-const freePort = () =>
-  new Promise<number>((found) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => found(port));
-    });
-  });
 
 /** The console's OIDC_* settings for a provider, with its redirect URL on the given port, and its token store. */
 const oidcEnvironment = (provider: LocalOidcProvider, consoleUrl: string, tokenStore: TestDatabase & { appRoleUrl: string }) => ({
