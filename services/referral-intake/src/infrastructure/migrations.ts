@@ -17,6 +17,7 @@ import { AddChildIndexState1767200000001 } from './migrations/add-child-index-st
 import { CreateReferralQueue1767600000000 } from './migrations/create-referral-queue.migration';
 import { ChildIndexCandidatesFunction1767700000000 } from './migrations/child-index-candidates-function.migration';
 import { RetireReferralChildRecords1769100000000 } from './migrations/retire-referral-child-records.migration';
+import { ChildIndexLookupByIndex1769200000000 } from './migrations/child-index-lookup-by-index.migration';
 
 /**
  * In order. The event store (events + outbox checkpoint) and the reactions' inbox come first; the
@@ -44,4 +45,5 @@ export const referralIntakeMigrations: MixedList<Function> = [
   AddOutboxRelayPassFunction1768100000000,
   AddAppendRefusal1769000000000,
   RetireReferralChildRecords1769100000000,
+  ChildIndexLookupByIndex1769200000000,
 ];
