@@ -40,25 +40,26 @@ const libs = [
   'synthetic-history',
   'tracing',
 ];
+/**
+ * JEST_GROUP=together leaves out the files in jest.run-alone.js (scripts/test.sh runs them after, one at
+ * a time); unset, every file is in.
+ */
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const runAlone =
+  process.env.JEST_GROUP === 'together' ? require('./jest.run-alone.js').map((path) => `^${escapeRegExp(`${__dirname}/${path}`)}$`) : [];
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc, [`/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: swcForEsm },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: Object.fromEntries(libs.map((lib) => [`^@csc/${lib}$`, `<rootDir>/libs/${lib}/src`])),
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', ...runAlone],
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
 };
-/**
- * JEST_GROUP=together leaves out the files in jest.run-alone.js (scripts/test.sh runs them after, one at
- * a time); unset, every file is in.
- */
-const runAlone = process.env.JEST_GROUP === 'together' ? require('./jest.run-alone.js').map((path) => `<rootDir>/${path}$`) : [];
 const withRealServers = {
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
   setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/setup-after-env.ts'],
-  testPathIgnorePatterns: [...base.testPathIgnorePatterns, ...runAlone],
 };
 
 module.exports = {
