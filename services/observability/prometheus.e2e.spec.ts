@@ -10,7 +10,7 @@ import { earlyHelpService } from '../early-help/src/early-help.service-definitio
 import { referralIntakeService } from '../referral-intake/src/referral-intake.service-definition';
 import { schoolNotificationsService } from '../school-notifications/src/school-notifications.service-definition';
 import { registerSchoolWithWebhook } from './test/school-with-webhook';
-import { startPrometheus, type PrometheusUnderTest } from './prometheus-under-test';
+import { startPrometheus, type PrometheusUnderTest } from './test/prometheus-under-test';
 
 const SCHOOL = '100001';
 const METRICS_TOKEN = 'a-prometheus-scrape-token-for-this-test-only';
