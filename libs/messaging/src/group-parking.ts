@@ -1,5 +1,5 @@
 import type { KafkaMessage } from 'kafkajs';
-import type { EventEnvelope } from '@csc/contracts';
+import { passesOverByTypeHeader, type EventEnvelope } from '@csc/contracts';
 import type { ConsumerHealth } from './consumer-health';
 import { describeErrorSafely, isTransientError } from './error-classification';
 import type { EventInbox } from './event-inbox';
@@ -52,9 +52,16 @@ export class GroupParking {
     return this.retrier.stop();
   }
 
-  /** One query per batch (keyless messages are looked up one by one, as they come). */
-  sequencesOf(messages: KafkaMessage[]): Promise<ParkedSequences> {
-    const keys = messages.flatMap((message) => (message.key ? [message.key.toString()] : []));
+  /**
+   * One query per batch, for the keys of the events the group takes (keyless messages are looked up
+   * one by one, as they come). Events it passes over by their type header are never parked nor wait
+   * behind a parked one: a batch of only those (another service's events on a shared topic) costs no
+   * query at all.
+   */
+  sequencesOf(messages: KafkaMessage[], takes: (type: string) => boolean): Promise<ParkedSequences> {
+    const keys = messages.flatMap((message) =>
+      message.key && !passesOverByTypeHeader(message.headers, takes) ? [message.key.toString()] : [],
+    );
     return this.options.store.sequencesAmong(this.options.consumer, keys);
   }
 

@@ -28,6 +28,12 @@ export interface GroupSubscription {
   parking?: GroupParking;
 }
 
+/** Whether the group has a reaction to the type (a message of another type is passed over by its header). */
+export const takesType =
+  (subscription: GroupSubscription) =>
+  (type: string): boolean =>
+    subscription.handlersByType.has(type);
+
 /** Groups the registered reactions by consumer group, each with the topics its event types travel on. */
 export const groupSubscriptions = (
   handlers: Map<string, MessageHandler>,

@@ -20,7 +20,7 @@ import { DEFAULT_CONSUMER_SESSION, type ConsumerSessionSettings } from './kafka-
 import { keepConnecting } from './keep-connecting';
 import { KafkaEventContext, type KafkaEventDelivery } from './kafka-event.context';
 import { GroupParking } from './group-parking';
-import { groupSubscriptions, type GroupSubscription } from './group-subscriptions';
+import { groupSubscriptions, takesType, type GroupSubscription } from './group-subscriptions';
 import { ParkedEventStore, type ArrivedMessage } from './parked-event-store';
 import type { ParkedSequences } from './parked-sequences';
 import { BEHIND_A_PARKED_EVENT, DEFAULT_PARKING_POLICY, type ParkingPolicy } from './parking-schedule';
@@ -265,7 +265,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
   private async consumeBatch(subscription: GroupSubscription, payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     const pause = heartbeatingPause({ heartbeat, stillOwned: () => isRunning() && !isStale() && !this.stopping });
-    const parked = await subscription.parking!.sequencesOf(batch.messages);
+    const parked = await subscription.parking!.sequencesOf(batch.messages, takesType(subscription));
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
       try {
@@ -316,7 +316,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
   /** The envelope and its reaction; a malformed or misplaced message is dead-lettered at once (null). */
   private async parse(subscription: GroupSubscription, arrived: ArrivedMessage): Promise<ParsedMessage | null> {
     // Another reaction's event on a shared topic (its type header says so): passed over unread.
-    if (passesOverByTypeHeader(arrived.message.headers, (type) => subscription.handlersByType.has(type))) return null;
+    if (passesOverByTypeHeader(arrived.message.headers, takesType(subscription))) return null;
     let envelope: EventEnvelope;
     try {
       envelope = this.envelopeOf(arrived);
