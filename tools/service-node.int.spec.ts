@@ -33,11 +33,20 @@ describe("services' Node processes and their heap budgets (scripts/service-node.
   });
 
   it('lets SERVICE_HEAP_MIB set the budget of any service', async () => {
-    for (const service of ['statutory-returns', 'analytics']) {
+    for (const service of ['statutory-returns', 'analytics', 'referral-intake']) {
       const limit = await heapLimitMiB(service, { SERVICE_HEAP_MIB: '1536' });
       expect(limit).toBeGreaterThanOrEqual(1536);
-      expect(limit).toBeLessThan(1712);
+      // The old generation's budget and a young generation: three semi-spaces, analytics' 64 MiB each at most.
+      expect(limit).toBeLessThanOrEqual(1536 + 3 * 64);
     }
+  });
+
+  it("gives analytics a young generation four times V8's own (64 MiB semi-spaces), and the others V8's", async () => {
+    const budget = { SERVICE_HEAP_MIB: '1536' };
+    const analytics = await heapLimitMiB('analytics', budget);
+    const intake = await heapLimitMiB('referral-intake', budget);
+    // The same old generation, so the difference is the young generation's: three semi-spaces of 64 MiB against 16.
+    expect(analytics - intake).toBe(3 * (64 - 16));
   });
 
   it('becomes the Node process itself, so a supervisor or a test that signals its pid reaches the service', async () => {

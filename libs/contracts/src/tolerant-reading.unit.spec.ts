@@ -46,6 +46,21 @@ describe('tolerantSchemaOf: a reader derived from the strict contract', () => {
     expect(problems({ ...valid, scores: { education: { value: 'four' } } })).toEqual(['scores.education.value']);
   });
 
+  it('reads a record of anything (an envelope`s data) as the object it is, and still refuses what is not an object', () => {
+    const envelope = tolerantSchemaOf(z.strictObject({ type: z.string(), data: z.record(z.string(), z.unknown()) }));
+    const data = { referralId: 'r-1', nested: { kept: ['as', 'it', 'is'] } };
+    const read = envelope.parse({ type: 'ReferralReceived', data, addedLater: true });
+    expect(read).toEqual({ type: 'ReferralReceived', data });
+    expect(read.data).toBe(data);
+    for (const wrong of ['text', ['an', 'array'], null, 7, new Date(0)]) {
+      expect(envelope.safeParse({ type: 'ReferralReceived', data: wrong }).error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+        'data',
+      ]);
+    }
+    // A record whose values it knows is still read value by value.
+    expect(tolerant.safeParse({ ...valid, scores: { education: { value: 'four' } } }).success).toBe(false);
+  });
+
   it('is derived once per schema and leaves the strict one strict', () => {
     expect(tolerantSchemaOf(strict)).toBe(tolerant);
     expect(strict.safeParse({ ...valid, more: 1 }).success).toBe(false);
