@@ -46,7 +46,7 @@ describe('tolerantSchemaOf: a reader derived from the strict contract', () => {
     expect(problems({ ...valid, scores: { education: { value: 'four' } } })).toEqual(['scores.education.value']);
   });
 
-  it('reads a record of anything (an envelope`s data) as the object it is, and still refuses what is not an object', () => {
+  it("reads a record of anything (an envelope's data) as the object it is, and still refuses what is not an object", () => {
     const envelope = tolerantSchemaOf(z.strictObject({ type: z.string(), data: z.record(z.string(), z.unknown()) }));
     const data = { referralId: 'r-1', nested: { kept: ['as', 'it', 'is'] } };
     const read = envelope.parse({ type: 'ReferralReceived', data, addedLater: true });
@@ -57,6 +57,14 @@ describe('tolerantSchemaOf: a reader derived from the strict contract', () => {
         'data',
       ]);
     }
+    // JSON.parse makes `__proto__` an own key: left out (as zod's record does), so no copy can make it a prototype.
+    const wire = envelope.parse(JSON.parse('{"type":"ReferralReceived","data":{"referralId":"r-1","__proto__":{"polluted":true}}}'));
+    expect(Object.keys(wire.data)).toEqual(['referralId']);
+    expect(Object.getPrototypeOf(wire.data)).toBe(Object.prototype);
+    expect(({ ...wire.data } as Record<string, unknown>).polluted).toBeUndefined();
+    // A record with checks of its own keeps them.
+    const checked = tolerantSchemaOf(z.record(z.string(), z.unknown()).refine((data) => 'referralId' in data));
+    expect(checked.safeParse({}).success).toBe(false);
     // A record whose values it knows is still read value by value.
     expect(tolerant.safeParse({ ...valid, scores: { education: { value: 'four' } } }).success).toBe(false);
   });
