@@ -17,4 +17,25 @@ export const sealedSubjectSchema = z.strictObject({
 
 export type SealedSubject = z.infer<typeof sealedSubjectSchema>;
 
-export const isSealedSubject = (value: unknown): value is SealedSubject => sealedSubjectSchema.safeParse(value).success;
+const SEALED_SUBJECT_FIELDS = Object.keys(sealedSubjectSchema.shape).length;
+const isKeyId = (kid: unknown): boolean => sealedSubjectSchema.shape.kid.safeParse(kid).success;
+
+/**
+ * Whether a subject is sealed: exactly the schema's five fields, this system's algorithm, a key id and
+ * three strings. It runs for every event read with a subject (a return's read asks three times an
+ * event), so it does not decode `iv`, `ct` and `tag` to check they are base64 as the schema does
+ * (for a kilobyte subject that was 3 µs against 0.1): opening authenticates all three, and one that is
+ * not base64 fails to open as an altered one does.
+ */
+export const isSealedSubject = (value: unknown): value is SealedSubject => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const subject = value as Record<string, unknown>;
+  return (
+    Object.keys(subject).length === SEALED_SUBJECT_FIELDS &&
+    subject.alg === SEALED_SUBJECT_ALGORITHM &&
+    isKeyId(subject.kid) &&
+    typeof subject.iv === 'string' &&
+    typeof subject.ct === 'string' &&
+    typeof subject.tag === 'string'
+  );
+};

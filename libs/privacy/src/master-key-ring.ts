@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { DATA_KEY_BYTES } from './subject-cipher';
+import { DATA_KEY_BYTES, FULL_TAG_GCM } from './subject-cipher';
 
 /**
  * The master keys that wrap every child's data key (envelope encryption). They come from
@@ -40,7 +40,7 @@ export class MasterKeyRing {
   /** Wraps a data key under the current master key, bound to the data key's id. */
   wrap(dataKey: Buffer, kid: string): { masterKeyId: string; wrapped: string } {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv, FULL_TAG_GCM);
     cipher.setAAD(Buffer.from(kid));
     const ct = Buffer.concat([cipher.update(dataKey), cipher.final()]);
     return { masterKeyId: this.currentKeyId, wrapped: [iv, ct, cipher.getAuthTag()].map((part) => part.toString('base64')).join('.') };
@@ -50,7 +50,7 @@ export class MasterKeyRing {
     const masterKey = this.keys.get(masterKeyId);
     if (!masterKey) throw new Error(`master key ${masterKeyId} is not configured: data key ${kid} cannot be unwrapped`);
     const [iv, ct, tag] = wrapped.split('.').map((part) => Buffer.from(part, 'base64'));
-    const decipher = createDecipheriv('aes-256-gcm', masterKey, iv);
+    const decipher = createDecipheriv('aes-256-gcm', masterKey, iv, FULL_TAG_GCM);
     decipher.setAAD(Buffer.from(kid));
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(ct), decipher.final()]);

@@ -37,4 +37,13 @@ describe('the master key ring', () => {
     expect(() => MasterKeyRing.fromConfiguration('a:c2hvcnQ=')).toThrow(/32 bytes/);
     expect(() => MasterKeyRing.fromConfiguration(configured('a'), 'b')).toThrow(/master key b/);
   });
+
+  it('refuses a wrapped key whose tag was shortened', () => {
+    const ring = MasterKeyRing.fromConfiguration(configured('a'));
+    const kid = randomUUID();
+    const { masterKeyId, wrapped } = ring.wrap(randomBytes(32), kid);
+    const [iv, ct, tag] = wrapped.split('.');
+    const shortened = Buffer.from(tag, 'base64').subarray(0, 4).toString('base64');
+    expect(() => ring.unwrap(masterKeyId, [iv, ct, shortened].join('.'), kid)).toThrow();
+  });
 });

@@ -33,4 +33,15 @@ describe('sealing a subject', () => {
     altered[0] ^= 1;
     expect(() => openSubject(key, { ...sealed, ct: altered.toString('base64') }, eventId)).toThrow();
   });
+
+  it.each(['iv', 'ct', 'tag'] as const)('does not open when its %s is not base64', (part) => {
+    const sealed = sealSubject(key, kid, subject, eventId);
+    expect(() => openSubject(key, { ...sealed, [part]: `!${sealed[part].slice(1)}` }, eventId)).toThrow();
+  });
+
+  it('does not open with a shortened tag, which GCM would otherwise check on its first bytes only', () => {
+    const sealed = sealSubject(key, kid, subject, eventId);
+    const shortened = Buffer.from(sealed.tag, 'base64').subarray(0, 4).toString('base64');
+    expect(() => openSubject(key, { ...sealed, tag: shortened }, eventId)).toThrow();
+  });
 });

@@ -8,12 +8,18 @@ import { ProjectionHost, type VersionTables } from '@csc/projections';
 import { childRecordsProjection } from './child-records.projection';
 import type { ChildRecord } from './domain/child-record';
 import { childRecordOf, type OpenedEvent } from './domain/child-record-of';
+import { readAhead } from './read-ahead';
 
 /** Children are read this many at a time, so a large authority's return never holds its whole log in memory. */
 const CHILDREN_PER_READ = 500;
 
 /** How long a return waits for the records to catch up with the log before it says to come back. */
 const CATCH_UP_MILLIS = 5_000;
+
+interface ChildEventRow {
+  child_id: string;
+  envelope: EventEnvelope;
+}
 
 /** Which children a return must look at, and their records with subjects opened, read in one consistent snapshot. */
 export interface ChildRecordsReader {
@@ -88,34 +94,41 @@ export class ChildRecordsRepository {
   }
 
   private async *recordsOf(manager: EntityManager, tables: VersionTables, childIds: string[]): AsyncGenerator<ChildRecord[]> {
-    for (let index = 0; index < childIds.length; index += CHILDREN_PER_READ) {
-      const chunk = childIds.slice(index, index + CHILDREN_PER_READ);
-      const rows: { child_id: string; envelope: EventEnvelope }[] = await manager.query(
-        `SELECT child_id, envelope FROM ${tables.child_events} WHERE child_id = ANY($1::uuid[])`,
-        [chunk],
-      );
-      const envelopes = rows.map((row) => EVENT_UPCASTERS.toCurrentShape(row.envelope));
-      await this.keys.prefetchOpeningKeys(envelopes.flatMap(sealedKidOf));
-      const byChild = new Map<string, OpenedEvent[]>(chunk.map((childId) => [childId, []]));
-      const unreadable = new Map<string, number>();
-      const erased = new Set<string>();
-      for (let at = 0; at < envelopes.length; at++) {
-        const childId = rows[at].child_id;
-        const opened = await this.open(envelopes[at]);
-        if (opened === 'erased') erased.add(childId);
-        else if (opened === 'unreadable') unreadable.set(childId, (unreadable.get(childId) ?? 0) + 1);
-        byChild
-          .get(childId)!
-          .push(
-            (opened === 'unreadable'
-              ? { ...envelopes[at], data: { ...(envelopes[at].data as object), subject: null } }
-              : opened) as OpenedEvent,
-          );
-      }
-      // A destroyed key means the child was erased, even before its ChildErased has arrived here: leave it out whole.
-      const kept = chunk.filter((childId) => !erased.has(childId));
-      yield kept.map((childId) => ({ ...childRecordOf(childId, byChild.get(childId)!), unreadableSubjects: unreadable.get(childId) ?? 0 }));
+    const chunks: string[][] = [];
+    for (let index = 0; index < childIds.length; index += CHILDREN_PER_READ) chunks.push(childIds.slice(index, index + CHILDREN_PER_READ));
+    const eventsOf = async (chunk: string[]) => ({
+      chunk,
+      rows: (await manager.query(`SELECT child_id, envelope FROM ${tables.child_events} WHERE child_id = ANY($1::uuid[])`, [
+        chunk,
+      ])) as ChildEventRow[],
+    });
+    // A return's read waited for each chunk in turn; now PostgreSQL reads the next while this one is opened and folded.
+    for await (const { chunk, rows } of readAhead(chunks, eventsOf)) yield await this.chunkRecordsOf(chunk, rows);
+  }
+
+  /** One chunk's records from its events: subjects opened, an erased child left out whole. */
+  private async chunkRecordsOf(chunk: string[], rows: ChildEventRow[]): Promise<ChildRecord[]> {
+    const envelopes = rows.map((row) => EVENT_UPCASTERS.toCurrentShape(row.envelope));
+    await this.keys.prefetchOpeningKeys(envelopes.flatMap(sealedKidOf));
+    const byChild = new Map<string, OpenedEvent[]>(chunk.map((childId) => [childId, []]));
+    const unreadable = new Map<string, number>();
+    const erased = new Set<string>();
+    for (let at = 0; at < envelopes.length; at++) {
+      const childId = rows[at].child_id;
+      const opened = await this.open(envelopes[at]);
+      if (opened === 'erased') erased.add(childId);
+      else if (opened === 'unreadable') unreadable.set(childId, (unreadable.get(childId) ?? 0) + 1);
+      byChild
+        .get(childId)!
+        .push(
+          (opened === 'unreadable'
+            ? { ...envelopes[at], data: { ...(envelopes[at].data as object), subject: null } }
+            : opened) as OpenedEvent,
+        );
     }
+    // A destroyed key means the child was erased, even before its ChildErased has arrived here: leave it out whole.
+    const kept = chunk.filter((childId) => !erased.has(childId));
+    return kept.map((childId) => ({ ...childRecordOf(childId, byChild.get(childId)!), unreadableSubjects: unreadable.get(childId) ?? 0 }));
   }
 
   /** The event with its subject opened; 'erased' when its key was destroyed, 'unreadable' when the vault never had it. */
