@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { isSealedSubject, TOPICS, type EventEnvelope, type Role, type SealedSubject } from '@csc/contracts';
+import { sealedSubjectSchema, TOPICS, type EventEnvelope, type Role, type SealedSubject } from '@csc/contracts';
 import { eventually, startServices, testSubjectProtection, testToken, TopicProbe, type ServicesUnderTest } from '@csc/testing';
 import type { SubjectKeyVault, SubjectProtection } from '@csc/privacy';
 import { caseProgressionService } from '../../../case-progression/src/case-progression.service-definition';
@@ -184,7 +184,8 @@ describe('erasing a child: their keys destroyed, their data unreadable everywher
     expect(new Set(withSubjects.map((event) => event.type))).toEqual(
       new Set(['ReferralReceived', 'ReferralDecided', 'CaseOpened', 'AssessmentCompleted', 'EarlyHelpEpisodeOpened']),
     );
-    for (const event of withSubjects) expect(isSealedSubject((event.data as { subject: unknown }).subject)).toBe(true);
+    for (const event of withSubjects)
+      expect(sealedSubjectSchema.safeParse((event.data as { subject: unknown }).subject).success).toBe(true);
 
     // Even before erasure, a dump of every table of every service (a backup) holds no identifier in clear:
     // the child index keeps each description sealed with the child's key, beside keyed hashes.

@@ -12,12 +12,13 @@ const LINE_HEIGHT = 15;
 /**
  * One style object for every cell of a kind. ExcelJS remembers the style id of a style object it has
  * seen and works it out afresh (rendering the style as XML) for each new one: a fresh object per cell
- * was a fifth of writing a large workbook. Numbers and text apart, because without a number format the
- * id it remembers depends on the first cell's type. Never changed once made, as the ids they stand for.
+ * was a fifth of writing a large workbook. Without a number format ExcelJS derives the format from the
+ * cell's type (a number's is 'General') and remembers the first cell's: numbers and text both come to
+ * the default style today, and kept apart they stay right if that changes. Frozen, as the ids they stand for.
  */
-const DATE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ numFmt: 'dd/mm/yyyy' });
-const NUMBER_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
-const TEXT_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
+const DATE_STYLE: Readonly<Partial<ExcelJS.Style>> = Object.freeze({ numFmt: 'dd/mm/yyyy' });
+const NUMBER_STYLE: Readonly<Partial<ExcelJS.Style>> = Object.freeze({});
+const TEXT_STYLE: Readonly<Partial<ExcelJS.Style>> = Object.freeze({});
 
 /**
  * The builder's `YYYY-MM-DD` becomes a real date, so inspectors can sort and filter by it. Midnight

@@ -27,7 +27,10 @@ export interface ChildRecordsReader {
   withCinEpisodeBetween(from: CalendarDate, to: CalendarDate): Promise<string[]>;
   /** Children with anything recorded in the twelve months to `asOf`, or a case or early help open then. */
   activeInYearTo(asOf: CalendarDate): Promise<string[]>;
-  /** Their records, a chunk at a time, in the given order. */
+  /**
+   * Their records, a chunk at a time, in the given order. The next chunk is read ahead on the reader's
+   * one connection: ask for the children first, and query nothing else while iterating this.
+   */
   records(childIds: string[]): AsyncGenerator<ChildRecord[]>;
 }
 
