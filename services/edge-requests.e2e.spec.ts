@@ -1,3 +1,4 @@
+import { connect, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { createServiceTopics, createTestDatabase, startServiceUnderTest, testKafka, testToken, uniqueTopicSuffix } from '@csc/testing';
@@ -12,6 +13,25 @@ const aReferral = () => ({
   concerns: { summary: 'Concerns reported.' },
   consent: { given: true },
 });
+
+/** One GET on an open connection: its status line and headers, once the whole answer has arrived. */
+const getOn = (socket: Socket, path: string): Promise<string> =>
+  new Promise((resolve, reject) => {
+    if (socket.destroyed) return reject(new Error(`the service had closed the connection before ${path} was asked`));
+    let received = '';
+    const onData = (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      const end = received.indexOf('\r\n\r\n');
+      const length = /content-length: (\d+)/i.exec(received);
+      if (end >= 0 && length && received.length >= end + 4 + Number(length[1])) {
+        socket.off('data', onData).off('close', onClose);
+        resolve(received.slice(0, end));
+      }
+    };
+    const onClose = () => reject(new Error(`the service closed the connection before answering ${path}`));
+    socket.on('data', onData).once('close', onClose);
+    socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+  });
 
 const nested = (depth: number): unknown => (depth === 0 ? 'deep' : { next: nested(depth - 1) });
 
@@ -144,4 +164,16 @@ describe('requests a client gets wrong are 4xx naming the problem, never 500, an
     expect(docs.status).toBe(200);
     expect(docs.headers['content-security-policy']).toContain("frame-ancestors 'none'");
   });
+
+  it("keeps an idle connection open past Node's 5 s, and says for how long, so that the client closes it first", async () => {
+    const socket = connect(Number(new URL(service.url).port), '127.0.0.1');
+    try {
+      expect(await getOn(socket, '/health')).toMatch(/\r\nKeep-Alive: timeout=65(\r\n|$)/i);
+      // Node closes an idle connection a second after its timeout: by then 5 s would have closed this one.
+      await new Promise((done) => setTimeout(done, 7_000));
+      expect(await getOn(socket, '/health')).toMatch(/^HTTP\/1\.1 200 /);
+    } finally {
+      socket.destroy();
+    }
+  }, 15_000);
 });

@@ -11,6 +11,7 @@ import { ApiErrorFilter } from './errors/api-error.filter';
 import { createValidationPipe } from './errors/validation.pipe';
 import { serveEventCatalogue } from './http/event-catalogue.route';
 import { conversations } from './http/conversation.middleware';
+import { keepIdleConnectionsOpen } from './http/idle-connections';
 import { jsonBody } from './http/json-body';
 import { noStore, securityHeaders } from './http/security-headers';
 import { UnsafeInputPipe } from './http/unsafe-input.pipe';
@@ -39,6 +40,7 @@ export const createServiceApp = async (definition: ServiceDefinition): Promise<I
   // Nest's own body parser is replaced by the platform's (limits, encodings, depth: libs/platform/src/http/json-body.ts).
   const app = await NestFactory.create(definition.module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  keepIdleConnectionsOpen(app.getHttpServer());
   // Who the client is behind reverse proxies (the per-IP rate limit): Express reads X-Forwarded-For this many hops back.
   (app.getHttpAdapter().getInstance() as Application).set('trust proxy', app.get(ConfigService).getOrThrow<number>('TRUSTED_PROXY_HOPS'));
   const metrics = app.get(ServiceMetrics);

@@ -19,6 +19,7 @@ export * from './privacy/key-vault.migration';
 export * from './projections/projection-schema.migration';
 export * from './projections/projections.controller';
 export * from './http/erased-as-absent';
+export { IDLE_CONNECTION_SECONDS, keepIdleConnectionsOpen } from './http/idle-connections';
 export * from './logging/logging.module';
 export * from './commands/aggregate-store';
 export * from './http/paging';

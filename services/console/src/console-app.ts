@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { httpMetrics, ServiceMetrics } from '@csc/platform';
+import { httpMetrics, keepIdleConnectionsOpen, ServiceMetrics } from '@csc/platform';
 import { consoleSettingsFrom } from './config/console-settings';
 import { ConsoleModule } from './console.module';
 import { cspNonce, formBody, securityHeaders, session } from './http/browser-security';
@@ -15,6 +15,7 @@ export const createConsoleApp = async (): Promise<NestExpressApplication> => {
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  keepIdleConnectionsOpen(app.getHttpServer());
   app.disable('x-powered-by');
   app.use(cspNonce, securityHeaders());
   // Static assets need no session; pages after them all do.
