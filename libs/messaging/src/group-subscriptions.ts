@@ -1,6 +1,7 @@
 import type { MessageHandler } from '@nestjs/microservices';
 import { isEventType, topicOf } from '@csc/contracts';
 import type { GroupParking } from './group-parking';
+import type { PacedOffsetCommits } from './paced-offset-commits';
 
 /**
  * A service's reactions' consumer group: its name, and the topics' suffix after a dot when there is one
@@ -26,6 +27,8 @@ export interface GroupSubscription {
   handlersByType: Map<string, MessageHandler>;
   /** Set when the group's consumer starts. */
   parking?: GroupParking;
+  /** Set when the group's consumer starts: how its progress reaches Kafka. */
+  commits?: PacedOffsetCommits;
 }
 
 /** Whether the group has a reaction to the type (a message of another type is passed over by its header). */

@@ -21,3 +21,4 @@ export * from './dead-letter-store';
 export * from './dead-letters';
 export * from './consumer-observer';
 export * from './consumer-lag';
+export * from './paced-offset-commits';

@@ -18,6 +18,7 @@ import { awaitedEventOf, describeErrorSafely } from './error-classification';
 import type { EventInbox } from './event-inbox';
 import { DEFAULT_CONSUMER_SESSION, type ConsumerSessionSettings } from './kafka-client';
 import { keepConnecting } from './keep-connecting';
+import { offsetAfter, PacedOffsetCommits } from './paced-offset-commits';
 import { KafkaEventContext, type KafkaEventDelivery } from './kafka-event.context';
 import { GroupParking } from './group-parking';
 import { groupSubscriptions, takesType, type GroupSubscription } from './group-subscriptions';
@@ -134,8 +135,11 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     for (const { groupId } of this.subscriptions) this.deadLetters.detach(groupId);
     await Promise.all(this.parkings.map((parking) => parking.stop()));
     this.stopped.abort();
-    // kafkajs lets the batch in hand finish before it leaves the group.
+    const commits = this.subscriptions.flatMap(({ commits }) => (commits ? [commits] : []));
+    await Promise.all(commits.map((groupCommits) => groupCommits.commitEachFromNow()));
+    // kafkajs lets the batch in hand finish before it leaves the group (its progress committed at once, above).
     await Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
+    for (const groupCommits of commits) groupCommits.stop();
     // Stopped on purpose: no longer expected to join, nothing to watch for stalls.
     for (const { groupId } of this.subscriptions) this.options.health?.consumerStopped(groupId);
     this.subscriptions.length = 0;
@@ -218,7 +222,13 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
       } else this.options.health?.consumerCrashed(groupId, reason);
       this.logger.error(`consumer ${groupId} crashed (${reason}); ${payload.restart ? 'restarting' : 'not restarting'}`);
     });
-    consumer.on(consumer.events.GROUP_JOIN, () => this.options.health?.consumerStarted(groupId));
+    // Progress reaches Kafka paced (PacedOffsetCommits): the inbox passes over what is read again after a restart.
+    const commits = new PacedOffsetCommits((offsets) => consumer.commitOffsets(offsets));
+    subscription.commits = commits;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      commits.keepOnly(payload.memberAssignment);
+      this.options.health?.consumerStarted(groupId);
+    });
     consumer.on(consumer.events.START_BATCH_PROCESS, () => this.options.health?.batchStarted(groupId));
     consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) =>
       this.options.health?.batchProcessed(groupId, Number(payload.offsetLag)),
@@ -236,7 +246,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
           // Resolves once the group is joined (or kafkajs has taken over retrying the join itself).
           await consumer.run({
             eachBatchAutoResolve: false,
-            autoCommit: true,
+            autoCommit: false,
             partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
             eachBatch: (payload) => this.consumeBatch(subscription, payload),
           });
@@ -276,6 +286,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
         throw error;
       }
       resolveOffset(message.offset);
+      await subscription.commits!.processed({ topic: batch.topic, partition: batch.partition, offset: offsetAfter(message.offset) });
       await heartbeat();
     }
   }

@@ -9,6 +9,7 @@ import {
   describeErrorSafely,
   isTransientError,
   keepConnecting,
+  PacedOffsetCommits,
   sendToDeadLetterTopic,
   type ConsumerHealth,
   type ConsumerSessionSettings,
@@ -99,6 +100,8 @@ export interface RunnerOptions {
 export class ProjectionRunner {
   private readonly logger = new Logger(ProjectionRunner.name);
   private consumer: Consumer | null = null;
+  /** The group's progress told to Kafka (for its lag), paced: the rows' own offsets are in the database. */
+  private commits: PacedOffsetCommits | null = null;
   private admin: Admin | null = null;
   private readonly partitions = new Map<string, PartitionProgress>();
   private applied = 0;
@@ -178,8 +181,11 @@ export class ProjectionRunner {
     });
     this.admin = admin;
     this.consumer = consumer;
+    const commits = new PacedOffsetCommits((offsets) => consumer.commitOffsets(offsets));
+    this.commits = commits;
     // Wherever Kafka thinks the group was, each assigned partition resumes from the database's offset.
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      commits.keepOnly(payload.memberAssignment);
       for (const [topic, partitions] of Object.entries(payload.memberAssignment)) {
         for (const partition of partitions) {
           const progress = this.partitions.get(`${topic}:${partition}`);
@@ -256,7 +262,9 @@ export class ProjectionRunner {
     this.options.deadLetters?.detach(this.groupId);
     this.adminConnected = false;
     this.options.health?.consumerStopped(this.groupId);
+    await this.commits?.commitEachFromNow();
     await this.consumer?.disconnect().catch(() => undefined);
+    this.commits?.stop();
     await this.admin?.disconnect().catch(() => undefined);
     // A start still under way has ended by now (aborted); what it connected meanwhile is let go too.
     await this.connected;
@@ -453,9 +461,7 @@ export class ProjectionRunner {
     // The lag behind this batch on its own partition: another instance's partitions are not this one's to be stalled on.
     const behind = highWatermark - (lastOffset + 1n);
     this.options.health?.batchProcessed(this.groupId, Number(behind > 0n ? behind : 0n));
-    await this.consumer
-      ?.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(lastOffset + 1n) }])
-      .catch(() => undefined);
+    await this.commits?.processed({ topic: batch.topic, partition: batch.partition, offset: String(lastOffset + 1n) });
     await heartbeat();
     if (this.state === 'BUILDING') void this.swapIfCaughtUp();
   }

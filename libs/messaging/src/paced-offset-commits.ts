@@ -1,0 +1,99 @@
+/** Where a partition's reading goes on from: the offset after the last event processed. */
+export interface OffsetToCommit {
+  topic: string;
+  partition: number;
+  /** The next offset to read, as Kafka commits it. */
+  offset: string;
+}
+
+/** The offset after a message's: where reading goes on once it is processed. */
+export const offsetAfter = (offset: string): string => String(BigInt(offset) + 1n);
+
+/**
+ * How often a consumer group tells Kafka how far it has got. Committing after every batch cost
+ * Kafka a write to its offsets topic, and each process a request, per event at a steady rate: about
+ * a quarter of Kafka's CPU per decision at 100/s (`npm run bench -- end-to-end`). What a commit is for does
+ * not need it sooner: a reaction's progress that Kafka has not been told of yet is read again after
+ * a restart or a rebalance, and the inbox passes over what it already took; a projection resumes
+ * from its own offsets in its database. So the lag that operators watch (committed offset against
+ * the partition's end) is at most this late.
+ */
+export const OFFSET_COMMIT_INTERVAL_MS = 1_000;
+
+/**
+ * A group's progress, committed to Kafka at most once per interval: the first progress after a quiet
+ * spell is committed at once, later progress once the interval since the last commit has passed
+ * (by a timer if nothing else is processed meanwhile, so a group that goes quiet still shows no lag).
+ * Commits never overlap: one runs at a time, and each takes every partition's latest progress.
+ * A commit that fails is not retried: the next progress, or the reading again after a restart, makes up for it.
+ */
+export class PacedOffsetCommits {
+  private readonly pending = new Map<string, OffsetToCommit>();
+  private lastCommitAt = Number.NEGATIVE_INFINITY;
+  private timer: NodeJS.Timeout | null = null;
+  private committing: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private readonly commit: (offsets: OffsetToCommit[]) => Promise<unknown>,
+    private intervalMs: number = OFFSET_COMMIT_INTERVAL_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Records a partition's progress; resolves once committed if a commit was due, else at once. */
+  processed(progress: OffsetToCommit): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.pending.set(`${progress.topic}:${progress.partition}`, progress);
+    const wait = this.lastCommitAt + this.intervalMs - this.now();
+    if (wait <= 0) return this.flush();
+    // Unref'd: a commit that is only waiting must not keep a stopping process alive (its consumer commits as it leaves).
+    this.timer ??= setTimeout(() => void this.flush(), wait).unref();
+    return Promise.resolve();
+  }
+
+  /**
+   * After a rebalance, keeps only the partitions this member was given: another member's progress on
+   * a partition it has taken over is that member's to commit, from where it began.
+   */
+  keepOnly(assignment: Record<string, number[]>): void {
+    for (const [key, { topic, partition }] of this.pending) {
+      if (!assignment[topic]?.includes(partition)) this.pending.delete(key);
+    }
+  }
+
+  /** Commits what is pending now (after any commit under way). */
+  flush(): Promise<void> {
+    this.committing = this.committing.then(() => this.commitPending());
+    return this.committing;
+  }
+
+  /**
+   * The consumer is leaving: commits what is pending, and from now on each progress at once, so that
+   * the batch in hand, which the consumer finishes before it leaves its group, is committed too.
+   */
+  commitEachFromNow(): Promise<void> {
+    this.intervalMs = 0;
+    return this.flush();
+  }
+
+  /** The consumer has left: nothing more to commit (a commit would be refused). */
+  stop(): void {
+    this.stopped = true;
+    this.pending.clear();
+    this.clearTimer();
+  }
+
+  private async commitPending(): Promise<void> {
+    this.clearTimer();
+    if (this.pending.size === 0) return;
+    const offsets = [...this.pending.values()];
+    this.pending.clear();
+    this.lastCommitAt = this.now();
+    await this.commit(offsets).catch(() => undefined);
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
