@@ -133,7 +133,7 @@ describe('KafkaEventServer: the progress it commits to Kafka', () => {
     }
   });
 
-  it('commits the progress not yet committed as the service stops, so a restart reads nothing again', async () => {
+  it('commits the progress not yet committed as the service stops', async () => {
     const groupId = `scales-${randomUUID()}`;
     const { microservice } = await startScales(groupId);
     const first = envelope();

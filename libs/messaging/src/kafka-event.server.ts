@@ -137,7 +137,8 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     this.stopped.abort();
     const commits = this.subscriptions.flatMap(({ commits }) => (commits ? [commits] : []));
     await Promise.all(commits.map((groupCommits) => groupCommits.commitEachFromNow()));
-    // kafkajs lets the batch in hand finish before it leaves the group (its progress committed at once, above).
+    // kafkajs lets the batch in hand finish before it leaves the group; it stops committing first, so the
+    // message in hand on each partition may be read again after a restart (the inbox passes over it).
     await Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
     for (const groupCommits of commits) groupCommits.stop();
     // Stopped on purpose: no longer expected to join, nothing to watch for stalls.

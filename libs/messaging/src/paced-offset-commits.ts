@@ -68,8 +68,9 @@ export class PacedOffsetCommits {
   }
 
   /**
-   * The consumer is leaving: commits what is pending, and from now on each progress at once, so that
-   * the batch in hand, which the consumer finishes before it leaves its group, is committed too.
+   * The consumer is leaving: commits what is pending, and from now on each progress at once. kafkajs
+   * refuses commits once its disconnect has begun, so the message in hand then is read again after a
+   * restart (the inbox passes over it).
    */
   commitEachFromNow(): Promise<void> {
     this.intervalMs = 0;

@@ -59,7 +59,7 @@ describe('PacedOffsetCommits', () => {
     await paced.processed(at('referrals', 0, 2));
     await paced.commitEachFromNow();
     expect(commits).toEqual([[at('referrals', 0, 1)], [at('referrals', 0, 2)]]);
-    // The batch in hand, which the consumer finishes before it leaves the group.
+    // Progress made while the flush above was under way: committed at once, not paced.
     await paced.processed(at('referrals', 0, 3));
     expect(commits).toHaveLength(3);
     paced.stop();
