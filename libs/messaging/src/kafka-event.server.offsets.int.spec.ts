@@ -136,15 +136,21 @@ describe('KafkaEventServer: the progress it commits to Kafka', () => {
   it('commits the progress not yet committed as the service stops', async () => {
     const groupId = `scales-${randomUUID()}`;
     const { microservice } = await startScales(groupId);
-    const first = envelope();
-    await eventually(async () => {
-      await publish(envelope());
-      await eventually(async () => expect(await committed(groupId)).toBeGreaterThan(0), { timeoutMs: 1_000 });
-    });
-    // Within the interval of the commit above: this progress is pending when the service stops.
-    await publish(first);
-    await eventually(async () => expect(await weighed(first)).toBe(true));
-    await microservice.close();
-    expect(await committed(groupId)).toBe(await partitionEnd());
+    let closed = false;
+    try {
+      const first = envelope();
+      await eventually(async () => {
+        await publish(envelope());
+        await eventually(async () => expect(await committed(groupId)).toBeGreaterThan(0), { timeoutMs: 1_000 });
+      });
+      // Within the interval of the commit above: this progress is pending when the service stops.
+      await publish(first);
+      await eventually(async () => expect(await weighed(first)).toBe(true));
+      await microservice.close();
+      closed = true;
+      expect(await committed(groupId)).toBe(await partitionEnd());
+    } finally {
+      if (!closed) await microservice.close();
+    }
   });
 });

@@ -25,7 +25,9 @@ export const OFFSET_COMMIT_INTERVAL_MS = 1_000;
  * spell is committed at once, later progress once the interval since the last commit has passed
  * (by a timer if nothing else is processed meanwhile, so a group that goes quiet still shows no lag).
  * Commits never overlap: one runs at a time, and each takes every partition's latest progress.
- * A commit that fails is not retried: the next progress, or the reading again after a restart, makes up for it.
+ * A commit that fails (the broker away, the group rebalancing) is tried again an interval later with
+ * whatever is newer, for the partitions this member still holds, so a group that went quiet still
+ * reaches the end; and a restart reads the uncommitted again anyway, which the inbox passes over.
  */
 export class PacedOffsetCommits {
   private readonly pending = new Map<string, OffsetToCommit>();
@@ -33,12 +35,18 @@ export class PacedOffsetCommits {
   private timer: NodeJS.Timeout | null = null;
   private committing: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** A refused commit is tried again after the pace set at the start, even once leaving commits at once. */
+  private readonly retryAfterMs: number;
+  /** The partitions this member was last given, once a rebalance has said (until then, all it sees). */
+  private assignment: Record<string, number[]> | null = null;
 
   constructor(
     private readonly commit: (offsets: OffsetToCommit[]) => Promise<unknown>,
     private intervalMs: number = OFFSET_COMMIT_INTERVAL_MS,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.retryAfterMs = intervalMs;
+  }
 
   /** Records a partition's progress; resolves once committed if a commit was due, else at once. */
   processed(progress: OffsetToCommit): Promise<void> {
@@ -56,8 +64,9 @@ export class PacedOffsetCommits {
    * a partition it has taken over is that member's to commit, from where it began.
    */
   keepOnly(assignment: Record<string, number[]>): void {
-    for (const [key, { topic, partition }] of this.pending) {
-      if (!assignment[topic]?.includes(partition)) this.pending.delete(key);
+    this.assignment = assignment;
+    for (const [key, progress] of this.pending) {
+      if (!this.holds(progress)) this.pending.delete(key);
     }
   }
 
@@ -70,11 +79,14 @@ export class PacedOffsetCommits {
   /**
    * The consumer is leaving: commits what is pending, and from now on each progress at once. kafkajs
    * refuses commits once its disconnect has begun, so the message in hand then is read again after a
-   * restart (the inbox passes over it).
+   * restart (the inbox passes over it). Waits at most `withinMs` (a broker out of reach must not hold
+   * a stopping service up; what is left uncommitted is read again).
    */
-  commitEachFromNow(): Promise<void> {
+  commitEachFromNow(withinMs = 2 * OFFSET_COMMIT_INTERVAL_MS): Promise<void> {
     this.intervalMs = 0;
-    return this.flush();
+    let giveUp: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (giveUp = setTimeout(resolve, withinMs).unref()));
+    return Promise.race([this.flush(), late]).finally(() => clearTimeout(giveUp));
   }
 
   /** The consumer has left: nothing more to commit (a commit would be refused). */
@@ -90,7 +102,28 @@ export class PacedOffsetCommits {
     const offsets = [...this.pending.values()];
     this.pending.clear();
     this.lastCommitAt = this.now();
-    await this.commit(offsets).catch(() => undefined);
+    // Through a promise, so that a commit function that throws at once is a refusal like any other.
+    const refused = await Promise.resolve()
+      .then(() => this.commit(offsets))
+      .then(
+        () => false,
+        () => true,
+      );
+    if (refused) this.tryAgain(offsets);
+  }
+
+  /** Puts a refused commit's progress back where nothing newer has come, and commits it an interval later. */
+  private tryAgain(offsets: OffsetToCommit[]): void {
+    if (this.stopped) return;
+    for (const progress of offsets) {
+      const key = `${progress.topic}:${progress.partition}`;
+      if (!this.pending.has(key) && this.holds(progress)) this.pending.set(key, progress);
+    }
+    if (this.pending.size > 0) this.timer ??= setTimeout(() => void this.flush(), this.retryAfterMs).unref();
+  }
+
+  private holds({ topic, partition }: OffsetToCommit): boolean {
+    return this.assignment === null || (this.assignment[topic]?.includes(partition) ?? false);
   }
 
   private clearTimer(): void {

@@ -85,6 +85,58 @@ describe('PacedOffsetCommits', () => {
     refusing.stop();
   });
 
+  it('tries a refused commit again an interval later, with anything newer, for the partitions it still holds', async () => {
+    let refuse = true;
+    const tried: OffsetToCommit[][] = [];
+    const flaky = new PacedOffsetCommits(async (offsets) => {
+      tried.push(offsets);
+      if (refuse) throw new Error('The group is rebalancing');
+    }, 1_000);
+    await flaky.processed(at('referrals', 0, 1));
+    await flaky.processed(at('referrals', 1, 5));
+    await flaky.processed(at('referrals', 2, 9));
+    await jest.advanceTimersByTimeAsync(1_000);
+    // The first, refused, is tried again with the progress made since.
+    expect(tried).toEqual([[at('referrals', 0, 1)], [at('referrals', 0, 1), at('referrals', 1, 5), at('referrals', 2, 9)]]);
+    // Newer progress on one partition while refused; a rebalance takes another away.
+    await flaky.processed(at('referrals', 1, 6));
+    flaky.keepOnly({ referrals: [0, 1] });
+    refuse = false;
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(tried[2]).toEqual([at('referrals', 0, 1), at('referrals', 1, 6)]);
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(tried).toHaveLength(3);
+    flaky.stop();
+  });
+
+  it('a commit function that throws at once is a refusal, not a broken chain', async () => {
+    let calls = 0;
+    const throwing = new PacedOffsetCommits(
+      (() => {
+        calls += 1;
+        if (calls === 1) throw new Error('not connected');
+        return Promise.resolve();
+      }) as () => Promise<void>,
+      1_000,
+    );
+    await expect(throwing.processed(at('referrals', 0, 1))).resolves.toBeUndefined();
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(calls).toBe(2);
+    throwing.stop();
+  });
+
+  it('leaving waits at most the time it is given for a commit that does not answer', async () => {
+    const hanging = new PacedOffsetCommits(() => new Promise(() => undefined), 1_000);
+    void hanging.processed(at('referrals', 0, 1));
+    let left = false;
+    void hanging.commitEachFromNow(2_000).then(() => (left = true));
+    await jest.advanceTimersByTimeAsync(1_999);
+    expect(left).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(left).toBe(true);
+    hanging.stop();
+  });
+
   it('takes reading on from the offset after the message processed', () => {
     expect(offsetAfter('41')).toBe('42');
     expect(offsetAfter('9007199254740993')).toBe('9007199254740994');

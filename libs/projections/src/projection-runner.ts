@@ -100,7 +100,7 @@ export interface RunnerOptions {
 export class ProjectionRunner {
   private readonly logger = new Logger(ProjectionRunner.name);
   private consumer: Consumer | null = null;
-  /** The group's progress told to Kafka (for its lag), paced: the rows' own offsets are in the database. */
+  /** The group's progress told to Kafka (for Kafka's own tools, kafka-consumer-groups and the like), paced: the rows' own offsets are in the database. */
   private commits: PacedOffsetCommits | null = null;
   private admin: Admin | null = null;
   private readonly partitions = new Map<string, PartitionProgress>();
