@@ -1,4 +1,5 @@
-import { eventEnvelopeSchema, InvalidEnvelopeError, parseEnvelope } from './envelope.validation';
+import { asWellFormedEnvelope, eventEnvelopeSchema, InvalidEnvelopeError, parseEnvelope } from './envelope.validation';
+import { tolerantSchemaOf } from './tolerant-reading';
 
 const validEnvelope = () => ({
   eventId: '6f1c1f0e-8a43-4c55-9f57-2f5d2b3c9a10',
@@ -65,5 +66,69 @@ describe('parseEnvelope', () => {
   it('refuses a value that is not JSON or is empty, without echoing it', () => {
     expect(() => parseEnvelope('{"eventId": "Amelia')).toThrow('message value is not JSON');
     expect(() => parseEnvelope(null)).toThrow('message value is empty');
+  });
+});
+
+describe('asWellFormedEnvelope, the shortcut parseEnvelope takes before the schema', () => {
+  const long = (length: number) => 'x'.repeat(length);
+  const uuids = [
+    '6f1c1f0e-8a43-4c55-9f57-2f5d2b3c9a10',
+    '6F1C1F0E-8A43-4C55-9F57-2F5D2B3C9A10',
+    '00000000-0000-0000-0000-000000000000',
+    'ffffffff-ffff-ffff-ffff-ffffffffffff',
+    '6f1c1f0e-8a43-0c55-9f57-2f5d2b3c9a10',
+    '6f1c1f0e-8a43-4c55-7f57-2f5d2b3c9a10',
+    '6f1c1f0e8a434c559f572f5d2b3c9a10',
+    ' 6f1c1f0e-8a43-4c55-9f57-2f5d2b3c9a10',
+  ];
+  const instants = [
+    '2025-01-03T09:15:00.000Z',
+    '2025-01-03T09:15:00+01:00',
+    '2024-02-29T00:00:00Z',
+    '2025-02-29T00:00:00Z',
+    '2025-01-03T09:15:00',
+    '2025-01-03',
+    '2025-01-03T24:00:00Z',
+    '2025-01-03 09:15:00Z',
+  ];
+  const oddValues = [undefined, null, 0, 1, 1.5, -1, 2 ** 53, '1', '', true, [], {}, ['a']];
+  const counts = [1, 2, 0, -1, 1.5, 2 ** 53 - 1, 2 ** 53, '1', null];
+  const texts = (max: number) => [long(1), long(max), long(max + 1), '', 7, null];
+  const candidates: Array<[string, unknown]> = [];
+  const add = (field: string, values: unknown[], into: (value: unknown) => Record<string, unknown>) =>
+    values.forEach((value) => candidates.push([`${field} = ${JSON.stringify(value)?.slice(0, 40)}`, into(value)]));
+  const withField = (field: string) => (value: unknown) => ({ ...validEnvelope(), [field]: value });
+  for (const field of ['eventId', 'correlationId', 'childId', 'causationId']) add(field, [...uuids, ...oddValues], withField(field));
+  for (const field of ['occurredAt', 'recordedAt']) add(field, [...instants, ...oddValues], withField(field));
+  for (const field of ['schemaVersion', 'streamVersion']) add(field, [...counts, ...oddValues], withField(field));
+  add('type', ['ReferralReceived', 'X1', 'referralReceived', 'Referral Received', 'R', ...oddValues], withField('type'));
+  add('streamId', [...texts(200), ...oddValues], withField('streamId'));
+  const actor = (changes: Record<string, unknown>) => () => ({ ...validEnvelope(), actor: { ...validEnvelope().actor, ...changes } });
+  for (const sub of texts(200)) add('actor.sub', [sub], actor({ sub }));
+  for (const org of texts(50)) add('actor.org', [org], actor({ org }));
+  for (const role of ['SYSTEM', 'SCHOOL', 'ANALYST', 'JANITOR', 'school', null]) add('actor.role', [role], actor({ role }));
+  add('actor', [...oddValues, { sub: 'u', role: 'SYSTEM', org: '888', extra: 1 }], withField('actor'));
+  add('data', [...oddValues, { subject: 'sealed' }, JSON.parse('{"__proto__": {"polluted": true}, "a": 1}')], withField('data'));
+  add(
+    'the envelope',
+    [['an', 'array'], 'text', 3, { ...validEnvelope(), added: 'by a newer producer' }],
+    (value) => value as Record<string, unknown>,
+  );
+  const { causationId: _dropped, ...withoutCausation } = validEnvelope();
+  candidates.push(['a missing causationId', withoutCausation]);
+
+  const bySchema = tolerantSchemaOf(eventEnvelopeSchema);
+
+  it.each(candidates)('never passes what the schema refuses, and keeps what it keeps: %s', (_name, candidate) => {
+    // Through JSON, as a message arrives: an own "__proto__" key and undefined fields as the wire carries them.
+    const parsed: unknown = JSON.parse(JSON.stringify(candidate) ?? 'null');
+    const shortcut = asWellFormedEnvelope(parsed);
+    const schema = bySchema.safeParse(parsed);
+    if (shortcut) expect(schema).toEqual({ success: true, data: shortcut });
+  });
+
+  it('takes the usual envelope, so the schema is the exception', () => {
+    const usual = [validEnvelope(), { ...validEnvelope(), childId: null, causationId: validEnvelope().correlationId }];
+    for (const envelope of usual) expect(asWellFormedEnvelope(JSON.parse(JSON.stringify(envelope)))).toEqual(envelope);
   });
 });
