@@ -108,8 +108,10 @@ export const asWellFormedEnvelope = (json: unknown): EventEnvelope | null => {
   }
   if (typeof type !== 'string' || !EVENT_TYPE.test(type) || !isCountFromOne(schemaVersion) || !isCountFromOne(streamVersion)) return null;
   if (!isInstant(occurredAt) || !isInstant(recordedAt) || !isText(streamId, 200)) return null;
-  if (!isPlainRecord(actor) || !isText(actor.sub, 200) || !isText(actor.org, 50) || !ACTOR_ROLES.has(actor.role as string)) return null;
-  // zod's record leaves out an own "__proto__" key (JSON.parse makes one): the schema decides that rare case.
+  if (!isPlainRecord(actor)) return null;
+  const { sub, role, org } = actor;
+  if (!isText(sub, 200) || !isText(org, 50) || typeof role !== 'string' || !ACTOR_ROLES.has(role)) return null;
+  // The tolerant reader copies `data` without an own "__proto__" key (JSON.parse makes one): that rare case is the schema's.
   if (!isPlainRecord(data) || Object.hasOwn(data, '__proto__')) return null;
   return {
     eventId,
@@ -122,7 +124,7 @@ export const asWellFormedEnvelope = (json: unknown): EventEnvelope | null => {
     childId,
     correlationId,
     causationId,
-    actor: { sub: actor.sub, role: actor.role, org: actor.org },
+    actor: { sub, role, org },
     data,
   } as EventEnvelope;
 };
@@ -135,9 +137,10 @@ const ACTOR_ROLES = new Set<string>(shape.actor.shape.role.options);
 
 const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 const isInstant = (value: unknown): value is string => typeof value === 'string' && INSTANT.test(value);
+/** Counted in UTF-16 units, never fewer than zod's code points: a text this refuses near its limit goes to the schema. */
 const isText = (value: unknown, maxLength: number): value is string =>
   typeof value === 'string' && value.length >= 1 && value.length <= maxLength;
 const isCountFromOne = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 1;
-/** An object from JSON.parse: not null, not an array (zod's record takes no more). */
+/** An object as JSON.parse makes one (the schema takes a few more: it decides those). */
 const isPlainRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;

@@ -1,6 +1,7 @@
 export * from './roles';
 export * from './envelope';
-export * from './envelope.validation';
+// Not its shortcut (asWellFormedEnvelope): parseEnvelope is how an envelope is read.
+export { eventEnvelopeSchema, InvalidEnvelopeError, parseEnvelope } from './envelope.validation';
 export * from './topics';
 export * from './event-catalogue';
 export * from './owning-topic';

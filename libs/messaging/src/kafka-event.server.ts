@@ -137,8 +137,8 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     this.stopped.abort();
     const commits = this.subscriptions.flatMap(({ commits }) => (commits ? [commits] : []));
     await Promise.all(commits.map((groupCommits) => groupCommits.commitEachFromNow()));
-    // kafkajs lets the batch in hand finish before it leaves the group; it stops committing first, so the
-    // message in hand on each partition may be read again after a restart (the inbox passes over it).
+    // kafkajs lets the batch in hand finish before it leaves the group; it commits nothing once leaving, so
+    // the message in hand on each partition may be read again after a restart (the inbox passes over it).
     await Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
     for (const groupCommits of commits) groupCommits.stop();
     // Stopped on purpose: no longer expected to join, nothing to watch for stalls.
@@ -226,8 +226,8 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
     // Progress reaches Kafka paced (PacedOffsetCommits): the inbox passes over what is read again after a restart.
     const commits = new PacedOffsetCommits((offsets) => consumer.commitOffsets(offsets));
     subscription.commits = commits;
-    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-      commits.keepOnly(payload.memberAssignment);
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      commits.rejoined();
       this.options.health?.consumerStarted(groupId);
     });
     consumer.on(consumer.events.START_BATCH_PROCESS, () => this.options.health?.batchStarted(groupId));

@@ -26,8 +26,8 @@ export const OFFSET_COMMIT_INTERVAL_MS = 1_000;
  * (by a timer if nothing else is processed meanwhile, so a group that goes quiet still shows no lag).
  * Commits never overlap: one runs at a time, and each takes every partition's latest progress.
  * A commit that fails (the broker away, the group rebalancing) is tried again an interval later with
- * whatever is newer, for the partitions this member still holds, so a group that went quiet still
- * reaches the end; and a restart reads the uncommitted again anyway, which the inbox passes over.
+ * whatever is newer, unless the member has rejoined the group meanwhile, so a group that went quiet
+ * still reaches the end; and a restart reads the uncommitted again anyway, which the inbox passes over.
  */
 export class PacedOffsetCommits {
   private readonly pending = new Map<string, OffsetToCommit>();
@@ -35,23 +35,31 @@ export class PacedOffsetCommits {
   private timer: NodeJS.Timeout | null = null;
   private committing: Promise<void> = Promise.resolve();
   private stopped = false;
-  /** A refused commit is tried again after the pace set at the start, even once leaving commits at once. */
+  /** A refused commit is tried again after the pace set at the start (at least 100 ms), even once leaving. */
   private readonly retryAfterMs: number;
-  /** The partitions this member was last given, once a rebalance has said (until then, all it sees). */
-  private assignment: Record<string, number[]> | null = null;
+  /** Counts the member's joins: a commit refused before the latest is not tried again (see rejoined). */
+  private membership = 0;
+  private leaving = false;
 
   constructor(
     private readonly commit: (offsets: OffsetToCommit[]) => Promise<unknown>,
     private intervalMs: number = OFFSET_COMMIT_INTERVAL_MS,
     private readonly now: () => number = Date.now,
   ) {
-    this.retryAfterMs = intervalMs;
+    this.retryAfterMs = Math.max(intervalMs, 100);
   }
 
-  /** Records a partition's progress; resolves once committed if a commit was due, else at once. */
+  /**
+   * Records a partition's progress; resolves once committed if a commit was due, else at once. While
+   * leaving, at once too: the batch in hand must not wait on a commit the broker does not answer.
+   */
   processed(progress: OffsetToCommit): Promise<void> {
     if (this.stopped) return Promise.resolve();
     this.pending.set(`${progress.topic}:${progress.partition}`, progress);
+    if (this.leaving) {
+      void this.flush();
+      return Promise.resolve();
+    }
     const wait = this.lastCommitAt + this.intervalMs - this.now();
     if (wait <= 0) return this.flush();
     // Unref'd: a commit that is only waiting must not keep a stopping process alive (its consumer commits as it leaves).
@@ -60,14 +68,15 @@ export class PacedOffsetCommits {
   }
 
   /**
-   * After a rebalance, keeps only the partitions this member was given: another member's progress on
-   * a partition it has taken over is that member's to commit, from where it began.
+   * The member has joined the group (again, after a rebalance): progress not yet committed is dropped.
+   * kafkajs takes every partition it is given up from the group's committed offset, so that progress is
+   * read again (the inbox passes over it) or is now another member's; committed later, it could put a
+   * partition back behind what another member committed meanwhile, if this member has it again.
    */
-  keepOnly(assignment: Record<string, number[]>): void {
-    this.assignment = assignment;
-    for (const [key, progress] of this.pending) {
-      if (!this.holds(progress)) this.pending.delete(key);
-    }
+  rejoined(): void {
+    this.membership += 1;
+    this.pending.clear();
+    this.clearTimer();
   }
 
   /** Commits what is pending now (after any commit under way). */
@@ -78,18 +87,19 @@ export class PacedOffsetCommits {
 
   /**
    * The consumer is leaving: commits what is pending, and from now on each progress at once. kafkajs
-   * refuses commits once its disconnect has begun, so the message in hand then is read again after a
-   * restart (the inbox passes over it). Waits at most `withinMs` (a broker out of reach must not hold
-   * a stopping service up; what is left uncommitted is read again).
+   * commits nothing once its disconnect has begun (it returns without committing), so the message in
+   * hand then is read again after a restart (the inbox passes over it). Waits at most `withinMs` (a
+   * broker out of reach must not hold a stopping service up; what is left uncommitted is read again).
    */
   commitEachFromNow(withinMs = 2 * OFFSET_COMMIT_INTERVAL_MS): Promise<void> {
     this.intervalMs = 0;
+    this.leaving = true;
     let giveUp: NodeJS.Timeout | undefined;
     const late = new Promise<void>((resolve) => (giveUp = setTimeout(resolve, withinMs).unref()));
     return Promise.race([this.flush(), late]).finally(() => clearTimeout(giveUp));
   }
 
-  /** The consumer has left: nothing more to commit (a commit would be refused). */
+  /** The consumer has left: nothing more to commit (kafkajs would commit nothing). */
   stop(): void {
     this.stopped = true;
     this.pending.clear();
@@ -102,6 +112,7 @@ export class PacedOffsetCommits {
     const offsets = [...this.pending.values()];
     this.pending.clear();
     this.lastCommitAt = this.now();
+    const membership = this.membership;
     // Through a promise, so that a commit function that throws at once is a refusal like any other.
     const refused = await Promise.resolve()
       .then(() => this.commit(offsets))
@@ -109,7 +120,7 @@ export class PacedOffsetCommits {
         () => false,
         () => true,
       );
-    if (refused) this.tryAgain(offsets);
+    if (refused && membership === this.membership) this.tryAgain(offsets);
   }
 
   /** Puts a refused commit's progress back where nothing newer has come, and commits it an interval later. */
@@ -117,13 +128,9 @@ export class PacedOffsetCommits {
     if (this.stopped) return;
     for (const progress of offsets) {
       const key = `${progress.topic}:${progress.partition}`;
-      if (!this.pending.has(key) && this.holds(progress)) this.pending.set(key, progress);
+      if (!this.pending.has(key)) this.pending.set(key, progress);
     }
     if (this.pending.size > 0) this.timer ??= setTimeout(() => void this.flush(), this.retryAfterMs).unref();
-  }
-
-  private holds({ topic, partition }: OffsetToCommit): boolean {
-    return this.assignment === null || (this.assignment[topic]?.includes(partition) ?? false);
   }
 
   private clearTimer(): void {

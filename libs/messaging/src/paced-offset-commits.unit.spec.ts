@@ -45,13 +45,16 @@ describe('PacedOffsetCommits', () => {
     expect(commits).toHaveLength(1);
   });
 
-  it('after a rebalance, drops progress on partitions another member now holds', async () => {
+  it('on joining the group again, drops the progress not yet committed (kafkajs resumes from the committed offsets)', async () => {
     await paced.processed(at('referrals', 0, 1));
     await paced.processed(at('referrals', 0, 2));
     await paced.processed(at('referrals', 2, 9));
-    paced.keepOnly({ referrals: [2] });
-    await jest.advanceTimersByTimeAsync(1_000);
-    expect(commits).toEqual([[at('referrals', 0, 1)], [at('referrals', 2, 9)]]);
+    paced.rejoined();
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(commits).toEqual([[at('referrals', 0, 1)]]);
+    // Progress after the join is committed as before.
+    await paced.processed(at('referrals', 2, 4));
+    expect(commits).toEqual([[at('referrals', 0, 1)], [at('referrals', 2, 4)]]);
   });
 
   it('when its consumer is leaving, commits what is pending and then each progress at once', async () => {
@@ -59,8 +62,9 @@ describe('PacedOffsetCommits', () => {
     await paced.processed(at('referrals', 0, 2));
     await paced.commitEachFromNow();
     expect(commits).toEqual([[at('referrals', 0, 1)], [at('referrals', 0, 2)]]);
-    // Progress made while the flush above was under way: committed at once, not paced.
+    // Progress made while the flush above was under way: committed at once (not waited for), not paced.
     await paced.processed(at('referrals', 0, 3));
+    await jest.advanceTimersByTimeAsync(0);
     expect(commits).toHaveLength(3);
     paced.stop();
     await paced.processed(at('referrals', 0, 4));
@@ -85,28 +89,65 @@ describe('PacedOffsetCommits', () => {
     refusing.stop();
   });
 
-  it('tries a refused commit again an interval later, with anything newer, for the partitions it still holds', async () => {
-    let refuse = true;
+  /** A commit function whose answers the test gives, one commit at a time. */
+  const answeredByHand = () => {
     const tried: OffsetToCommit[][] = [];
-    const flaky = new PacedOffsetCommits(async (offsets) => {
-      tried.push(offsets);
-      if (refuse) throw new Error('The group is rebalancing');
-    }, 1_000);
-    await flaky.processed(at('referrals', 0, 1));
-    await flaky.processed(at('referrals', 1, 5));
-    await flaky.processed(at('referrals', 2, 9));
+    const answers: Array<{ accept: () => void; refuse: () => void }> = [];
+    const commits = new PacedOffsetCommits(
+      (offsets) =>
+        new Promise<void>((resolve, reject) => {
+          tried.push(offsets);
+          answers.push({ accept: resolve, refuse: () => reject(new Error('The group is rebalancing')) });
+        }),
+      1_000,
+    );
+    return { commits, tried, answers };
+  };
+
+  it('tries a refused commit again an interval later, where nothing newer has come meanwhile', async () => {
+    const { commits: flaky, tried, answers } = answeredByHand();
+    void flaky.processed(at('referrals', 0, 1));
+    await jest.advanceTimersByTimeAsync(0);
+    answers[0].accept();
+    void flaky.processed(at('referrals', 0, 2));
+    void flaky.processed(at('referrals', 1, 5));
     await jest.advanceTimersByTimeAsync(1_000);
-    // The first, refused, is tried again with the progress made since.
-    expect(tried).toEqual([[at('referrals', 0, 1)], [at('referrals', 0, 1), at('referrals', 1, 5), at('referrals', 2, 9)]]);
-    // Newer progress on one partition while refused; a rebalance takes another away.
-    await flaky.processed(at('referrals', 1, 6));
-    flaky.keepOnly({ referrals: [0, 1] });
-    refuse = false;
-    await jest.advanceTimersByTimeAsync(1_000);
-    expect(tried[2]).toEqual([at('referrals', 0, 1), at('referrals', 1, 6)]);
+    expect(tried[1]).toEqual([at('referrals', 0, 2), at('referrals', 1, 5)]);
+    // Newer progress on one of the two while that commit is under way, then it is refused.
+    void flaky.processed(at('referrals', 1, 6));
+    answers[1].refuse();
+    await jest.advanceTimersByTimeAsync(999);
+    expect(tried).toHaveLength(2);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(tried[2]).toEqual([at('referrals', 1, 6), at('referrals', 0, 2)]);
+    answers[2].accept();
     await jest.advanceTimersByTimeAsync(5_000);
     expect(tried).toHaveLength(3);
     flaky.stop();
+  });
+
+  it('does not try again a commit refused before the member joined the group again', async () => {
+    const { commits: flaky, tried, answers } = answeredByHand();
+    void flaky.processed(at('referrals', 0, 5));
+    await jest.advanceTimersByTimeAsync(0);
+    flaky.rejoined();
+    answers[0].refuse();
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(tried).toEqual([[at('referrals', 0, 5)]]);
+    flaky.stop();
+  });
+
+  it('while leaving, a batch does not wait on a commit the broker does not answer', async () => {
+    const { commits: leaving, tried } = answeredByHand();
+    void leaving.processed(at('referrals', 0, 1));
+    await jest.advanceTimersByTimeAsync(0);
+    void leaving.commitEachFromNow(2_000);
+    let processed = false;
+    void leaving.processed(at('referrals', 0, 2)).then(() => (processed = true));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(processed).toBe(true);
+    expect(tried).toHaveLength(1);
+    leaving.stop();
   });
 
   it('a commit function that throws at once is a refusal, not a broken chain', async () => {

@@ -185,7 +185,7 @@ export class ProjectionRunner {
     this.commits = commits;
     // Wherever Kafka thinks the group was, each assigned partition resumes from the database's offset.
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-      commits.keepOnly(payload.memberAssignment);
+      commits.rejoined();
       for (const [topic, partitions] of Object.entries(payload.memberAssignment)) {
         for (const partition of partitions) {
           const progress = this.partitions.get(`${topic}:${partition}`);
