@@ -83,50 +83,50 @@ export const parseEnvelope = (raw: Buffer | string | null): EventEnvelope => {
  * problems: this may be stricter than the schema, never laxer (a unit spec holds the two together).
  */
 export const asWellFormedEnvelope = (json: unknown): EventEnvelope | null => {
-  if (!isPlainRecord(json)) return null;
-  const {
-    eventId,
-    type,
-    schemaVersion,
-    occurredAt,
-    recordedAt,
-    streamId,
-    streamVersion,
-    childId,
-    correlationId,
-    causationId,
-    actor,
-    data,
-  } = json;
-  if (
-    !isUuid(eventId) ||
-    !isUuid(correlationId) ||
-    !(childId === null || isUuid(childId)) ||
-    !(causationId === null || isUuid(causationId))
-  ) {
-    return null;
-  }
-  if (typeof type !== 'string' || !EVENT_TYPE.test(type) || !isCountFromOne(schemaVersion) || !isCountFromOne(streamVersion)) return null;
-  if (!isInstant(occurredAt) || !isInstant(recordedAt) || !isText(streamId, 200)) return null;
-  if (!isPlainRecord(actor)) return null;
-  const { sub, role, org } = actor;
-  if (!isText(sub, 200) || !isText(org, 50) || typeof role !== 'string' || !ACTOR_ROLES.has(role)) return null;
-  // The tolerant reader copies `data` without an own "__proto__" key (JSON.parse makes one): that rare case is the schema's.
-  if (!isPlainRecord(data) || Object.hasOwn(data, '__proto__')) return null;
-  return {
-    eventId,
-    type,
-    schemaVersion,
-    occurredAt,
-    recordedAt,
-    streamId,
-    streamVersion,
-    childId,
-    correlationId,
-    causationId,
-    actor: { sub, role, org },
-    data,
-  } as EventEnvelope;
+  if (!isPlainRecord(json) || !isPlainRecord(json.actor)) return null;
+  const { actor } = json;
+  // What the tolerant schema keeps, copied first (each property read once), then checked.
+  const envelope = {
+    eventId: json.eventId,
+    type: json.type,
+    schemaVersion: json.schemaVersion,
+    occurredAt: json.occurredAt,
+    recordedAt: json.recordedAt,
+    streamId: json.streamId,
+    streamVersion: json.streamVersion,
+    childId: json.childId,
+    correlationId: json.correlationId,
+    causationId: json.causationId,
+    actor: { sub: actor.sub, role: actor.role, org: actor.org },
+    data: json.data,
+  };
+  return isWellFormed(envelope) ? (envelope as EventEnvelope) : null;
+};
+
+const isWellFormed = (envelope: Record<string, unknown> & { actor: Record<string, unknown> }): boolean => {
+  const { eventId, type, schemaVersion, occurredAt, recordedAt, streamId, streamVersion, childId, correlationId, causationId, data } =
+    envelope;
+  const { sub, role, org } = envelope.actor;
+  return (
+    isUuid(eventId) &&
+    isUuid(correlationId) &&
+    (childId === null || isUuid(childId)) &&
+    (causationId === null || isUuid(causationId)) &&
+    typeof type === 'string' &&
+    EVENT_TYPE.test(type) &&
+    isCountFromOne(schemaVersion) &&
+    isCountFromOne(streamVersion) &&
+    isInstant(occurredAt) &&
+    isInstant(recordedAt) &&
+    isText(streamId, 200) &&
+    isText(sub, 200) &&
+    isText(org, 50) &&
+    typeof role === 'string' &&
+    ACTOR_ROLES.has(role) &&
+    // The tolerant reader copies `data` without an own "__proto__" key (JSON.parse makes one): that rare case is the schema's.
+    isPlainRecord(data) &&
+    !Object.hasOwn(data, '__proto__')
+  );
 };
 
 const shape = eventEnvelopeSchema.shape;
