@@ -276,9 +276,12 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
   private async consumeBatch(subscription: GroupSubscription, payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     const pause = heartbeatingPause({ heartbeat, stillOwned: () => isRunning() && !isStale() && !this.stopping });
+    const commits = subscription.commits!;
+    // A batch of an earlier membership (one broker's fetch can rejoin the group while another's batch runs) stops.
+    const joinedAs = commits.joins;
     const parked = await subscription.parking!.sequencesOf(batch.messages, takesType(subscription));
     for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
+      if (!isRunning() || isStale() || commits.joins !== joinedAs) break;
       try {
         await this.consumeMessage(subscription, { topic: batch.topic, partition: batch.partition, message }, parked, pause);
       } catch (error) {
@@ -287,7 +290,7 @@ export class KafkaEventServer extends Server<KafkaEventServerEvents> implements 
         throw error;
       }
       resolveOffset(message.offset);
-      await subscription.commits!.processed({ topic: batch.topic, partition: batch.partition, offset: offsetAfter(message.offset) });
+      await commits.processed({ topic: batch.topic, partition: batch.partition, offset: offsetAfter(message.offset) }, joinedAs);
       await heartbeat();
     }
   }

@@ -28,6 +28,11 @@ export const OFFSET_COMMIT_INTERVAL_MS = 1_000;
  * A commit that fails (the broker away, the group rebalancing) is tried again an interval later with
  * whatever is newer, unless the member has rejoined the group meanwhile, so a group that went quiet
  * still reaches the end; and a restart reads the uncommitted again anyway, which the inbox passes over.
+ *
+ * Only progress made is ever committed, so a commit can leave a partition behind where its readers are,
+ * never ahead: what lies between is read again after a restart or rebalance and passed over (a reaction's
+ * inbox, a projection's own offsets). That is also the worst a commit made across a rejoin can do (one
+ * kafkajs retries by itself, or one from a batch of the generation before): no event is lost or applied twice.
  */
 export class PacedOffsetCommits {
   private readonly pending = new Map<string, OffsetToCommit>();
@@ -40,6 +45,9 @@ export class PacedOffsetCommits {
   /** Counts the member's joins: a commit refused before the latest is not tried again (see rejoined). */
   private membership = 0;
   private leaving = false;
+  private markLeaving!: () => void;
+  /** Settles once leaving begins: a batch waiting on a commit then goes on (see processed). */
+  private readonly leavingBegan = new Promise<void>((resolve) => (this.markLeaving = resolve));
 
   constructor(
     private readonly commit: (offsets: OffsetToCommit[]) => Promise<unknown>,
@@ -49,19 +57,26 @@ export class PacedOffsetCommits {
     this.retryAfterMs = Math.max(intervalMs, 100);
   }
 
+  /** How many times the member has joined its group: a batch takes it as it starts (see processed). */
+  get joins(): number {
+    return this.membership;
+  }
+
   /**
    * Records a partition's progress; resolves once committed if a commit was due, else at once. While
-   * leaving, at once too: the batch in hand must not wait on a commit the broker does not answer.
+   * leaving, at once too (and a wait already begun ends): the batch in hand must not wait on a commit
+   * the broker does not answer. `joinedAs`, the `joins` a batch started with: progress from a batch of
+   * an earlier membership is not recorded (the partition may be another member's by now).
    */
-  processed(progress: OffsetToCommit): Promise<void> {
-    if (this.stopped) return Promise.resolve();
+  processed(progress: OffsetToCommit, joinedAs: number = this.membership): Promise<void> {
+    if (this.stopped || joinedAs !== this.membership) return Promise.resolve();
     this.pending.set(`${progress.topic}:${progress.partition}`, progress);
     if (this.leaving) {
       void this.flush();
       return Promise.resolve();
     }
     const wait = this.lastCommitAt + this.intervalMs - this.now();
-    if (wait <= 0) return this.flush();
+    if (wait <= 0) return Promise.race([this.flush(), this.leavingBegan]);
     // Unref'd: a commit that is only waiting must not keep a stopping process alive (its consumer commits as it leaves).
     this.timer ??= setTimeout(() => void this.flush(), wait).unref();
     return Promise.resolve();
@@ -69,9 +84,12 @@ export class PacedOffsetCommits {
 
   /**
    * The member has joined the group (again, after a rebalance): progress not yet committed is dropped.
-   * kafkajs takes every partition it is given up from the group's committed offset, so that progress is
-   * read again (the inbox passes over it) or is now another member's; committed later, it could put a
-   * partition back behind what another member committed meanwhile, if this member has it again.
+   * kafkajs takes every partition it is given up from the group's committed offset, so a reaction reads
+   * that progress again (the inbox passes over it), or it is now another member's; committed later, it
+   * could put a partition back behind what another member committed meanwhile, if this member has it
+   * again. A projection resumes from its database's offsets instead: its dropped progress reaches Kafka
+   * with its next batch (until then Kafka's own tools may show a quiet partition behind; GET
+   * /v1/projections reads the projection's lag from its database).
    */
   rejoined(): void {
     this.membership += 1;
@@ -94,12 +112,13 @@ export class PacedOffsetCommits {
   commitEachFromNow(withinMs = 2 * OFFSET_COMMIT_INTERVAL_MS): Promise<void> {
     this.intervalMs = 0;
     this.leaving = true;
+    this.markLeaving();
     let giveUp: NodeJS.Timeout | undefined;
     const late = new Promise<void>((resolve) => (giveUp = setTimeout(resolve, withinMs).unref()));
     return Promise.race([this.flush(), late]).finally(() => clearTimeout(giveUp));
   }
 
-  /** The consumer has left: nothing more to commit (kafkajs would commit nothing). */
+  /** The consumer has left: nothing more to commit (kafkajs refuses commits once disconnected). */
   stop(): void {
     this.stopped = true;
     this.pending.clear();

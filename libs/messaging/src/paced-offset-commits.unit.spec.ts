@@ -126,6 +126,63 @@ describe('PacedOffsetCommits', () => {
     flaky.stop();
   });
 
+  it('with nothing newer, tries a refused commit again once the interval has passed, not sooner', async () => {
+    const { commits: flaky, tried, answers } = answeredByHand();
+    void flaky.processed(at('referrals', 0, 1));
+    await jest.advanceTimersByTimeAsync(0);
+    answers[0].refuse();
+    await jest.advanceTimersByTimeAsync(999);
+    expect(tried).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(tried).toEqual([[at('referrals', 0, 1)], [at('referrals', 0, 1)]]);
+    flaky.stop();
+  });
+
+  it('tries again at least 100 ms apart, however short its pace', async () => {
+    let tries = 0;
+    const unpaced = new PacedOffsetCommits(() => {
+      tries += 1;
+      return Promise.reject(new Error('The coordinator is loading'));
+    }, 0);
+    void unpaced.processed(at('referrals', 0, 1));
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(tries).toBeGreaterThanOrEqual(10);
+    expect(tries).toBeLessThanOrEqual(11);
+    unpaced.stop();
+  });
+
+  it('tries nothing again once its consumer has left', async () => {
+    const { commits: flaky, tried, answers } = answeredByHand();
+    void flaky.processed(at('referrals', 0, 1));
+    await jest.advanceTimersByTimeAsync(0);
+    flaky.stop();
+    answers[0].refuse();
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(tried).toHaveLength(1);
+  });
+
+  it('records no progress from a batch begun before the member joined the group again', async () => {
+    const joinedAs = paced.joins;
+    paced.rejoined();
+    await paced.processed(at('referrals', 0, 7), joinedAs);
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(commits).toEqual([]);
+    await paced.processed(at('referrals', 0, 8), paced.joins);
+    expect(commits).toEqual([[at('referrals', 0, 8)]]);
+  });
+
+  it('once leaving begins, a batch waiting on a commit the broker does not answer goes on', async () => {
+    const hanging = new PacedOffsetCommits(() => new Promise(() => undefined), 1_000);
+    let processed = false;
+    void hanging.processed(at('referrals', 0, 1)).then(() => (processed = true));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(processed).toBe(false);
+    void hanging.commitEachFromNow(2_000);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(processed).toBe(true);
+    hanging.stop();
+  });
+
   it('does not try again a commit refused before the member joined the group again', async () => {
     const { commits: flaky, tried, answers } = answeredByHand();
     void flaky.processed(at('referrals', 0, 5));

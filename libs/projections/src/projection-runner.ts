@@ -398,6 +398,8 @@ export class ProjectionRunner {
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     const key = `${batch.topic}:${batch.partition}`;
     const lastOffset = BigInt(batch.lastOffset());
+    // Progress of a batch begun before the member rejoined its group is not committed (PacedOffsetCommits.processed).
+    const joinedAs = this.commits?.joins;
     // Read once, whichever attempt applies them.
     const read = new Map<string, EventEnvelope | null>();
     const attempt = (isolating: boolean) =>
@@ -461,7 +463,7 @@ export class ProjectionRunner {
     // The lag behind this batch on its own partition: another instance's partitions are not this one's to be stalled on.
     const behind = highWatermark - (lastOffset + 1n);
     this.options.health?.batchProcessed(this.groupId, Number(behind > 0n ? behind : 0n));
-    await this.commits?.processed({ topic: batch.topic, partition: batch.partition, offset: String(lastOffset + 1n) });
+    await this.commits?.processed({ topic: batch.topic, partition: batch.partition, offset: String(lastOffset + 1n) }, joinedAs);
     await heartbeat();
     if (this.state === 'BUILDING') void this.swapIfCaughtUp();
   }
