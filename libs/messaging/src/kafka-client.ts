@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type ISocketFactory, type KafkaConfig, type LogEntry } from 'kafkajs';
-import type { KafkaConnection } from './kafka-connection';
+import { kafkaConnectionOf, type KafkaConnection } from './kafka-connection';
+import type { KafkaConnectionSettings } from './kafka-connection-settings';
 
 export interface KafkaClientOptions {
   clientId: string;
@@ -44,6 +45,27 @@ export const isHandledByKafkajs = ({ message, error }: { message: string; error?
   isSettlingBroker(error) || isOffsetReset(error) || isOffsetReset(message);
 
 /** kafkajs with its log routed to ours, at WARN and above (its INFO is per-connection noise). */
+/**
+ * How a service's client was made, as plain data (it can cross to a worker thread, where a Kafka
+ * instance cannot): a projection thread makes an equal client of its own from it. It holds the
+ * connection's settings, secrets included, so it stays in the process: never logged, never sent.
+ */
+export interface KafkaClientRecipe {
+  clientId: string;
+  brokers: string[];
+  settings: KafkaConnectionSettings;
+  production: boolean;
+}
+
+/** A client made as the recipe's was (TLS and SASL checked again by kafkaConnectionOf). */
+export const kafkaClientFromRecipe = (recipe: KafkaClientRecipe, log?: KafkaClientOptions['log']): Kafka =>
+  createKafkaClient({
+    clientId: recipe.clientId,
+    brokers: recipe.brokers,
+    connection: kafkaConnectionOf(recipe.settings, { production: recipe.production }),
+    log,
+  });
+
 export const createKafkaClient = ({ clientId, brokers, connection, socketFactory, log }: KafkaClientOptions): Kafka => {
   const config: KafkaConfig = {
     clientId,

@@ -9,3 +9,5 @@ export * from './projection-host';
 export * from './set-based-upsert';
 export * from './projection-cluster.migration';
 export * from './projection-fetch';
+export * from './projection-threads/projection-threads';
+export type { DefinitionsModule } from './projection-threads/thread-messages';

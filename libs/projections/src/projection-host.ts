@@ -3,7 +3,8 @@ import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { DeadLetters } from '@csc/messaging';
 import type { ProjectionDefinition } from './projection';
-import { ProjectionRunner, type RunnerOptions, type RunnerProgress } from './projection-runner';
+import { ProjectionRunner, type RunnerOptions, type RunnerProgress, type RunningProjection } from './projection-runner';
+import { ProjectionThreads, type ProjectionThreadsOptions } from './projection-threads/projection-threads';
 import { ProjectionVersions, type ProjectionVersionRow } from './projection-versions';
 
 export interface ProjectionStatus extends RunnerProgress {
@@ -24,6 +25,11 @@ const RECONCILE_EVERY_MS = 2_000;
 export interface ProjectionHostOptions extends Pick<RunnerOptions, 'session' | 'health' | 'deadLetters'> {
   /** How often each version checks that its offsets refer to the broker's log (cluster id, partitions' ends). */
   logCheckEveryMs?: number;
+  /**
+   * Runs the versions in worker threads rather than on the service's own thread, so that a rebuild
+   * uses the machine's cores (ProjectionThreads). Without it, every version runs in this thread.
+   */
+  threads?: ProjectionThreadsOptions;
 }
 
 /**
@@ -39,7 +45,8 @@ export interface ProjectionHostOptions extends Pick<RunnerOptions, 'session' | '
 export class ProjectionHost {
   private readonly logger = new Logger(ProjectionHost.name);
   readonly versions: ProjectionVersions;
-  private readonly runners = new Map<string, ProjectionRunner>();
+  private readonly runners = new Map<string, RunningProjection>();
+  private readonly threads: ProjectionThreads | null;
   /** One reconciliation at a time, so a version is never given two runners in one process. */
   private reconciling: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
@@ -59,7 +66,23 @@ export class ProjectionHost {
   ) {
     this.versions = new ProjectionVersions(dataSource);
     this.deadLetters = options.deadLetters ?? new DeadLetters(dataSource);
+    this.threads = options.threads
+      ? new ProjectionThreads(
+          options.threads,
+          { dataSource, topicSuffix, serviceName, session: options.session },
+          { health: options.health, deadLetters: this.deadLetters, onLogLost: this.whenLogLost, onSwapped: this.whenSwapped },
+        )
+      : null;
   }
+
+  /** A version that finds its log lost as it connects is rebuilt at once, not at the next periodic check. */
+  private readonly whenLogLost = (): void => {
+    this.logCheckedAt = 0;
+    void this.reconcile().catch(() => undefined);
+  };
+
+  /** The retired version's runner here stops at once; other instances' at their next reconciliation. */
+  private readonly whenSwapped = (): void => void this.reconcile().catch(() => undefined);
 
   definition(name: string): ProjectionDefinition | undefined {
     return this.definitions.find((definition) => definition.name === name);
@@ -81,6 +104,7 @@ export class ProjectionHost {
     await this.reconciling.catch(() => undefined);
     await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
     this.runners.clear();
+    await this.threads?.stop();
   }
 
   /** Starts (or finds) the rebuild of one projection into a new version, from offset 0; the other instances join it. */
@@ -200,26 +224,25 @@ export class ProjectionHost {
   }
 
   private async run(definition: ProjectionDefinition, version: number, state: 'CURRENT' | 'BUILDING'): Promise<void> {
-    const runner = new ProjectionRunner(definition, version, state, {
-      kafka: this.kafka,
-      dataSource: this.dataSource,
-      versions: this.versions,
-      topicSuffix: this.topicSuffix,
-      serviceName: this.serviceName,
-      session: this.options.session,
-      health: this.options.health,
-      deadLetters: this.deadLetters,
-      // A version that finds its log lost as it connects is rebuilt at once, not at the next periodic check.
-      onLogLost: () => {
-        this.logCheckedAt = 0;
-        void this.reconcile().catch(() => undefined);
-      },
-      // The retired version's runner here stops at once; other instances' at their next reconciliation.
-      onSwapped: () => void this.reconcile().catch(() => undefined),
-    });
+    const runner =
+      this.threads?.runner(definition, version, state) ??
+      new ProjectionRunner(definition, version, state, {
+        kafka: this.kafka,
+        dataSource: this.dataSource,
+        versions: this.versions,
+        topicSuffix: this.topicSuffix,
+        serviceName: this.serviceName,
+        session: this.options.session,
+        health: this.options.health,
+        deadLetters: this.deadLetters,
+        onLogLost: this.whenLogLost,
+        onSwapped: this.whenSwapped,
+      });
     this.runners.set(key(definition.name, version), runner);
     await runner.start();
-    this.logger.log(`projection ${definition.name} v${version} (${state}) starting on ${definition.topics.length} topic(s)`);
+    this.logger.log(
+      `projection ${definition.name} v${version} (${state}) starting on ${definition.topics.length} topic(s)${this.threads ? ' in a projection thread' : ''}`,
+    );
   }
 }
 

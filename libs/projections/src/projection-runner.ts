@@ -48,6 +48,37 @@ export interface RunnerProgress {
   problem: string | null;
 }
 
+/** What a runner tells readiness (ConsumerHealth): a runner in a projection thread tells it across. */
+export type RunnerHealth = Pick<
+  ConsumerHealth,
+  | 'consumerExpected'
+  | 'consumerWaiting'
+  | 'consumerCrashed'
+  | 'consumerStarted'
+  | 'consumerStopped'
+  | 'batchStarted'
+  | 'batchProcessed'
+  | 'batchFailed'
+>;
+
+/** A projection version being run, here (ProjectionRunner) or in a projection thread: what its host asks of it. */
+export interface RunningProjection {
+  readonly definition: ProjectionDefinition;
+  readonly version: number;
+  readonly groupId: string;
+  readonly problem: string | null;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  progress(): RunnerProgress;
+  catchUp(timeoutMs: number): Promise<number>;
+  checkLog(): Promise<string | null>;
+  loadPositions(): Promise<void>;
+}
+
+/** A version's consumer group: `<service>.<projection>.v<version>` and the deployment's suffix. */
+export const projectionGroupId = (serviceName: string, projection: string, version: number, topicSuffix: string): string =>
+  `${serviceName}.${projection}.v${version}${topicSuffix}`;
+
 interface ReadEvent {
   event: EventEnvelope;
   message: KafkaMessage;
@@ -78,7 +109,7 @@ export interface RunnerOptions {
    * Readiness: the version's consumer group until it has joined, and once joined if it stops getting
    * through its batches while it has events to read (stalled).
    */
-  health?: ConsumerHealth;
+  health?: RunnerHealth;
   /** Called when the version finds, as it connects, that its offsets do not refer to the broker's log (see checkLog). */
   onLogLost?: (definition: ProjectionDefinition, version: number, problem: string) => void;
   /** Called by a BUILDING version once it has caught up and become current. */
@@ -97,7 +128,7 @@ export interface RunnerOptions {
  * are the truth; Kafka's group commits only save re-reading. A partition is always resumed from
  * the database's offset, and a batch that starts past it (a gap) is never applied.
  */
-export class ProjectionRunner {
+export class ProjectionRunner implements RunningProjection {
   private readonly logger = new Logger(ProjectionRunner.name);
   private consumer: Consumer | null = null;
   /** The group's progress told to Kafka (for Kafka's own tools, kafka-consumer-groups and the like), paced: the rows' own offsets are in the database. */
@@ -158,7 +189,7 @@ export class ProjectionRunner {
 
   /** The version's consumer group: the dead letters' consumer. */
   get groupId(): string {
-    return `${this.options.serviceName}.${this.definition.name}.v${this.version}${this.options.topicSuffix}`;
+    return projectionGroupId(this.options.serviceName, this.definition.name, this.version, this.options.topicSuffix);
   }
 
   private get topics(): string[] {

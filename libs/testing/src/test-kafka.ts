@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { ISocketFactory, Kafka, KafkaMessage } from 'kafkajs';
 import { declaredTopics } from '@csc/contracts';
-import { createKafkaClient, kafkaConnectionFromEnvironment, kafkaConnectionOf, parseBrokers, type KafkaConnection } from '@csc/messaging';
+import {
+  createKafkaClient,
+  kafkaConnectionFromEnvironment,
+  kafkaConnectionOf,
+  kafkaConnectionSettingsOf,
+  parseBrokers,
+  type KafkaClientRecipe,
+  type KafkaConnection,
+} from '@csc/messaging';
 import { testKafkaRunDir, testToolEnvironment } from './test-kafka-principals';
 import { testEnvironment } from './test-environment';
 
@@ -17,6 +25,14 @@ export const testKafkaConnection = (): KafkaConnection =>
 
 export const testKafka = (clientId: string, socketFactory?: ISocketFactory): Kafka =>
   createKafkaClient({ clientId, brokers: parseBrokers(testEnvironment().kafkaBrokers), connection: testKafkaConnection(), socketFactory });
+
+/** testKafka's client as plain data, for a projection thread to make its own (ProjectionHost's threads). */
+export const testKafkaRecipe = (clientId: string): KafkaClientRecipe => ({
+  clientId,
+  brokers: parseBrokers(testEnvironment().kafkaBrokers),
+  settings: kafkaConnectionSettingsOf(testKafkaRunDir() ? testToolEnvironment() : process.env),
+  production: false,
+});
 
 /** A suffix that gives a test file topics of its own (KAFKA_TOPIC_SUFFIX for services under test). */
 export const uniqueTopicSuffix = (): string => `.test-${randomBytes(4).toString('hex')}`;

@@ -68,8 +68,8 @@ describe('analytics over a generated year: live projections, and a rebuild from 
     return response.json();
   };
   const statuses = async () => (await get('/v1/projections')) as StatusRow[];
-  const start = async () => {
-    analytics = await startServiceProcess('analytics', { from: 'source', databaseUrl: database.url, topicSuffix });
+  const start = async (environment: Record<string, string> = {}) => {
+    analytics = await startServiceProcess('analytics', { from: 'source', databaseUrl: database.url, topicSuffix, environment });
   };
   /** Every projection's version `version` serving, with nothing left to read. */
   const caughtUp = (version: number) =>
@@ -203,7 +203,8 @@ describe('analytics over a generated year: live projections, and a rebuild from 
     await analytics.kill();
     expect(atKill.length).toBeGreaterThan(0);
 
-    await start();
+    // Restarted with its projections in worker threads: each rebuild resumes there from the offsets the killed one left.
+    await start({ PROJECTION_THREADS: '2' });
     await caughtUp(2);
     expect(await everyRow()).toEqual(live.rows);
     expect(await Promise.all(VIEWS.map(get))).toEqual(live.views);

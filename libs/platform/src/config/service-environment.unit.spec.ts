@@ -57,6 +57,7 @@ describe('validateEnvironment', () => {
       WEBHOOK_RETRY_FOR_SECONDS: '12',
       WEBHOOK_TIMEOUT_MS: '2000',
       WEBHOOK_CONCURRENCY: '4',
+      PROJECTION_THREADS: '2',
     });
     expect(environment).toMatchObject({
       RETENTION_SWEEP_HOURS: 0,
@@ -65,8 +66,12 @@ describe('validateEnvironment', () => {
       WEBHOOK_RETRY_FOR_SECONDS: 12,
       WEBHOOK_TIMEOUT_MS: 2000,
       WEBHOOK_CONCURRENCY: 4,
+      PROJECTION_THREADS: 2,
     });
     expect(validateEnvironment({ NODE_ENV: 'test' }).WEBHOOK_RETRY_FOR_SECONDS).toBe(24 * 60 * 60);
+    // Projections run on the service's own thread unless threads are asked for (their memory is the deployment's to give).
+    expect(validateEnvironment({ NODE_ENV: 'test' }).PROJECTION_THREADS).toBe(0);
+    expect(() => validateEnvironment({ NODE_ENV: 'test', PROJECTION_THREADS: '-1' })).toThrow(/PROJECTION_THREADS: /);
     expect(() => validateEnvironment({ NODE_ENV: 'test', WEBHOOK_TIMEOUT_MS: 'soon' })).toThrow(/WEBHOOK_TIMEOUT_MS: /);
   });
 

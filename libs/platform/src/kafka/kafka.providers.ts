@@ -3,6 +3,7 @@ import type { ConfigService } from '@nestjs/config';
 import type { Kafka } from 'kafkajs';
 import {
   type ConsumerSessionSettings,
+  type KafkaClientRecipe,
   createKafkaClient,
   KAFKA_CONNECTION_SETTING_NAMES,
   kafkaConnectionOf,
@@ -18,6 +19,8 @@ export class KafkaClient {
     readonly topicSuffix: string,
     /** Every consumer's session timing (KAFKA_SESSION_TIMEOUT_MS, KAFKA_HEARTBEAT_INTERVAL_MS, KAFKA_REBALANCE_TIMEOUT_MS). */
     readonly consumerSession: ConsumerSessionSettings,
+    /** How `client` was made: a projection thread makes its own from it (ProjectionHost's threads). */
+    readonly recipe: KafkaClientRecipe,
   ) {}
 
   topic(name: string): string {
@@ -28,12 +31,18 @@ export class KafkaClient {
 /** From the validated settings (service-environment.ts), through the same kafkaConnectionOf as every tool and test. */
 export const createServiceKafkaClient = (serviceName: string, config: ConfigService, logger: Logger): KafkaClient => {
   const settings = Object.fromEntries(KAFKA_CONNECTION_SETTING_NAMES.map((name) => [name, config.get<string>(name)]));
-  const connection = kafkaConnectionOf(kafkaConnectionSettingsOf(settings), { production: config.get('NODE_ENV') === 'production' });
+  const recipe: KafkaClientRecipe = {
+    clientId: serviceName,
+    brokers: parseBrokers(config.getOrThrow('KAFKA_BROKERS')),
+    settings: kafkaConnectionSettingsOf(settings),
+    production: config.get('NODE_ENV') === 'production',
+  };
+  const connection = kafkaConnectionOf(recipe.settings, { production: recipe.production });
   logger.log(`connecting to ${config.getOrThrow<string>('KAFKA_BROKERS')} over ${connection.description}`);
   return new KafkaClient(
     createKafkaClient({
-      clientId: serviceName,
-      brokers: parseBrokers(config.getOrThrow('KAFKA_BROKERS')),
+      clientId: recipe.clientId,
+      brokers: recipe.brokers,
       connection,
       log: (level, message) => (level === 'error' ? logger.error(message) : logger.warn(message)),
     }),
@@ -43,5 +52,6 @@ export const createServiceKafkaClient = (serviceName: string, config: ConfigServ
       heartbeatInterval: config.getOrThrow<number>('KAFKA_HEARTBEAT_INTERVAL_MS'),
       rebalanceTimeout: config.getOrThrow<number>('KAFKA_REBALANCE_TIMEOUT_MS'),
     },
+    recipe,
   );
 };
