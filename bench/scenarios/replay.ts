@@ -18,6 +18,8 @@ import { kcatReadSeconds } from '../support/raw-read-ceiling';
 import { cpuPerOperation, measureCpu } from '../support/cpu-time';
 
 const SEED = 1;
+/** The projection threads the threaded rebuild runs in: one a core here. */
+const PROJECTION_THREADS = 2;
 
 interface StatusRow {
   projection: string;
@@ -33,7 +35,8 @@ interface StatusRow {
  * first start (the live build), then every projection is rebuilt into a new version beside it, as
  * `npm run replay` does; then the ceilings read the same topics: a bare kafkajs consumer that only
  * counts (this runtime's own ceiling, the one the rebuild is held to), the same with the librdkafka-based
- * client (the candidate second client, when built) and kcat to /dev/null (librdkafka's, from C).
+ * client (the candidate second client, when built) and kcat to /dev/null (librdkafka's, from C). Then the
+ * service is restarted with its projections in worker threads (PROJECTION_THREADS) and rebuilds them again.
  * Resident memory of the analytics process is sampled from /proc every 100 ms.
  */
 export const measureReplay = async (targetEvents: number, brokers: string) => {
@@ -55,12 +58,9 @@ export const measureReplay = async (targetEvents: number, brokers: string) => {
     log(`published ${published.total.toLocaleString('en-GB')} events in ${publishSeconds.toFixed(1)}s`);
 
     const liveStarted = Date.now();
-    const service = await startBuiltService('analytics', {
-      port: 3105,
-      databaseUrl: database.url,
-      kafkaBrokers: brokers,
-      topicSuffix: suffix,
-    });
+    const startAnalytics = (environment: Record<string, string> = {}) =>
+      startBuiltService('analytics', { port: 3105, databaseUrl: database.url, kafkaBrokers: brokers, topicSuffix: suffix, environment });
+    let service = await startAnalytics();
     const memory = sampleMemory(service.process.pid!);
     try {
       const token = await testToken({ sub: 'bench', role: 'ANALYST', org: 'LA888' });
@@ -84,21 +84,34 @@ export const measureReplay = async (targetEvents: number, brokers: string) => {
       const liveMemory = memory.stop();
       log(`live build (v1, service start included): ${liveApplied.toLocaleString('en-GB')} events in ${liveSeconds.toFixed(1)}s`);
 
-      const rebuildMemory = sampleMemory(service.process.pid!);
-      // Where the rebuild's two cores go, process by process, to set beside the bare consumer's (below).
-      const rebuildCpu = measureCpu({
-        analytics: [service.process.pid!],
-        postgres: { named: 'postgres' },
-        kafka: { named: 'java' },
-        'bench (polling, memory)': [process.pid],
-      });
-      const rebuildStarted = Date.now();
-      for (const projection of projections) await call('POST', `/v1/projections/${projection}/rebuild`);
-      const rebuildApplied = await allCaughtUp(2);
-      const rebuildSeconds = (Date.now() - rebuildStarted) / 1000;
-      const rebuildCpuSeconds = rebuildCpu.stop();
-      const rebuildPeak = rebuildMemory.stop();
-      log(`rebuild (v2): ${rebuildApplied.toLocaleString('en-GB')} events in ${rebuildSeconds.toFixed(1)}s`);
+      /** Every projection rebuilt into `version`, as `npm run replay` asks it: time, memory and, process by process, CPU. */
+      const timeRebuild = async (version: number) => {
+        const rebuildMemory = sampleMemory(service.process.pid!);
+        // Where the rebuild's two cores go, process by process, to set beside the bare consumer's (below).
+        const rebuildCpu = measureCpu({
+          analytics: [service.process.pid!],
+          postgres: { named: 'postgres' },
+          kafka: { named: 'java' },
+          'bench (polling, memory)': [process.pid],
+        });
+        const started = Date.now();
+        for (const projection of projections) await call('POST', `/v1/projections/${projection}/rebuild`);
+        const applied = await allCaughtUp(version);
+        const seconds = (Date.now() - started) / 1000;
+        return { seconds, applied, cpuSeconds: rebuildCpu.stop(), peak: rebuildMemory.stop() };
+      };
+      const rebuild = await timeRebuild(2);
+      const rebuildSeconds = rebuild.seconds;
+      log(`rebuild (v2): ${rebuild.applied.toLocaleString('en-GB')} events in ${rebuildSeconds.toFixed(1)}s`);
+
+      // The same rebuild with analytics' projections in PROJECTION_THREADS worker threads (off by default: docs/operations.md).
+      await service.stop();
+      service = await startAnalytics({ PROJECTION_THREADS: String(PROJECTION_THREADS) });
+      await allCaughtUp(2);
+      const threaded = await timeRebuild(3);
+      log(
+        `rebuild (v3) in ${PROJECTION_THREADS} projection threads: ${threaded.applied.toLocaleString('en-GB')} events in ${threaded.seconds.toFixed(1)}s`,
+      );
 
       const kafkajsCpu = measureCpu({ 'bench (the bare consumer)': [process.pid], kafka: { named: 'java' } });
       const kafkajs = await kafkajsReadSeconds(topics);
@@ -129,12 +142,20 @@ export const measureReplay = async (targetEvents: number, brokers: string) => {
         rebuild: {
           seconds: twoPlaces(rebuildSeconds),
           // Several projections read the case-progression topic, so the events applied exceed the log's.
-          projectionEventsApplied: rebuildApplied,
+          projectionEventsApplied: rebuild.applied,
           logEventsPerSecond: Math.round(logEvents / rebuildSeconds),
-          projectionEventsPerSecond: Math.round(rebuildApplied / rebuildSeconds),
-          peakRssMiB: rebuildPeak.peakMiB,
-          rssAtEndMiB: rebuildPeak.lastMiB,
-          cpuPerThousandLogEvents: cpuPerOperation(rebuildCpuSeconds, logEvents / 1000, rebuildSeconds),
+          projectionEventsPerSecond: Math.round(rebuild.applied / rebuildSeconds),
+          peakRssMiB: rebuild.peak.peakMiB,
+          rssAtEndMiB: rebuild.peak.lastMiB,
+          cpuPerThousandLogEvents: cpuPerOperation(rebuild.cpuSeconds, logEvents / 1000, rebuildSeconds),
+        },
+        threadedRebuild: {
+          threads: PROJECTION_THREADS,
+          seconds: twoPlaces(threaded.seconds),
+          logEventsPerSecond: Math.round(logEvents / threaded.seconds),
+          speedOverOneThread: twoPlaces(rebuildSeconds / threaded.seconds),
+          peakRssMiB: threaded.peak.peakMiB,
+          cpuPerThousandLogEvents: cpuPerOperation(threaded.cpuSeconds, logEvents / 1000, threaded.seconds),
         },
         kafkajs: {
           seconds: twoPlaces(kafkajs.seconds),

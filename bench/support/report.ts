@@ -142,6 +142,16 @@ const replayCpuLines = (runs: ReplayResult[]): string =>
     )
     .join('');
 
+/** The same rebuild with the projections in worker threads (PROJECTION_THREADS; absent from runs recorded before it was measured). */
+const threadedRebuildLines = (runs: ReplayResult[]): string =>
+  runs
+    .filter((run) => run.threadedRebuild)
+    .map(
+      ({ logEvents, rebuild, threadedRebuild: threaded }) =>
+        `\n\n${n(logEvents)} events, rebuilt again with analytics' projections in ${threaded.threads} worker threads (PROJECTION_THREADS=${threaded.threads}, off by default): ${threaded.seconds} s, ${n(threaded.logEventsPerSecond)} events/s, x${threaded.speedOverOneThread} of one thread's ${n(rebuild.logEventsPerSecond)}, peak RSS ${threaded.peakRssMiB} MiB against ${rebuild.peakRssMiB}; ${cpuLine(threaded.cpuPerThousandLogEvents, '1,000 log events')}`,
+    )
+    .join('');
+
 /** What the librdkafka client's columns are, when a run measured it (older results have no such figures). */
 const librdkafkaNoteOf = (runs: ReplayResult[]): string => {
   const measured = runs.map((run) => run.librdkafkaClient).find((client) => typeof client === 'object');
@@ -265,7 +275,7 @@ export const markdownOf = (results: BenchResults): string => {
           typeof run.kcat === 'object' ? `${(100 * run.kcat.rebuildShareOfCeiling).toFixed(1)}%` : '',
           run.liveBuild.seconds,
         ]),
-      )}${replay.growth ? `\n\nGrowth: ${replay.growth}.` : ''}\n\nProjection events count the case-progression topic twice: two projections read it.${replayCpuLines(replay.runs)}${librdkafkaNoteOf(replay.runs)}`,
+      )}${replay.growth ? `\n\nGrowth: ${replay.growth}.` : ''}\n\nProjection events count the case-progression topic twice: two projections read it.${replayCpuLines(replay.runs)}${threadedRebuildLines(replay.runs)}${librdkafkaNoteOf(replay.runs)}`,
     );
   }
   if (results.census && results.census.length > 0) {

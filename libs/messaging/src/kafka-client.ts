@@ -44,7 +44,6 @@ export const isOffsetReset = (text: unknown): boolean =>
 export const isHandledByKafkajs = ({ message, error }: { message: string; error?: unknown }): boolean =>
   isSettlingBroker(error) || isOffsetReset(error) || isOffsetReset(message);
 
-/** kafkajs with its log routed to ours, at WARN and above (its INFO is per-connection noise). */
 /**
  * How a service's client was made, as plain data (it can cross to a worker thread, where a Kafka
  * instance cannot): a projection thread makes an equal client of its own from it. It holds the
@@ -66,6 +65,7 @@ export const kafkaClientFromRecipe = (recipe: KafkaClientRecipe, log?: KafkaClie
     log,
   });
 
+/** kafkajs with its log routed to ours, at WARN and above (its INFO is per-connection noise). */
 export const createKafkaClient = ({ clientId, brokers, connection, socketFactory, log }: KafkaClientOptions): Kafka => {
   const config: KafkaConfig = {
     clientId,

@@ -47,6 +47,7 @@ export class ProjectionHost {
   readonly versions: ProjectionVersions;
   private readonly runners = new Map<string, RunningProjection>();
   private readonly threads: ProjectionThreads | null;
+  private stopping = false;
   /** One reconciliation at a time, so a version is never given two runners in one process. */
   private reconciling: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
@@ -70,7 +71,13 @@ export class ProjectionHost {
       ? new ProjectionThreads(
           options.threads,
           { dataSource, topicSuffix, serviceName, session: options.session },
-          { health: options.health, deadLetters: this.deadLetters, onLogLost: this.whenLogLost, onSwapped: this.whenSwapped },
+          {
+            health: options.health,
+            deadLetters: this.deadLetters,
+            onLogLost: this.whenLogLost,
+            onSwapped: this.whenSwapped,
+            onThreadLost: (_, runners) => this.forget(runners),
+          },
         )
       : null;
   }
@@ -83,6 +90,11 @@ export class ProjectionHost {
 
   /** The retired version's runner here stops at once; other instances' at their next reconciliation. */
   private readonly whenSwapped = (): void => void this.reconcile().catch(() => undefined);
+
+  /** Runners gone with their thread: the next reconciliation (the timer's, so a thread that keeps dying is not restarted in a loop) starts them again. */
+  private forget(gone: RunningProjection[]): void {
+    for (const [runnerKey, runner] of [...this.runners]) if (gone.includes(runner)) this.runners.delete(runnerKey);
+  }
 
   definition(name: string): ProjectionDefinition | undefined {
     return this.definitions.find((definition) => definition.name === name);
@@ -99,6 +111,8 @@ export class ProjectionHost {
   }
 
   async stop(): Promise<void> {
+    // No reconciliation (a swap's, a lost log's) starts a version again once stopping began.
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.reconciling.catch(() => undefined);
@@ -121,6 +135,7 @@ export class ProjectionHost {
     const next = this.reconciling
       .catch(() => undefined)
       .then(async () => {
+        if (this.stopping) return;
         const rows = await this.versions.list();
         const wanted = new Set(rows.map((row) => key(row.projection, row.version)));
         for (const [runnerKey, runner] of [...this.runners]) {
@@ -161,12 +176,17 @@ export class ProjectionHost {
    * lock lets one rebuild start.
    */
   private async rebuildWhereTheLogWasLost(rows: ProjectionVersionRow[]): Promise<void> {
+    const unchecked: string[] = [];
     for (const row of rows) {
       const runnerKey = key(row.projection, row.version);
       const runner = this.runners.get(runnerKey);
       const definition = this.definition(row.projection);
       if (!runner || !definition || row.state === 'RETIRED') continue;
-      const problem = await runner.checkLog();
+      // One version's check failing (its thread gone, the broker away) does not keep the others' from being checked.
+      const problem = await runner.checkLog().catch((error: Error) => {
+        unchecked.push(`${row.projection} v${row.version}: ${error.message}`);
+        return null;
+      });
       if (!problem) continue;
       if (this.reported.get(runnerKey) !== problem) {
         this.logger.warn(`projection ${row.projection} v${row.version} (${row.state}): ${problem}; rebuilding from offset 0`);
@@ -187,6 +207,7 @@ export class ProjectionHost {
       const rebuild = replacing === undefined ? null : await this.versions.startRebuildReplacing(definition, replacing);
       if (rebuild && !this.runners.has(key(row.projection, rebuild.version))) await this.run(definition, rebuild.version, 'BUILDING');
     }
+    if (unchecked.length > 0) throw new Error(unchecked.join('; '));
   }
 
   /**
@@ -239,7 +260,14 @@ export class ProjectionHost {
         onSwapped: this.whenSwapped,
       });
     this.runners.set(key(definition.name, version), runner);
-    await runner.start();
+    try {
+      await runner.start();
+    } catch (error) {
+      // Started again at the next reconciliation (a thread that could not open its pool, say).
+      this.runners.delete(key(definition.name, version));
+      await runner.stop();
+      throw error;
+    }
     this.logger.log(
       `projection ${definition.name} v${version} (${state}) starting on ${definition.topics.length} topic(s)${this.threads ? ' in a projection thread' : ''}`,
     );

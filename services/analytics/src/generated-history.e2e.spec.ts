@@ -51,7 +51,8 @@ const VIEWS = [
 /**
  * A generated year of a local authority's history, and Team Around the School's cohort years
  * before it, published to the test's own topics; the analytics service runs in its own process so
- * that it can be killed outright in the middle of a rebuild.
+ * that it can be killed outright in the middle of a rebuild. It runs its projections in worker threads
+ * (PROJECTION_THREADS) until the kill, and on its own thread after: the two ways must agree row for row.
  */
 describe('analytics over a generated year: live projections, and a rebuild from offset 0 killed half-way, give every row the same', () => {
   let database: TestDatabase;
@@ -95,6 +96,16 @@ describe('analytics over a generated year: live projections, and a rebuild from 
     return rows;
   };
 
+  /** Connections the projection threads hold to this test's database (they name themselves so). */
+  const threadConnections = async () =>
+    Number(
+      (
+        await database.dataSource.query(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'analytics projection thread'`,
+        )
+      )[0].n,
+    );
+
   beforeAll(async () => {
     await createServiceTopics(kafka, topicSuffix);
     database = await createTestDatabase('generated_history', analyticsMigrations);
@@ -109,7 +120,8 @@ describe('analytics over a generated year: live projections, and a rebuild from 
         createTopics: false,
       })
     ).total;
-    await start();
+    // Projections in worker threads first; after the kill below, on the service's own thread: both must give the same rows.
+    await start({ PROJECTION_THREADS: '2' });
   }, 300_000);
   afterAll(async () => {
     await analytics?.stop();
@@ -125,6 +137,7 @@ describe('analytics over a generated year: live projections, and a rebuild from 
   it('reads the whole log into every projection, and the views agree with what was generated', async () => {
     await caughtUp(1);
     expect(published).toBeGreaterThan(20_000);
+    expect(await threadConnections()).toBeGreaterThan(0);
 
     const reReferrals = (await get(`/v1/views/re-referrals?groupBy=source&from=${YEAR.from}&to=${YEAR.to}`)) as {
       perReferral: { count: number; of: number };
@@ -203,8 +216,9 @@ describe('analytics over a generated year: live projections, and a rebuild from 
     await analytics.kill();
     expect(atKill.length).toBeGreaterThan(0);
 
-    // Restarted with its projections in worker threads: each rebuild resumes there from the offsets the killed one left.
-    await start({ PROJECTION_THREADS: '2' });
+    // Restarted with its projections on its own thread: each rebuild resumes from the offsets the killed threads left.
+    await start();
+    expect(await threadConnections()).toBe(0);
     await caughtUp(2);
     expect(await everyRow()).toEqual(live.rows);
     expect(await Promise.all(VIEWS.map(get))).toEqual(live.views);

@@ -34,13 +34,15 @@ const throughTheHost = Object.fromEntries(
   LEVELS.map((level) => [
     level,
     (message: unknown, ...params: unknown[]) => {
-      const context = params.at(-1);
-      tell({ kind: 'log', level, context: typeof context === 'string' ? context : 'ProjectionThread', message: String(message) });
+      // Nest passes the logger's context last; anything before it (an error's stack) follows the message.
+      const context = typeof params.at(-1) === 'string' ? (params.pop() as string) : 'ProjectionThread';
+      tell({ kind: 'log', level, context, message: [message, ...params].map(String).join('\n') });
     },
   ]),
 ) as unknown as LoggerService;
 Logger.overrideLogger(throughTheHost);
-const logger = new Logger('ProjectionThread');
+/** kafkajs's lines, under the context the service's own client logs with (PlatformModule). */
+const kafkaLogger = new Logger('kafka');
 
 const health = Object.fromEntries(
   HEALTH_REPORTS.map((report) => [report, (...args: unknown[]) => tell({ kind: 'health', report, args })]),
@@ -82,7 +84,7 @@ const openParts = (): Promise<ThreadParts> =>
       definitions,
       versions: new ProjectionVersions(dataSource),
       deadLetters: new DeadLettersThroughTheHost(dataSource),
-      kafka: kafkaClientFromRecipe(data.kafka, (level, message) => logger[level](message)),
+      kafka: kafkaClientFromRecipe(data.kafka, (level, message) => kafkaLogger[level](message)),
     };
   })().catch((error: unknown) => {
     parts = null;
@@ -94,6 +96,7 @@ const snapshotOf = (runner: ProjectionRunner): RunnerSnapshot => ({ progress: ru
 
 const calls: { [method in RunnerCall]: (key: string, ...args: RunnerCalls[method]['args']) => Promise<RunnerCalls[method]['answer']> } = {
   start: async (key, projection, version, state) => {
+    if (runners.has(key)) throw new Error(`${key} is already running in this projection thread`);
     const { dataSource, definitions, versions, deadLetters, kafka } = await openParts();
     const definition = definitions.find((one) => one.name === projection);
     if (!definition) throw new Error(`${data.definitions.exportName} has no projection ${projection}`);
@@ -126,13 +129,13 @@ const calls: { [method in RunnerCall]: (key: string, ...args: RunnerCalls[method
     await runnerOf(key).loadPositions();
     return snapshotOf(runnerOf(key));
   },
-  replay: async (key, letter, by): Promise<ReplayResult> => {
+  replay: async (key, letterId, by): Promise<ReplayResult> => {
     const { deadLetters } = await openParts();
     const replayer = deadLetters.heldHere.get(key);
-    if (!replayer) return { id: letter.id, result: 'NO_CONSUMER', consumer: key };
-    // Read again here rather than sent: its bytes stay Buffers, as the runner reads them.
-    const stored = await deadLetters.store.get(letter.id);
-    return stored ? replayer(stored, by) : { id: letter.id, result: 'NOT_FOUND' };
+    if (!replayer) return { id: letterId, result: 'NO_CONSUMER', consumer: key };
+    // Read here rather than sent: its bytes stay Buffers, as the runner reads them.
+    const letter = await deadLetters.store.get(letterId);
+    return letter ? replayer(letter, by) : { id: letterId, result: 'NOT_FOUND' };
   },
 };
 
@@ -150,14 +153,16 @@ const close = async () => {
 };
 
 port.on('message', (message: ToThread) => {
-  const work =
+  // Every call is answered, whatever it throws and however (an exception escaping here would end the thread).
+  const work = Promise.resolve().then(() =>
     message.kind === 'close'
       ? close()
-      : (calls[message.method] as (key: string, ...args: unknown[]) => Promise<unknown>)(message.runner, ...message.args);
+      : (calls[message.method] as (key: string, ...args: unknown[]) => Promise<unknown>)(message.runner, ...message.args),
+  );
   work.then(
     (value) => tell({ kind: 'answer', id: message.id, value }),
-    (error: unknown) =>
-      tell({ kind: 'answer', id: message.id, error: error instanceof Error ? error.message : describeErrorSafely(error) }),
+    // As in-process errors are described: a database error by its SQLSTATE, never by the values it quotes.
+    (error: unknown) => tell({ kind: 'answer', id: message.id, error: describeErrorSafely(error) }),
   );
 });
 

@@ -36,6 +36,11 @@ describe('a projection host running its versions in projection threads', () => {
     });
   };
   const decided = () => referralDecidedEnvelope({ childId: CHILD });
+  /** The thread that applied the latest batch. */
+  const lastThread = async () =>
+    Number(
+      (await database.dataSource.query(`SELECT thread_id FROM ${THREAD_TEST_TABLES.appliedIn} ORDER BY at DESC LIMIT 1`))[0].thread_id,
+    );
   const mark = (table: string, eventId: string) => database.dataSource.query(`INSERT INTO ${table} (event_id) VALUES ($1)`, [eventId]);
 
   beforeAll(async () => {
@@ -45,7 +50,7 @@ describe('a projection host running its versions in projection threads', () => {
     database = await createTestDatabase('projection_threads', [...PROJECTION_HOST_MIGRATIONS, CreateDeadLetters1767500000000]);
     await database.dataSource.query(`CREATE TABLE ${THREAD_TEST_TABLES.poison} (event_id uuid PRIMARY KEY)`);
     await database.dataSource.query(`CREATE TABLE ${THREAD_TEST_TABLES.fatal} (event_id uuid PRIMARY KEY)`);
-    await database.dataSource.query(`CREATE TABLE ${THREAD_TEST_TABLES.appliedIn} (thread_id int NOT NULL)`);
+    await database.dataSource.query(`CREATE TABLE ${THREAD_TEST_TABLES.appliedIn} (at bigserial PRIMARY KEY, thread_id int NOT NULL)`);
     kafka = testKafka('projection-thread-test');
     await createTopics(kafka, [topic, deadLetterTopicOf(topic)], 1);
     producer = kafka.producer();
@@ -109,7 +114,8 @@ describe('a projection host running its versions in projection threads', () => {
     expect(health.problems).toEqual({});
   });
 
-  it('reports a thread that dies as its versions crashed, and stops cleanly all the same', async () => {
+  it('reports the versions of a thread that dies crashed, and starts them again in another thread', async () => {
+    const rebuiltIn = await lastThread();
     const fatal = decided();
     await mark(THREAD_TEST_TABLES.fatal, fatal.eventId);
     await publish(fatal);
@@ -119,6 +125,18 @@ describe('a projection host running its versions in projection threads', () => {
     });
     expect(health.healthy).toBe(false);
     expect(await appliedDecisions(database.dataSource, 2)).not.toContain(fatal.eventId);
+
+    // Once what killed it is gone, a new thread reads on from the offsets the rows were written with.
+    await database.dataSource.query(`DELETE FROM ${THREAD_TEST_TABLES.fatal}`);
+    await eventually(
+      async () => {
+        expect(await appliedDecisions(database.dataSource, 2)).toContain(fatal.eventId);
+        expect(health.healthy).toBe(true);
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(await lastThread()).not.toBe(rebuiltIn);
+    expect(await host.status()).toEqual([expect.objectContaining({ version: 2, state: 'CURRENT', lag: 0, position: 4 })]);
     await host.stop();
   });
 });

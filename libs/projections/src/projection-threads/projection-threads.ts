@@ -21,6 +21,8 @@ export interface ProjectionThreadsOptions {
  */
 export class ProjectionThreads {
   private readonly threads: ProjectionThread[] = [];
+  private stopped = false;
+  private readonly host: HostSide;
 
   constructor(
     private readonly options: ProjectionThreadsOptions,
@@ -30,22 +32,35 @@ export class ProjectionThreads {
       serviceName: string;
       session?: ProjectionThreadData['session'];
     },
-    private readonly host: HostSide,
+    host: HostSide,
   ) {
     if (!Number.isInteger(options.count) || options.count < 1)
       throw new Error(`projection threads: ${options.count} is not a count of threads`);
+    // A thread lost leaves the pool: its runners start again in another, made when needed.
+    this.host = {
+      ...host,
+      onThreadLost: (thread, runners) => {
+        const at = this.threads.indexOf(thread);
+        if (at >= 0) this.threads.splice(at, 1);
+        host.onThreadLost(thread, runners);
+      },
+    };
   }
 
   runner(definition: ProjectionDefinition, version: number, state: 'CURRENT' | 'BUILDING'): RunningProjection {
+    if (this.stopped) throw new Error(`projection threads stopped: ${definition.name} v${version} is not started`);
     return this.leastBusy().runner(definition, version, state);
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await Promise.all(this.threads.map((thread) => thread.close()));
     this.threads.length = 0;
   }
 
   private leastBusy(): ProjectionThread {
+    const idle = this.threads.find((thread) => thread.runners.size === 0);
+    if (idle) return idle;
     if (this.threads.length < this.options.count) {
       const thread = new ProjectionThread(
         this.threadData(),
@@ -99,6 +114,8 @@ const connectionOnly = (options: DataSourceOptions): DataSourceOptions => {
   return {
     type: 'postgres',
     ...Object.fromEntries(defined),
+    // So that pg_stat_activity tells the threads' connections from the service's own.
+    applicationName: `${applicationName ?? 'service'} projection thread`,
     synchronize: false,
     migrationsRun: false,
     logging: false,

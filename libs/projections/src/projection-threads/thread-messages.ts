@@ -1,5 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
-import type { ConsumerSessionSettings, KafkaClientRecipe, ReplayResult, StoredDeadLetter } from '@csc/messaging';
+import type { ConsumerSessionSettings, KafkaClientRecipe, ReplayResult } from '@csc/messaging';
 import type { RunnerHealth, RunnerProgress } from '../projection-runner';
 
 /**
@@ -36,7 +36,7 @@ export interface RunnerCalls {
   catchUp: { args: [timeoutMs: number]; answer: number };
   checkLog: { args: []; answer: RunnerSnapshot };
   loadPositions: { args: []; answer: RunnerSnapshot };
-  replay: { args: [letter: StoredDeadLetter, by: string]; answer: ReplayResult };
+  replay: { args: [letterId: string, by: string]; answer: ReplayResult };
 }
 export type RunnerCall = keyof RunnerCalls;
 

@@ -15,14 +15,16 @@ export interface ThreadOfRunners {
  */
 export class ThreadedProjectionRunner implements RunningProjection {
   private snapshot: RunnerSnapshot;
+  private current: boolean;
 
   constructor(
     readonly definition: ProjectionDefinition,
     readonly version: number,
-    readonly state: 'CURRENT' | 'BUILDING',
+    state: 'CURRENT' | 'BUILDING',
     readonly groupId: string,
     private readonly thread: ThreadOfRunners,
   ) {
+    this.current = state === 'CURRENT';
     this.snapshot = {
       progress: {
         projection: definition.name,
@@ -37,6 +39,15 @@ export class ThreadedProjectionRunner implements RunningProjection {
       },
       problem: null,
     };
+  }
+
+  /** As it was started, until it caught up and took over (its thread said so). */
+  get state(): 'CURRENT' | 'BUILDING' {
+    return this.current ? 'CURRENT' : 'BUILDING';
+  }
+
+  swapped(): void {
+    this.current = true;
   }
 
   get problem(): string | null {
