@@ -10,10 +10,10 @@ import { summariseCpuProfile, type CpuProfile, type CpuShare } from './cpu-profi
 
 const USAGE = 'usage: npm run bench:profile -- <file>.cpuprofile [--per=<operations>] [--top=<n>]';
 
-const positiveCount = (flag: string, text: string | undefined, fallback: number): number => {
-  if (text === undefined) return fallback;
+const positiveCount = (flag: string, text: string | undefined): number => {
   const count = Number(text);
-  if (!Number.isSafeInteger(count) || count < 1) throw new Error(`--${flag}: a whole number from 1, not "${text}"`);
+  if (!Number.isSafeInteger(count) || count < 1)
+    throw new Error(`--${flag}: a whole number from 1, not ${text === undefined ? 'nothing' : `"${text}"`} (--${flag}=<n>)`);
   return count;
 };
 
@@ -23,8 +23,8 @@ const main = () => {
   const files = argv.filter((arg) => !arg.startsWith('--'));
   const unknown = [...flags.keys()].filter((flag) => flag !== 'per' && flag !== 'top');
   if (files.length !== 1 || unknown.length > 0) throw new Error(unknown.length > 0 ? `unknown option --${unknown[0]}\n${USAGE}` : USAGE);
-  const per = flags.has('per') ? positiveCount('per', flags.get('per'), 1) : null;
-  const top = positiveCount('top', flags.get('top'), 25);
+  const per = flags.has('per') ? positiveCount('per', flags.get('per')) : null;
+  const top = flags.has('top') ? positiveCount('top', flags.get('top')) : 25;
 
   const summary = summariseCpuProfile(JSON.parse(readFileSync(files[0], 'utf8')) as CpuProfile, top);
   const each = (milliseconds: number) => (per === null ? '' : ` | ${(milliseconds / per).toFixed(3)}`);

@@ -166,14 +166,18 @@ port.on('message', (message: ToThread) => {
   );
 });
 
-/** Where each runner stands, told when it changes: the host answers progress() and problem from it at once. */
-const told = new Map<string, string>();
+/**
+ * Where each runner stands, told when it changes: the host answers progress() and problem from it at once.
+ * Kept by runner, not by group: a version stopped and started again here is a new runner on the host's
+ * side too, which has been told nothing yet.
+ */
+const told = new WeakMap<ProjectionRunner, string>();
 setInterval(() => {
   for (const [key, runner] of runners) {
     const snapshot = snapshotOf(runner);
     const text = JSON.stringify(snapshot);
-    if (told.get(key) === text) continue;
-    told.set(key, text);
+    if (told.get(runner) === text) continue;
+    told.set(runner, text);
     tell({ kind: 'snapshot', runner: key, snapshot });
   }
 }, 250).unref();
