@@ -7,47 +7,65 @@ const TICKS_PER_SECOND = 100;
  * CPU seconds (user + system) spent by groups of processes between start() and stop(), read from
  * /proc (Linux). On a shared 2-core machine this is what bounds a rate: the CPU each operation
  * costs, process by process, says where the time goes better than wall-clock alone.
- * A group is either fixed pids (a service) or every process with a given name (PostgreSQL's backends).
+ * A group is fixed pids (a service), every process with a given name (PostgreSQL's backends), or the
+ * children a process reaps in between (a tool it runs to the end, such as pgbench).
  */
-export const measureCpu = (groups: Record<string, number[] | { named: string }>) => {
-  const pidsOf = (group: number[] | { named: string }) => (Array.isArray(group) ? group : pidsNamed(group.named));
-  // Per pid, so that a backend that starts during the measure counts from zero and one that ends keeps its last value.
-  const first = new Map<string, Map<number, number>>();
-  const last = new Map<string, Map<number, number>>();
-  const sample = (into: Map<string, Map<number, number>>) => {
-    for (const [name, group] of Object.entries(groups)) {
-      const seen = into.get(name) ?? new Map<number, number>();
-      for (const pid of pidsOf(group)) seen.set(pid, processTicks(pid));
-      into.set(name, seen);
-    }
+export const measureCpu = (groups: Record<string, number[] | { named: string } | { reapedBy: number }>) => {
+  const fixed = Object.entries(groups).filter((entry): entry is [string, number[]] => Array.isArray(entry[1]));
+  const named = Object.entries(groups).filter((entry): entry is [string, { named: string }] => 'named' in entry[1]);
+  const reaped = Object.entries(groups).filter((entry): entry is [string, { reapedBy: number }] => 'reapedBy' in entry[1]);
+  const reapedAtStart = new Map(reaped.map(([name, { reapedBy }]) => [name, reapedTicks(reapedBy)]));
+  // A fixed pid's last value is kept, so a service that ends before stop() still counts.
+  const first = new Map(fixed.map(([name, pids]) => [name, new Map(pids.map((pid) => [pid, processTicks(pid)]))]));
+  const last = new Map(fixed.map(([name]) => [name, new Map<number, number>()]));
+  const sampleFixed = () => {
+    for (const [name, pids] of fixed) for (const pid of pids) last.get(name)!.set(pid, processTicks(pid));
   };
-  sample(first);
-  const timer = setInterval(() => sample(last), 500);
+  // A named group is read whole at start and stop: its live processes' own time, and the time of the
+  // children they reaped. PostgreSQL's backends that start and end in between (a pgbench client's)
+  // are in the postmaster's reaped time at stop, so nothing depends on having seen them alive.
+  const namedAtStart = new Map(named.map(([name, { named: command }]) => [name, namedGroupTicks(command)]));
+  const timer = setInterval(sampleFixed, 500);
   return {
     /** CPU seconds per group since start. */
     stop: (): Record<string, number> => {
       clearInterval(timer);
-      sample(last);
-      return Object.fromEntries(
-        [...last.entries()].map(([name, seen]) => {
+      sampleFixed();
+      const seconds = (ticks: number) => Math.round((100 * ticks) / TICKS_PER_SECOND) / 100;
+      const byGroup = new Map<string, number>([
+        ...fixed.map(([name]): [string, number] => {
           const before = first.get(name)!;
-          const ticks = [...seen.entries()].reduce((sum, [pid, now]) => sum + Math.max(0, now - (before.get(pid) ?? 0)), 0);
-          return [name, Math.round((100 * ticks) / TICKS_PER_SECOND) / 100];
+          const ticks = [...last.get(name)!.entries()].reduce((sum, [pid, now]) => sum + Math.max(0, now - (before.get(pid) ?? 0)), 0);
+          return [name, seconds(ticks)];
         }),
-      );
+        ...named.map(([name, { named: command }]): [string, number] => [name, seconds(namedGroupTicks(command) - namedAtStart.get(name)!)]),
+        ...reaped.map(([name, { reapedBy }]): [string, number] => [name, seconds(reapedTicks(reapedBy) - reapedAtStart.get(name)!)]),
+      ]);
+      // In the order the groups were given: the report lists the processes as the scenario named them.
+      return Object.fromEntries(Object.keys(groups).map((name) => [name, byGroup.get(name)!]));
     },
   };
 };
 
-const processTicks = (pid: number): number => {
+/** utime + stime (fields 14 and 15 of /proc/<pid>/stat), and cutime + cstime (16, 17: the children it has waited for). */
+const statTicks = (pid: number): { own: number; reaped: number } => {
   try {
     // The command name may hold spaces and parentheses: the fields start after its last ')'.
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
+    return { own: Number(fields[11]) + Number(fields[12]), reaped: Number(fields[13]) + Number(fields[14]) };
   } catch {
-    return 0;
+    return { own: 0, reaped: 0 };
   }
 };
+
+const processTicks = (pid: number): number => statTicks(pid).own;
+const reapedTicks = (pid: number): number => statTicks(pid).reaped;
+
+const namedGroupTicks = (command: string): number =>
+  pidsNamed(command).reduce((sum, pid) => {
+    const { own, reaped } = statTicks(pid);
+    return sum + own + reaped;
+  }, 0);
 
 const pidsNamed = (name: string): number[] =>
   readdirSync('/proc')

@@ -40,7 +40,7 @@ export const pgbenchInsertCeiling = async ({
     const literal = JSON.stringify(document).replaceAll("'", "''");
     const script = join(workDirectory, 'insert-referral.sql');
     writeFileSync(script, `INSERT INTO referral_documents (body) VALUES ('${literal}'::jsonb);\n`);
-    const cpu = measureCpu({ postgres: { named: 'postgres' }, pgbench: { named: 'pgbench' } });
+    const cpu = measureCpu({ postgres: { named: 'postgres' }, pgbench: { reapedBy: process.pid } });
     const output = await run('pgbench', [
       '--no-vacuum',
       `--client=${clients}`,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { isRole } from '@csc/contracts';
 import type { AuthenticatedUser } from './authenticated-user';
@@ -18,9 +19,28 @@ export class InvalidTokenError extends Error {
   }
 }
 
+/** A token lives at most this long after it was issued, whatever its exp says (a working day). */
+const MAX_TOKEN_AGE_SECONDS = 12 * 60 * 60;
+const MAX_REMEMBERED_TOKENS = 10_000;
+
+interface VerifiedToken {
+  user: AuthenticatedUser;
+  /** Seconds since the epoch, from the token's own claims. */
+  expiresAt: number;
+  issuedAt: number;
+  notBefore: number;
+}
+
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
+  /**
+   * Tokens already verified, by a hash of the whole token (signature included, so no other token can
+   * match one): a client sends the same token with each request until it expires, and checking its
+   * signature again each time was a tenth of a referral's CPU. Each use still checks the token's time
+   * claims against the clock, so a remembered token is refused from the second it would have been.
+   */
+  private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(private readonly config: TokenVerifierConfig) {
     if (config.jwksUrl) {
@@ -35,6 +55,18 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<AuthenticatedUser> {
+    const tokenHash = createHash('sha256').update(token).digest('base64');
+    const remembered = this.verified.get(tokenHash);
+    if (remembered && stillValid(remembered)) return remembered.user;
+    if (remembered) this.verified.delete(tokenHash);
+    const { user, claims } = await this.verifySignatureAndClaims(token);
+    this.verified.set(tokenHash, { user, expiresAt: claims.exp!, issuedAt: claims.iat!, notBefore: claims.nbf ?? 0 });
+    // Bounded: the oldest entry goes first (a Map iterates in insertion order).
+    if (this.verified.size > MAX_REMEMBERED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
+    return user;
+  }
+
+  private async verifySignatureAndClaims(token: string): Promise<{ user: AuthenticatedUser; claims: JWTPayload }> {
     let payload: JWTPayload;
     try {
       // A token must say when it expires; none lives longer than a working day.
@@ -43,7 +75,7 @@ export class TokenVerifier {
         audience: this.config.audience,
         algorithms: this.algorithms,
         requiredClaims: ['exp', 'sub'],
-        maxTokenAge: '12h',
+        maxTokenAge: MAX_TOKEN_AGE_SECONDS,
       };
       payload =
         typeof this.key === 'function'
@@ -56,6 +88,12 @@ export class TokenVerifier {
     if (typeof sub !== 'string' || sub.length === 0) throw new InvalidTokenError('token has no sub claim');
     if (!isRole(role)) throw new InvalidTokenError('token role claim is not one of the known roles');
     if (typeof org !== 'string' || org.length === 0) throw new InvalidTokenError('token has no org claim');
-    return { sub, role, org };
+    return { user: { sub, role, org }, claims: payload };
   }
 }
+
+/** jose's own time checks (no clock tolerance), made again on each use of a remembered token. */
+const stillValid = ({ expiresAt, issuedAt, notBefore }: VerifiedToken): boolean => {
+  const now = Math.floor(Date.now() / 1000);
+  return now < expiresAt && now >= notBefore && now - issuedAt <= MAX_TOKEN_AGE_SECONDS;
+};

@@ -10,6 +10,7 @@ const sign = (claims: Record<string, unknown>, overrides: Partial<typeof setting
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(options.issuer)
     .setAudience(options.audience)
+    .setIssuedAt()
     .setExpirationTime(expiresIn);
   if (typeof claims.sub === 'string') jwt.setSubject(claims.sub);
   return jwt.sign(new TextEncoder().encode(options.secret));
@@ -53,6 +54,64 @@ describe('TokenVerifier (HS256)', () => {
       JSON.stringify({ sub: 'u', role: 'ADMIN', org: '888', iss: settings.issuer, aud: settings.audience }),
     ).toString('base64url');
     await expect(verifier.verify(`${header}.${payload}.`)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  describe('a token verified once and used again', () => {
+    afterEach(() => jest.useRealTimers());
+    const useClock = () => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+
+    it('is refused from the second it expires', async () => {
+      useClock();
+      const token = await sign({ sub: 'u', role: 'ADMIN', org: '888' }, {}, '2m');
+      await expect(verifier.verify(token)).resolves.toEqual({ sub: 'u', role: 'ADMIN', org: '888' });
+      jest.advanceTimersByTime(119_000);
+      await expect(verifier.verify(token)).resolves.toEqual({ sub: 'u', role: 'ADMIN', org: '888' });
+      jest.advanceTimersByTime(1_000);
+      await expect(verifier.verify(token)).rejects.toThrow(/ERR_JWT_EXPIRED/);
+    });
+
+    it('is refused twelve hours after it was issued, whatever its exp says', async () => {
+      useClock();
+      const token = await new SignJWT({ role: 'ADMIN', org: '888' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('u')
+        .setIssuer(settings.issuer)
+        .setAudience(settings.audience)
+        .setIssuedAt()
+        .setExpirationTime('2d')
+        .sign(new TextEncoder().encode(settings.secret));
+      await expect(verifier.verify(token)).resolves.toMatchObject({ sub: 'u' });
+      jest.advanceTimersByTime(12 * 3600 * 1000);
+      await expect(verifier.verify(token)).resolves.toMatchObject({ sub: 'u' });
+      jest.advanceTimersByTime(1_000);
+      await expect(verifier.verify(token)).rejects.toThrow(/ERR_JWT_EXPIRED/);
+    });
+
+    it('is not used before its nbf', async () => {
+      useClock();
+      const token = await new SignJWT({ role: 'ADMIN', org: '888' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('u')
+        .setIssuer(settings.issuer)
+        .setAudience(settings.audience)
+        .setIssuedAt()
+        .setNotBefore('1m')
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode(settings.secret));
+      await expect(verifier.verify(token)).rejects.toThrow(/ERR_JWT_CLAIM_VALIDATION_FAILED/);
+      jest.advanceTimersByTime(60_000);
+      await expect(verifier.verify(token)).resolves.toMatchObject({ sub: 'u' });
+      await expect(verifier.verify(token)).resolves.toMatchObject({ sub: 'u' });
+    });
+
+    it('lets no other token through: the same claims with a changed signature are refused', async () => {
+      const token = await sign({ sub: 'u', role: 'ADMIN', org: '888' });
+      await expect(verifier.verify(token)).resolves.toMatchObject({ sub: 'u' });
+      const [header, payload, signature] = token.split('.');
+      const flipped = `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`;
+      await expect(verifier.verify(`${header}.${payload}.${flipped}`)).rejects.toBeInstanceOf(InvalidTokenError);
+      await expect(verifier.verify(`${header}.${payload}.`)).rejects.toBeInstanceOf(InvalidTokenError);
+    });
   });
 
   it('needs a key to verify with', () => {

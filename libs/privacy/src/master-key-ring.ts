@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { DATA_KEY_BYTES, FULL_TAG_GCM } from './subject-cipher';
+import { freshRandomBytes } from './fresh-random-bytes';
 
 /**
  * The master keys that wrap every child's data key (envelope encryption). They come from
@@ -39,7 +40,7 @@ export class MasterKeyRing {
 
   /** Wraps a data key under the current master key, bound to the data key's id. */
   wrap(dataKey: Buffer, kid: string): { masterKeyId: string; wrapped: string } {
-    const iv = randomBytes(12);
+    const iv = freshRandomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv, FULL_TAG_GCM);
     cipher.setAAD(Buffer.from(kid));
     const ct = Buffer.concat([cipher.update(dataKey), cipher.final()]);

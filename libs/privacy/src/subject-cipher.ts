@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { freshRandomBytes } from './fresh-random-bytes';
 import { SEALED_SUBJECT_ALGORITHM, type SealedSubject } from '@csc/contracts';
 
 const IV_BYTES = 12;
@@ -19,7 +20,7 @@ export const sealSubject = (
   kid: string,
   subject: unknown,
   boundTo: string,
-  iv: Buffer = randomBytes(IV_BYTES),
+  iv: Buffer = freshRandomBytes(IV_BYTES),
 ): SealedSubject => {
   const cipher = createCipheriv('aes-256-gcm', key, iv, FULL_TAG_GCM);
   cipher.setAAD(Buffer.from(`${kid}|${boundTo}`));

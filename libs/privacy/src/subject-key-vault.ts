@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { PersonalDataErasedError } from '@csc/event-store';
+import { freshRandomBytes } from './fresh-random-bytes';
 import type { MasterKeyRing } from './master-key-ring';
 import { DATA_KEY_BYTES } from './subject-cipher';
 
@@ -172,7 +173,7 @@ export class SubjectKeyVault {
   /** One round trip for a new owner and for a known one alike (a new key is wrapped each time; that is cheap). */
   private async findOrCreate(owner: string, childId: string | null): Promise<KeyRow> {
     const kid = randomUUID();
-    const { masterKeyId, wrapped } = this.masterKeys.wrap(randomBytes(DATA_KEY_BYTES), kid);
+    const { masterKeyId, wrapped } = this.masterKeys.wrap(freshRandomBytes(DATA_KEY_BYTES), kid);
     const { rows } = await this.pool.query<KeyRow>({ ...FIND_OR_CREATE_KEY, values: [kid, owner, childId, masterKeyId, wrapped] });
     // Empty only when another process created the owner's key after this statement began: theirs is the one.
     return rows[0] ?? (await this.findByOwner(owner))!;
