@@ -22,6 +22,11 @@ export class InvalidTokenError extends Error {
 /** A token lives at most this long after it was issued, whatever its exp says (a working day). */
 const MAX_TOKEN_AGE_SECONDS = 12 * 60 * 60;
 const MAX_REMEMBERED_TOKENS = 10_000;
+/**
+ * How long a verified token is taken on trust before its signature is checked again: should the
+ * identity provider withdraw a key (JWKS), tokens signed with it are refused within this time.
+ */
+const REMEMBER_FOR_SECONDS = 5 * 60;
 
 interface VerifiedToken {
   user: AuthenticatedUser;
@@ -29,6 +34,7 @@ interface VerifiedToken {
   expiresAt: number;
   issuedAt: number;
   notBefore: number;
+  verifiedAt: number;
 }
 
 export class TokenVerifier {
@@ -38,7 +44,8 @@ export class TokenVerifier {
    * Tokens already verified, by a hash of the whole token (signature included, so no other token can
    * match one): a client sends the same token with each request until it expires, and checking its
    * signature again each time was a tenth of a referral's CPU. Each use still checks the token's time
-   * claims against the clock, so a remembered token is refused from the second it would have been.
+   * claims against the clock, so a remembered token is refused from the second it would have been, and
+   * the signature is checked again after REMEMBER_FOR_SECONDS.
    */
   private readonly verified = new Map<string, VerifiedToken>();
 
@@ -60,7 +67,13 @@ export class TokenVerifier {
     if (remembered && stillValid(remembered)) return remembered.user;
     if (remembered) this.verified.delete(tokenHash);
     const { user, claims } = await this.verifySignatureAndClaims(token);
-    this.verified.set(tokenHash, { user, expiresAt: claims.exp!, issuedAt: claims.iat!, notBefore: claims.nbf ?? 0 });
+    this.verified.set(tokenHash, {
+      user,
+      expiresAt: claims.exp!,
+      issuedAt: claims.iat!,
+      notBefore: claims.nbf ?? 0,
+      verifiedAt: nowInSeconds(),
+    });
     // Bounded: the oldest entry goes first (a Map iterates in insertion order).
     if (this.verified.size > MAX_REMEMBERED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
     return user;
@@ -92,8 +105,10 @@ export class TokenVerifier {
   }
 }
 
-/** jose's own time checks (no clock tolerance), made again on each use of a remembered token. */
-const stillValid = ({ expiresAt, issuedAt, notBefore }: VerifiedToken): boolean => {
-  const now = Math.floor(Date.now() / 1000);
-  return now < expiresAt && now >= notBefore && now - issuedAt <= MAX_TOKEN_AGE_SECONDS;
+const nowInSeconds = () => Math.floor(Date.now() / 1000);
+
+/** jose's own time checks (no clock tolerance), made again on each use of a remembered token, and how long it is remembered. */
+const stillValid = ({ expiresAt, issuedAt, notBefore, verifiedAt }: VerifiedToken): boolean => {
+  const now = nowInSeconds();
+  return now < expiresAt && now >= notBefore && now - issuedAt <= MAX_TOKEN_AGE_SECONDS && now - verifiedAt < REMEMBER_FOR_SECONDS;
 };
