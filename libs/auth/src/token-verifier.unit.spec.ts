@@ -16,6 +16,19 @@ const sign = (claims: Record<string, unknown>, overrides: Partial<typeof setting
   return jwt.sign(new TextEncoder().encode(options.secret));
 };
 
+/** An HS256 token for sub u issued now, with the exp and nbf given (none when not given). */
+const issuedNow = ({ expiresIn, notBefore }: { expiresIn?: string; notBefore?: string }) => {
+  const jwt = new SignJWT({ role: 'ADMIN', org: '888' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('u')
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setIssuedAt();
+  if (notBefore) jwt.setNotBefore(notBefore);
+  if (expiresIn) jwt.setExpirationTime(expiresIn);
+  return jwt.sign(new TextEncoder().encode(settings.secret));
+};
+
 describe('TokenVerifier (HS256)', () => {
   it('returns the caller from a token minted for them', async () => {
     const token = await mintToken({ sub: 'dsl-42', role: 'SCHOOL', org: '123456' }, settings);
@@ -38,13 +51,7 @@ describe('TokenVerifier (HS256)', () => {
   });
 
   it('rejects a token that never expires', async () => {
-    const forever = await new SignJWT({ role: 'ADMIN', org: '888' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('u')
-      .setIssuer(settings.issuer)
-      .setAudience(settings.audience)
-      .setIssuedAt()
-      .sign(new TextEncoder().encode(settings.secret));
+    const forever = await issuedNow({});
     await expect(verifier.verify(forever)).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
@@ -72,16 +79,11 @@ describe('TokenVerifier (HS256)', () => {
 
     it('is refused twelve hours after it was issued, whatever its exp says', async () => {
       useClock();
-      const token = await new SignJWT({ role: 'ADMIN', org: '888' })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setSubject('u')
-        .setIssuer(settings.issuer)
-        .setAudience(settings.audience)
-        .setIssuedAt()
-        .setExpirationTime('2d')
-        .sign(new TextEncoder().encode(settings.secret));
+      const token = await issuedNow({ expiresIn: '2d' });
+      // Verified again two minutes before it is twelve hours old, then refused by what was remembered.
+      jest.advanceTimersByTime(12 * 3600 * 1000 - 120_000);
       await expect(verifier.verify(token)).resolves.toMatchObject({ sub: 'u' });
-      jest.advanceTimersByTime(12 * 3600 * 1000);
+      jest.advanceTimersByTime(120_000);
       await expect(verifier.verify(token)).resolves.toMatchObject({ sub: 'u' });
       jest.advanceTimersByTime(1_000);
       await expect(verifier.verify(token)).rejects.toThrow(/ERR_JWT_EXPIRED/);
@@ -89,15 +91,7 @@ describe('TokenVerifier (HS256)', () => {
 
     it('is not used before its nbf', async () => {
       useClock();
-      const token = await new SignJWT({ role: 'ADMIN', org: '888' })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setSubject('u')
-        .setIssuer(settings.issuer)
-        .setAudience(settings.audience)
-        .setIssuedAt()
-        .setNotBefore('1m')
-        .setExpirationTime('5m')
-        .sign(new TextEncoder().encode(settings.secret));
+      const token = await issuedNow({ notBefore: '1m', expiresIn: '5m' });
       await expect(verifier.verify(token)).rejects.toThrow(/ERR_JWT_CLAIM_VALIDATION_FAILED/);
       jest.advanceTimersByTime(60_000);
       await expect(verifier.verify(token)).resolves.toMatchObject({ sub: 'u' });
