@@ -58,19 +58,19 @@ describe('TokenVerifier with a JWKS (RS256)', () => {
     jest.useFakeTimers({
       doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
     });
+    const withdrawn = published;
     try {
       const token = await signWith(privateKey, 'key-1', '1h');
       const fresh = new TokenVerifier({ ...settings, jwksUrl: verifierUrl() });
       await expect(fresh.verify(token)).resolves.toMatchObject({ sub: 'sw-7' });
-      const withdrawn = published;
       published = [];
       // jose keeps the fetched keys for ten minutes; a verified token is taken on trust for five.
       jest.setSystemTime(Date.now() + 4 * 60_000);
       await expect(fresh.verify(token)).resolves.toMatchObject({ sub: 'sw-7' });
       jest.setSystemTime(Date.now() + 7 * 60_000);
       await expect(fresh.verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
-      published = withdrawn;
     } finally {
+      published = withdrawn;
       jest.useRealTimers();
     }
   });

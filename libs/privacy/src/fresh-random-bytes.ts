@@ -7,7 +7,7 @@ let next = 0;
 /**
  * Bytes from the operating system's CSPRNG for IVs and data keys, read 4 KiB at a time and each
  * handed out once: a referral seals two subjects and makes a key, and reading the kernel's generator
- * for each of those few bytes cost more than the ciphers did (Node keeps a buffer the same way for
+ * for each of those few bytes cost about as much as the ciphers did (Node keeps a buffer the same way for
  * randomUUID). The bytes handed out are copied to the caller and wiped from the pool, so no IV or key
  * stays behind in it.
  */

@@ -37,7 +37,7 @@ export const loggingModule = (serviceName: string) =>
         // the request's async context from that context (the mixin), the request's own line (written as
         // it finishes, outside that context) from the request itself. One child logger per request (the
         // request's line and its handlers' share it): a child each for the request id and the
-        // conversation as well was a twentieth of a referral's CPU.
+        // conversation as well cost about 0.06 ms a request, 2% of a referral's CPU.
         mixin: logCorrelation,
         customSuccessObject: (request: RequestInConversation, _response: ServerResponse, line: object) => ({
           ...line,
