@@ -18,6 +18,7 @@ import {
   type StoredDeadLetter,
 } from '@csc/messaging';
 import { versionTables, type ProjectionDefinition } from './projection';
+import { firstNotYetApplied } from './applied-already';
 import { PROJECTION_FETCH } from './projection-fetch';
 import { ProjectionOffsets, type BatchStartRow, type ProjectionVersion } from './projection-offsets';
 import type { ProjectionVersions } from './projection-versions';
@@ -150,13 +151,18 @@ export class ProjectionRunner implements RunningProjection {
   private connected: Promise<boolean> = Promise.resolve(false);
   /** Its admin client is connected (in the background): the log can be checked against the broker. */
   private adminConnected = false;
+  /** Whether the projection reads an event type (asked of every message a rebuild reads). */
+  private readonly takesType: (type: string) => boolean;
 
   constructor(
     readonly definition: ProjectionDefinition,
     readonly version: number,
     readonly state: 'CURRENT' | 'BUILDING',
     private readonly options: RunnerOptions,
-  ) {}
+  ) {
+    const types = new Set(definition.eventTypes);
+    this.takesType = (type) => types.has(type);
+  }
 
   private get id(): ProjectionVersion {
     return { projection: this.definition.name, version: this.version };
@@ -431,8 +437,9 @@ export class ProjectionRunner implements RunningProjection {
     const lastOffset = BigInt(batch.lastOffset());
     // Progress of a batch begun before the member rejoined its group is not committed (PacedOffsetCommits.processed).
     const joinedAs = this.commits?.joins;
-    // Read once, whichever attempt applies them.
-    const read = new Map<string, EventEnvelope | null>();
+    const { messages } = batch;
+    // Read once, whichever attempt applies them: by the message's place in the batch (undefined: not read yet).
+    const read: (EventEnvelope | null | undefined)[] = new Array(messages.length);
     const attempt = (isolating: boolean) =>
       inTransactionOpenedBy(
         this.options.dataSource,
@@ -443,16 +450,12 @@ export class ProjectionRunner implements RunningProjection {
           const nextOffset = BigInt(stored ?? this.partitions.get(key)?.nextOffset ?? 0n);
           if (BigInt(batch.firstOffset() ?? '0') > nextOffset) return 'gap' as const;
           const events: ReadEvent[] = [];
-          for (const message of batch.messages) {
-            if (
-              BigInt(message.offset) < nextOffset ||
-              !message.value ||
-              passesOverByTypeHeader(message.headers, (type) => this.definition.eventTypes.includes(type))
-            )
-              continue;
-            if (!read.has(message.offset))
-              read.set(message.offset, this.readable(message.value, batch.topic, batch.partition, message.offset));
-            const event = read.get(message.offset);
+          for (let index = firstNotYetApplied(messages, nextOffset); index < messages.length; index++) {
+            const message = messages[index];
+            if (!message.value || passesOverByTypeHeader(message.headers, this.takesType)) continue;
+            // null (passed over as unreadable) is kept too: warned of once.
+            if (read[index] === undefined) read[index] = this.readable(message.value, batch.topic, batch.partition, message.offset);
+            const event = read[index];
             if (event) events.push({ event, message });
           }
           const poisoned = events.length === 0 ? [] : await this.applyEvents(manager, batch.topic, batch.partition, events, isolating);
