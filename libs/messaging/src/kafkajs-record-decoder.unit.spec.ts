@@ -112,6 +112,13 @@ describe("kafkajs's record decoder, as patched", () => {
     }
   });
 
+  it('reads a string whose length runs past the end of a truncated buffer as far as it goes, as slicing did', () => {
+    const written = new Encoder().writeVarIntString('schema-version').buffer;
+    const truncated = written.subarray(0, written.length - 3);
+    expect(new Decoder(truncated).readVarIntString()).toBe('schema-vers');
+    expect(new Decoder(truncated).readVarIntString()).toBe(truncated.subarray(1).toString('utf8'));
+  });
+
   it('reads a header named in multibyte characters, or with no name at all', () => {
     const { headers } = roundTrip({ offsetDelta: 0, timestampDelta: 0, headers: { 'type-é✓': 'one', '': 'two' } }, CONTEXT);
     expect(Object.keys(headers).sort()).toEqual(['', 'type-é✓']);

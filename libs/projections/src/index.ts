@@ -5,6 +5,7 @@ export * from './projection-batch-start.migration';
 export * from './projection-versions';
 export * from './projection-versions.migration';
 export * from './projection-runner';
+export * from './event-as-read';
 export * from './projection-host';
 export * from './set-based-upsert';
 export * from './projection-cluster.migration';

@@ -3,7 +3,7 @@ import { Partitioners, type Admin, type Consumer, type EachBatchPayload, type Ka
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransactionOpenedBy } from '@csc/event-store';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertFromOwningTopic, parseEnvelope, passesOverByTypeHeader, readSealedEvent, type EventEnvelope } from '@csc/contracts';
+import { passesOverByTypeHeader, type EventEnvelope } from '@csc/contracts';
 import {
   DEFAULT_CONSUMER_SESSION,
   describeErrorSafely,
@@ -19,6 +19,7 @@ import {
 } from '@csc/messaging';
 import { versionTables, type ProjectionDefinition } from './projection';
 import { firstNotYetApplied } from './applied-already';
+import { eventAsProjectionsRead } from './event-as-read';
 import { PROJECTION_FETCH } from './projection-fetch';
 import { ProjectionOffsets, type BatchStartRow, type ProjectionVersion } from './projection-offsets';
 import type { ProjectionVersions } from './projection-versions';
@@ -182,9 +183,7 @@ export class ProjectionRunner implements RunningProjection {
    */
   private readable(value: Buffer, topic: string, partition: number, offset: string): EventEnvelope | null {
     try {
-      const envelope = parseEnvelope(value);
-      assertFromOwningTopic(envelope.type, topic, this.options.topicSuffix);
-      return readSealedEvent(envelope);
+      return eventAsProjectionsRead(value, topic, this.options.topicSuffix);
     } catch (error) {
       this.logger.warn(
         `projection ${this.definition.name} v${this.version} passed over offset ${offset} of ${topic}[${partition}]: ${(error as Error).message}`,
@@ -450,6 +449,7 @@ export class ProjectionRunner implements RunningProjection {
           const nextOffset = BigInt(stored ?? this.partitions.get(key)?.nextOffset ?? 0n);
           if (BigInt(batch.firstOffset() ?? '0') > nextOffset) return 'gap' as const;
           const events: ReadEvent[] = [];
+          // kafkajs hands a batch's messages over in log order: those applied already can only be at its front.
           for (let index = firstNotYetApplied(messages, nextOffset); index < messages.length; index++) {
             const message = messages[index];
             if (!message.value || passesOverByTypeHeader(message.headers, this.takesType)) continue;

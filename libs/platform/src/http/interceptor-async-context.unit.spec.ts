@@ -7,7 +7,8 @@ import { lastValueFrom, type Observable } from 'rxjs';
  * @nestjs/core 11.2.10 is patched (patches/@nestjs+core+11.2.10.patch): the route handler behind an
  * interceptor still runs in the async context in which the interceptor called `next.handle()` (what
  * NestJS binds it for: a store an interceptor opens reaches the handler), but bound with a resource and
- * a closure rather than AsyncResource.bind, whose deprecated accessors cost about 20 µs a request twice.
+ * a closure rather than AsyncResource.bind, whose deprecated accessor cost about 20 µs a bind under load
+ * (once per interceptor and once for the handler).
  */
 describe("NestJS's interceptor chain (patched to bind without AsyncResource.bind)", () => {
   const store = new AsyncLocalStorage<string>();
