@@ -58,7 +58,9 @@ const recordBatchesOf = async (events: Iterable<EventEnvelope>): Promise<Map<str
       maxTimestamp: open.firstTimestamp,
       records: open.records,
     });
-    batches.set(topic, [...(batches.get(topic) ?? []), encoded.buffer]);
+    const topicBatches = batches.get(topic) ?? [];
+    topicBatches.push(encoded.buffer);
+    batches.set(topic, topicBatches);
     pending.delete(topic);
   };
   for (const event of events) {
@@ -111,7 +113,8 @@ const rebuildRead = async (batches: Map<string, Buffer[]>, decodeOnly = false): 
         }
         for (const record of records) {
           if (!record.value || passesOverByTypeHeader(record.headers, takes)) continue;
-          if (eventAsProjectionsRead(record.value, topic, '')) count += 1;
+          eventAsProjectionsRead(record.value, topic, ''); // throws on an event it cannot read: the history has none
+          count += 1;
         }
       }
     }
@@ -119,13 +122,12 @@ const rebuildRead = async (batches: Map<string, Buffer[]>, decodeOnly = false): 
   return count;
 };
 
-/** CPU (user and system) and wall time of one round, in ms. */
+/** The CPU (user and system) of one round, in ms, and what it counted. */
 const timed = async (round: () => Promise<number>) => {
   const cpu = process.cpuUsage();
-  const wall = process.hrtime.bigint();
   const count = await round();
   const used = process.cpuUsage(cpu);
-  return { count, cpuMs: (used.user + used.system) / 1000, wallMs: Number(process.hrtime.bigint() - wall) / 1e6 };
+  return { count, cpuMs: (used.user + used.system) / 1000 };
 };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
